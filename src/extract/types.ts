@@ -1,0 +1,64 @@
+import type { Article, SourceRef } from '../model';
+
+/**
+ * Shapes shared by the extraction stages. The pipeline is:
+ *   sentences → parties → people → (delegations, positions, outlook, attacks) → merge
+ * Each stage is a pure function of an AnalysedArticle (plus small data files).
+ */
+
+/** One sentence (or heading line) of an article; `article.text.slice(start, end) === text`. */
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Index of the paragraph (line block) it belongs to. */
+  readonly paragraph: number;
+  /** A line without final punctuation that stands alone: a heading or dateline. */
+  readonly heading: boolean;
+}
+
+/** A span of the article text that names a party: "Kyiv", "the Kremlin", "Russian", "Ukraine's". */
+export interface PartyMention {
+  /** Canonical party name, as the JSON contract wants it: "Ukraine", "Russia", "United States". */
+  readonly party: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sentence: number;
+}
+
+/** One place a person is named or referred to ("Rustem Umerov", "Mr. Umerov", "the minister"). */
+export interface PersonMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sentence: number;
+}
+
+/** A person as seen within one article, before merging across articles. */
+export interface ArticlePerson {
+  /** Key unique within the article (normalised full name). */
+  readonly key: string;
+  readonly name: string;
+  readonly variants: readonly string[];
+  readonly roles: readonly string[];
+  readonly party: string | null;
+  readonly mentions: readonly PersonMention[];
+}
+
+/** An article with the shared analysis every later stage reads. */
+export interface AnalysedArticle {
+  readonly article: Article;
+  readonly sentences: readonly Sentence[];
+  readonly parties: readonly PartyMention[];
+  readonly people: readonly ArticlePerson[];
+}
+
+/** Provenance of a fact that stands in one sentence. */
+export const refOf = (a: AnalysedArticle, s: Sentence): SourceRef => ({
+  article: a.article.id,
+  sentence: s.text,
+  start: s.start,
+  end: s.end,
+});
