@@ -1,0 +1,200 @@
+/**
+ * Electron main: a thin shell. It creates the one window with the settings of
+ * `security.ts`, serves the packaged renderer from `app://briefsmith/`, registers the
+ * handlers of `src/services` through the one IPC wrapper, and owns the native parts
+ * (dialogs, menu, shell, file-open events). All work is done by the core.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EVENT_CHANNELS, type MenuCommand, type ProgressEvent } from '../src/services/api';
+import { createHandlers, type ServiceEnv } from '../src/services/handlers';
+import { registerApi, registerDirtyListener, type IpcMainLike } from './ipc';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  permissionDecision,
+  resolveAppFile,
+  responseHeaders,
+  shouldBlockNavigation,
+  windowOpenDecision,
+  windowOptions,
+  windowTitle,
+} from './security';
+
+const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+let dirty = false;
+/** `.briefsmith` files the OS asked us to open before the window was ready. */
+const pendingOpen: string[] = [];
+const approvedPaths = new Set<string>();
+
+const projectArg = (argv: readonly string[]): string | null => argv.slice(1).find((a) => a.toLowerCase().endsWith('.briefsmith') && !a.startsWith('-')) ?? null;
+
+function openFromOs(file: string): void {
+  const abs = path.resolve(file);
+  approvedPaths.add(abs);
+  if (mainWindow && !mainWindow.webContents.isLoading()) mainWindow.webContents.send(EVENT_CHANNELS.openFile, abs);
+  else pendingOpen.push(abs);
+}
+
+function sendMenu(command: MenuCommand): void {
+  mainWindow?.webContents.send(EVENT_CHANNELS.menu, command);
+}
+
+function buildMenu(): Menu {
+  const item = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({ label, accelerator, click: () => sendMenu(command) });
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        item('&New Project', 'CmdOrCtrl+N', 'new'),
+        item('&Open Project…', 'CmdOrCtrl+O', 'open'),
+        { type: 'separator' },
+        item('&Save', 'CmdOrCtrl+S', 'save'),
+        item('Save &As…', 'CmdOrCtrl+Shift+S', 'saveAs'),
+        { type: 'separator' },
+        item('Export &DOCX…', 'CmdOrCtrl+E', 'export-docx'),
+        item('Export &PDF…', 'CmdOrCtrl+Shift+E', 'export-pdf'),
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        item('&Undo', 'CmdOrCtrl+Z', 'undo'),
+        item('&Redo', process.platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z', 'redo'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function createEnv(): ServiceEnv {
+  return {
+    async chooseFilesToOpen({ title, filters, multiple }) {
+      const opts = { title, filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })), properties: multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const) };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
+      return r.canceled ? null : r.filePaths;
+    },
+    async chooseSavePath({ title, defaultName, filters }) {
+      const opts = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    userDataDir: app.getPath('userData'),
+    async openPath(p) {
+      const err = await shell.openPath(p);
+      if (err) throw new Error(`${p}: ${err}`);
+    },
+    showInFolder: (p) => shell.showItemInFolder(p),
+    now: () => new Date(),
+    emitProgress: (e: ProgressEvent) => mainWindow?.webContents.send(EVENT_CHANNELS.progress, e),
+    approvedPaths,
+    templatesDir: path.join(app.getAppPath(), 'templates'),
+  };
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(windowOptions(PRELOAD));
+  mainWindow = win;
+  const wc = win.webContents;
+  wc.on('will-navigate', (event, url) => {
+    if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
+  });
+  wc.on('will-redirect', (event, url) => {
+    if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
+  });
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+  wc.setWindowOpenHandler(({ url }) => {
+    const d = windowOpenDecision(url);
+    if (d.openExternally) void shell.openExternal(url);
+    return { action: d.action };
+  });
+  wc.on('did-finish-load', () => {
+    for (const p of pendingOpen.splice(0)) wc.send(EVENT_CHANNELS.openFile, p);
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('close', (event) => {
+    if (!dirty) return;
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Discard changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This project has unsaved changes.',
+      detail: 'Close anyway? An autosaved copy is kept and offered the next time Briefsmith starts.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const p = projectArg(argv);
+    if (p) openFromOs(p);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromOs(file);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, async (request) => {
+      const hit = resolveAppFile(RENDERER_ROOT, request.url);
+      if (!hit) return new Response('Not found', { status: 404 });
+      try {
+        return new Response(new Uint8Array(await readFile(hit.file)), { status: 200, headers: responseHeaders(hit.mime) });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+
+    const ipc = ipcMain as unknown as IpcMainLike;
+    registerApi(ipc, createHandlers(createEnv()), { onRefused: (channel, reason) => console.warn(`briefsmith: refused ${channel}: ${reason}`) });
+    registerDirtyListener(ipc, (state) => {
+      dirty = state.dirty;
+      mainWindow?.setTitle(windowTitle(state.title, state.dirty));
+      mainWindow?.setDocumentEdited(state.dirty);
+    });
+    Menu.setApplicationMenu(buildMenu());
+
+    const fromArgs = projectArg(process.argv);
+    if (fromArgs) openFromOs(fromArgs);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,190 @@
+/**
+ * The one typed contract between the UI and the core: every call the renderer can make.
+ *
+ * Plain TypeScript (no Electron): main registers `createHandlers(env)` for each channel of
+ * `CHANNELS`, the preload builds one function per method from the same map, and the tests'
+ * browser implementation calls the same handlers over HTTP. Each method takes one request
+ * object and resolves to a `Result` (Electron passes only an error's message across, so
+ * errors travel as data). Payloads are validated with `RequestSchemas` at the boundary.
+ */
+import { z } from 'zod';
+import {
+  ArticleSchema,
+  ProjectSchema,
+  type Article,
+  type BriefsmithErrorCode,
+  type Findings,
+  type Project,
+  type Result,
+} from '../model';
+
+/** One file that could not be imported, with a message that names it. */
+export interface ImportFailure {
+  readonly file: string;
+  readonly code: BriefsmithErrorCode;
+  readonly message: string;
+}
+
+/** The outcome of importing a batch: what worked and what did not (one bad file never stops the rest). */
+export interface ImportReport {
+  readonly articles: readonly Article[];
+  readonly failures: readonly ImportFailure[];
+}
+
+export interface TemplateSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+/** A project as the app holds it: the file's content plus where it lives (null = never saved). */
+export interface OpenedProject {
+  readonly project: Project;
+  readonly path: string | null;
+  /** The version the file was migrated from, when it was older. */
+  readonly migratedFrom: number | null;
+}
+
+export interface RecoveredProject extends OpenedProject {
+  /** ISO time of the autosave. */
+  readonly savedAt: string;
+}
+
+export interface ExportedFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly format: ExportFormat;
+}
+
+export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Long work (import, extract, export) reports progress as events tagged with the request's job id. */
+export interface ProgressEvent {
+  readonly job: string;
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+// ---- request schemas: the IPC boundary -------------------------------------------------
+
+const jobId = z.string().min(1).max(100);
+const filePath = z.string().min(1).max(4096);
+/** 50 MB of base64 per dropped file is far above any article. */
+const MAX_BASE64 = 70_000_000;
+
+export const RequestSchemas = {
+  importFiles: z.object({ job: jobId.optional() }).strict(),
+  importFileContents: z
+    .object({
+      job: jobId.optional(),
+      files: z.array(z.object({ name: z.string().min(1).max(1000), bytesBase64: z.string().max(MAX_BASE64) }).strict()).min(1).max(500),
+    })
+    .strict(),
+  importText: z.object({ text: z.string().max(5_000_000) }).strict(),
+  extract: z.object({ job: jobId.optional(), articles: z.array(ArticleSchema).max(5000) }).strict(),
+  preview: z.object({ project: ProjectSchema }).strict(),
+  exportDocument: z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
+  listTemplates: z.object({}).strict(),
+  newProject: z.object({}).strict(),
+  openProject: z.object({ path: filePath.optional() }).strict(),
+  saveProject: z.object({ project: ProjectSchema, path: filePath }).strict(),
+  saveProjectAs: z.object({ project: ProjectSchema, suggestedName: z.string().max(200).optional() }).strict(),
+  recentProjects: z.object({}).strict(),
+  autosave: z.object({ project: ProjectSchema, path: filePath.nullable() }).strict(),
+  recover: z.object({}).strict(),
+  discardRecovery: z.object({}).strict(),
+  openPath: z.object({ path: filePath }).strict(),
+  showInFolder: z.object({ path: filePath }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof RequestSchemas;
+export type RequestOf<M extends ApiMethod> = z.input<(typeof RequestSchemas)[M]>;
+
+/** Everything the renderer may ask of the core. One request object in, a Result out. */
+export interface BriefsmithApi {
+  /** Shows main's open dialog; imports the chosen files. `null` when the analyst cancels. */
+  importFiles(req: RequestOf<'importFiles'>): Promise<Result<ImportReport | null>>;
+  /** Files dropped on the window: their names and bytes (the renderer never sees paths). */
+  importFileContents(req: RequestOf<'importFileContents'>): Promise<Result<ImportReport>>;
+  /** Pasted text. */
+  importText(req: RequestOf<'importText'>): Promise<Result<Article>>;
+  /** Articles → merged findings, with progress events. */
+  extract(req: RequestOf<'extract'>): Promise<Result<Findings>>;
+  /** The briefing composed from the reviewed data, as the HTML the exports are made from. */
+  preview(req: RequestOf<'preview'>): Promise<Result<{ html: string }>>;
+  /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
+  exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | null>>;
+  listTemplates(req: RequestOf<'listTemplates'>): Promise<Result<readonly TemplateSummary[]>>;
+  newProject(req: RequestOf<'newProject'>): Promise<Result<OpenedProject>>;
+  /** With a path (recent list, file association): opens it; without: shows an open dialog. */
+  openProject(req: RequestOf<'openProject'>): Promise<Result<OpenedProject | null>>;
+  /** Saves to a path the analyst chose before (open or save-as dialog). */
+  saveProject(req: RequestOf<'saveProject'>): Promise<Result<{ path: string }>>;
+  saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<{ path: string } | null>>;
+  recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly string[]>>;
+  /** Writes the crash-recovery copy in the user-data folder (never the project file itself). */
+  autosave(req: RequestOf<'autosave'>): Promise<Result<{ savedAt: string }>>;
+  /** The autosaved project left by a session that did not end cleanly, if any. */
+  recover(req: RequestOf<'recover'>): Promise<Result<RecoveredProject | null>>;
+  discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;
+  /** Opens an exported file with the system's application. */
+  openPath(req: RequestOf<'openPath'>): Promise<Result<null>>;
+  showInFolder(req: RequestOf<'showInFolder'>): Promise<Result<null>>;
+}
+
+/** Method → IPC channel. Typed against the interface, so a method without a channel fails to compile. */
+export const CHANNELS: { readonly [M in keyof BriefsmithApi]: `briefsmith:${M}` } = {
+  importFiles: 'briefsmith:importFiles',
+  importFileContents: 'briefsmith:importFileContents',
+  importText: 'briefsmith:importText',
+  extract: 'briefsmith:extract',
+  preview: 'briefsmith:preview',
+  exportDocument: 'briefsmith:exportDocument',
+  listTemplates: 'briefsmith:listTemplates',
+  newProject: 'briefsmith:newProject',
+  openProject: 'briefsmith:openProject',
+  saveProject: 'briefsmith:saveProject',
+  saveProjectAs: 'briefsmith:saveProjectAs',
+  recentProjects: 'briefsmith:recentProjects',
+  autosave: 'briefsmith:autosave',
+  recover: 'briefsmith:recover',
+  discardRecovery: 'briefsmith:discardRecovery',
+  openPath: 'briefsmith:openPath',
+  showInFolder: 'briefsmith:showInFolder',
+};
+
+/** Both lists name the same methods (checked at compile time both ways). */
+type _SameKeys = [ApiMethod, keyof BriefsmithApi] extends [keyof BriefsmithApi, ApiMethod] ? true : never;
+export const _sameKeys: _SameKeys = true;
+
+export const API_METHODS = Object.keys(CHANNELS) as ReadonlyArray<keyof BriefsmithApi>;
+
+/** Events main pushes to the renderer (one channel each). */
+export const EVENT_CHANNELS = {
+  progress: 'briefsmith:event:progress',
+  /** A menu command: 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export-docx' | 'export-pdf'. */
+  menu: 'briefsmith:event:menu',
+  /** A `.briefsmith` file the OS asked us to open; the path is already approved. */
+  openFile: 'briefsmith:event:openFile',
+} as const;
+
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'export-docx', 'export-pdf'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** What the preload exposes as `window.briefsmith`: the API plus event subscriptions. */
+export interface BriefsmithBridge extends BriefsmithApi {
+  onProgress(listener: (e: ProgressEvent) => void): () => void;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+  onOpenFile(listener: (path: string) => void): () => void;
+  /** Tells main whether there are unsaved changes (window title, close prompt). */
+  setDirty(state: { dirty: boolean; title: string }): void;
+}
+
+/** One-way messages the renderer sends to main. */
+export const SEND_CHANNELS = {
+  dirty: 'briefsmith:send:dirty',
+} as const;
+
+export const DirtyStateSchema = z.object({ dirty: z.boolean(), title: z.string().max(500) }).strict();

@@ -1,0 +1,374 @@
+/**
+ * The handlers behind every method of `BriefsmithApi`. Electron main registers them for
+ * the IPC channels; the tests call the very same functions over HTTP. What differs between
+ * the two (dialogs, the user-data folder, the shell, the clock, where progress goes) comes
+ * in through `ServiceEnv`.
+ *
+ * Rule for the file system: a handler writes only to a path the analyst chose in a dialog
+ * (or that came from the recent list / the OS's file-open event, which main approved), and
+ * opens only files it exported. The renderer cannot name an arbitrary path to write.
+ */
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { BriefsmithError, fail, ok, type Article, type Project, type Result } from '../model';
+import { importBytes, importText } from '../import';
+import { extractAll } from '../extract';
+import { applyOverlay } from '../review/apply';
+import { compose } from '../compose/compose';
+import { loadTemplate, loadTemplates } from '../compose/templates-node';
+import { renderHtml } from '../render/html';
+import { renderDocx } from '../render/docx';
+import { renderPdf } from '../render/pdf';
+import { loadRenderResources } from '../render/resources-node';
+import { newProject } from '../project/project';
+import { discardAutosave, listRecoverable, openProjectFile, saveProjectFile, writeAutosave } from '../project/store';
+import {
+  RequestSchemas,
+  type ApiMethod,
+  type BriefsmithApi,
+  type ExportFormat,
+  type ImportFailure,
+  type ProgressEvent,
+  type TemplateSummary,
+} from './api';
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** What differs between Electron and the tests. */
+export interface ServiceEnv {
+  /** Open dialog; absolute paths, or null when cancelled. */
+  chooseFilesToOpen(options: { title: string; filters: readonly FileFilter[]; multiple: boolean }): Promise<string[] | null>;
+  /** Save dialog; an absolute path, or null when cancelled. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  /** Per-user folder for the recent list and the autosave copy. */
+  readonly userDataDir: string;
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
+  now(): Date;
+  emitProgress(event: ProgressEvent): void;
+  /** Paths the analyst chose (dialogs, recent list, OS file-open). Handlers add to it; main may too. */
+  readonly approvedPaths: Set<string>;
+  /** The templates folder; the core's default (found from the module's location) when absent. */
+  readonly templatesDir?: string;
+}
+
+export const ARTICLE_FILTERS: readonly FileFilter[] = [
+  { name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'] },
+  { name: 'All files', extensions: ['*'] },
+];
+export const PROJECT_EXTENSION = 'briefsmith';
+const PROJECT_FILTERS: readonly FileFilter[] = [{ name: 'Briefsmith project', extensions: [PROJECT_EXTENSION] }];
+const EXPORT_FILTERS: Record<ExportFormat, readonly FileFilter[]> = {
+  docx: [{ name: 'Word document', extensions: ['docx'] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+};
+const MAX_RECENT = 10;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Validates a payload against the method's schema; a clear `invalid-input` error otherwise. */
+export function parseRequest<M extends ApiMethod>(method: M, payload: unknown): z.output<(typeof RequestSchemas)[M]> {
+  const r = RequestSchemas[method].safeParse(payload ?? {});
+  if (!r.success) {
+    const first = r.error.issues[0];
+    const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
+    throw new BriefsmithError('invalid-input', `${method}: the request is not valid${where}: ${first?.message ?? 'unknown problem'}.`);
+  }
+  return r.data as z.output<(typeof RequestSchemas)[M]>;
+}
+
+const withExtension = (p: string, ext: string): string => (path.extname(p).toLowerCase() === `.${ext}` ? p : `${p}.${ext}`);
+
+const safeBaseName = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80) || 'Briefing';
+
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+async function readJson(file: string): Promise<unknown | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The reviewed data of a project, composed: the one tree both preview and export render. */
+async function composeProject(project: Project, templatesDir: string | undefined) {
+  const findings = applyOverlay(project.findings, project.overlay);
+  const template = templatesDir ? loadTemplate(project.briefing.templateId, templatesDir) : loadTemplate(project.briefing.templateId);
+  return compose(project.briefing, { articles: project.articles, findings }, template);
+}
+
+/** The one autosave slot of this app (the store supports several; one window needs one). */
+const AUTOSAVE_KEY = 'session';
+
+export function createHandlers(env: ServiceEnv): BriefsmithApi {
+  const recentFile = path.join(env.userDataDir, 'recent.json');
+  const autosaveDir = path.join(env.userDataDir, 'autosave');
+  /** Where the autosaved project lives on disk (its own file), kept beside the autosave. */
+  const autosaveMeta = path.join(autosaveDir, 'session.json');
+  /** Files this session exported: the only ones openPath/showInFolder will touch. */
+  const exported = new Set<string>();
+
+  const approve = (p: string): string => {
+    const abs = path.resolve(p);
+    env.approvedPaths.add(abs);
+    return abs;
+  };
+  const requireApproved = (p: string, what: string): string => {
+    const abs = path.resolve(p);
+    if (!env.approvedPaths.has(abs)) {
+      throw new BriefsmithError('invalid-input', `${what}: ${abs} was not chosen in a dialog; choose it with Open or Save As.`, abs);
+    }
+    return abs;
+  };
+  const progressOf = (job: string | undefined) =>
+    job ? (p: { done: number; total: number; label: string }) => env.emitProgress({ job, ...p }) : undefined;
+
+  const readRecent = async (): Promise<string[]> => {
+    const raw = await readJson(recentFile);
+    const list = z.array(z.string()).safeParse(raw);
+    return list.success ? list.data : [];
+  };
+  const addRecent = async (p: string): Promise<void> => {
+    const list = [p, ...(await readRecent()).filter((x) => x !== p)].slice(0, MAX_RECENT);
+    await writeAtomic(recentFile, JSON.stringify(list, null, 2));
+  };
+
+  const importPaths = async (paths: readonly string[], job: string | undefined) => {
+    const progress = progressOf(job);
+    const articles: Article[] = [];
+    const failures: ImportFailure[] = [];
+    for (const [i, p] of paths.entries()) {
+      progress?.({ done: i, total: paths.length, label: `Importing ${path.basename(p)}` });
+      try {
+        const st = await stat(p);
+        if (st.size > MAX_FILE_BYTES) throw new BriefsmithError('too-large', `${p}: the file is larger than 50 MB.`, p);
+        articles.push(await importBytes(new Uint8Array(await readFile(p)), { path: p }));
+      } catch (e) {
+        const r = fail(e, p);
+        if (!r.ok) failures.push({ file: p, code: r.error.code, message: messageNaming(r.error.message, p) });
+      }
+    }
+    progress?.({ done: paths.length, total: paths.length, label: 'Imported' });
+    return { articles, failures };
+  };
+
+  const handlers: BriefsmithApi = {
+    async importFiles(req) {
+      const { job } = parseRequest('importFiles', req);
+      const paths = await env.chooseFilesToOpen({ title: 'Import articles', filters: ARTICLE_FILTERS, multiple: true });
+      if (!paths || paths.length === 0) return ok(null);
+      return ok(await importPaths(paths, job));
+    },
+
+    async importFileContents(req) {
+      const { files, job } = parseRequest('importFileContents', req);
+      const progress = progressOf(job);
+      const articles: Article[] = [];
+      const failures: ImportFailure[] = [];
+      for (const [i, f] of files.entries()) {
+        progress?.({ done: i, total: files.length, label: `Importing ${f.name}` });
+        try {
+          const bytes = Buffer.from(f.bytesBase64, 'base64');
+          if (bytes.byteLength > MAX_FILE_BYTES) throw new BriefsmithError('too-large', `${f.name}: the file is larger than 50 MB.`, f.name);
+          articles.push(await importBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { path: f.name }));
+        } catch (e) {
+          const r = fail(e, f.name);
+          if (!r.ok) failures.push({ file: f.name, code: r.error.code, message: messageNaming(r.error.message, f.name) });
+        }
+      }
+      progress?.({ done: files.length, total: files.length, label: 'Imported' });
+      return ok({ articles, failures });
+    },
+
+    async importText(req) {
+      const { text } = parseRequest('importText', req);
+      return ok(await importText(text));
+    },
+
+    async extract(req) {
+      const { articles, job } = parseRequest('extract', req);
+      const progress = progressOf(job);
+      const findings = await extractAll(articles, progress ? { progress } : {});
+      progress?.({ done: articles.length, total: articles.length, label: 'Extracted' });
+      return ok(findings);
+    },
+
+    async preview(req) {
+      const { project } = parseRequest('preview', req);
+      const tree = await composeProject(project, env.templatesDir);
+      return ok({ html: await renderHtml(tree) });
+    },
+
+    async exportDocument(req) {
+      const { project, format, job } = parseRequest('exportDocument', req);
+      const progress = progressOf(job);
+      const chosen = await env.chooseSavePath({
+        title: `Export ${format.toUpperCase()}`,
+        defaultName: `${safeBaseName(project.briefing.title)}.${format}`,
+        filters: EXPORT_FILTERS[format],
+      });
+      if (!chosen) return ok(null);
+      const target = approve(withExtension(chosen, format));
+      progress?.({ done: 0, total: 3, label: 'Composing' });
+      const tree = await composeProject(project, env.templatesDir);
+      progress?.({ done: 1, total: 3, label: `Rendering ${format.toUpperCase()}` });
+      const resources = await loadRenderResources();
+      const bytes = format === 'docx' ? await renderDocx(tree, resources) : await renderPdf(tree, resources);
+      progress?.({ done: 2, total: 3, label: 'Writing' });
+      await writeAtomic(target, bytes);
+      exported.add(target);
+      progress?.({ done: 3, total: 3, label: 'Exported' });
+      return ok({ path: target, bytes: bytes.byteLength, format });
+    },
+
+    async listTemplates(req) {
+      parseRequest('listTemplates', req);
+      const list = env.templatesDir ? loadTemplates(env.templatesDir) : loadTemplates();
+      return ok(list.map((t): TemplateSummary => ({ id: t.id, name: t.name, description: t.description })));
+    },
+
+    async newProject(req) {
+      parseRequest('newProject', req);
+      return ok({ project: newProject({ now: env.now() }), path: null, migratedFrom: null });
+    },
+
+    async openProject(req) {
+      const { path: given } = parseRequest('openProject', req);
+      let file: string;
+      if (given) {
+        const abs = path.resolve(given);
+        const recent = await readRecent();
+        if (!env.approvedPaths.has(abs) && !recent.includes(abs)) {
+          throw new BriefsmithError('invalid-input', `${abs}: open it with File › Open first.`, abs);
+        }
+        file = approve(abs);
+      } else {
+        const chosen = await env.chooseFilesToOpen({ title: 'Open project', filters: PROJECT_FILTERS, multiple: false });
+        if (!chosen || !chosen[0]) return ok(null);
+        file = approve(chosen[0]);
+      }
+      const { project, migratedFrom } = await openProjectFile(file);
+      await addRecent(file);
+      return ok({ project, path: file, migratedFrom });
+    },
+
+    async saveProject(req) {
+      const { project, path: p } = parseRequest('saveProject', req);
+      const file = requireApproved(p, 'Save');
+      await saveProjectFile(file, project);
+      await addRecent(file);
+      return ok({ path: file });
+    },
+
+    async saveProjectAs(req) {
+      const { project, suggestedName } = parseRequest('saveProjectAs', req);
+      const chosen = await env.chooseSavePath({
+        title: 'Save project as',
+        defaultName: `${safeBaseName(suggestedName ?? project.briefing.title)}.${PROJECT_EXTENSION}`,
+        filters: PROJECT_FILTERS,
+      });
+      if (!chosen) return ok(null);
+      const file = approve(withExtension(chosen, PROJECT_EXTENSION));
+      await saveProjectFile(file, project);
+      await addRecent(file);
+      return ok({ path: file });
+    },
+
+    async recentProjects(req) {
+      parseRequest('recentProjects', req);
+      const list = await readRecent();
+      const present: string[] = [];
+      for (const p of list) {
+        try {
+          await stat(p);
+          present.push(p);
+        } catch {
+          /* moved or deleted: leave it out */
+        }
+      }
+      return ok(present);
+    },
+
+    async autosave(req) {
+      const { project, path: p } = parseRequest('autosave', req);
+      const savedAt = env.now().toISOString();
+      await writeAutosave(autosaveDir, AUTOSAVE_KEY, project);
+      await writeAtomic(autosaveMeta, JSON.stringify({ savedAt, path: p }));
+      return ok({ savedAt });
+    },
+
+    async recover(req) {
+      parseRequest('recover', req);
+      const found = (await listRecoverable(autosaveDir)).find((r) => r.key === AUTOSAVE_KEY);
+      if (!found) return ok(null);
+      const { project, migratedFrom } = await openProjectFile(found.path);
+      const meta = z.object({ savedAt: z.string(), path: z.string().nullable() }).safeParse(await readJson(autosaveMeta));
+      const savedAt = meta.success ? meta.data.savedAt : found.savedAt;
+      const p = meta.success ? meta.data.path : null;
+      // The path came from a dialog in the earlier session; approve it only if it is still on the recent list.
+      const recent = await readRecent();
+      const keep = p && recent.includes(path.resolve(p)) ? approve(p) : null;
+      return ok({ project, path: keep, migratedFrom, savedAt });
+    },
+
+    async discardRecovery(req) {
+      parseRequest('discardRecovery', req);
+      await discardAutosave(autosaveDir, AUTOSAVE_KEY);
+      await rm(autosaveMeta, { force: true });
+      return ok(null);
+    },
+
+    async openPath(req) {
+      const { path: p } = parseRequest('openPath', req);
+      const abs = path.resolve(p);
+      if (!exported.has(abs)) throw new BriefsmithError('invalid-input', `${abs}: only files exported in this session can be opened.`, abs);
+      await env.openPath(abs);
+      return ok(null);
+    },
+
+    async showInFolder(req) {
+      const { path: p } = parseRequest('showInFolder', req);
+      const abs = path.resolve(p);
+      if (!exported.has(abs)) throw new BriefsmithError('invalid-input', `${abs}: only files exported in this session can be shown.`, abs);
+      env.showInFolder(abs);
+      return ok(null);
+    },
+  };
+
+  return guardAll(handlers);
+}
+
+/** A message for the analyst that names the file (import errors usually do already). */
+function messageNaming(message: string, file: string): string {
+  return message.includes(file) || message.includes(path.basename(file)) ? message : `${file}: ${message}`;
+}
+
+/** Every handler resolves to a Result: thrown errors become `{ ok: false }` data. */
+function guardAll(api: BriefsmithApi): BriefsmithApi {
+  const out: Record<string, (req: unknown) => Promise<Result<unknown>>> = {};
+  for (const [name, fn] of Object.entries(api) as Array<[string, (req: unknown) => Promise<Result<unknown>>]>) {
+    out[name] = async (req: unknown) => {
+      try {
+        return await fn(req);
+      } catch (e) {
+        return fail(e);
+      }
+    };
+  }
+  return out as unknown as BriefsmithApi;
+}
