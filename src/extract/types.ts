@@ -6,6 +6,15 @@ import type { Article, SourceRef } from '../model';
  * Each stage is a pure function of an AnalysedArticle (plus small data files).
  */
 
+/** One word or punctuation mark, with its part of speech from wink-nlp (UD tags: PROPN, NOUN, VERB...). */
+export interface Token {
+  readonly text: string;
+  /** Offsets in the article text: `article.text.slice(start, end) === text`. */
+  readonly start: number;
+  readonly end: number;
+  readonly pos: string;
+}
+
 /** One sentence (or heading line) of an article; `article.text.slice(start, end) === text`. */
 export interface Sentence {
   readonly index: number;
@@ -16,6 +25,8 @@ export interface Sentence {
   readonly paragraph: number;
   /** A line without final punctuation that stands alone: a heading or dateline. */
   readonly heading: boolean;
+  /** Its tokens (absent only in sentences built by hand, e.g. in tests). */
+  readonly tokens?: readonly Token[];
 }
 
 /** A span of the article text that names a party: "Kyiv", "the Kremlin", "Russian", "Ukraine's". */
@@ -26,6 +37,8 @@ export interface PartyMention {
   readonly end: number;
   readonly text: string;
   readonly sentence: number;
+  /** How it was named: the country's name, a demonym ("Ukrainian"), a capital or seat ("Kyiv", "Kremlin"), another name ("U.S."), or an organisation. */
+  readonly kind?: 'name' | 'demonym' | 'capital' | 'alias' | 'organisation';
 }
 
 /** One place a person is named or referred to ("Rustem Umerov", "Mr. Umerov", "the minister"). */

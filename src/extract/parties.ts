@@ -1,0 +1,117 @@
+import { COUNTRIES, ORGANISATIONS } from './data/countries';
+import { sentenceAt } from './sentences';
+import type { PartyMention, Sentence } from './types';
+
+/**
+ * Parties: the states and organised sides of a conflict, named as the JSON contract wants them
+ * ("United States", "Ukraine", "Hamas"). A party is recognised from its name, a demonym
+ * ("Ukrainian"), a capital or seat of government ("Kyiv", "the Kremlin") or another usual name
+ * ("U.S.", "Britain"), all from the tables in `data/countries.ts`.
+ */
+
+export type PartyFormKind = 'name' | 'demonym' | 'capital' | 'alias' | 'organisation';
+export interface PartyForm {
+  readonly party: string;
+  readonly kind: PartyFormKind;
+  /** True when the party is a state (not an armed group or international body). */
+  readonly state: boolean;
+}
+
+const exact = new Map<string, PartyForm>();
+const folded = new Map<string, PartyForm>();
+/** Forms by their first word, longest first, for scanning text. */
+const byFirstWord = new Map<string, string[]>();
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const firstWord = (s: string): string => s.match(/[\p{L}\p{N}]+/u)?.[0] ?? s;
+const splitList = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+/** Short all-capital forms ("US", "UK", "SAF") are matched only as written: "us" is a pronoun. */
+const caseSensitive = (form: string): boolean => /^[A-Z.]{2,5}$/.test(form);
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").toLowerCase();
+
+function add(form: string, entry: PartyForm): void {
+  if (!form || exact.has(form)) return;
+  exact.set(form, entry);
+  if (!caseSensitive(form) && !folded.has(fold(form))) folded.set(fold(form), entry);
+  const w = firstWord(form);
+  const list = byFirstWord.get(w) ?? [];
+  list.push(form);
+  byFirstWord.set(w, list);
+  // "Élysée" is also written "Elysee", "Côte d’Ivoire" with either apostrophe.
+  const plain = form.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== form) add(plain, entry);
+  if (form.includes("'")) add(form.replace(/'/g, '’'), entry);
+}
+
+const pluralOf = (demonym: string): string | null => (/(an|i)$/.test(demonym) ? `${demonym}s` : null);
+
+for (const line of COUNTRIES.split('\n')) {
+  if (!line.trim()) continue;
+  const [name, demonyms, capitals, aliases] = line.split('|').map((c) => c.trim());
+  if (!name) continue;
+  add(name, { party: name, kind: 'name', state: true });
+  for (const d of splitList(demonyms)) {
+    add(d, { party: name, kind: 'demonym', state: true });
+    const pl = pluralOf(d);
+    if (pl) add(pl, { party: name, kind: 'demonym', state: true });
+  }
+  for (const c of splitList(capitals)) add(c, { party: name, kind: 'capital', state: true });
+  for (const a of splitList(aliases)) add(a, { party: name, kind: 'alias', state: true });
+}
+for (const line of ORGANISATIONS.split('\n')) {
+  if (!line.trim()) continue;
+  const [name, members, aliases] = line.split('|').map((c) => c.trim());
+  if (!name) continue;
+  add(name, { party: name, kind: 'organisation', state: false });
+  for (const m of splitList(members)) add(m, { party: name, kind: 'organisation', state: false });
+  for (const a of splitList(aliases)) add(a, { party: name, kind: 'organisation', state: false });
+}
+for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+
+const POSSESSIVE = /(?:['’]s|['’])$/;
+
+/** What a word or phrase names, or null: "Kyiv" → Ukraine (capital), "Ukraine's" → Ukraine. */
+export function partyForm(word: string): PartyForm | null {
+  let w = word.trim().replace(/^the\s+/i, '').replace(POSSESSIVE, '').trim();
+  if (!w) return null;
+  w = w.replace(/\s+/g, ' ');
+  return exact.get(w) ?? folded.get(fold(w)) ?? null;
+}
+
+/**
+ * The canonical party a word or phrase names, or null:
+ * "Kyiv", "Ukrainian", "Ukraine's" → "Ukraine"; "the Kremlin", "Russian" → "Russia";
+ * "U.S.", "the White House" → "United States"; "RSF" → "Rapid Support Forces".
+ */
+export function canonicalParty(word: string): string | null {
+  return partyForm(word)?.party ?? null;
+}
+
+/** True when the name is a party's canonical name (a known country or organisation). */
+export const isKnownParty = (name: string): boolean => exact.get(name)?.party === name;
+
+/** Every mention of a party in the text, in order, longest form first ("United States" not "States"). */
+export function findPartyMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
+  const out: PartyMention[] = [];
+  let skipUntil = 0;
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    if (at < skipUntil) continue;
+    const forms = byFirstWord.get(m[0]);
+    if (!forms) continue;
+    for (const form of forms) {
+      if (!text.startsWith(form, at)) continue;
+      const end = at + form.length;
+      const next = text[end] ?? '';
+      if (/[\p{L}\p{N}]/u.test(next)) continue;
+      // "U.S" inside "U.S.A." is handled by longest-first; a form ending in a letter must not be followed by ".X"
+      const entry = exact.get(form);
+      if (!entry) continue;
+      const s = sentenceAt(sentences, at);
+      out.push({ party: entry.party, start: at, end, text: form, sentence: s ? s.index : -1, kind: entry.kind });
+      skipUntil = end;
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, Token } from './types';
+
+/**
+ * Sentence splitting with wink-nlp. Paragraphs are split on newlines first (wink would join a
+ * heading without final punctuation to the next sentence); wink handles honorifics ("Mr."),
+ * middle initials ("Grigory B. Karasin") and dotted acronyms ("U.S.", "F.S.B.").
+ * A quotation that wink splits into several sentences ("“A. B,” she said.") is joined back
+ * into one, so the speaker stays with the words. Offsets are exact:
+ * `text.slice(s.start, s.end) === s.text`.
+ */
+
+type Nlp = ReturnType<typeof winkNLP>;
+let instance: Nlp | null = null;
+/** The one wink-nlp instance of the process (a second instance loses custom entities). */
+export function nlp(): Nlp {
+  instance ??= winkNLP(model);
+  return instance;
+}
+
+/** Longest quotation joined into one citation (the scorer accepts up to 800 characters). */
+const MAX_JOINED = 700;
+const MAX_HEADING_WORDS = 14;
+const FINAL_PUNCT = /[.!?…:;"”’'»)\]]$/;
+
+interface Piece {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Tokens of one line with exact offsets, grouped by wink's sentences. */
+function tokeniseLine(text: string, lineStart: number, lineEnd: number): Piece[] {
+  const line = text.slice(lineStart, lineEnd);
+  const { its } = nlp();
+  const doc = nlp().readDoc(line);
+  const pieces: Piece[] = [];
+  let cursor = 0;
+  const sentences = doc.sentences();
+  for (let k = 0; k < sentences.length(); k++) {
+    const s = sentences.itemAt(k);
+    const values = s.tokens().out(its.value) as string[];
+    const pos = s.tokens().out(its.pos) as string[];
+    const tokens: Token[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!v) continue;
+      const at = line.indexOf(v, cursor);
+      // wink keeps tokens verbatim; a token it rewrote is skipped rather than misplaced.
+      if (at < 0 || at - cursor > 40) continue;
+      tokens.push({ text: v, start: lineStart + at, end: lineStart + at + v.length, pos: pos[i] ?? 'X' });
+      cursor = at + v.length;
+    }
+    if (tokens.length) pieces.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens });
+  }
+  return pieces;
+}
+
+/** +1 per opening, -1 per closing quotation mark; straight quotes toggle. */
+function quoteBalance(s: string, openStraight: boolean): { depth: number; straight: boolean } {
+  let depth = 0;
+  let straight = openStraight;
+  for (const ch of s) {
+    if (ch === '“' || ch === '«') depth++;
+    else if (ch === '”' || ch === '»') depth--;
+    else if (ch === '"') straight = !straight;
+  }
+  return { depth, straight };
+}
+
+/** Joins runs of pieces that sit inside one quotation. */
+function joinQuotes(text: string, pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i;
+    let { depth, straight } = quoteBalance(text.slice(pieces[i].start, pieces[i].end), false);
+    while ((depth > 0 || straight) && j + 1 < pieces.length && pieces[j + 1].end - pieces[i].start <= MAX_JOINED) {
+      j++;
+      const b = quoteBalance(text.slice(pieces[j].start, pieces[j].end), straight);
+      depth += b.depth;
+      straight = b.straight;
+    }
+    if (j > i && depth <= 0 && !straight) {
+      out.push({ start: pieces[i].start, end: pieces[j].end, tokens: pieces.slice(i, j + 1).flatMap((p) => p.tokens) });
+      i = j + 1;
+    } else {
+      out.push(pieces[i]);
+      i++;
+    }
+  }
+  return out;
+}
+
+const isHeadingLine = (line: string): boolean =>
+  !FINAL_PUNCT.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS && /\p{L}/u.test(line);
+
+/** Splits an article's text into sentences and heading lines, in order, with exact offsets. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let a = lineStart;
+    let b = lineEnd;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) {
+      paragraph++;
+      const line = text.slice(a, b);
+      const heading = isHeadingLine(line);
+      let pieces = tokeniseLine(text, a, b);
+      if (heading) pieces = [{ start: a, end: b, tokens: pieces.flatMap((p) => p.tokens) }];
+      else pieces = joinQuotes(text, pieces);
+      for (const p of pieces) {
+        out.push({ index: out.length, start: p.start, end: p.end, text: text.slice(p.start, p.end), paragraph, heading, tokens: p.tokens });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+/** The sentence that holds an offset, by binary search (sentences are in text order). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}

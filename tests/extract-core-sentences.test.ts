@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, sentenceAt } from '../src/extract/sentences';
+import { canonicalParty, findPartyMentions } from '../src/extract/parties';
+
+describe('splitSentences', () => {
+  it('keeps honorifics, middle initials and dotted acronyms inside one sentence', () => {
+    const text = 'Mr. Lukin met Anna B. Petrova of the F.S.B. in the U.S. capital on Monday. Then he left.';
+    const ss = splitSentences(text);
+    expect(ss.map((s) => s.text)).toEqual([
+      'Mr. Lukin met Anna B. Petrova of the F.S.B. in the U.S. capital on Monday.',
+      'Then he left.',
+    ]);
+  });
+
+  it('makes a line without final punctuation its own heading sentence', () => {
+    const text = 'The northern front\nTroops advanced on Tuesday. Officials said so.\n';
+    const ss = splitSentences(text);
+    expect(ss[0]).toMatchObject({ text: 'The northern front', heading: true, paragraph: 0 });
+    expect(ss[1]).toMatchObject({ text: 'Troops advanced on Tuesday.', heading: false, paragraph: 1 });
+    expect(ss).toHaveLength(3);
+  });
+
+  it('joins a quotation that spans sentences with its speaker', () => {
+    const text = '“We will not give up. We have been here before,” the mayor said. Rain fell.';
+    const ss = splitSentences(text);
+    expect(ss.map((s) => s.text)).toEqual(['“We will not give up. We have been here before,” the mayor said.', 'Rain fell.']);
+  });
+
+  it('gives exact offsets, also with odd spacing and blank lines', () => {
+    const text = '  First  one here.   Second one!\n\n\r\nThird — with a dash…  \nLast line.';
+    const ss = splitSentences(text);
+    expect(ss.length).toBeGreaterThanOrEqual(4);
+    for (const s of ss) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.text).toBe(s.text.trim());
+      for (const t of s.tokens ?? []) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+    expect(sentenceAt(ss, text.indexOf('Second'))?.text).toBe('Second one!');
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(splitSentences('  \n \n')).toEqual([]);
+  });
+});
+
+describe('parties', () => {
+  it('maps names, demonyms, possessives, capitals and metonyms to canonical names', () => {
+    expect(canonicalParty('Kyiv')).toBe('Ukraine');
+    expect(canonicalParty('Ukraine’s')).toBe('Ukraine');
+    expect(canonicalParty('Russian')).toBe('Russia');
+    expect(canonicalParty('the Kremlin')).toBe('Russia');
+    expect(canonicalParty('U.S.')).toBe('United States');
+    expect(canonicalParty('the White House')).toBe('United States');
+    expect(canonicalParty('Downing Street')).toBe('United Kingdom');
+    expect(canonicalParty('Czech')).toBe('Czech Republic');
+    expect(canonicalParty('the Élysée')).toBe('France');
+    expect(canonicalParty('RSF')).toBe('Rapid Support Forces');
+    expect(canonicalParty('us')).toBeNull();
+    expect(canonicalParty('Tuesday')).toBeNull();
+  });
+
+  it('finds mentions in text with their sentence, longest form first', () => {
+    const text = 'The United States and Britain met. Kyiv’s envoy and the National Security Council spoke.';
+    const ss = splitSentences(text);
+    const ms = findPartyMentions(text, ss);
+    expect(ms.map((m) => [m.text, m.party, m.sentence])).toEqual([
+      ['United States', 'United States', 0],
+      ['Britain', 'United Kingdom', 0],
+      ['Kyiv', 'Ukraine', 1],
+    ]);
+    for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
