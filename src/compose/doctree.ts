@@ -167,13 +167,24 @@ export interface DocTree {
   readonly notes: readonly Note[];
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-03-14" → "14 March 2026" ("14 Mar 2026" when short); anything else is returned as it is. */
+export function formatDate(iso: string | null, short = false): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  return `${Number(m[3])} ${short ? month.slice(0, 3) : month} ${m[1]}`;
+}
+
 /** Replace `{page}` and `{pages}` in a header or footer slot. */
 export const fillPageSlot = (s: string, page: number, pages: number): string =>
   s.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(pages));
 
 /** The text of a note as a reader sees it: `Outlet, 2026-03-21, “Title”: “sentence”`. */
 export const noteText = (n: Note): string => {
-  const head = [n.outlet, n.date, n.title ? `“${n.title}”` : null].filter(Boolean).join(', ');
+  const head = [n.outlet, formatDate(n.date), n.title ? `“${n.title}”` : null].filter(Boolean).join(', ');
   return `${head}: “${n.sentence}”`;
 };
 
