@@ -85,7 +85,8 @@ const withExtension = (p: string, ext: string): string => (path.extname(p).toLow
 const safeBaseName = (s: string): string =>
   s
     .normalize('NFKC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80) || 'Briefing';

@@ -1,0 +1,161 @@
+import { useState, type DragEvent } from 'react';
+import type { Article } from '../../src/model';
+import type { ImportFailure } from '../../src/services/api';
+import { wordCount } from '../state/review';
+
+export interface ArticlesStepProps {
+  readonly articles: readonly Article[];
+  readonly failures: readonly ImportFailure[];
+  readonly busy: boolean;
+  onImportDialog(): void;
+  onDropFiles(files: readonly File[]): void;
+  onPaste(text: string): Promise<boolean>;
+  onRemove(id: string): void;
+  onReextract(): void;
+  onDismissFailures(): void;
+  onNext(): void;
+}
+
+const originLabel = (a: Article): string => (a.origin.kind === 'paste' ? 'Pasted text' : (a.origin.path.split(/[\\/]/).pop() ?? a.origin.path));
+
+export function ArticlesStep(props: ArticlesStepProps) {
+  const [dragging, setDragging] = useState(false);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length) props.onDropFiles(files);
+  };
+
+  return (
+    <section className="step-panel" aria-labelledby="articles-title">
+      <div className="panel-head">
+        <div>
+          <h2 id="articles-title">Articles</h2>
+          <p className="hint">Add news articles as .txt, .md, .html, .docx or .pdf files, or paste text. Briefsmith extracts people, delegations, positions, outlook and attacks from them.</p>
+        </div>
+        <div className="actions">
+          {props.articles.length > 0 && (
+            <button type="button" onClick={props.onReextract} disabled={props.busy} title="Run the extraction again; your review decisions are kept">
+              Re-extract
+            </button>
+          )}
+          <button type="button" className="primary" onClick={props.onNext} disabled={props.articles.length === 0}>
+            Review findings →
+          </button>
+        </div>
+      </div>
+
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="dropzone"
+      >
+        <p>
+          <strong>Drop article files here</strong>
+          <span> or </span>
+        </p>
+        <div className="dropzone-actions">
+          <button type="button" className="primary" onClick={props.onImportDialog} disabled={props.busy}>
+            Choose files…
+          </button>
+          <button type="button" onClick={() => setPasteOpen((o) => !o)} aria-expanded={pasteOpen}>
+            Paste text
+          </button>
+        </div>
+      </div>
+
+      {pasteOpen && (
+        <form
+          className="paste"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void props.onPaste(pasted).then((done) => {
+              if (done) {
+                setPasted('');
+                setPasteOpen(false);
+              }
+            });
+          }}
+        >
+          <label htmlFor="paste-text">Article text (first line is taken as the title)</label>
+          <textarea id="paste-text" rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="Paste the article here…" />
+          <div className="row-actions">
+            <button type="submit" className="primary" disabled={!pasted.trim() || props.busy}>
+              Add article
+            </button>
+            <button type="button" onClick={() => setPasteOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+
+      {props.failures.length > 0 && (
+        <div className="failures" role="alert">
+          <div className="failures-head">
+            <strong>
+              {props.failures.length} file{props.failures.length === 1 ? '' : 's'} could not be imported
+            </strong>
+            <button type="button" className="link" onClick={props.onDismissFailures}>
+              Dismiss
+            </button>
+          </div>
+          <ul>
+            {props.failures.map((f) => (
+              <li key={f.file}>
+                <code>{f.file.split(/[\\/]/).pop()}</code> — {f.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {props.articles.length === 0 ? (
+        <p className="empty">No articles yet.</p>
+      ) : (
+        <table className="grid" aria-label="Imported articles">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Outlet</th>
+              <th scope="col">Published</th>
+              <th scope="col" className="num">
+                Words
+              </th>
+              <th scope="col">Source</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.articles.map((a) => (
+              <tr key={a.id} data-article={a.id}>
+                <td className="title-cell">{a.title ?? <em className="muted">Untitled</em>}</td>
+                <td>{a.outlet ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">{a.published ?? <span className="muted">—</span>}</td>
+                <td className="num">{wordCount(a.text).toLocaleString('en-GB')}</td>
+                <td className="muted small">{originLabel(a)}</td>
+                <td className="row-actions">
+                  <button type="button" className="link danger" onClick={() => props.onRemove(a.id)} aria-label={`Remove ${a.title ?? 'article'}`} disabled={props.busy}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * What the review screen shows, derived from the project by pure functions: one row per
+ * item (extracted or added) with the analyst's decision and edits applied, doubtful items
+ * first, and the fields the analyst may edit per section.
+ */
+import type { Attack, Decision, Delegation, Findings, ItemOf, ItemSection, Outlook, Overlay, Person, Position, SourceRef } from '../../src/model';
+import { POSITION_KINDS } from '../../src/model';
+
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited';
+
+export interface ReviewRow {
+  readonly id: string;
+  readonly section: ItemSection;
+  /** The item as the analyst sees it: extracted values with edits applied. */
+  readonly item: ItemOf<ItemSection>;
+  readonly status: ReviewStatus;
+  readonly added: boolean;
+  readonly confidence: number;
+  readonly sources: readonly SourceRef[];
+  /** Short cells for the table, in the order of `COLUMNS[section]`. */
+  readonly cells: readonly string[];
+  readonly conflicts: ItemOf<ItemSection>['conflicts'];
+  /** For people: the merge group the person is in (ids), when any. */
+  readonly mergedWith: readonly string[];
+}
+
+export const SECTION_LABELS: Readonly<Record<ItemSection, string>> = {
+  people: 'People',
+  delegations: 'Delegations',
+  positions: 'Positions',
+  outlook: 'Outlook',
+  attacks: 'Attacks',
+};
+
+export const COLUMNS: Readonly<Record<ItemSection, readonly string[]>> = {
+  people: ['Name', 'Role', 'Party'],
+  delegations: ['Party', 'Members', 'Venue', 'Date'],
+  positions: ['Party', 'Kind', 'Position', 'Speaker'],
+  outlook: ['Outlook', 'Who', 'Horizon'],
+  attacks: ['Attacker', 'Location', 'When', 'Weapons', 'Killed', 'Injured'],
+};
+
+export type FieldKind = 'text' | 'longtext' | 'list' | 'int' | 'kind';
+
+export interface EditableField {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+}
+
+/** The fields the edit form offers, per section (nested lists are edited as plain lists). */
+export const EDITABLE_FIELDS: Readonly<Record<ItemSection, readonly EditableField[]>> = {
+  people: [
+    { key: 'name', label: 'Name', kind: 'text' },
+    { key: 'roles', label: 'Roles (comma-separated)', kind: 'list' },
+    { key: 'party', label: 'Party', kind: 'text' },
+  ],
+  delegations: [
+    { key: 'party', label: 'Party', kind: 'text' },
+    { key: 'venue', label: 'Venue', kind: 'text' },
+    { key: 'date', label: 'Date (YYYY-MM-DD)', kind: 'text' },
+  ],
+  positions: [
+    { key: 'text', label: 'Position', kind: 'longtext' },
+    { key: 'party', label: 'Party', kind: 'text' },
+    { key: 'kind', label: 'Kind', kind: 'kind' },
+    { key: 'speaker', label: 'Speaker', kind: 'text' },
+  ],
+  outlook: [
+    { key: 'text', label: 'Outlook', kind: 'longtext' },
+    { key: 'who', label: 'Who', kind: 'text' },
+    { key: 'horizon', label: 'Horizon', kind: 'text' },
+  ],
+  attacks: [
+    { key: 'attacker', label: 'Attacker', kind: 'text' },
+    { key: 'location', label: 'Location', kind: 'text' },
+    { key: 'when', label: 'When', kind: 'text' },
+    { key: 'target', label: 'Target', kind: 'text' },
+    { key: 'killed', label: 'Killed', kind: 'int' },
+    { key: 'injured', label: 'Injured', kind: 'int' },
+  ],
+};
+
+export const POSITION_KIND_OPTIONS = POSITION_KINDS;
+
+const dash = (v: string | null | undefined): string => (v && v.trim() ? v : '—');
+const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : String(v));
+
+export function cellsOf(section: ItemSection, item: ItemOf<ItemSection>): string[] {
+  switch (section) {
+    case 'people': {
+      const x = item as Person;
+      return [x.name, dash(x.roles[0]), dash(x.party)];
+    }
+    case 'delegations': {
+      const x = item as Delegation;
+      const members = x.members.map((m) => (m.leads ? `${m.name} (lead)` : m.name)).join(', ');
+      return [x.party, dash(members), dash(x.venue), dash(x.date)];
+    }
+    case 'positions': {
+      const x = item as Position;
+      return [dash(x.party), x.kind, x.text, dash(x.speaker)];
+    }
+    case 'outlook': {
+      const x = item as Outlook;
+      return [x.text, dash(x.who), dash(x.horizon)];
+    }
+    case 'attacks': {
+      const x = item as Attack;
+      const weapons = x.weapons.map((w) => (w.count !== null ? `${w.count} ${w.label}` : w.label)).join(', ');
+      return [dash(x.attacker), dash(x.location), dash(x.when ?? x.date), dash(weapons), num(x.killed), num(x.injured)];
+    }
+  }
+}
+
+export const statusOf = (d: Decision | undefined): ReviewStatus => (d ? d.status : 'pending');
+
+/** The item with the analyst's edited fields applied. */
+export function effectiveItem<T extends ItemOf<ItemSection>>(item: T, d: Decision | undefined): T {
+  return d?.status === 'edited' ? ({ ...item, ...d.fields } as T) : item;
+}
+
+const STATUS_ORDER: Record<ReviewStatus, number> = { pending: 0, edited: 1, accepted: 2, rejected: 3 };
+
+/**
+ * Rows of one section: doubtful (low confidence) first, then items with conflicts, then by
+ * id so the order is stable. Pending items before decided ones when `pendingFirst`.
+ */
+export function reviewRows(findings: Findings, overlay: Overlay, section: ItemSection, options: { pendingFirst?: boolean } = {}): ReviewRow[] {
+  const extracted = (findings[section] as ReadonlyArray<ItemOf<ItemSection>>).map((item) => ({ item, added: false }));
+  const added = overlay.added.filter((a) => a.section === section).map((a) => ({ item: a.item as ItemOf<ItemSection>, added: true }));
+  const rows = [...extracted, ...added].map(({ item, added: isAdded }): ReviewRow => {
+    const d = overlay.decisions[item.id];
+    const eff = effectiveItem(item, d);
+    return {
+      id: item.id,
+      section,
+      item: eff,
+      status: isAdded && !d ? 'accepted' : statusOf(d),
+      added: isAdded,
+      confidence: item.confidence,
+      sources: item.sources,
+      cells: cellsOf(section, eff),
+      conflicts: item.conflicts ?? [],
+      mergedWith: section === 'people' ? (overlay.personMerges.find((g) => g.includes(item.id)) ?? []) : [],
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      (options.pendingFirst ? STATUS_ORDER[a.status] - STATUS_ORDER[b.status] : 0) ||
+      a.confidence - b.confidence ||
+      b.conflicts.length - a.conflicts.length ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+export interface SectionCounts {
+  readonly total: number;
+  readonly pending: number;
+  readonly rejected: number;
+}
+
+export function sectionCounts(findings: Findings, overlay: Overlay, section: ItemSection): SectionCounts {
+  const rows = reviewRows(findings, overlay, section);
+  return { total: rows.length, pending: rows.filter((r) => r.status === 'pending').length, rejected: rows.filter((r) => r.status === 'rejected').length };
+}
+
+/** Turns form strings into the typed fields an edit stores; unchanged fields are left out. */
+export function fieldsFromForm(section: ItemSection, item: ItemOf<ItemSection>, form: Readonly<Record<string, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const current = item as unknown as Record<string, unknown>;
+  for (const f of EDITABLE_FIELDS[section]) {
+    if (!(f.key in form)) continue;
+    const raw = (form[f.key] ?? '').trim();
+    let value: unknown;
+    if (f.kind === 'list') value = raw ? raw.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    else if (f.kind === 'int') value = raw === '' ? null : Math.max(0, Math.round(Number(raw)));
+    else if (f.kind === 'kind') value = (POSITION_KINDS as readonly string[]).includes(raw) ? raw : current[f.key];
+    else value = raw === '' && current[f.key] === null ? null : raw;
+    if (f.kind === 'int' && value !== null && !Number.isFinite(value as number)) continue;
+    if (JSON.stringify(value) !== JSON.stringify(current[f.key])) out[f.key] = value;
+  }
+  return out;
+}
+
+/** The form's starting strings for an item. */
+export function formFromItem(section: ItemSection, item: ItemOf<ItemSection>): Record<string, string> {
+  const current = item as unknown as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const f of EDITABLE_FIELDS[section]) {
+    const v = current[f.key];
+    out[f.key] = Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
+  }
+  return out;
+}
+
+/** A new, empty item the analyst adds by hand. `n` makes the id unique within the project. */
+export function blankItem(section: ItemSection, n: number): ItemOf<ItemSection> {
+  const base = { id: `added-${section}-${n}`, sources: [], confidence: 1, conflicts: [] };
+  switch (section) {
+    case 'people':
+      return { ...base, name: 'New person', variants: [], roles: [], party: null };
+    case 'delegations':
+      return { ...base, party: 'Unknown', venue: null, date: null, members: [] };
+    case 'positions':
+      return { ...base, party: null, kind: 'goal', text: 'New position', speaker: null };
+    case 'outlook':
+      return { ...base, text: 'New outlook item', who: null, horizon: null, date: null };
+    case 'attacks':
+      return { ...base, attacker: null, location: null, when: null, date: null, weapons: [], killed: null, injured: null, target: null, intercepted: null, aggregate: false };
+  }
+}
+
+/** Next free number for `blankItem` given the items already added. */
+export function nextAddedNumber(overlay: Overlay): number {
+  let max = 0;
+  for (const a of overlay.added) {
+    const m = /-(\d+)$/.exec(a.item.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+export const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
