@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Article } from '../src/model';
-import type { ExportFormat, ExportedFile, ImportFailure, ImportReport, MenuCommand, OpenedProject, ProgressEvent, RecoveredProject, TemplateSummary } from '../src/services/api';
+import type { ExportFormat, ExportedFile, ImportFailure, ImportReport, MenuCommand, OpenedProject, ProgressEvent, RecentProject, RecoveredProject, TemplateSummary } from '../src/services/api';
 import { ApiError, call, fileToBase64, getApi, newJobId } from './api';
 import { canRedo, canUndo, docReducer, initialDocState, isDirty, type DocAction, type DocState } from './state/project';
 import { ArticlesStep } from './components/ArticlesStep';
@@ -42,7 +42,7 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [recovery, setRecovery] = useState<RecoveredProject | null>(null);
-  const [recent, setRecent] = useState<readonly string[]>([]);
+  const [recent, setRecent] = useState<readonly RecentProject[]>([]);
   const [templates, setTemplates] = useState<readonly TemplateSummary[]>([]);
   const [lastExport, setLastExport] = useState<ExportedFile | null>(null);
   const noticeId = useRef(0);

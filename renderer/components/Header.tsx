@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { RecentProject } from '../../src/services/api';
 
 export interface HeaderProps {
   readonly name: string;
   readonly dirty: boolean;
   readonly path: string | null;
-  readonly recent: readonly string[];
+  readonly recent: readonly RecentProject[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   onNew(): void;
@@ -59,19 +60,19 @@ export function Header(props: HeaderProps) {
           </button>
           {recentOpen && (
             <div className="menu" role="menu">
-              {props.recent.map((p) => (
+              {props.recent.map((r) => (
                 <button
-                  key={p}
+                  key={r.path}
                   type="button"
                   role="menuitem"
-                  title={p}
+                  title={r.path}
                   onClick={() => {
                     setRecentOpen(false);
-                    props.onOpen(p);
+                    props.onOpen(r.path);
                   }}
                 >
-                  <strong>{base(p)}</strong>
-                  <small>{p}</small>
+                  <strong>{r.title || base(r.path)}</strong>
+                  <small>{r.path}</small>
                 </button>
               ))}
             </div>

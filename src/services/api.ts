@@ -50,6 +50,13 @@ export interface RecoveredProject extends OpenedProject {
   readonly savedAt: string;
 }
 
+export interface RecentProject {
+  readonly path: string;
+  /** The briefing title when last opened or saved. */
+  readonly title: string;
+  readonly openedAt: string;
+}
+
 export interface ExportedFile {
   readonly path: string;
   readonly bytes: number;
@@ -123,7 +130,7 @@ export interface BriefsmithApi {
   /** Saves to a path the analyst chose before (open or save-as dialog). */
   saveProject(req: RequestOf<'saveProject'>): Promise<Result<{ path: string }>>;
   saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<{ path: string } | null>>;
-  recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly string[]>>;
+  recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly RecentProject[]>>;
   /** Writes the crash-recovery copy in the user-data folder (never the project file itself). */
   autosave(req: RequestOf<'autosave'>): Promise<Result<{ savedAt: string }>>;
   /** The autosaved project left by a session that did not end cleanly, if any. */

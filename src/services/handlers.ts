@@ -23,6 +23,7 @@ import { renderPdf } from '../render/pdf';
 import { loadRenderResources } from '../render/resources-node';
 import { newProject } from '../project/project';
 import { discardAutosave, listRecoverable, openProjectFile, saveProjectFile, writeAutosave } from '../project/store';
+import { addRecent, loadRecent, samePath } from '../project/recent';
 import {
   RequestSchemas,
   type ApiMethod,
@@ -30,6 +31,7 @@ import {
   type ExportFormat,
   type ImportFailure,
   type ProgressEvent,
+  type RecentProject,
   type TemplateSummary,
 } from './api';
 
@@ -66,7 +68,6 @@ const EXPORT_FILTERS: Record<ExportFormat, readonly FileFilter[]> = {
   docx: [{ name: 'Word document', extensions: ['docx'] }],
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
 };
-const MAX_RECENT = 10;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Validates a payload against the method's schema; a clear `invalid-input` error otherwise. */
@@ -117,7 +118,6 @@ async function composeProject(project: Project, templatesDir: string | undefined
 const AUTOSAVE_KEY = 'session';
 
 export function createHandlers(env: ServiceEnv): BriefsmithApi {
-  const recentFile = path.join(env.userDataDir, 'recent.json');
   const autosaveDir = path.join(env.userDataDir, 'autosave');
   /** Where the autosaved project lives on disk (its own file), kept beside the autosave. */
   const autosaveMeta = path.join(autosaveDir, 'session.json');
@@ -139,14 +139,9 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   const progressOf = (job: string | undefined) =>
     job ? (p: { done: number; total: number; label: string }) => env.emitProgress({ job, ...p }) : undefined;
 
-  const readRecent = async (): Promise<string[]> => {
-    const raw = await readJson(recentFile);
-    const list = z.array(z.string()).safeParse(raw);
-    return list.success ? list.data : [];
-  };
-  const addRecent = async (p: string): Promise<void> => {
-    const list = [p, ...(await readRecent()).filter((x) => x !== p)].slice(0, MAX_RECENT);
-    await writeAtomic(recentFile, JSON.stringify(list, null, 2));
+  const isRecent = async (p: string): Promise<boolean> => (await loadRecent(env.userDataDir)).some((e) => samePath(e.path, p));
+  const remember = async (p: string, project: Project): Promise<void> => {
+    await addRecent(env.userDataDir, { path: p, title: project.briefing.title, now: env.now() });
   };
 
   const importPaths = async (paths: readonly string[], job: string | undefined) => {
@@ -253,8 +248,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       let file: string;
       if (given) {
         const abs = path.resolve(given);
-        const recent = await readRecent();
-        if (!env.approvedPaths.has(abs) && !recent.includes(abs)) {
+        if (!env.approvedPaths.has(abs) && !(await isRecent(abs))) {
           throw new BriefsmithError('invalid-input', `${abs}: open it with File › Open first.`, abs);
         }
         file = approve(abs);
@@ -264,7 +258,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         file = approve(chosen[0]);
       }
       const { project, migratedFrom } = await openProjectFile(file);
-      await addRecent(file);
+      await remember(file, project);
       return ok({ project, path: file, migratedFrom });
     },
 
@@ -272,7 +266,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const { project, path: p } = parseRequest('saveProject', req);
       const file = requireApproved(p, 'Save');
       await saveProjectFile(file, project);
-      await addRecent(file);
+      await remember(file, project);
       return ok({ path: file });
     },
 
@@ -286,18 +280,17 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       if (!chosen) return ok(null);
       const file = approve(withExtension(chosen, PROJECT_EXTENSION));
       await saveProjectFile(file, project);
-      await addRecent(file);
+      await remember(file, project);
       return ok({ path: file });
     },
 
     async recentProjects(req) {
       parseRequest('recentProjects', req);
-      const list = await readRecent();
-      const present: string[] = [];
-      for (const p of list) {
+      const present: RecentProject[] = [];
+      for (const e of await loadRecent(env.userDataDir)) {
         try {
-          await stat(p);
-          present.push(p);
+          await stat(e.path);
+          present.push({ path: e.path, title: e.title, openedAt: e.openedAt });
         } catch {
           /* moved or deleted: leave it out */
         }
@@ -322,8 +315,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const savedAt = meta.success ? meta.data.savedAt : found.savedAt;
       const p = meta.success ? meta.data.path : null;
       // The path came from a dialog in the earlier session; approve it only if it is still on the recent list.
-      const recent = await readRecent();
-      const keep = p && recent.includes(path.resolve(p)) ? approve(p) : null;
+      const keep = p && (await isRecent(path.resolve(p))) ? approve(p) : null;
       return ok({ project, path: keep, migratedFrom, savedAt });
     },
 
