@@ -1,6 +1,6 @@
 // Project files on disk: atomic save with backup, open errors offering the backup,
 // autosave and recovery, and resolveInside against path tricks.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { BriefsmithError } from '../src/model/result';
 import type { Project } from '../src/model/project';
 import { newProject, serializeProject } from '../src/project/project';
 import {
+  MAX_PROJECT_BYTES,
   ProjectOpenError,
   discardAutosave,
   listRecoverable,
@@ -120,6 +121,15 @@ describe('saveProjectFile / openProjectFile', () => {
     mkdirSync(path.join(dir, 'x.briefsmith'));
     const e = await rejection(saveProjectFile(path.join(dir, 'x.briefsmith'), project('One')));
     expect(e.code).toBe('invalid-input');
+  });
+
+  it('refuses a file too large to hold in memory before reading it', async () => {
+    const file = path.join(fresh(), 'huge.briefsmith');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_PROJECT_BYTES + 1); // sparse: takes no disk space
+    const e = await rejection(openProjectFile(file));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toContain(file);
   });
 
   it('a missing file is not-found', async () => {

@@ -20,8 +20,11 @@ import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
 import type { Project } from '../model/project';
 import { PROJECT_EXTENSION, parseProject, projectTitle, serializeProject } from './project';
 
-/** Projects larger than this are refused before reading (a JS string cannot hold much more). */
-export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
+/**
+ * Projects larger than this are refused before reading: far above real projects (2,000
+ * articles take about 40 MB) and safely below the longest string V8 can build (~512 M chars).
+ */
+export const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
 
 export const BACKUP_SUFFIX = '.bak';
 export const AUTOSAVE_SUFFIX = '.autosave' + PROJECT_EXTENSION;
