@@ -27,11 +27,13 @@ const require = createRequire(path.join(repo, 'package.json'));
  * imports) so the allow-list can check the real values instead of trusting a comment.
  */
 let securityModule = null;
+/** The main/ folder being scanned (the repo's unless a folder named main was given). */
+let mainDir = path.join(repo, 'main');
 async function mainSecurity() {
   if (securityModule) return securityModule;
   const { build } = await import('esbuild');
   const out = await build({
-    entryPoints: [path.join(repo, 'main', 'security.ts')],
+    entryPoints: [path.join(mainDir, 'security.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -52,7 +54,7 @@ async function windowIsLockedDown() {
     const w = m.windowOptions('/preload.cjs').webPreferences ?? {};
     const want = { contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true };
     for (const [k, v] of Object.entries(want)) if (w[k] !== v) return `windowOptions().webPreferences.${k} is ${w[k]}, expected ${v}`;
-    const created = readFileSync(path.join(repo, 'main', 'main.ts'), 'utf8').match(/new BrowserWindow\(([^)]*)\)/g) ?? [];
+    const created = readFileSync(path.join(mainDir, 'main.ts'), 'utf8').match(/new BrowserWindow\(([^)]*)\)/g) ?? [];
     const other = created.filter((c) => !/^new BrowserWindow\(windowOptions\(/.test(c));
     if (other.length) return `main/main.ts creates a window without windowOptions(): ${other.join(', ')}`;
     return true;
@@ -67,7 +69,7 @@ async function newWindowsDenied() {
     const m = await mainSecurity();
     const urls = ['https://github.com/', 'https://evil.example/', 'app://briefsmith/index.html', 'file:///etc/passwd', 'javascript:alert(1)'];
     for (const u of urls) if (m.windowOpenDecision(u).action !== 'deny') return `windowOpenDecision(${u}) does not deny`;
-    if (!/setWindowOpenHandler\(\s*\(\{\s*url\s*\}\)\s*=>\s*\{[^}]*windowOpenDecision/.test(readFileSync(path.join(repo, 'main', 'main.ts'), 'utf8'))) {
+    if (!/setWindowOpenHandler\(\s*\(\{\s*url\s*\}\)\s*=>\s*\{[^}]*windowOpenDecision/.test(readFileSync(path.join(mainDir, 'main.ts'), 'utf8'))) {
       return 'main/main.ts does not route setWindowOpenHandler through windowOpenDecision()';
     }
     return true;
@@ -194,6 +196,7 @@ async function main() {
         continue;
       }
       scanned.push(d);
+      if (path.basename(dir) === 'main') mainDir = dir;
       const inRepo = !path.relative(repo, dir).startsWith('..') && !path.isAbsolute(path.relative(repo, dir));
       cpSync(dir, path.join(stage, inRepo ? path.relative(repo, dir) : path.basename(dir)), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
     }
