@@ -1,0 +1,233 @@
+// End to end, as an analyst would: the renderer built by Vite runs in Debian's Chromium;
+// `window.briefsmith` is the browser implementation that calls the same handlers Electron
+// main registers (over HTTP on 127.0.0.1). Import both seed articles, edit one item and
+// reject another, pick and reorder sections, export DOCX and PDF and read them back, save
+// the project, reopen it and find everything as it was. Screenshots go to docs/screenshots.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importBytes } from '../src/import';
+import { extractAll } from '../src/extract';
+import { ProjectSchema, type Findings, type Outlook, type Position } from '../src/model';
+import type { BriefsmithBridge } from '../src/services/api';
+import { browserApiScript } from './e2e/browser-api';
+import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { startAppServer, type AppServer } from './e2e/server';
+
+const SEEDS = path.resolve(REPO, '..', 'shared', 'seeds');
+const seedFiles = existsSync(SEEDS) ? ['000_118066a58bd8992f.txt', '002_d98ed01e17b307d9.txt'].map((f) => path.join(SEEDS, f)).filter((f) => existsSync(f)) : [];
+const SHOTS = path.join(REPO, 'docs', 'screenshots');
+const skipReason = seedFiles.length < 2 ? `seed articles not found in ${SEEDS}` : !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+if (skipReason) console.warn(`e2e-workflow skipped: ${skipReason}`);
+
+const EDIT_MARKER = 'Analyst corrected wording for the briefing';
+const TITLE = 'Negotiations weekly briefing';
+const norm = (s: string): string => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+
+async function pdfText(file: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
+
+async function docxText(file: string): Promise<{ text: string; html: string }> {
+  const mammoth = (await import('mammoth')).default;
+  const buffer = await readFile(file);
+  return { text: (await mammoth.extractRawText({ buffer })).value, html: (await mammoth.convertToHtml({ buffer })).value };
+}
+
+/** Texts that any other item or source sentence contains: a rejected item must avoid them to be checked for absence. */
+function otherTexts(f: Findings, exceptId: string): string[] {
+  const all = [...f.people, ...f.delegations, ...f.positions, ...f.outlook, ...f.attacks];
+  return all.filter((x) => x.id !== exceptId).flatMap((x) => [JSON.stringify(x), ...x.sources.map((s) => s.sentence)]);
+}
+
+describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
+  let browser: Browser;
+  let server: AppServer;
+  let page: Page;
+  let tmp: string;
+
+  beforeAll(async () => {
+    const rendererDir = await ensureRendererBuilt();
+    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
+    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-'));
+    await mkdir(SHOTS, { recursive: true });
+    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: browserApiScript() });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('imports, reviews, composes, exports, saves and reopens', async () => {
+    // The findings the app will show: the same core, run here to choose which items to touch.
+    const articles = await Promise.all(seedFiles.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
+    const findings = await extractAll(articles);
+    type TextItem = Position | Outlook;
+    const section = findings.positions.length >= 2 ? 'positions' : 'outlook';
+    const items: TextItem[] = findings[section];
+    expect(items.length, 'the extractor finds at least two positions or outlook items in the seeds').toBeGreaterThanOrEqual(2);
+    const toReject = items.find((x) => x.text.length > 20 && !otherTexts(findings, x.id).some((t) => norm(t).includes(norm(x.text))));
+    expect(toReject, 'an item whose text appears nowhere else').toBeDefined();
+    const toEdit = items.find((x) => x.id !== toReject!.id)!;
+
+    // 1 · Articles: the open dialog "chooses" both seeds.
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    server.dialogs.open.push(seedFiles);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    await page.getByTestId('progress').waitFor({ state: 'detached' });
+    expect(server.progress.some((p) => p.label.startsWith('Importing'))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '01-articles.png') });
+
+    // 2 · Review: select, edit one item, reject another; undo/redo the rejection.
+    await page.locator('[data-step="review"]').click();
+    await page.locator(`[data-section="${section}"]`).click();
+    const rowOf = (id: string) => page.locator(`tr[data-item="${id}"]`);
+    await rowOf(toEdit.id).click();
+    const source = page.getByTestId('source-text').locator('mark');
+    if (toEdit.sources[0]) await expect.poll(() => source.textContent()).toBe(toEdit.sources[0].sentence);
+    await page.getByRole('button', { name: '✎ Edit' }).click();
+    await page.locator('form[aria-label="Edit item"] textarea[name="text"]').fill(EDIT_MARKER);
+    await page.getByRole('button', { name: 'Save edit' }).click();
+    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain(EDIT_MARKER);
+    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain('Edited');
+
+    await rowOf(toReject!.id).click();
+    await page.getByRole('button', { name: '✕ Reject' }).click();
+    await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('To review');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
+    await rowOf(toEdit.id).click();
+    await page.screenshot({ path: path.join(SHOTS, '02-review.png') });
+
+    // 3 · Compose: title, drop "people", put "outlook" first (button), then "positions" up by keyboard.
+    await page.locator('[data-step="compose"]').click();
+    await page.locator('#field-title').fill(TITLE);
+    await page.locator('#field-title').press('Enter');
+    await page.getByRole('checkbox', { name: 'Include People' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Include Analyst notes' }).check();
+    await page.locator('#field-notes').fill('Checked against both sources.');
+    await page.locator('#field-author').click(); // blur commits the notes
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Move Outlook up' }).click();
+    await page.locator('[data-section-row="positions"]').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    const order = await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')));
+    expect(order).toEqual(['bluf', 'positions', 'outlook', 'delegations', 'attacks', 'sources', 'notes']);
+    await page.screenshot({ path: path.join(SHOTS, '03-compose.png') });
+
+    // 4 · Preview & export: the preview shows the edit; DOCX and PDF go where the save dialog says.
+    await page.locator('[data-step="preview"]').click();
+    const frame = page.frameLocator('[data-testid="preview-frame"]');
+    await expect.poll(async () => norm((await frame.locator('body').textContent()) ?? ''), { timeout: 20_000 }).toContain(EDIT_MARKER);
+    await page.screenshot({ path: path.join(SHOTS, '04-preview.png') });
+
+    const docxPath = path.join(tmp, 'out', 'briefing.docx');
+    const pdfPath = path.join(tmp, 'out', 'briefing'); // no extension: the handler adds it
+    server.dialogs.save.push(docxPath, pdfPath);
+    await page.locator('[data-export="docx"]').click();
+    await expect.poll(() => page.getByTestId('last-export').textContent(), { timeout: 30_000 }).toContain('briefing.docx');
+    await page.locator('[data-export="pdf"]').click();
+    await expect.poll(() => page.getByTestId('last-export').textContent(), { timeout: 30_000 }).toContain('briefing.pdf');
+    await page.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => server.shown.length).toBe(1);
+    expect(server.shown[0]).toBe(`${pdfPath}.pdf`);
+    await page.screenshot({ path: path.join(SHOTS, '05-exported.png') });
+
+    const docx = await docxText(docxPath);
+    const pdf = norm(await pdfText(`${pdfPath}.pdf`));
+    for (const [name, text] of [
+      ['docx', norm(docx.text)],
+      ['pdf', pdf],
+    ] as const) {
+      expect(text, `${name} has the title`).toContain(TITLE);
+      expect(text, `${name} has the edit`).toContain(EDIT_MARKER);
+      expect(text, `${name} leaves out the rejected item`).not.toContain(norm(toReject!.text));
+      expect(text, `${name} leaves out the original of the edited item`).not.toContain(norm(toEdit.text));
+    }
+    // Section order as composed: positions before outlook in the Word headings.
+    const headings = [...docx.html.matchAll(/<h[12][^>]*>(.*?)<\/h[12]>/g)].map((m) => m[1] ?? '');
+    const at = (re: RegExp) => headings.findIndex((h) => re.test(h));
+    expect(at(/position/i), `headings: ${headings.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    expect(at(/position/i)).toBeLessThan(at(/outlook/i));
+    expect(at(/^people$/i)).toBe(-1);
+
+    // 5 · Save, start a new project, reopen the saved one: everything as it was.
+    const projectPath = path.join(tmp, 'projects', 'weekly'); // extension added by the handler
+    server.dialogs.save.push(projectPath);
+    await page.getByRole('button', { name: 'Save As…' }).click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    const saved = ProjectSchema.parse(JSON.parse(await readFile(`${projectPath}.briefsmith`, 'utf8')));
+    expect(saved.briefing.title).toBe(TITLE);
+    expect(saved.briefing.sections).toEqual(order);
+    expect(saved.overlay.decisions[toReject!.id]).toEqual({ status: 'rejected' });
+    expect(saved.overlay.decisions[toEdit.id]).toEqual({ status: 'edited', fields: { text: EDIT_MARKER } });
+
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Untitled briefing');
+    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
+
+    server.dialogs.open.push([`${projectPath}.briefsmith`]);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('weekly');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    await page.locator('[data-step="articles"]').click();
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    await page.locator('[data-step="review"]').click();
+    await page.locator(`[data-section="${section}"]`).click();
+    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain(EDIT_MARKER);
+    await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
+    await page.locator('[data-step="compose"]').click();
+    expect(await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')))).toEqual(order);
+    expect(await page.locator('#field-title').inputValue()).toBe(TITLE);
+    expect(await page.locator('#field-notes').inputValue()).toBe('Checked against both sources.');
+
+    // The recent list offers the project.
+    const recent = await server.api.recentProjects({});
+    expect(recent.ok && recent.value.map((r) => r.path)).toEqual([`${projectPath}.briefsmith`]);
+  });
+
+  it('refuses to write where no dialog pointed, and to open files it did not export', async () => {
+    const project = ProjectSchema.parse(JSON.parse(await readFile(path.join(tmp, 'projects', 'weekly.briefsmith'), 'utf8')));
+    const elsewhere = path.join(tmp, 'elsewhere.briefsmith');
+    const r = await page.evaluate(async ([p, proj]) => (window as unknown as { briefsmith: BriefsmithBridge }).briefsmith.saveProject({ path: p as string, project: proj as never }), [elsewhere, project] as const);
+    expect(r.ok).toBe(false);
+    expect(existsSync(elsewhere)).toBe(false);
+    const o = await page.evaluate(async (p) => (window as unknown as { briefsmith: BriefsmithBridge }).briefsmith.openPath({ path: p }), '/etc/passwd');
+    expect(o.ok).toBe(false);
+    expect(server.opened).toEqual([]);
+  });
+
+  it('shows import errors that name the file', async () => {
+    const empty = path.join(tmp, 'empty.txt');
+    await (await import('node:fs/promises')).writeFile(empty, '');
+    server.dialogs.open.push([empty]);
+    await page.locator('[data-step="articles"]').click();
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const box = page.locator('.failures');
+    await box.waitFor();
+    expect(await box.textContent()).toContain('empty.txt');
+    await page.screenshot({ path: path.join(SHOTS, '06-import-error.png') });
+  });
+});
