@@ -1,8 +1,282 @@
-import type { Attack } from '../model';
-import type { AnalysedArticle } from './types';
+import type { Attack, Weapon, WeaponType } from '../model';
+import { inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
+import { findTimes } from './dates';
+import { COUNTRIES } from './data/countries';
+import { NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
+import { NUMBER, QUALIFIER, parseCount } from './numbers';
+import { partyForm, placeOf } from './parties';
+import { refOf, type AnalysedArticle, type Sentence } from './types';
 
-/** STUB: returns nothing yet; the extraction work replaces the body. */
+/**
+ * Attacks: each distinct strike or barrage an article reports, as conflict researchers code
+ * them (attacker, place, time, weapons with counts, killed and injured as lower bounds,
+ * target, interceptions, whether the figures add up several days).
+ *
+ * Precision first: a sentence reports an attack only when a strike word stands in a
+ * reporting context (not "halt strikes", "refrain from striking", "to launch an attack") and
+ * comes with evidence — a place, a weapon, a count or a casualty. A definite back-reference
+ * ("the drone attack", "the Sudzha attack") adds nothing new and makes no record.
+ */
+
+const flags = 'giu';
+const STRIKE_RE = new RegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
+const NEGATED_RE = new RegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'iu');
+const REFERENCE_RE = /\b(?:the|these|those|this|that)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
+const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
+const WEAPON_RES: ReadonlyArray<readonly [WeaponType, RegExp]> = WEAPONS.map(([type, label]) => [
+  type,
+  new RegExp(`(?:(${COUNT})(?:\\s+of)?\\s+(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the)\\b)[\\p{L}-]+\\s+){0,2}?)?\\b(${label})\\b`, flags),
+]);
+const PEOPLE = '(?:people|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians)';
+const KILLED_RES = [
+  new RegExp(`\\b(?:killing|killed|kills|kill)\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:${PEOPLE}\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:killed|dead|died)\\b`, 'iu'),
+  new RegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:${PEOPLE}\\s+)?dead\\b`, 'iu'),
+  new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'iu'),
+];
+const INJURED_RES = [
+  new RegExp(`\\b(?:injuring|injured|wounding|wounded|hurting)\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:${PEOPLE}\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:injured|wounded|hurt)\\b`, 'iu'),
+];
+const INTERCEPTED_RES = [
+  new RegExp(`\\b(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed)\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:shot down|intercepted|downed|destroyed)\\b`, 'iu'),
+];
+const TARGET_RE = new RegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
+const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
+const AGGREGATE_RE = /\bsince\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
+const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
+const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
+const NOT_PLACE = new Set(
+  'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
+);
+const CAPITAL_OF = (() => {
+  const m = new Map<string, string>();
+  for (const line of COUNTRIES.split('\n')) {
+    const [name, , capitals] = line.split('|').map((c) => c?.trim());
+    const first = capitals?.split(',')[0]?.trim();
+    if (name && first) m.set(name, first);
+  }
+  return m;
+})();
+
+interface Place {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly country: string | null;
+  readonly isCountry: boolean;
+}
+
+/** Place names in a sentence: known places, "the Ukrainian capital", unknown names in a place slot. */
+function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
+  const text = a.article.text;
+  const out: Place[] = [];
+  const mentions = mentionsIn(a, s);
+  for (const m of s.text.matchAll(/\bthe\s+([A-Z][\p{L}-]+)\s+capital\b/gu)) {
+    const party = partyForm(m[1])?.party;
+    const cap = party ? CAPITAL_OF.get(party) : undefined;
+    if (party && cap) out.push({ name: cap, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length, country: party, isCountry: false });
+  }
+  const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:on|al|el|de|du|la)?-?\s*\p{Lu}[\p{L}’'-]*){0,2}/gu;
+  for (const m of s.text.matchAll(RUN)) {
+    let name = m[0].replace(/['’]s?$/, '');
+    const start = s.start + (m.index ?? 0);
+    if (out.some((p) => start < p.end && start + name.length > p.start)) continue;
+    const words = name.split(/\s+/);
+    while (words.length && NOT_PLACE.has(words[0])) words.shift();
+    if (!words.length) continue;
+    const offset = name.indexOf(words[0]);
+    name = words.join(' ');
+    const at = start + offset;
+    if (mentionsIn(a, s).some((p) => p.person && at < p.end && at + name.length > p.start)) continue;
+    const party = mentions.find((p) => !p.person && p.start === at);
+    const form = party ? partyForm(party.text) : null;
+    if (form && form.kind !== 'name' && form.kind !== 'capital') continue;
+    const before = text.slice(Math.max(s.start, at - 40), at);
+    const slot = PLACE_SLOT.test(before) || (at === s.start && PASSIVE_HIT.test(text.slice(at + name.length, s.end)));
+    const known = placeOf(name);
+    if (!slot) continue;
+    if (!known && !party && !/^\p{Lu}\p{Ll}/u.test(name)) continue;
+    const suffix = text.slice(at + name.length, s.end).match(new RegExp(`^\\s+(${PLACE_SUFFIX})\\b`, 'i'));
+    const full = suffix ? `${name} ${suffix[1]}` : name;
+    const country = known?.country ?? (form?.kind === 'name' ? form.party : null) ?? (form?.party ?? null);
+    out.push({ name: full, start: at, end: at + full.length, country, isCountry: form?.kind === 'name' || known?.kind === 'country' });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+interface Found<T> {
+  readonly value: T;
+  readonly start: number;
+  readonly end: number;
+}
+
+function weaponsIn(s: Sentence): Array<Found<Weapon>> {
+  const found: Array<Found<Weapon>> = [];
+  for (const [type, re] of WEAPON_RES) {
+    re.lastIndex = 0;
+    for (const m of s.text.matchAll(re)) {
+      const labelAt = (m.index ?? 0) + m[0].length - m[2].length;
+      const start = s.start + labelAt;
+      const end = start + m[2].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      const count = m[1] ? parseCount(m[1]) : null;
+      found.push({ value: { type, count: count?.value ?? null, label: m[2] }, start, end });
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
+}
+
+/** One weapon per type: a counted mention wins over an uncounted one. */
+function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
+  const out: Weapon[] = [];
+  for (const { value } of ws) {
+    const same = out.findIndex((w) => w.type === value.type);
+    if (same < 0) out.push(value);
+    else if (out[same].count == null && value.count != null) out[same] = value;
+    else if (out[same].count != null && value.count != null && out[same].label !== value.label) out.push(value);
+  }
+  return out;
+}
+
+function firstCount(res: readonly RegExp[], text: string): number | null {
+  for (const re of res) {
+    const m = text.match(re);
+    const c = m ? parseCount(m[1]) : null;
+    if (c) return c.value;
+  }
+  return null;
+}
+
+function targetsIn(s: Sentence): Array<Found<string>> {
+  const out: Array<Found<string>> = [];
+  for (const m of s.text.matchAll(TARGET_RE)) {
+    const value = m[0].replace(TARGET_DETERMINER, '').trim();
+    if (!value || /^(?:a|an|the)$/i.test(value)) continue;
+    out.push({ value, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** Valid strike words: not negated, not hypothetical, not a bare back-reference. */
+function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Array<{ start: number; text: string; reference: boolean }> {
+  const q = quotations(s);
+  const out: Array<{ start: number; text: string; reference: boolean }> = [];
+  for (const m of s.text.matchAll(STRIKE_RE)) {
+    const at = m.index ?? 0;
+    const before = s.text.slice(Math.max(0, at - 40), at);
+    if (NEGATED_RE.test(before)) continue;
+    if (inSpans(q, s.start + at) && !hasFigures) continue;
+    const isNoun = !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired)$/i.test(m[0]);
+    out.push({ start: s.start + at, text: m[0], reference: isNoun && REFERENCE_RE.test(before) });
+  }
+  return out;
+}
+
+const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
+
+/** Who struck: the accused party, the party named before a weapon or strike word, or the subject of a strike verb. */
+function attackerIn(a: AnalysedArticle, s: Sentence, strikes: ReadonlyArray<{ start: number }>, weapons: ReadonlyArray<Found<Weapon>>): string | null {
+  const text = a.article.text;
+  const ms = mentionsIn(a, s);
+  const accused = ms.find((m) => m.party && ACCUSED.test(text.slice(Math.max(s.start, m.start - 20), m.start)));
+  if (accused) return accused.party;
+  const anchors = [...strikes.map((x) => x.start), ...weapons.map((w) => w.start)];
+  for (const m of ms) {
+    if (!m.party || m.person) continue;
+    if (anchors.some((at) => at >= m.end && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)))) return m.party;
+  }
+  for (const st of strikes) {
+    const word = text.slice(st.start, st.start + 12);
+    if (!/^(?:attacked|struck|hit|shelled|bombed|pounded|launched|fired|targeted)\b/i.test(word)) continue;
+    if (/\b(?:was|were|been|be)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, st.start - 20), st.start))) continue;
+    const subj = subjectsAt(a, s, st.start).find((h) => h.party);
+    if (subj?.party) return subj.party;
+  }
+  return null;
+}
+
+/** The party most often named just before strike and weapon words across the article ("Russian drones"). */
+function usualAttacker(a: AnalysedArticle): string | null {
+  const counts = new Map<string, number>();
+  const text = a.article.text;
+  for (const s of a.sentences) {
+    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsIn(s).map((w) => w.start));
+    for (const m of mentionsIn(a, s) as Mention[]) {
+      if (!m.party || m.person) continue;
+      if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
+        counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
+      }
+    }
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [p, c] of counts) if (c > n) [best, n] = [p, c];
+  return best;
+}
+
 export function detectAttacks(a: AnalysedArticle): Attack[] {
-  void a;
-  return [];
+  const out: Attack[] = [];
+  let usual: string | null | undefined;
+  for (const s of a.sentences) {
+    if (s.heading) continue;
+    const weapons = weaponsIn(s);
+    const killed = firstCount(KILLED_RES, s.text);
+    const injured = firstCount(INJURED_RES, s.text);
+    const intercepted = firstCount(INTERCEPTED_RES, s.text);
+    const counted = weapons.some((w) => w.value.count != null);
+    const figures = counted || killed != null || injured != null;
+    const strikes = strikeWords(a, s, figures);
+    const fresh = strikes.filter((x) => !x.reference);
+    if (!fresh.length && !(weapons.length && (killed != null || injured != null))) continue;
+    const places = placesIn(a, s);
+    if (!places.length && !figures && !weapons.length) continue;
+    // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
+    if (!places.length && !figures && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
+    const targets = targetsIn(s);
+    // "an oil depot in the Krasnodar region and a gas metering station in Sudzha": one record per target and place.
+    const pairs = places
+      .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(a.article.text.slice(t.end, p.start))).pop() }))
+      .filter((x): x is { p: Place; t: Found<string> } => x.t != null);
+    const groups = pairs.length >= 2 ? pairs.map(({ p, t }) => ({ place: p, target: t.value })) : [{ place: places.find((p) => !p.isCountry) ?? places[0] ?? null, target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
+    let attacker = attackerIn(a, s, fresh, weapons);
+    if (!attacker) {
+      usual ??= usualAttacker(a);
+      const where = groups[0].place;
+      if (usual && where && where.country !== usual) attacker = usual;
+    }
+    const published = a.article.published;
+    const statementAt = s.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
+    const times = findTimes(s.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
+    const when = times.find((t) => t.date != null || /night|morning|evening|overnight/i.test(t.text)) ?? null;
+    const merged = mergeWeapons(weapons);
+    groups.forEach((g, k) => {
+      const location = g.place?.name ?? null;
+      // A later sentence about the same place with nothing new adds its sentence, not a record.
+      const earlier = location ? out.find((o) => o.location?.toLowerCase() === location.toLowerCase()) : undefined;
+      if (earlier && !figures && groups.length === 1) {
+        earlier.sources.push(refOf(a, s));
+        return;
+      }
+      const evidence = (location ? 1 : 0) + (figures ? 1 : 0) + (merged.length ? 1 : 0) + (attacker ? 1 : 0);
+      out.push({
+        id: `atk:${a.article.id}:${s.start}:${k}`,
+        sources: [refOf(a, s)],
+        confidence: Math.min(1, 0.4 + 0.15 * evidence),
+        conflicts: [],
+        attacker,
+        location,
+        when: when?.text ?? null,
+        date: when?.date ?? null,
+        weapons: merged,
+        killed,
+        injured,
+        target: g.target,
+        intercepted,
+        aggregate: AGGREGATE_RE.test(s.text) || merged.filter((w) => w.count != null).length >= 2,
+      });
+    });
+  }
+  return out;
 }

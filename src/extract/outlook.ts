@@ -1,8 +1,98 @@
 import type { Outlook } from '../model';
-import type { AnalysedArticle } from './types';
+import { speakerOf, speechVerbs } from './clauses';
+import { findTimes, parseIsoDate } from './dates';
+import { MEETING_NOUNS, OUTLOOK_CUES } from './data/outlook-cues';
+import { detectPositions } from './positions';
+import { refOf, type AnalysedArticle, type Sentence } from './types';
 
-/** STUB: returns nothing yet; the extraction work replaces the body. */
+/**
+ * Outlook: what comes next — planned or expected meetings and talks, next steps, forecasts,
+ * assessments of prospects, doubts. One item per sentence, found by the cues in
+ * data/outlook-cues.ts or by a meeting dated after publication ("the Monday talks").
+ * `who` is the speaker (a name, an unnamed source's description, or a party), or null for
+ * the article's own voice; `horizon` is the time in the article's words, `date` its day.
+ */
+
+const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: new RegExp(c.re, 'giu') }));
+const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
+const MAX_TEXT = 200;
+
+interface Cue {
+  readonly start: number;
+  readonly strong: boolean;
+  readonly weight: number;
+}
+
+/** A meeting named with a day after the publication date: "talks on Monday", "the Monday talks". */
+function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
+  const ref = parseIsoDate(a.article.published);
+  if (!ref || !MEETING_RE.test(s.text)) return null;
+  const published = a.article.published ?? '';
+  for (const t of findTimes(s.text, a.article.published, 'future')) {
+    if (!t.date || t.date <= published) continue;
+    const near = s.text.slice(Math.max(0, t.start - 40), t.end + 40);
+    if (!MEETING_RE.test(near)) continue;
+    // "said on Monday": the time of the statement, not of the meeting.
+    if (/\b(?:said|told|added|wrote|announced|says)\s+(?:on\s+)?$/i.test(s.text.slice(Math.max(0, t.start - 14), t.start))) continue;
+    return { start: s.start + t.start, strong: true, weight: 0.75 };
+  }
+  return null;
+}
+
+function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
+  const out: Cue[] = [];
+  for (const c of CUES) {
+    c.re.lastIndex = 0;
+    for (const m of s.text.matchAll(c.re)) out.push({ start: s.start + (m.index ?? 0), strong: c.strong, weight: c.weight });
+  }
+  const meeting = plannedMeeting(a, s);
+  if (meeting) out.push(meeting);
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** The horizon: a time expression that is not the time of a statement ("said on Wednesday"). */
+function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: string | null } | null {
+  const verbs = speechVerbs(a, s);
+  for (const t of findTimes(s.text, a.article.published, 'future')) {
+    const at = s.start + t.start;
+    if (verbs.some((v) => at >= v.end && at - v.end <= 4)) continue;
+    if (/^(?:this past|last|past|earlier)\b/i.test(t.text)) continue;
+    return { text: t.text, date: t.date };
+  }
+  return null;
+}
+
 export function detectOutlook(a: AnalysedArticle): Outlook[] {
-  void a;
-  return [];
+  const positioned = new Set(detectPositions(a).flatMap((p) => p.sources.map((r) => r.start)));
+  const out: Outlook[] = [];
+  type Said = { paragraph: number; name: string; index: number };
+  let prevSpeaker = null as Said | null;
+  for (const s of a.sentences) {
+    if (s.heading) {
+      prevSpeaker = null;
+      continue;
+    }
+    const speaker = speakerOf(a, s);
+    const cues = cuesOf(a, s);
+    const usable = positioned.has(s.start) ? cues.filter((c) => c.strong) : cues;
+    const carried = prevSpeaker && prevSpeaker.index === s.index - 1 && prevSpeaker.paragraph === s.paragraph ? prevSpeaker.name : null;
+    if (speaker) prevSpeaker = { paragraph: s.paragraph, name: speaker.name, index: s.index };
+    else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
+    if (!usable.length) continue;
+    // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
+    const who = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null);
+    const horizon = horizonOf(a, s);
+    const best = Math.max(...usable.map((c) => c.weight));
+    out.push({
+      id: `out:${a.article.id}:${s.start}`,
+      sources: [refOf(a, s)],
+      confidence: Math.round(best * 100) / 100,
+      conflicts: [],
+      text: s.text.length > MAX_TEXT ? `${s.text.slice(0, MAX_TEXT - 1).trimEnd()}…` : s.text,
+      who,
+      horizon: horizon?.text ?? null,
+      date: horizon?.date ?? null,
+    });
+  }
+  return out;
 }

@@ -1,8 +1,150 @@
-import type { Position } from '../model';
-import type { AnalysedArticle } from './types';
+import type { Position, PositionKind } from '../model';
+import { inSpans, quotations, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
+import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, RED_LINE_CONTEXT, type PositionCue } from './data/position-cues';
+import { refOf, type AnalysedArticle, type Sentence } from './types';
 
-/** STUB: returns nothing yet; the extraction work replaces the body. */
+/**
+ * Positions: demands, conditions, red lines, goals, offers, refusals and accusations, each
+ * attributed to the party that holds it. Cue phrases (data/position-cues.ts) find them; the
+ * clause's subject, a quotation's speaker or the agent of a passive says whose they are.
+ * One item per position: a clause with two cues keeps the stronger kind; a list after
+ * "including" or coordinated infinitives ("to A or to B") gives one item per element; a
+ * coordinated subject ("Britain and France would") gives one item per party.
+ */
+
+interface CueHit {
+  readonly cue: PositionCue;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly clause: number;
+}
+
+const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: new RegExp(cue.re, 'giu') }));
+const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
+const GLOSS_RE = new RegExp(GLOSS, 'i');
+const LIST_RE = new RegExp(LIST_INTRO, 'i');
+/** Clause boundaries within a sentence: two cues in one clause are one position. */
+const CLAUSE_BOUNDARY = /[;:—–.!?](?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s/g;
+const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
+const MAX_TEXT = 160;
+
+function clauseIndex(boundaries: readonly number[], at: number): number {
+  let k = 0;
+  while (k < boundaries.length && boundaries[k] <= at) k++;
+  return k;
+}
+
+function cueHits(s: Sentence): CueHit[] {
+  const boundaries = [...s.text.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length);
+  const hits: CueHit[] = [];
+  for (const { cue, re } of COMPILED) {
+    re.lastIndex = 0;
+    for (const m of s.text.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (GLOSS_RE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
+      hits.push({ cue, start: s.start + at, end: s.start + at + m[0].length, text: m[0], clause: clauseIndex(boundaries, at) });
+    }
+  }
+  // Overlapping cues: keep the longer ("need to make sure" over "need to").
+  hits.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start));
+  const kept: CueHit[] = [];
+  for (const h of hits) {
+    const clash = kept.find((k) => h.start < k.end && h.end > k.start);
+    if (!clash) kept.push(h);
+    else if (h.end - h.start > clash.end - clash.start) kept.splice(kept.indexOf(clash), 1, h);
+  }
+  // One cue per clause: the kind that says most (a condition over the offer it qualifies).
+  const best = new Map<number, CueHit>();
+  for (const h of kept) {
+    const b = best.get(h.clause);
+    if (!b || rank(h.cue.kind) < rank(b.cue.kind)) best.set(h.clause, h);
+  }
+  return [...best.values()].sort((x, y) => x.start - y.start);
+}
+
+/** The words a position covers: from its cue to the next cue or the end of the clause group. */
+function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
+  const stop = next ? next.start : s.end;
+  let t = s.text.slice(hit.end - s.start, stop - s.start);
+  const end = t.search(/[;:—–]|\.(?=\s|$|["”])/);
+  if (end >= 0) t = t.slice(0, end);
+  return t.replace(/,?\s*(?:and|but|or)?\s*(?:it|they|he|she|we|i)?\s*$/i, '').replace(/["“”]/g, '').trim();
+}
+
+/** One element per listed item: "including about A and B" → [A, B]; "to A or to B" → [A, to B]. */
+function elementsOf(kind: PositionKind, complement: string): string[] {
+  if (kind !== 'condition') {
+    const m = complement.match(LIST_RE);
+    if (m && m.index != null) {
+      const list = complement.slice(m.index + m[0].length);
+      const parts = list.split(/,\s*(?:and|or)\s+|,\s+|\s+(?:and|or)\s+(?=\w+ing\b|to\b)/).map((p) => p.trim()).filter(Boolean);
+      if (parts.length >= 2 && parts.every((p) => p.split(/\s+/).length >= 2)) return parts;
+    }
+    const inf = complement.split(/,?\s+(?:or|and)\s+(?=to\s)/);
+    if (inf.length >= 2 && inf.every((p) => p.trim().split(/\s+/).length >= 2)) return inf.map((p) => p.trim());
+  }
+  return [complement];
+}
+
+const clip = (t: string): string => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1).trimEnd()}…` : t);
+
 export function detectPositions(a: AnalysedArticle): Position[] {
-  void a;
-  return [];
+  const out: Position[] = [];
+  for (const s of a.sentences) {
+    if (s.heading) continue;
+    const hits = cueHits(s);
+    if (!hits.length) continue;
+    const redLine = s.text.match(RED_LINE_RE);
+    const redLineAt = redLine?.index != null ? s.start + redLine.index : -1;
+    // "set out red lines: A, B and C" — the marker names the kind; the clauses after it are the positions.
+    const positional = hits.filter((h) => !(h.cue.kind === 'red-line' && RED_LINE_RE.test(h.text) && hits.some((o) => o.start > h.end)));
+    const quotes = quotations(s);
+    const speaker = speakerOf(a, s);
+    const seenAccusers = new Set<string>();
+    positional.forEach((hit, i) => {
+      const kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.cue.kind;
+      let holders: Holder[] = [];
+      if (hit.cue.holder === 'agent') {
+        const h = firstMentionIn(a, s, hit.end, Math.min(s.end, hit.end + 80));
+        if (h) holders = [h];
+      } else if (hit.cue.holder === 'speaker' && (speaker?.party || inSpans(quotes, hit.start))) {
+        holders = speaker?.party ? [{ party: speaker.party, person: speaker.person, text: speaker.name }] : [];
+        // "Washington’s goal", "Zelenskyy’s goal": the possessor beats the speaker.
+        const sub = subjectsAt(a, s, hit.start);
+        if (sub.length && /^(?:goal|aim|objective|priority|intention|purpose)/i.test(hit.text) && sub[0].party) holders = sub;
+      } else {
+        holders = subjectsAt(a, s, hit.start);
+        if (!holders.some((h) => h.party) && speaker?.party) holders = [{ party: speaker.party, person: speaker.person, text: speaker.name }];
+      }
+      holders = holders.filter((h) => h.party);
+      if (!holders.length) return;
+      // Several judgements by one speaker in one sentence are one accusation.
+      if (kind === 'accusation' && hit.cue.holder === 'speaker') {
+        const key = holders.map((h) => h.party).join('+');
+        if (seenAccusers.has(key)) return;
+        seenAccusers.add(key);
+      }
+      const complement = complementOf(s, hit, positional[i + 1]);
+      const elements = elementsOf(kind, complement);
+      let k = 0;
+      for (const h of holders) {
+        for (const el of elements) {
+          const text = clip(`${hit.text} ${el}`.replace(/\s+/g, ' ').trim());
+          const direct = hit.cue.holder !== 'speaker' || inSpans(quotes, hit.start) || !!speaker;
+          out.push({
+            id: `pos:${a.article.id}:${s.start}:${kind}:${hit.clause}:${k++}`,
+            sources: [refOf(a, s)],
+            confidence: Math.round(hit.cue.weight * (direct ? 1 : 0.8) * (holders.length > 1 || elements.length > 1 ? 0.9 : 1) * 100) / 100,
+            conflicts: [],
+            party: h.party,
+            kind,
+            text,
+            speaker: h.person?.name ?? speaker?.person?.name ?? null,
+          });
+        }
+      }
+    });
+  }
+  return out;
 }

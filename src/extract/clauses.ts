@@ -1,0 +1,340 @@
+import type { AnalysedArticle, ArticlePerson, Sentence } from './types';
+
+/**
+ * Who says and who holds what, within a sentence: the shared attribution helpers of the
+ * positions, outlook and attacks stages. Plain rules over the party and person mentions
+ * the earlier stages found, the quotation marks, and a few closed word classes
+ * (speech verbs, prepositions, pronouns). Offsets are article offsets throughout.
+ */
+
+/** A party or person named in a sentence. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Canonical party ("Ukraine"), the person's party, or null. */
+  readonly party: string | null;
+  readonly person: ArticlePerson | null;
+}
+
+/** Who a statement comes from: a person, a party, or an unnamed source ("analysts"). */
+export interface Speaker {
+  readonly name: string;
+  readonly party: string | null;
+  readonly person: ArticlePerson | null;
+}
+
+/** Who holds a position; several for coordinated subjects ("Britain and France would"). */
+export interface Holder {
+  readonly party: string | null;
+  readonly person: ArticlePerson | null;
+  /** The words naming the holder, for confidence and display. */
+  readonly text: string;
+}
+
+const SPEECH_VERBS =
+  'said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|announced|announces|claimed|claims|argued|argues|warned|warns|noted|notes|confirmed|confirms|explained|explains|declared|declares|posted|tweeted|acknowledged|conceded|asserted|maintained|predicted|cautioned|insisted|stressed|reiterated|recalled|replied|responded|according to';
+export const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
+/** Words after which a mention is an object, not the subject of what follows. */
+const PREPOSITION = /\b(?:of|to|with|by|for|from|in|on|at|against|over|into|toward|towards|about|told|between|than|under|across|near|after|before|during|like|via|within|without|including|urging|tells|tell|whom|visiting|recognizing|recognising)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** Heads of descriptions that name an unnamed source: "a Ukrainian official", "analysts". */
+const DESC_HEAD =
+  'officials?|analysts?|diplomats?|experts?|observers?|sources?|spokes(?:man|woman|person)|ministry|government|military|army|authorities|leaders?|commanders?|residents|witnesses|governor|mayor|agency|aides?|negotiators?|envoys?|administration|office|police|medics|doctors|rescuers|services?|officers?|lawmakers?|people|critics|allies|intelligence|media|outlets?|broadcaster|presidency|cabinet|side';
+const DESC_MOD =
+  'foreign|defen[cs]e|military|security|intelligence|health|emergency|interior|regional|local|senior|top|government|ministry|news|state|presidential|national|western|european|independent|unnamed|other|two|three|several|many|some|most|the|a|an|high-ranking|anonymous|diplomatic|political|humanitarian|ukrainian|russian|american';
+const DESC_RE = new RegExp(
+  `(?:\\b(?:${DESC_MOD})\\s+|\\b[A-Z][\\p{L}.’'-]*\\s+)*\\b(?:${DESC_HEAD})(?:\\s+and\\s+(?:[a-z]+\\s+)?(?:${DESC_HEAD}))?\\b`,
+  'gu',
+);
+const LEADING_QUANTIFIER = /^(?:(?:a|an|the|many|some|several|most|other|unnamed)\s+)+/i;
+const PRONOUN_RE = /\b(?:he|she|they|it|we|i)\b/gi;
+
+/** Spans of direct quotation in a sentence (article offsets), curly or straight quotes. */
+export function quoteSpans(s: Sentence): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  let straightOpen = -1;
+  const t = s.text;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch === '“' || ch === '«') {
+      if (open < 0) open = i;
+    } else if (ch === '”' || ch === '»') {
+      spans.push([s.start + (open < 0 ? 0 : open), s.start + i + 1]);
+      open = -1;
+    } else if (ch === '"') {
+      if (straightOpen < 0) straightOpen = i;
+      else {
+        spans.push([s.start + straightOpen, s.start + i + 1]);
+        straightOpen = -1;
+      }
+    }
+  }
+  if (open >= 0) spans.push([s.start + open, s.end]);
+  if (straightOpen >= 0) spans.push([s.start + straightOpen, s.end]);
+  return spans;
+}
+
+export const inSpans = (spans: ReadonlyArray<readonly [number, number]>, at: number): boolean =>
+  spans.some(([a, b]) => at >= a && at < b);
+
+/** A quoted span that is more than a scare-quoted phrase: a clause someone said. */
+const isQuotation = (s: Sentence, [a, b]: readonly [number, number]): boolean =>
+  b - a > 40 || /[.,!?]["”»]?$/.test(s.text.slice(a - s.start, b - s.start)) || a === s.start;
+
+/** The sentence-relative quotation spans that hold full clauses (not "a posture and a pose"). */
+export function quotations(s: Sentence): Array<[number, number]> {
+  return quoteSpans(s).filter((sp) => isQuotation(s, sp));
+}
+
+const cache = new WeakMap<AnalysedArticle, Map<string, unknown>>();
+function memo<T>(a: AnalysedArticle, key: string, f: () => T): T {
+  let m = cache.get(a);
+  if (!m) cache.set(a, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  const v = f();
+  m.set(key, v);
+  return v;
+}
+
+/** Person and party mentions in a sentence, in text order; a person hides the party words inside its name. */
+export function mentionsIn(a: AnalysedArticle, s: Sentence): Mention[] {
+  return memo(a, `m${s.index}`, () => {
+    const people: Mention[] = [];
+    for (const p of a.people) {
+      for (const m of p.mentions) {
+        if (m.start >= s.start && m.end <= s.end) people.push({ start: m.start, end: m.end, text: m.text, party: p.party, person: p });
+      }
+    }
+    const parties: Mention[] = a.parties
+      .filter((m) => m.start >= s.start && m.end <= s.end)
+      .filter((m) => !people.some((p) => m.start < p.end && m.end > p.start))
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, party: m.party, person: null }));
+    return [...people, ...parties].sort((x, y) => x.start - y.start);
+  });
+}
+
+const textAt = (a: AnalysedArticle, start: number, end: number): string => a.article.text.slice(start, end);
+
+/** True when the mention at `start` is the object of a preposition or verb ("by Putin", "told Trump"). */
+function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
+  return PREPOSITION.test(textAt(a, Math.max(s.start, start - 24), start));
+}
+
+/** Unnamed-source descriptions in [from, to): "A Ukrainian official", "Many officials and analysts". */
+function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number): Speaker[] {
+  const out: Array<Speaker & { at: number }> = [];
+  const seg = textAt(a, from, to);
+  for (const m of seg.matchAll(DESC_RE)) {
+    const raw = m[0];
+    const at = from + (m.index ?? 0);
+    if (isObject(a, s, at)) continue;
+    const name = raw.replace(LEADING_QUANTIFIER, '').trim();
+    if (!name) continue;
+    const inside = mentionsIn(a, s).find((x) => x.start >= at && x.end <= at + raw.length && x.party);
+    out.push({ name, party: inside?.party ?? null, person: null, at });
+  }
+  return out;
+}
+
+/** The speech verbs of a sentence outside its quotations, with article offsets. */
+export function speechVerbs(a: AnalysedArticle, s: Sentence): Array<{ start: number; end: number; verb: string }> {
+  const q = quotations(s);
+  const out: Array<{ start: number; end: number; verb: string }> = [];
+  for (const m of s.text.matchAll(SPEECH_RE)) {
+    const start = s.start + (m.index ?? 0);
+    if (inSpans(q, start)) continue;
+    out.push({ start, end: start + m[0].length, verb: m[0].toLowerCase() });
+  }
+  return out;
+}
+
+const speakerOfMention = (m: Mention): Speaker => ({
+  name: m.person ? m.person.name : (m.party ?? m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '')),
+  party: m.party,
+  person: m.person,
+});
+
+/** Boundaries that end the subject of a following verb. */
+const SUBJECT_STOP = /[;:“”"—–]|,\s*(?:and|but|while|as|after|because|although)\s|\bthat\s/g;
+
+/** The subject of the verb at `verbAt`, looking back within its clause; pronouns resolved. */
+function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: number): Speaker | null {
+  const before = textAt(a, s.start, verbAt);
+  // "Putin, who told Trump ..." → Putin.
+  const who = before.match(/,?\s+who(?:\s+\w+){0,2}\s+$/);
+  const ms = mentionsIn(a, s).filter((m) => m.end <= verbAt);
+  if (who) {
+    const at = s.start + (who.index ?? 0);
+    const ante = ms.filter((m) => m.end <= at && at - m.end <= 2).pop();
+    if (ante) return speakerOfMention(ante);
+  }
+  let from = s.start;
+  for (const m of before.matchAll(SUBJECT_STOP)) from = s.start + (m.index ?? 0) + m[0].length;
+  const q = quotations(s);
+  // ", analysts said": the short phrase after the last comma, when it names someone.
+  const lastComma = before.lastIndexOf(',');
+  const ranges: Array<[number, number]> = [];
+  if (lastComma >= 0 && s.start + lastComma >= from) ranges.push([s.start + lastComma + 1, verbAt]);
+  ranges.push([from, verbAt]);
+  for (const [x, y] of ranges) {
+    const cands = ms.filter((m) => m.start >= x && m.end <= y && !inSpans(q, m.start) && !isObject(a, s, m.start));
+    const descs = descriptionsIn(a, s, x, y).filter((d) => !inSpans(q, (d as Speaker & { at: number }).at));
+    const firstPerson = cands.find((m) => m.person);
+    const first = cands[0];
+    // "Russian foreign ministry spokesperson Maria Zakharova": the person, not the adjective.
+    if (first && !first.person && firstPerson && !/[,;]/.test(textAt(a, first.end, firstPerson.start))) return speakerOfMention(firstPerson);
+    const firstDesc = descs[0] as (Speaker & { at: number }) | undefined;
+    if (first && (!firstDesc || first.start <= firstDesc.at || first.person)) {
+      // "The Ukrainian government": a description that holds the party adjective.
+      if (firstDesc && !first.person && firstDesc.at <= first.start && firstDesc.at + firstDesc.name.length + 8 >= first.end) {
+        return { name: firstDesc.name, party: first.party, person: null };
+      }
+      return speakerOfMention(first);
+    }
+    if (firstDesc) return { name: firstDesc.name, party: firstDesc.party, person: null };
+    const seg = textAt(a, x, y);
+    const pro = [...seg.matchAll(PRONOUN_RE)].find((p) => !isObject(a, s, x + (p.index ?? 0)));
+    if (pro && depth < 3) return resolvePronoun(a, s, x + (pro.index ?? 0), pro[0], depth + 1);
+    if (x === from) break;
+  }
+  return null;
+}
+
+/** The speaker of a sentence: "X said", "said X", "according to X", "he added" (resolved), or a quote's continuation. */
+export function speakerOf(a: AnalysedArticle, s: Sentence, depth = 0): Speaker | null {
+  return memo(a, `sp${s.index}:${depth > 0 ? 1 : 0}`, () => {
+    for (const v of speechVerbs(a, s)) {
+      const after = textAt(a, v.end, s.end);
+      // "according to X", "said Dmitry Kuznets", "”, said X"
+      if (v.verb === 'according to' || /^\s+(?:[A-Z]|the\s)/.test(after)) {
+        const inverted = v.verb === 'according to' || /[”",]\s*$/.test(textAt(a, s.start, v.start));
+        if (inverted) {
+          const next = mentionsIn(a, s).find((m) => m.start >= v.end && m.start - v.end <= 60);
+          const desc = descriptionsIn(a, s, v.end, Math.min(s.end, v.end + 60))[0] as (Speaker & { at: number }) | undefined;
+          if (next && (!desc || next.start <= desc.at || next.person)) {
+            const person = mentionsIn(a, s).find((m) => m.person && m.start >= v.end && m.start - v.end <= 80);
+            return speakerOfMention(person && !/,/.test(textAt(a, next.end, person.start)) ? person : next);
+          }
+          if (desc) return { name: desc.name, party: desc.party, person: null };
+        }
+      }
+      const subj = subjectOfVerb(a, s, v.start, depth);
+      if (subj) return subj;
+    }
+    // A quotation with no attribution of its own continues the previous speaker's words.
+    const q = quotations(s);
+    if (q.length && q[0][0] - s.start <= 2 && depth < 2) {
+      const prev = a.sentences[s.index - 1];
+      if (prev && !prev.heading && prev.paragraph >= s.paragraph - 1 && quotations(prev).length) return speakerOf(a, prev, depth + 1);
+    }
+    return null;
+  });
+}
+
+/** The person a sentence is about: its speaker if a person, else the first person named outside quotes. */
+function focusPerson(a: AnalysedArticle, s: Sentence): Speaker | null {
+  const sp = speakerOf(a, s, 1);
+  if (sp?.person) return sp;
+  const q = quotations(s);
+  const m = mentionsIn(a, s).find((x) => x.person && !inSpans(q, x.start));
+  return m ? speakerOfMention(m) : null;
+}
+
+/** The party a sentence is about: its speaker's party, else the first party subject outside quotes. */
+function focusParty(a: AnalysedArticle, s: Sentence): Speaker | null {
+  const sp = speakerOf(a, s, 1);
+  if (sp?.party) return sp;
+  const q = quotations(s);
+  const m = mentionsIn(a, s).find((x) => x.party && !inSpans(q, x.start) && !isObject(a, s, x.start));
+  return m ? speakerOfMention(m) : null;
+}
+
+/** Resolves he/she/they/it/we/I at `at` in sentence `s` to a person or party. */
+export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word: string, depth = 0): Speaker | null {
+  const w = word.toLowerCase();
+  const q = quotations(s);
+  if ((w === 'we' || w === 'i') && inSpans(q, at)) {
+    return depth < 3 ? speakerOf(a, s, depth + 1) : null;
+  }
+  // Within the sentence: the subject of a speech verb before the pronoun ("X said it would", "Putin, who told Trump that he").
+  const verbs = speechVerbs(a, s).filter((v) => v.end <= at);
+  if (verbs.length && depth < 3) {
+    const subj = subjectOfVerb(a, s, verbs[verbs.length - 1].start, depth + 1);
+    if (subj && (w === 'he' || w === 'she' ? subj.person : subj.party)) return subj;
+  }
+  if (w === 'it' || w === 'they') {
+    const ms = mentionsIn(a, s).filter((m) => m.end <= at && m.party && !inSpans(q, m.start) && !isObject(a, s, m.start));
+    if (ms.length) return speakerOfMention(ms[ms.length - 1]);
+  }
+  for (let k = s.index - 1; k >= Math.max(0, s.index - 4); k--) {
+    const prev = a.sentences[k];
+    if (prev.heading) break;
+    const f = w === 'he' || w === 'she' ? focusPerson(a, prev) : focusParty(a, prev) ?? focusPerson(a, prev);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Clause boundaries used to find a subject: the subject of a cue lies after the last one. */
+const CLAUSE_STOP = /[;:“”"—–(]|,\s*(?:and|but|while|as|after which|after|because|although|though|so|with)\s|,\s*(?=[a-z]+\s+(?:will|would|must|has|have|had|is|was)\b)|\b(?:that|who|which|and|but|whereas)\s/g;
+
+/**
+ * Who holds what the words at `cueAt` say: the subject of the cue's clause (pronouns resolved,
+ * coordinated subjects split), looking back clause by clause to the sentence's subject.
+ */
+export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Holder[] {
+  const before = textAt(a, s.start, cueAt);
+  const ms = mentionsIn(a, s).filter((m) => m.end <= cueAt);
+  // "Moscow’s calls for", "Washington’s goal ... was".
+  const poss = ms.filter((m) => /^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(textAt(a, m.end, cueAt))).pop();
+  if (poss) return [toHolder(poss)];
+  const bounds = [s.start];
+  for (const m of before.matchAll(CLAUSE_STOP)) bounds.push(s.start + (m.index ?? 0) + m[0].length);
+  for (let k = bounds.length - 1; k >= 0; k--) {
+    const from = bounds[k];
+    const to = k === bounds.length - 1 ? cueAt : bounds[k + 1];
+    const cands = ms.filter((m) => m.start >= from && m.end <= to && !isObject(a, s, m.start));
+    const seg = textAt(a, from, to);
+    const pro = [...seg.matchAll(PRONOUN_RE)].map((p) => ({ at: from + (p.index ?? 0), word: p[0] })).find((p) => !isObject(a, s, p.at));
+    const first = cands[0];
+    if (pro && (!first || pro.at < first.start)) {
+      const r = resolvePronoun(a, s, pro.at, pro.word);
+      if (r) return [{ party: r.party, person: r.person, text: pro.word }];
+      continue;
+    }
+    if (first) {
+      const person = cands.find((m) => m.person);
+      const chosen = !first.person && person && !/[,;]/.test(textAt(a, first.end, person.start)) && person.start - first.end < 50 ? person : first;
+      const out = [toHolder(chosen)];
+      // "Britain and France would lead": one holder per coordinated party.
+      let cur = chosen;
+      for (;;) {
+        const prev = ms.filter((m) => m.end <= cur.start && /^\s*(?:,|and|,\s*and)\s*$/.test(textAt(a, m.end, cur.start))).pop();
+        if (!prev) break;
+        out.unshift(toHolder(prev));
+        cur = prev;
+      }
+      return dedupeHolders(out);
+    }
+  }
+  return [];
+}
+
+const toHolder = (m: Mention): Holder => ({ party: m.party, person: m.person, text: m.text });
+
+function dedupeHolders(hs: Holder[]): Holder[] {
+  const seen = new Set<string>();
+  return hs.filter((h) => {
+    const k = h.party ?? h.person?.key ?? h.text;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The first party or person named in [from, to) of a sentence ("by Putin", "efforts by Starmer"). */
+export function firstMentionIn(a: AnalysedArticle, s: Sentence, from: number, to: number): Holder | null {
+  const m = mentionsIn(a, s).find((x) => x.start >= from && x.end <= to);
+  return m ? toHolder(m) : null;
+}

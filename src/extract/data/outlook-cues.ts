@@ -1,0 +1,41 @@
+/**
+ * Cue phrases for outlook: planned or expected meetings and talks, next steps, forecasts,
+ * assessments of prospects and doubts. Regex sources, matched case-insensitively on whole
+ * words. `strong` cues stand even in a sentence that also states a position; weak ones
+ * ("might", "most likely") count only in a sentence that is not a position.
+ */
+export interface OutlookCue {
+  readonly re: string;
+  readonly strong: boolean;
+  readonly weight: number;
+}
+
+/** Verbs of what talks and meetings do, after "will" or "would". */
+const MEETING_VERBS =
+  'focus|move|meet|hold|resume|continue meeting|continue talks|take place|begin|start|travel|visit|discuss|convene|return|address|involve|reconvene|gather|sit down|take up|turn to';
+
+export const OUTLOOK_CUES: readonly OutlookCue[] = [
+  // expectations and schedules
+  { re: String.raw`\b(?:is|are|was|were)\s+(?:also\s+|now\s+|widely\s+)?expected\s+to\b`, strong: true, weight: 0.9 },
+  { re: String.raw`\b(?:is|are)\s+(?:due|set|scheduled|slated|poised|planning)\s+to\b|\bis to meet\b|\bare to meet\b`, strong: true, weight: 0.9 },
+  { re: String.raw`\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b`, strong: true, weight: 0.85 },
+  { re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
+  { re: String.raw`\b(?:will be |would be |to be )?followed by\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
+  // assessments of prospects and doubts
+  { re: String.raw`\b(?:steep |major |serious |significant |formidable )?challenges? (?:ahead|of (?:negotiating|reaching|securing|achieving))\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\b(?:express(?:ed|es)?|voic(?:ed|es)|ha(?:ve|s) (?:their |his |her )?)\s*doubts?\b|\bdoubt(?:s|ed)? (?:that|whether)\b|\bskeptic(?:al|ism)\b|\bsceptic(?:al|ism)\b`, strong: true, weight: 0.75 },
+  { re: String.raw`\b(?:do|does|did)(?: not|n[’']t) believe in\b|\b(?:do|does)(?: not|n[’']t) (?:believe|expect|think) (?:that )?(?:a |the )?(?:cease-?fire|truce|deal|agreement|peace|talks)\b`, strong: true, weight: 0.75 },
+  { re: String.raw`\bfar from (?:each other|an agreement|a deal|peace|a settlement|over)\b|\bfar apart\b`, strong: true, weight: 0.75 },
+  { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\bprospects? (?:of|for)\b|\bchances? of (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
+  // weaker hedges
+  { re: String.raw`\bmight\b|\bmay (?:hold|meet|resume|take place|find|come|lead|be ready)\b`, strong: false, weight: 0.6 },
+  { re: String.raw`\bmost likely\b|\bis likely\b|\bare likely\b`, strong: false, weight: 0.55 },
+];
+
+/** Meeting words: a meeting named with a day after publication is a planned meeting. */
+export const MEETING_NOUNS = String.raw`\b(?:talks|meeting|meetings|summit|negotiations|discussions|round|session|visit|call)\b`;

@@ -1,0 +1,104 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Time expressions in a sentence, resolved against the article's publication date.
+ * chrono-node finds and parses them; what it gets wrong for news is fixed here:
+ * - a weekday alone resolves by tense: in a past report "on Saturday" is the last Saturday
+ *   (the publication day itself included), in a plan "on Monday" is the next Monday;
+ * - durations and offsets ("for 30 days", "20 minutes before") are not dates;
+ * - vague horizons ("within weeks", "in the coming days") are kept as words with no date.
+ * Without a publication date nothing relative is resolved (date null), never invented.
+ */
+
+export type Tense = 'past' | 'future' | 'unknown';
+
+export interface TimeExpr {
+  /** The article's words, without a leading preposition ("Saturday night", "Monday"). */
+  readonly text: string;
+  /** Offsets of `text` within the searched string. */
+  readonly start: number;
+  readonly end: number;
+  /** YYYY-MM-DD, or null when it cannot be resolved. */
+  readonly date: string | null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+
+/** Noon UTC of a YYYY-MM-DD date (noon keeps the calendar day in any time zone). */
+export function parseIsoDate(published: string | null): Date | null {
+  const m = published?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
+const isoOf = (d: Date): string => iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+
+/** The weekday (0 = Sunday) on or before (past) or on or after (future) the reference day. */
+export function resolveWeekday(weekday: number, ref: Date, tense: Tense): string {
+  const today = ref.getUTCDay();
+  if (tense === 'future') return isoOf(addDays(ref, (weekday - today + 7) % 7));
+  return isoOf(addDays(ref, -((today - weekday + 7) % 7)));
+}
+
+/** Words that date an event without a calendar day: kept as `when`, date null. */
+const VAGUE = /\b(?:within (?:days|weeks|months|hours|a (?:week|month|year))|in the (?:coming|next) (?:days|weeks|months)|in recent (?:days|weeks|months)|(?:later|earlier) this (?:week|month|year)|soon|shortly|overnight|this past week|in the days (?:ahead|to come))\b/gi;
+
+/** "for 30 days", "20 minutes before", "two hours later": spans of time, not dates. */
+const DURATION = /^(?:for\s+)?(?:\d+|[a-z]+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:before|after|later|earlier|long))?$/i;
+/** chrono reads a lone year or "the past week" loosely; keep only what names a day or part of one. */
+const TOO_LOOSE = /^(?:past|this|that|the)\s+(?:week|month|year)$/i;
+
+function tenseFromText(s: string): Tense {
+  if (/\b(?:will|shall|is (?:expected|due|set|scheduled) to|are (?:expected|due|set|scheduled) to|plans? to|next|upcoming|is to|are to)\b/i.test(s)) return 'future';
+  if (/\b(?:\w+ed|was|were|had|did|said|struck|hit|killed|began|took|left|came|shot|fired|launched)\b/i.test(s)) return 'past';
+  return 'unknown';
+}
+
+/** The tense of a clause, from its auxiliaries and past-tense verbs (rough but enough for dates). */
+export const tenseOf = tenseFromText;
+
+/**
+ * Every time expression in `text`, resolved against `published` (YYYY-MM-DD or null).
+ * `tense` decides lone weekdays; 'unknown' reads the tense from the text itself.
+ */
+export function findTimes(text: string, published: string | null, tense: Tense = 'unknown'): TimeExpr[] {
+  const ref = parseIsoDate(published);
+  const out: TimeExpr[] = [];
+  const t = tense === 'unknown' ? tenseFromText(text) : tense;
+  for (const r of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' })) {
+    let words = r.text;
+    let start = r.index;
+    const lead = words.match(/^(?:on|at|in|by|from|since|until|during)\s+/i);
+    if (lead) {
+      words = words.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    if (DURATION.test(words) || TOO_LOOSE.test(words) || /^\d{4}$/.test(words)) continue;
+    const before = text.slice(Math.max(0, start - 5), start);
+    if (/\bfor\s+$/i.test(before)) continue;
+    const known = r.start;
+    let date: string | null = null;
+    if (ref) {
+      if (known.isCertain('weekday') && !known.isCertain('day')) {
+        date = resolveWeekday(known.get('weekday') ?? 0, ref, t === 'future' ? 'future' : 'past');
+      } else if (known.isCertain('day') || /\b(?:yesterday|today|tonight|tomorrow|last night)\b/i.test(words)) {
+        date = iso(known.get('year') ?? ref.getUTCFullYear(), known.get('month') ?? 1, known.get('day') ?? 1);
+      }
+    }
+    out.push({ text: words, start, end: start + words.length, date });
+  }
+  for (const m of text.matchAll(VAGUE)) {
+    const at = m.index ?? 0;
+    if (out.some((o) => at < o.end && at + m[0].length > o.start)) continue;
+    out.push({ text: m[0], start: at, end: at + m[0].length, date: null });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Resolves one phrase of the article ("Saturday night", "March 11") to YYYY-MM-DD, or null. */
+export function resolveWhen(phrase: string, published: string | null, tense: Tense = 'unknown'): string | null {
+  return findTimes(phrase, published, tense)[0]?.date ?? null;
+}
