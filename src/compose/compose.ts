@@ -63,6 +63,7 @@ function cutQuote(s: string): string {
 /** Hands out note numbers in reading order. */
 class Citations {
   readonly notes: Note[] = [];
+  private readonly first = new Map<string, number>();
   private readonly articles: ReadonlyMap<string, Article>;
   constructor(articles: readonly Article[]) {
     this.articles = new Map(articles.map((a) => [a.id, a]));
@@ -76,7 +77,9 @@ class Citations {
       seen.add(key);
       const a = this.articles.get(r.article);
       const n = this.notes.length + 1;
-      this.notes.push({ n, outlet: a?.outlet ?? a?.title ?? 'Unnamed source', date: a?.published ?? null, title: a?.title ?? null, sentence: cutQuote(r.sentence), articleId: r.article });
+      const repeatOf = this.first.get(key) ?? null;
+      if (repeatOf === null) this.first.set(key, n);
+      this.notes.push({ n, outlet: a?.outlet ?? a?.title ?? 'Unnamed source', date: a?.published ?? null, title: a?.title ?? null, sentence: cutQuote(r.sentence), articleId: r.article, repeatOf });
       nums.push(n);
     }
     return nums.length ? [{ kind: 'cite', notes: nums }] : [];

@@ -31,6 +31,8 @@ export interface Note {
   /** The article's sentence the fact was taken from. */
   readonly sentence: string;
   readonly articleId: string;
+  /** When the same sentence was cited before: the number of the note that quotes it in full. */
+  readonly repeatOf: number | null;
 }
 
 export interface HeadingBlock {
@@ -184,6 +186,7 @@ export const fillPageSlot = (s: string, page: number, pages: number): string =>
 
 /** The text of a note as a reader sees it: `Outlet, 2026-03-21, “Title”: “sentence”`. */
 export const noteText = (n: Note): string => {
+  if (n.repeatOf !== null) return `${[n.outlet, formatDate(n.date)].filter(Boolean).join(', ')}: as note ${n.repeatOf}.`;
   const head = [n.outlet, formatDate(n.date), n.title ? `“${n.title}”` : null].filter(Boolean).join(', ');
   return `${head}: “${n.sentence}”`;
 };

@@ -1,0 +1,2 @@
+/** fontkit ships no types; the chart rasteriser narrows what it uses itself. */
+declare module 'fontkit';
