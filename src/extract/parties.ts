@@ -1,4 +1,5 @@
 import { COUNTRIES, ORGANISATIONS } from './data/countries';
+import { PLACES } from './data/places';
 import { sentenceAt } from './sentences';
 import type { PartyMention, Sentence } from './types';
 
@@ -110,6 +111,85 @@ export function findPartyMentions(text: string, sentences: readonly Sentence[]):
       const s = sentenceAt(sentences, at);
       out.push({ party: entry.party, start: at, end, text: form, sentence: s ? s.index : -1, kind: entry.kind });
       skipUntil = end;
+      break;
+    }
+  }
+  return out;
+}
+
+// ---------- places (a small gazetteer for venues and for telling places from people) ----------
+
+export interface Place {
+  /** The usual English spelling ("Odesa" for "Odessa"). */
+  readonly name: string;
+  /** The country it is in, or null (seas, regions). */
+  readonly country: string | null;
+  readonly kind: 'city' | 'capital' | 'country' | 'region';
+}
+
+const places = new Map<string, Place>();
+const placesByFirstWord = new Map<string, string[]>();
+function addPlace(form: string, place: Place): void {
+  if (!form || places.has(form)) return;
+  places.set(form, place);
+  const w = firstWord(form);
+  const list = placesByFirstWord.get(w) ?? [];
+  list.push(form);
+  placesByFirstWord.set(w, list);
+  const plain = form.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== form) addPlace(plain, place);
+}
+for (const line of PLACES.split('\n')) {
+  const m = /^([^:]+):\s*(.*)$/.exec(line.trim());
+  if (!m) continue;
+  const country = m[1].trim() === '-' ? null : m[1].trim();
+  for (const item of m[2].split(/,(?![^(]*\))/)) {
+    const im = /^\s*([^(]+?)\s*(?:\(([^)]*)\))?\s*$/.exec(item);
+    if (!im) continue;
+    const name = im[1].trim();
+    const place: Place = { name, country, kind: country ? 'city' : 'region' };
+    addPlace(name, place);
+    for (const alt of (im[2] ?? '').split('/').map((x) => x.trim()).filter(Boolean)) addPlace(alt, place);
+  }
+}
+for (const [form, entry] of exact) {
+  if (entry.kind === 'capital' && /^\p{Lu}/u.test(form) && !/(House|Street|Department|Office|Hill|Bottom|Pentagon|Kremlin|Élysée|Elysee|Palace|Quai|Matignon|Chancellery|Bankova|Zhongnanhai|Whitehall|Number|No|Planalto|Moncloa|Miraflores|Rosada|Chigi|Malacañang)/.test(form)) {
+    addPlace(form, { name: form, country: entry.party, kind: 'capital' });
+  }
+  if (entry.kind === 'name' && entry.state) addPlace(form, { name: form, country: entry.party, kind: 'country' });
+}
+for (const list of placesByFirstWord.values()) list.sort((a, b) => b.length - a.length);
+
+/** The place a word or phrase names ("Odessa" → Odesa, Ukraine), or null. */
+export function placeOf(word: string): Place | null {
+  const w = word.trim().replace(/^the\s+/i, '').replace(POSSESSIVE, '');
+  return places.get(w) ?? null;
+}
+export const isPlace = (word: string): boolean => placeOf(word) != null;
+
+export interface PlaceMention {
+  readonly place: Place;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sentence: number;
+}
+
+/** Every mention of a known place in the text, in order. */
+export function findPlaces(text: string, sentences: readonly Sentence[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  let skipUntil = 0;
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    if (at < skipUntil) continue;
+    const forms = placesByFirstWord.get(m[0]);
+    if (!forms) continue;
+    for (const form of forms) {
+      if (!text.startsWith(form, at) || /[\p{L}\p{N}]/u.test(text[at + form.length] ?? '')) continue;
+      const place = places.get(form);
+      if (!place) continue;
+      out.push({ place, start: at, end: at + form.length, text: form, sentence: sentenceAt(sentences, at)?.index ?? -1 });
+      skipUntil = at + form.length;
       break;
     }
   }

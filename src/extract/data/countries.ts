@@ -40,7 +40,7 @@ Cape Verde | Cape Verdean | Praia | Cabo Verde
 Central African Republic | Central African | Bangui |
 Chad | Chadian | N'Djamena |
 Chile | Chilean | Santiago |
-China | Chinese | Beijing, Zhongnanhai | People's Republic of China, PRC, P.R.C., mainland China
+China | Chinese | Beijing, Zhongnanhai | People's Republic of China, PRC, P.R.C., mainland China, PLA, People's Liberation Army
 Colombia | Colombian | Bogotá, Bogota |
 Comoros | Comoran | Moroni |
 Democratic Republic of the Congo | Congolese | Kinshasa | DRC, DR Congo, D.R.C., Congo, Democratic Republic of Congo, Congo-Kinshasa
@@ -81,10 +81,10 @@ Hungary | Hungarian | Budapest |
 Iceland | Icelandic, Icelander, Icelanders | Reykjavik, Reykjavík |
 India | Indian | New Delhi, Delhi |
 Indonesia | Indonesian | Jakarta |
-Iran | Iranian | Tehran, Teheran | Islamic Republic of Iran, Islamic Republic
+Iran | Iranian | Tehran, Teheran | Islamic Republic of Iran, Islamic Republic, IRGC, Revolutionary Guards, Islamic Revolutionary Guard Corps
 Iraq | Iraqi | Baghdad |
 Ireland | Irish, Irishman | Dublin | Republic of Ireland
-Israel | Israeli | Jerusalem | State of Israel, IDF, Israel Defense Forces, Knesset
+Israel | Israeli | Jerusalem | State of Israel, IDF, Israel Defense Forces, Knesset, Mossad, Shin Bet
 Italy | Italian | Rome, Palazzo Chigi |
 Ivory Coast | Ivorian | Yamoussoukro, Abidjan | Côte d'Ivoire, Côte d’Ivoire, Cote d'Ivoire
 Jamaica | Jamaican | Kingston |
@@ -147,7 +147,7 @@ Poland | Polish, Pole, Poles | Warsaw |
 Portugal | Portuguese | Lisbon |
 Qatar | Qatari | Doha |
 Romania | Romanian | Bucharest |
-Russia | Russian | Moscow, Kremlin | Russian Federation
+Russia | Russian | Moscow, Kremlin | Russian Federation, FSB, F.S.B., Federal Security Service, SVR, GRU, State Duma, Duma, Rosgvardia
 Rwanda | Rwandan | Kigali |
 Saint Kitts and Nevis | Kittitian | Basseterre |
 Saint Lucia | Saint Lucian | Castries |
@@ -188,10 +188,10 @@ Turkey | Turkish, Turk, Turks | Ankara | Türkiye, Turkiye
 Turkmenistan | Turkmen | Ashgabat |
 Tuvalu | Tuvaluan | Funafuti |
 Uganda | Ugandan | Kampala |
-Ukraine | Ukrainian | Kyiv, Kiev, Bankova | The Ukraine
+Ukraine | Ukrainian | Kyiv, Kiev, Bankova | The Ukraine, SBU, S.B.U., HUR, Verkhovna Rada
 United Arab Emirates | Emirati | Abu Dhabi | UAE, U.A.E., the Emirates
-United Kingdom | British, Briton, Britons, Brit, Brits | London, Downing Street, Whitehall, Number 10, No 10 | UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
-United States | American | Washington, White House, Pentagon, State Department, Department of State, Foggy Bottom, Capitol Hill, Oval Office | US, U.S., USA, U.S.A., America, United States of America
+United Kingdom | British, Briton, Britons, Brit, Brits | London, Downing Street, Whitehall, Number 10, No 10 | UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland, MI6, MI5, GCHQ, Foreign Office
+United States | American | Washington, White House, Pentagon, State Department, Department of State, Foggy Bottom, Capitol Hill, Oval Office | US, U.S., USA, U.S.A., America, United States of America, CIA, C.I.A., FBI, F.B.I.
 Uruguay | Uruguayan | Montevideo |
 Uzbekistan | Uzbek | Tashkent |
 Vanuatu | Ni-Vanuatu | Port Vila |

@@ -1,0 +1,287 @@
+import type { Delegation, DelegationMember, SourceRef } from '../model';
+import { ROLE_NOUNS } from './data/roles';
+import { personId, samePerson, slug } from './names';
+import { findPlaces } from './parties';
+import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
+import { refOf } from './types';
+
+/**
+ * Negotiating delegations: who is placed in (or at the head of) a team for a round of talks.
+ * Cues: "a delegation led by X and Y", "the US delegation was led by X", "X was heading his
+ * country's delegation, which included Y, Z", "Its delegation will comprise X and Y",
+ * "He was joined by X", "X led the negotiations". Only people the text itself puts in the team
+ * count: "aides to X" or "X's adviser" do not make X a member.
+ */
+
+const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators)\b/gi;
+const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|heads|headed|chairs|chaired)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|(?:his|her|its|their)\s+country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+)?(delegation|team|negotiations|talks|negotiating team)\b/giu;
+const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|joined by)\b/gi;
+const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
+const LIST_END = /\s*(?:\baccording to\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
+
+interface Found {
+  party: string | null;
+  /** How sure the cue is (0..1). */
+  confidence: number;
+  members: Array<{ person: ArticlePerson; leads: boolean }>;
+  sentence: Sentence;
+}
+
+const personAt = (a: AnalysedArticle, start: number, end: number): { p: ArticlePerson; m: PersonMention } | null => {
+  for (const p of a.people) for (const m of p.mentions) if (m.start >= start && m.start < end) return { p, m };
+  return null;
+};
+const mentionsIn = (a: AnalysedArticle, start: number, end: number): Array<{ p: ArticlePerson; m: PersonMention }> => {
+  const out: Array<{ p: ArticlePerson; m: PersonMention }> = [];
+  for (const p of a.people) for (const m of p.mentions) if (m.start >= start && m.end <= end) out.push({ p, m });
+  return out.sort((x, y) => x.m.start - y.m.start);
+};
+
+/** The person a sentence is about: its first named person, or for "He ..." the previous sentence's. */
+function subjectPerson(a: AnalysedArticle, s: Sentence, before: number): ArticlePerson | null {
+  const inS = mentionsIn(a, s.start, before);
+  if (inS.length && !/^(he|she)\b/i.test(s.text)) return inS[0].p;
+  for (let k = s.index - 1; k >= 0 && k >= s.index - 2; k--) {
+    const prev = a.sentences[k];
+    const ms = mentionsIn(a, prev.start, prev.end);
+    if (ms.length) return ms[0].p;
+  }
+  return inS[0]?.p ?? null;
+}
+
+/** The party a sentence is about: its first party mention before an offset, else the previous sentence's. */
+function subjectParty(a: AnalysedArticle, s: Sentence, before: number): string | null {
+  const inS = a.parties.find((p) => p.start >= s.start && p.end <= before);
+  if (inS) return inS.party;
+  for (let k = s.index - 1; k >= 0 && k >= s.index - 2; k--) {
+    const prev = a.sentences[k];
+    const p = a.parties.find((x) => x.sentence === prev.index);
+    if (p) return p.party;
+  }
+  return null;
+}
+
+/** Party of the delegation named by the noun at [cueStart, cueEnd): "the Ukrainian delegation", "Its delegation". */
+function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string | null {
+  const text = a.article.text;
+  const lead = text.slice(Math.max(s.start, cueStart - 40), cueStart);
+  const pm = PRONOUN_PARTY.exec(lead);
+  if (pm) {
+    if (pm[2] || /^(his|her)$/i.test(pm[1])) {
+      const p = subjectPerson(a, s, cueStart);
+      if (p?.party) return p.party;
+      if (!pm[2]) return null;
+    }
+    return subjectParty(a, s, cueStart - pm[0].length);
+  }
+  // a party word right before the noun, inside its noun phrase
+  const near = a.parties.filter((p) => p.end <= cueStart && p.start >= cueStart - 40 && /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(p.end, cueStart)));
+  if (near.length === 1 || (near.length > 1 && near.every((p) => p.party === near[0].party))) return near[near.length - 1].party;
+  return null;
+}
+
+/** Party from the nearest heading before the sentence that names a delegation ("The Russian delegation"). */
+function partyFromHeading(a: AnalysedArticle, s: Sentence): string | null {
+  for (let k = s.index - 1; k >= 0; k--) {
+    const h = a.sentences[k];
+    if (!h.heading) continue;
+    if (!/\b(delegation|team|negotiators)\b/i.test(h.text)) return null;
+    return a.parties.find((p) => p.sentence === h.index)?.party ?? null;
+  }
+  return null;
+}
+
+interface Fragment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits a list ("A, a diplomat; and B, an adviser to C") into fragments with offsets. */
+function fragments(text: string, start: number, end: number): Fragment[] {
+  const span = text.slice(start, end);
+  const stop = LIST_END.exec(span);
+  const limit = stop ? stop.index : span.length;
+  const out: Fragment[] = [];
+  const sep = /\s*(?:,|;|\band\b|\balong with\b|\bas well as\b|\bplus\b)\s*/gu;
+  let last = 0;
+  const push = (a: number, b: number): void => {
+    const raw = span.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim().replace(/[.,;:]+$/, '');
+    if (t) out.push({ start: start + a + lead, end: start + a + lead + t.length, text: t });
+  };
+  for (const m of span.slice(0, limit).matchAll(sep)) {
+    push(last, m.index ?? 0);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  push(last, limit);
+  return out;
+}
+
+const endsInRole = (t: string): boolean => {
+  const w = t.toLowerCase().split(/\s+/).pop() ?? '';
+  return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+};
+const PREP = /\b(to|of|for|with|from|at)\b/i;
+
+/** The members a list names: people at the start of a fragment, not someone's aides, not possessives. */
+function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePerson[] {
+  const text = a.article.text;
+  const out: ArticlePerson[] = [];
+  const frags = fragments(text, start, end);
+  let prevMember = false;
+  let prev: Fragment | null = null;
+  for (const f of frags) {
+    const hit = personAt(a, f.start, f.end);
+    let member = false;
+    if (hit) {
+      const lead = text.slice(f.start, hit.m.start).trim();
+      const possessive = /^['’]s?\b/.test(text.slice(hit.m.end, hit.m.end + 2));
+      const leadOk = !lead || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
+      // "aides to the national security adviser, X": X only names that adviser
+      const apposition: boolean = !lead && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides?|staff)\b/i.test(prev.text));
+      member = leadOk && !possessive && !apposition;
+      if (member && !out.includes(hit.p)) out.push(hit.p);
+    }
+    prevMember = member;
+    prev = f;
+  }
+  return out;
+}
+
+/** Finds the delegations of one article, one per party, with members and their sources. */
+export function findDelegations(a: AnalysedArticle): Delegation[] {
+  const text = a.article.text;
+  const found: Found[] = [];
+  const known = new Map<ArticlePerson, string | null>();
+  let lastParty: { party: string; sentence: number } | null = null;
+
+  for (const s of a.sentences) {
+    if (s.heading) continue;
+    const st = s.text;
+    const here: Found[] = [];
+    const cues = [...st.matchAll(CUE_NOUN)].map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }));
+    const cueParty = (at: number): string | null => partyOfCue(a, s, at) ?? partyFromHeading(a, s);
+
+    // "a delegation led by X; and Y", "The US delegation was led by X and Y"
+    for (const m of st.matchAll(LEAD_BY)) {
+      const at = s.start + (m.index ?? 0);
+      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 30);
+      if (!cue) continue;
+      const leaders = listMembers(a, at + m[0].length, s.end);
+      if (!leaders.length) continue;
+      here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s });
+    }
+    // "X was heading his country's delegation", "X led the negotiations"
+    for (const m of st.matchAll(LEAD_VERB)) {
+      const at = s.start + (m.index ?? 0);
+      const ms = mentionsIn(a, s.start, at);
+      const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : null;
+      if (!leader) continue;
+      const nounAt = at + m[0].length - m[2].length;
+      const party = /delegation|team/i.test(m[2]) ? cueParty(nounAt) ?? leader.party : leader.party;
+      here.push({ party, confidence: 0.85, members: [{ person: leader, leads: true }], sentence: s });
+    }
+    // "..., which included X, Y and Z", "Its delegation will comprise X and Y", "He was joined by X"
+    for (const m of st.matchAll(LIST_VERB)) {
+      const at = s.start + (m.index ?? 0);
+      const listed = listMembers(a, at + m[0].length, s.end);
+      if (!listed.length) continue;
+      if (/joined by/i.test(m[1])) {
+        const subject = mentionsIn(a, s.start, at).pop()?.p ?? subjectPerson(a, s, at);
+        if (!subject || !known.has(subject)) continue;
+        here.push({ party: known.get(subject) ?? subject.party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
+        continue;
+      }
+      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 45);
+      if (!cue) continue;
+      let party = cueParty(cue.at);
+      if (!party && lastParty && s.index - lastParty.sentence <= 2) party = lastParty.party;
+      here.push({ party, confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
+    }
+    // "Both X and Y are members of the Ukrainian delegation"
+    for (const m of st.matchAll(MEMBERS_OF)) {
+      const at = s.start + (m.index ?? 0);
+      const nounAt = at + m[0].length - m[2].length;
+      const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
+      if (!ms.length) continue;
+      here.push({ party: cueParty(nounAt), confidence: 0.7, members: ms.map((x) => ({ person: x.p, leads: false })), sentence: s });
+    }
+    for (const f of here) {
+      // no party named: the members' own party when they agree
+      if (!f.party) {
+        const ps = [...new Set(f.members.map((x) => x.person.party).filter((p): p is string => !!p))];
+        if (ps.length === 1) f.party = ps[0];
+      }
+      for (const x of f.members) if (!known.has(x.person) || f.party) known.set(x.person, f.party);
+      if (f.party) lastParty = { party: f.party, sentence: s.index };
+      found.push(f);
+    }
+    if (!here.length) {
+      // "Ukraine also sent ... as part of its delegation": remember whose delegation the text is about
+      for (const c of cues) {
+        const p = partyOfCue(a, s, c.at);
+        if (p) lastParty = { party: p, sentence: s.index };
+      }
+    }
+  }
+
+  const venue = talksVenue(a);
+  const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number }>();
+  for (const f of found) {
+    if (!f.party) continue;
+    const d = byParty.get(f.party) ?? { members: [], sources: [], confidence: 0 };
+    byParty.set(f.party, d);
+    const ref = refOf(a, f.sentence);
+    if (!d.sources.some((r) => r.start === ref.start)) d.sources.push(ref);
+    d.confidence = Math.max(d.confidence, f.confidence);
+    for (const x of f.members) {
+      const existing = d.members.find((m) => samePerson(m.name, x.person.name));
+      if (existing) {
+        const i = d.members.indexOf(existing);
+        d.members[i] = { ...existing, leads: existing.leads || x.leads, sources: existing.sources.some((r) => r.start === ref.start) ? existing.sources : [...existing.sources, ref] };
+      } else {
+        d.members.push({ personId: personId(x.person.name), name: x.person.name, role: x.person.roles[0] ?? null, leads: x.leads, sources: [ref] });
+      }
+    }
+  }
+  const out: Delegation[] = [];
+  for (const [party, d] of byParty) {
+    if (!d.members.length) continue;
+    out.push({
+      id: `delegations:${slug(party)}`,
+      party,
+      venue,
+      date: null,
+      members: d.members,
+      sources: d.sources,
+      confidence: d.confidence,
+      conflicts: [],
+    });
+  }
+  return out;
+}
+
+/** Where the talks are held: the place most often named with "in/at" in sentences about talks. */
+export function talksVenue(a: AnalysedArticle): string | null {
+  const text = a.article.text;
+  const talky = /\b(talks|negotiations|negotiated|negotiators|meeting|met|discussions|summit|delegations?)\b/i;
+  const counts = new Map<string, { n: number; first: number; rank: number }>();
+  for (const pm of findPlaces(text, a.sentences)) {
+    const s = a.sentences[pm.sentence];
+    if (!s || !talky.test(s.text)) continue;
+    const before = text.slice(Math.max(s.start, pm.start - 60), pm.start);
+    const m = /\b(talks|negotiations|discussions|summit|held|took place|round|meeting|met|meet|hosted|convened|gathered)\b[^.;:!?]{0,40}\b(?:in|at)\s+(?:the\s+)?$/i.exec(before);
+    if (!m) continue;
+    const weight = /^(meeting|met|meet|hosted|convened|gathered)$/i.test(m[1]) ? 1 : 2;
+    const rank = pm.place.kind === 'country' || pm.place.kind === 'region' ? 0 : 1;
+    const c = counts.get(pm.place.name) ?? { n: 0, first: pm.start, rank };
+    c.n += weight;
+    counts.set(pm.place.name, c);
+  }
+  const best = [...counts.entries()].sort((x, y) => y[1].rank - x[1].rank || y[1].n - x[1].n || x[1].first - y[1].first)[0];
+  return best ? best[0] : null;
+}

@@ -1,0 +1,139 @@
+// @ts-expect-error talisman ships no type declarations; the function takes two strings and returns 0..1.
+import jaroWinklerImpl from 'talisman/metrics/jaro-winkler.js';
+// @ts-expect-error talisman ships no type declarations; the function returns [primary, secondary] codes.
+import doubleMetaphoneImpl from 'talisman/phonetics/double-metaphone.js';
+import { HONORIFICS, NICKNAMES } from './data/roles';
+
+/**
+ * Person names: normal forms, parts and variant matching. Two spellings name one person when
+ * their surnames agree after folding transliteration (Zelensky/Zelenskyy, Umerov/Umyerov) or are
+ * close in both spelling (Jaro-Winkler) and sound (double metaphone) with at most one letter of
+ * difference (so Kuznets and Kuznetsov stay apart), and their first names or initials agree
+ * (Sergey/Sergei, Dmitri/Dmitry, Mike/Michael; Volodymyr and Vladimir are different names).
+ */
+
+const jaroWinkler = jaroWinklerImpl as (a: string, b: string) => number;
+const doubleMetaphone = doubleMetaphoneImpl as (s: string) => [string, string];
+
+/** Lower case, no diacritics, curly apostrophes straightened. */
+export const foldText = (s: string): string =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").toLowerCase();
+
+/** Transliteration folding of one name token: -iy/-yy/-ii → -y, ei → ey, kh → h, doubled letters, y → i. */
+export function foldToken(t: string): string {
+  return foldText(t)
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/yy$/, 'y')
+    .replace(/(iy|ii|yi|yj|ij)$/, 'y')
+    .replace(/ei$/, 'ey')
+    .replace(/y(?=[aeiou])/g, '')
+    .replace(/kh/g, 'h')
+    .replace(/ts/g, 'c')
+    .replace(/([a-z])\1/g, '$1')
+    .replace(/y/g, 'i');
+}
+
+const HONORIFIC_SET = new Set(HONORIFICS.map((h) => foldText(h).replace(/\.$/, '')));
+const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'abu', 'ben']);
+
+/** The name without leading titles ("Mr.", "Sir", "President"). */
+export function stripTitles(name: string): string {
+  const words = name.trim().split(/\s+/);
+  while (words.length > 1 && HONORIFIC_SET.has(foldText(words[0]).replace(/\.$/, ''))) words.shift();
+  return words.join(' ');
+}
+
+export interface NameParts {
+  /** First given name, if any ("Sergey"), else null. */
+  readonly first: string | null;
+  /** Initials of given names, including middle initials ("SO"). */
+  readonly initials: string;
+  /** The family name, with particles ("al-Burhan", "von der Leyen"). */
+  readonly surname: string;
+  /** Number of name words (without titles). */
+  readonly words: number;
+}
+
+const isInitial = (w: string): boolean => /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w);
+
+export function nameParts(name: string): NameParts {
+  const words = stripTitles(name).split(/\s+/).filter(Boolean);
+  if (!words.length) return { first: null, initials: '', surname: '', words: 0 };
+  // The surname runs from the last word back over lower-case particles ("bin Salman", "von der Leyen").
+  let s = words.length - 1;
+  while (s > 1 && PARTICLES.has(foldText(words[s - 1]))) s--;
+  const surname = words.slice(s).join(' ');
+  const given = words.slice(0, s);
+  const first = given.find((w) => !isInitial(w)) ?? null;
+  const initials = given.map((w) => w[0]?.toUpperCase() ?? '').join('');
+  return { first, initials, surname, words: words.length };
+}
+
+/** A normalised key of a whole name: folded tokens without titles and middle initials. */
+export function nameKey(name: string): string {
+  const p = nameParts(name);
+  const sur = p.surname.split(/[\s-]+/).map(foldToken).filter(Boolean).join(' ');
+  return p.first ? `${foldToken(p.first)} ${sur}` : sur;
+}
+
+const nicknameOf = new Map<string, string>();
+for (const line of NICKNAMES.split('\n')) {
+  const names = line.split(/[\s,]+/).filter(Boolean).map(foldToken);
+  for (const n of names) nicknameOf.set(n, names[0]);
+}
+
+/** True when two given names can be the same name: spelling variants or nicknames. */
+export function sameFirstName(a: string, b: string): boolean {
+  const fa = foldToken(a);
+  const fb = foldToken(b);
+  if (fa === fb) return true;
+  const na = nicknameOf.get(fa);
+  return na != null && na === nicknameOf.get(fb);
+}
+
+/** True when two surnames are spellings of one name. */
+export function sameSurname(a: string, b: string): boolean {
+  const fa = a.split(/[\s-]+/).map(foldToken).join('');
+  const fb = b.split(/[\s-]+/).map(foldToken).join('');
+  if (!fa || !fb) return false;
+  if (fa === fb) return true;
+  const la = foldText(a).replace(/[^a-z]/g, '');
+  const lb = foldText(b).replace(/[^a-z]/g, '');
+  if (Math.abs(la.length - lb.length) > 1 || la.length < 4) return false;
+  if (la[0] !== lb[0]) return false;
+  return jaroWinkler(la, lb) >= 0.93 && doubleMetaphone(la)[0] === doubleMetaphone(lb)[0];
+}
+
+/**
+ * True when two names can be the same person: surnames match and, when both give a first
+ * name, the first names agree (else the initials agree).
+ */
+export function samePerson(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (!pa.surname || !pb.surname || !sameSurname(pa.surname, pb.surname)) return false;
+  if (pa.first && pb.first) return sameFirstName(pa.first, pb.first);
+  if (pa.initials && pb.initials) return pa.initials[0] === pb.initials[0];
+  return true;
+}
+
+/** How full a name is: more given names and initials win ("Sergey O. Beseda" over "Sergei Beseda"). */
+export const nameFullness = (name: string): number => {
+  const p = nameParts(name);
+  return p.words * 10 + (p.first ? 5 : 0) + p.initials.length;
+};
+
+/** Lower-case ASCII words joined by hyphens, for ids: "United States" → "united-states". */
+export const slug = (s: string): string =>
+  foldText(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+
+/**
+ * Stable id of a person: the folded surname and first initial, so that spelling variants
+ * ("Sergey O. Beseda", "Sergei Beseda") get the same id in every run.
+ */
+export function personId(name: string): string {
+  const p = nameParts(name);
+  const sur = p.surname.split(/[\s-]+/).map(foldToken).filter(Boolean).join('-') || slug(name);
+  const initial = p.first ? foldToken(p.first)[0] ?? '' : (p.initials[0] ?? '').toLowerCase();
+  return `people:${sur}${initial ? `:${initial}` : ''}`;
+}

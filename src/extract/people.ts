@@ -1,0 +1,439 @@
+import { COURTESY_TITLES, CREDIT_LINE, HONORIFICS, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
+import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname } from './names';
+import { isPlace, partyForm } from './parties';
+import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
+
+/**
+ * People: candidate names are runs of capitalised proper nouns (wink-nlp part-of-speech tags);
+ * places, parties, organisations, outlets, days and months are filtered out. A full name
+ * ("Rustem Umerov") is a person unless something marks it as an organisation; a single word
+ * ("Trump", "Umerov") is a person when it is the surname of a full name in the article or
+ * when something marks it as a person (a title, a role, a verb of speech, "who").
+ * Roles come from titles ("President X"), the words before a name ("Ukraine's defence minister
+ * X") and appositions ("X, the Ukrainian defense minister,"); a person's party comes from
+ * their role only, never from guesses.
+ */
+
+const HONORIFIC_SET = new Set(HONORIFICS.map((h) => h.toLowerCase()));
+const OUTLET_SET = new Set(OUTLETS);
+const NON_NAME_SET = new Set(NON_NAMES);
+const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'abu', 'ben']);
+const SPEECH_VERBS = new Set(
+  `said says say told tells added adds wrote writes stated states argued argues insisted insists warned warns noted notes
+  asked asks replied replies posted posts tweeted claimed claims announced announces declared declares acknowledged
+  admitted explained suggested suggests stressed stresses urged urges denied denies confirmed confirms recalled
+  believes believed thinks thought wants wanted hopes hoped vowed vows pledged promised threatened signed met meets
+  spoke speaks called calls demanded demands accused accuses praised criticized criticised appointed ordered decided
+  visited arrived travelled traveled responded has had was is will would could did does`.split(/\s+/),
+);
+const OBJECT_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'met', 'meet', 'meets', 'meeting', 'thanked', 'urged', 'asked', 'phoned', 'called', 'congratulated', 'invited', 'criticized', 'criticised', 'praised', 'accused', 'blamed', 'warned', 'backed', 'endorsed', 'appointed', 'fired', 'sacked', 'dismissed', 'replaced', 'succeeded', 'interviewed']);
+const LEADER_NOUNS = new Set(['administration', 'government', 'cabinet', 'presidency', 'campaign', 'era', 'regime', 'aides', 'allies', 'envoy', 'adviser', 'advisers', 'spokesman', 'spokeswoman', 'spokesperson']);
+const ROLE_STOP = new Set(['of', 'to', 'for', 'at', 'in', 'with', 'from', 'on', 'who', 'whom', 'which', 'that', 'and', 'or', 'as', 'by', 'since', 'after', 'before', 'during', 'under', 'over', 'about', 'against', 'between', 'said', 'says']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one', 'former', 'then', 'now', 'also']);
+/** Prepositions after which a party is the target of a role ("envoy to Ukraine"), not its owner. */
+const TARGET_PREPS = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with']);
+
+const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
+const isInitialTok = (t: string): boolean => /^\p{Lu}\.$/u.test(t) || /^(\p{Lu}\.){2,}$/u.test(t);
+const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s?$/.test(t.text) && (t.pos === 'PART' || t.text.length === 2);
+const clean = (w: string): string => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, '');
+
+/** A name candidate in one sentence. */
+interface Candidate {
+  readonly sentence: Sentence;
+  /** Token indices of the name (without titles): [from, to). */
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  /** The mention as written, with a title ("Mr. Umerov", "President Trump"). */
+  readonly written: string;
+  readonly single: boolean;
+  /** In a heading line: it may name a known person but does not make a new one. */
+  readonly heading: boolean;
+  evidence: boolean;
+  veto: boolean;
+  roles: Role[];
+}
+
+interface Role {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The party the role names, if any. */
+  party: string | null;
+  readonly nonState: boolean;
+  /** A person the role is relative to ("adviser to President X"): their party may be inherited. */
+  readonly relativeTo: { start: number; end: number } | null;
+}
+
+/** Head of a role phrase: the last word of its first noun group ("the state news agency" → "agency"). */
+function headOf(words: string[]): { head: string | null; cut: number } {
+  let i = 0;
+  while (i < words.length && (DETERMINERS.has(clean(words[i])) || /['’]s$/.test(words[i]) || partyForm(words[i]) != null)) {
+    // a possessive party ("Ukraine's") or determiner starts the phrase
+    if (!DETERMINERS.has(clean(words[i])) && !/['’]s$/.test(words[i]) && i + 1 >= words.length) break;
+    i++;
+  }
+  let head: string | null = null;
+  let cut = words.length;
+  for (let j = i; j < words.length; j++) {
+    const w = clean(words[j]);
+    if (!w) continue;
+    if (ROLE_STOP.has(w) || (/ing$/.test(w) && j > i && kindOf(clean(words[j - 1])) === 'role') || /^\d/.test(words[j])) {
+      cut = j;
+      break;
+    }
+    head = w;
+    if (/[,;:]$/.test(words[j])) {
+      cut = j + 1;
+      break;
+    }
+  }
+  return { head, cut };
+}
+
+type HeadKind = 'role' | 'thing' | null;
+const kindOf = (head: string | null): HeadKind => {
+  if (!head) return null;
+  const h = head.replace(/s$/, '');
+  if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(h)) return 'role';
+  if (NON_PERSON_NOUNS.has(head) || NON_PERSON_NOUNS.has(h)) return 'thing';
+  const last = head.split('-').pop() ?? head;
+  if (ROLE_NOUNS.has(last)) return 'role';
+  return null;
+};
+
+/** Index of the first token at or after an offset. */
+const tokenAt = (tokens: readonly Token[], offset: number): number => {
+  let i = 0;
+  while (i < tokens.length && tokens[i].start < offset) i++;
+  return i;
+};
+
+/** Capitalised runs of a sentence that can be names: [from, to) token ranges. */
+function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const nameLike = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || !isCap(t.text)) return false;
+    if (t.text === 'I') return false;
+    if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') return t.pos === 'PROPN' || partyForm(t.text) != null;
+    return t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'ADP' && t.pos !== 'PUNCT';
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameLike(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (nameLike(j)) {
+        j++;
+        continue;
+      }
+      const t = tokens[j];
+      const next = tokens[j + 1];
+      // particles inside names: "bin Salman", "von der Leyen", "al-Burhan"
+      if (t && PARTICLES.has(t.text) && (nameLike(j + 1) || (next && PARTICLES.has(next.text)) || (next?.text === '-' && next.start === t.end))) {
+        j++;
+        continue;
+      }
+      // hyphen joining two name parts written together: "al-Burhan", "Jean-Pierre" (not "US-Russia")
+      if (t && t.text === '-' && t.start === tokens[j - 1].end && next && next.start === t.end && nameLike(j + 1)) {
+        const before = tokens[j - 1].text;
+        if (PARTICLES.has(before) || (partyForm(before) == null && partyForm(next.text) == null)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    // no trailing particle
+    while (j > i + 1 && !isCap(tokens[j - 1].text)) j--;
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+const isNonPersonWord = (w: string): boolean => NON_PERSON_WORDS.has(w) || NON_NAME_SET.has(w);
+const isKnownThing = (s: string): boolean => partyForm(s) != null || isPlace(s) || OUTLET_SET.has(s) || NON_NAME_SET.has(s);
+
+/** Finds the name candidates of one sentence. */
+function sentenceCandidates(text: string, s: Sentence): Candidate[] {
+  const tokens = s.tokens ?? [];
+  const out: Candidate[] = [];
+  for (const [from0, to] of capitalRuns(tokens)) {
+    const runText = text.slice(tokens[from0].start, tokens[to - 1].end);
+    if (isKnownThing(runText)) continue;
+    // strip leading titles and party words: "Russian President Vladimir Putin" → "Vladimir Putin"
+    let from = from0;
+    while (from < to - 1) {
+      const w = tokens[from].text;
+      if (HONORIFIC_SET.has(w.toLowerCase()) || partyForm(w) != null || NON_PERSON_WORDS.has(w) || isPlace(w)) from++;
+      else break;
+    }
+    // an organisation or outlet name at the end: "Russian broadcaster RT" is not a name either
+    const nameToks = tokens.slice(from, to);
+    const name = text.slice(tokens[from].start, tokens[to - 1].end);
+    if (isKnownThing(name)) continue;
+    if (nameToks.some((t) => isNonPersonWord(t.text))) continue;
+    if (nameToks.every((t) => isInitialTok(t.text))) continue;
+    const words = nameToks.filter((t) => isCap(t.text) && !isInitialTok(t.text));
+    if (!words.length) continue;
+    // all-capital acronyms ("RT", "FSB") are organisations
+    if (words.length === 1 && /^[\p{Lu}\d.&-]{2,}$/u.test(words[0].text)) continue;
+    const prefix = tokens.slice(from0, from);
+    const titled = prefix.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()));
+    const written = text.slice(tokens[from0].start, tokens[to - 1].end);
+    const cand: Candidate = {
+      sentence: s,
+      from,
+      to,
+      start: tokens[from].start,
+      end: tokens[to - 1].end,
+      name,
+      written: prefix.length && prefix.every((t) => COURTESY_TITLES.has(t.text) || HONORIFIC_SET.has(t.text.toLowerCase())) ? written : name,
+      single: words.length === 1,
+      heading: s.heading,
+      evidence: titled,
+      veto: false,
+      roles: [],
+    };
+    // a title that is a role: "President", "Foreign Minister", "Russian President"
+    const roleTitle = prefix.filter((t) => !COURTESY_TITLES.has(t.text));
+    if (roleTitle.length && roleTitle.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()))) {
+      const r0 = roleTitle[0];
+      const r1 = roleTitle[roleTitle.length - 1];
+      cand.roles.push({ text: text.slice(r0.start, r1.end), start: r0.start, end: r1.end, party: null, nonState: false, relativeTo: null });
+    }
+    findRoles(text, tokens, from0, cand);
+    out.push(cand);
+  }
+  return out;
+}
+
+/** Roles and evidence from the words around a candidate. */
+function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: Candidate): void {
+  const after = tokens[c.to];
+  const after2 = tokens[c.to + 1];
+  const before = tokens[runFrom - 1];
+  // "X said", "X, who", "said X", "told X", "the X administration"
+  if (after && !isPossessive(after) && SPEECH_VERBS.has(after.text) && after.pos !== 'NOUN') c.evidence ||= after.text !== 'has' && after.text !== 'is' && after.text !== 'was' ? true : c.evidence;
+  if (after?.text === ',' && after2 && /^(who|whom)$/i.test(after2.text)) c.evidence = true;
+  if (after && /^(who|whom)$/.test(after.text)) c.evidence = true;
+  if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
+  if (before && OBJECT_VERBS.has(before.text.toLowerCase())) c.evidence = true;
+  if (after && LEADER_NOUNS.has(after.text)) c.evidence = true;
+  if (isPossessive(after) && after2 && LEADER_NOUNS.has(after2.text)) c.evidence = true;
+
+  // "President X of Russia"
+  if (after?.text === 'of' && after2) {
+    const f = partyForm(after2.text);
+    if (f && c.roles.length) {
+      const r = c.roles[0];
+      c.roles[0] = { ...r, party: f.party };
+    }
+  }
+
+  // the words before the name: "Ukraine's defence minister X", "foreign policy adviser X"
+  let k = runFrom - 1;
+  const startK = k;
+  while (k >= 0) {
+    const t = tokens[k];
+    const ok =
+      ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'VERB') && !isCap(t.text)) ||
+      (isCap(t.text) && partyForm(t.text) != null) ||
+      (isPossessive(t) && k > 0 && partyForm(tokens[k - 1].text) != null) ||
+      (t.text === '-' && k > 0 && tokens[k - 1].end === t.start);
+    if (!ok) break;
+    k--;
+  }
+  if (k < startK) {
+    const first = tokens[k + 1];
+    const last = tokens[startK];
+    const kind = kindOf(clean(last.text));
+    const words = text.slice(first.start, last.end).split(/\s+/);
+    if (kind === 'thing') c.veto = true;
+    else if (kind === 'role' && words.length <= 8) {
+      c.evidence = true;
+      c.roles.push(roleOf(text, first.start, last.end, clean(last.text)));
+    }
+  }
+
+  // "the national security adviser, X": a role before a comma, the name after it
+  if (before?.text === ',' && runFrom >= 2) {
+    let b = runFrom - 2;
+    const end = tokens[b].end;
+    while (b >= 0 && tokens[b].pos !== 'PUNCT' && tokens[b].pos !== 'VERB' && tokens[b].pos !== 'AUX' && !DETERMINERS.has(tokens[b].text.toLowerCase())) {
+      if (tokens[b].pos === 'ADP' && tokens[b].text !== 'of') break;
+      b--;
+    }
+    const startTok = tokens[b + 1];
+    if (startTok && startTok.start < end) {
+      const words = text.slice(startTok.start, end).split(/\s+/);
+      const { head } = headOf(words);
+      const kind = kindOf(head);
+      const lastKind = kindOf(clean(words[words.length - 1]));
+      // only when the phrase ends in the role noun ("adviser," / "chief of staff,")
+      if (kind === 'role' && (lastKind === 'role' || /\bof\b/.test(words.join(' '))) && words.length <= 7 && !isCap(words[0])) {
+        c.evidence = true;
+        c.roles.push(roleOf(text, startTok.start, end, head ?? ''));
+      }
+    }
+  }
+
+  // apposition after the name: "X, the Ukrainian defense minister leading ..., said"
+  if (after?.text === ',' && after2) {
+    let j = c.to + 1;
+    while (j < tokens.length && !/^[,;:()—–“”"]$/.test(tokens[j].text) && !/^[.!?]$/.test(tokens[j].text)) j++;
+    // "or F.S.B." and other short asides end an apposition as well
+    if (j > c.to + 1) {
+      const aStart = tokens[c.to + 1].start;
+      const aEnd = tokens[j - 1].end;
+      const words = text.slice(aStart, aEnd).split(/\s+/);
+      if (/^(who|whom|whose)$/i.test(words[0])) {
+        c.evidence = true;
+        return;
+      }
+      const { head, cut } = headOf(words);
+      const kind = kindOf(head);
+      if (kind === 'thing' && !/^(from|of|at|with)$/i.test(words[0])) c.veto = true;
+      else if (kind === 'role' && (!isCap(words[0]) || partyForm(words[0]) != null || DETERMINERS.has(words[0].toLowerCase()))) {
+        c.evidence = true;
+        // cut at a participle or relative clause ("... minister leading his country's delegation")
+        let endWord = words.length;
+        for (let w = 1; w < words.length; w++) {
+          const cw = clean(words[w]);
+          if (/^(who|whom|which|that|whose)$/.test(cw) || (/ing$/.test(cw) && w >= cut && kindOf(clean(words[w - 1])) === 'role')) {
+            endWord = w;
+            break;
+          }
+        }
+        const roleText = words.slice(0, endWord).join(' ');
+        c.roles.push(roleOf(text, aStart, aStart + roleText.length, head ?? ''));
+      } else if (/^(from|of)$/i.test(words[0]) && words.length <= 8 && words.slice(1).some((w) => isCap(w))) {
+        // "Andrew Peek, from the National Security Council,"
+        c.evidence = true;
+        c.roles.push(roleOf(text, aStart, aEnd, ''));
+      }
+    }
+  }
+}
+
+function roleOf(text: string, start: number, end: number, head: string): Role {
+  // drop a leading article: "the Ukrainian defense minister" → "Ukrainian defense minister"
+  let s = start;
+  const m = /^(the|a|an)\s+/i.exec(text.slice(start, end));
+  if (m) s += m[0].length;
+  const roleText = text.slice(s, end).replace(/[,;:]+$/, '');
+  const h = head.replace(/s$/, '');
+  return { text: roleText, start: s, end: s + roleText.length, party: null, nonState: NON_STATE_ROLES.has(head) || NON_STATE_ROLES.has(h), relativeTo: null };
+}
+
+/** The party a role names: the first party in it that is not a target ("envoy to Ukraine"). */
+function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
+  if (r.party) return r.party;
+  if (r.nonState) return null;
+  for (const p of parties) {
+    if (p.start < r.start || p.end > r.end) continue;
+    const before = text.slice(r.start, p.start).trim().split(/\s+/).filter((w) => !/^(the|a|an)$/i.test(w));
+    const prev = before.length ? clean(before[before.length - 1]) : '';
+    if (TARGET_PREPS.has(prev)) continue;
+    return p.party;
+  }
+  return null;
+}
+
+interface Cluster {
+  name: string;
+  cands: Candidate[];
+}
+
+/** Finds the people of an article, with their mentions, roles and parties. */
+export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): ArticlePerson[] {
+  const all: Candidate[] = [];
+  for (const s of sentences) {
+    if (CREDIT_LINE.test(s.text) || /^by\s+\p{Lu}/iu.test(s.text)) continue;
+    all.push(...sentenceCandidates(text, s));
+  }
+  const fullCands = all.filter((c) => !c.single && !c.veto && !c.heading);
+  const clusters: Cluster[] = [];
+  for (const c of fullCands) {
+    const cl = clusters.find((k) => samePerson(k.name, c.name));
+    if (cl) {
+      cl.cands.push(c);
+      if (nameFullness(c.name) > nameFullness(cl.name)) cl.name = c.name;
+    } else clusters.push({ name: c.name, cands: [c] });
+  }
+  // single words: a surname of a full name, or a person of its own when something says so
+  const singles = new Map<string, Cluster>();
+  const pending: Candidate[] = [];
+  for (const c of all) {
+    if (!c.single) continue;
+    const surname = nameParts(c.name).surname;
+    const matches = clusters.filter((k) => sameSurname(nameParts(k.name).surname, surname) && nameParts(k.name).words > 1);
+    if (matches.length) {
+      // the nearest full name mentioned before, else the first
+      const prior = matches
+        .map((k) => ({ k, at: Math.max(-1, ...k.cands.filter((x) => x.start < c.start).map((x) => x.start)) }))
+        .sort((a, b) => b.at - a.at);
+      prior[0].k.cands.push(c);
+      continue;
+    }
+    pending.push(c);
+  }
+  for (const c of pending) {
+    const key = foldText(c.name);
+    const cl = singles.get(key);
+    if (cl) cl.cands.push(c);
+    else singles.set(key, { name: c.name, cands: [c] });
+  }
+  for (const cl of singles.values()) {
+    if (cl.cands.some((c) => c.evidence && !c.heading) && !cl.cands.some((c) => c.veto)) clusters.push(cl);
+  }
+
+  const people: ArticlePerson[] = [];
+  const seenKeys = new Set<string>();
+  for (const cl of clusters) {
+    cl.cands.sort((a, b) => a.start - b.start);
+    const roles: string[] = [];
+    let party: string | null = null;
+    for (const c of cl.cands) {
+      for (const r of c.roles) {
+        if (!roles.includes(r.text)) roles.push(r.text);
+        party ??= partyOfRole(text, r, parties);
+      }
+    }
+    const variants: string[] = [];
+    for (const c of cl.cands) for (const v of [c.written, c.name]) if (v !== cl.name && !variants.includes(v)) variants.push(v);
+    const mentions: PersonMention[] = cl.cands.map((c) => ({ start: c.start, end: c.end, text: c.name, sentence: c.sentence.index }));
+    let key = nameKey(cl.name);
+    while (seenKeys.has(key)) key += "'";
+    seenKeys.add(key);
+    // most specific role first: one with a party, then the longest
+    roles.sort((a, b) => Number(partyInText(b)) - Number(partyInText(a)));
+    people.push({ key, name: cl.name, variants, roles, party, mentions });
+  }
+  // "adviser to President X": inherit X's party when the role names none
+  return people.map((p) => {
+    if (p.party) return p;
+    for (const c of clusters.find((k) => nameKey(k.name) === p.key || k.name === p.name)?.cands ?? []) {
+      for (const r of c.roles) {
+        const m = /\b(?:to|of)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r.text);
+        if (!m) continue;
+        const other = people.find((q) => q !== p && q.party && (samePerson(q.name, m[1].trim()) || sameSurname(nameParts(q.name).surname, nameParts(m[1].trim()).surname)));
+        if (other) return { ...p, party: other.party };
+      }
+    }
+    return p;
+  });
+}
+
+const partyInText = (s: string): boolean => s.split(/\s+/).some((w) => partyForm(w) != null);
+
+/** Token index helpers, exported for the delegation stage. */
+export const tokenIndexAt = tokenAt;
