@@ -33,10 +33,10 @@ export interface Holder {
 }
 
 const SPEECH_VERBS =
-  'said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|announced|announces|claimed|claims|argued|argues|warned|warns|noted|notes|confirmed|confirms|explained|explains|declared|declares|posted|tweeted|acknowledged|conceded|asserted|maintained|predicted|cautioned|insisted|stressed|reiterated|recalled|replied|responded|according to';
+  'said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|announced|announces|claimed|claims|argued|argues|warned|warns|noted|notes|confirmed|confirms|explained|explains|declared|declares|posted|tweeted|acknowledged|conceded|asserted|maintained|predicted|cautioned|insisted|stressed|reiterated|recalled|replied|responded|portrays|portrayed|portray|characteri[sz]ed|express|expresses|expressed|voiced|according to|called(?=\\s+[^,;]{1,40}?\\s+an?\\s)';
 export const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
 /** Words after which a mention is an object, not the subject of what follows. */
-const PREPOSITION = /\b(?:of|to|with|by|for|from|in|on|at|against|over|into|toward|towards|about|told|between|than|under|across|near|after|before|during|like|via|within|without|including|urging|tells|tell|whom|visiting|recognizing|recognising)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const PREPOSITION = /\b(?:of|to|with|by|for|from|in|on|at|against|over|into|toward|towards|about|told|between|than|under|across|near|during|like|via|within|without|including|urging|tells|tell|whom|visiting|recognizing|recognising)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** Heads of descriptions that name an unnamed source: "a Ukrainian official", "analysts". */
 const DESC_HEAD =
   'officials?|analysts?|diplomats?|experts?|observers?|sources?|spokes(?:man|woman|person)|ministry|government|military|army|authorities|leaders?|commanders?|residents|witnesses|governor|mayor|agency|aides?|negotiators?|envoys?|administration|office|police|medics|doctors|rescuers|services?|officers?|lawmakers?|people|critics|allies|intelligence|media|outlets?|broadcaster|presidency|cabinet|side';
@@ -103,7 +103,7 @@ export function mentionsIn(a: AnalysedArticle, s: Sentence): Mention[] {
     const people: Mention[] = [];
     for (const p of a.people) {
       for (const m of p.mentions) {
-        if (m.start >= s.start && m.end <= s.end) people.push({ start: m.start, end: m.end, text: m.text, party: p.party, person: p });
+        if (m.start >= s.start && m.end <= s.end) people.push({ start: m.start, end: m.end, text: m.text, party: partyOfPerson(a, p), person: p });
       }
     }
     const parties: Mention[] = a.parties
@@ -115,6 +115,28 @@ export function mentionsIn(a: AnalysedArticle, s: Sentence): Mention[] {
 }
 
 const textAt = (a: AnalysedArticle, start: number, end: number): string => a.article.text.slice(start, end);
+
+/**
+ * A person's party: the one the people stage found, else the party named next to a mention
+ * of them ("Czech President Petr Pavel", "Kyrylo Budanov, the head of Ukraine’s military intelligence,").
+ */
+export function partyOfPerson(a: AnalysedArticle, p: ArticlePerson): string | null {
+  if (p.party) return p.party;
+  return memo(a, `pp:${p.key}`, () => {
+    for (const m of p.mentions) {
+      const ps = a.parties.filter((x) => x.sentence === m.sentence);
+      const before = ps.filter((x) => x.end <= m.start && m.start - x.end <= 40 && !/[,.;:()“”"]/.test(textAt(a, x.end, m.start))).pop();
+      if (before) return before.party;
+      const tail = textAt(a, m.end, m.end + 90);
+      const appos = tail.match(/^,\s+(?:the|a|an|[a-z])[^,.;()]*?,/);
+      if (appos) {
+        const inside = ps.find((x) => x.start >= m.end && x.end <= m.end + appos[0].length);
+        if (inside) return inside.party;
+      }
+    }
+    return null;
+  });
+}
 
 /** True when the mention at `start` is the object of a preposition or verb ("by Putin", "told Trump"). */
 function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
@@ -208,7 +230,7 @@ export function speakerOf(a: AnalysedArticle, s: Sentence, depth = 0): Speaker |
       const after = textAt(a, v.end, s.end);
       // "according to X", "said Dmitry Kuznets", "”, said X"
       if (v.verb === 'according to' || /^\s+(?:[A-Z]|the\s)/.test(after)) {
-        const inverted = v.verb === 'according to' || /[”",]\s*$/.test(textAt(a, s.start, v.start));
+        const inverted = v.verb === 'according to' || /(?:[”"],?|,[”"])\s*$/.test(textAt(a, s.start, v.start));
         if (inverted) {
           const next = mentionsIn(a, s).find((m) => m.start >= v.end && m.start - v.end <= 60);
           const desc = descriptionsIn(a, s, v.end, Math.min(s.end, v.end + 60))[0] as (Speaker & { at: number }) | undefined;
@@ -263,9 +285,17 @@ export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word
     const subj = subjectOfVerb(a, s, verbs[verbs.length - 1].start, depth + 1);
     if (subj && (w === 'he' || w === 'she' ? subj.person : subj.party)) return subj;
   }
-  if (w === 'it' || w === 'they') {
-    const ms = mentionsIn(a, s).filter((m) => m.end <= at && m.party && !inSpans(q, m.start) && !isObject(a, s, m.start));
-    if (ms.length) return speakerOfMention(ms[ms.length - 1]);
+  if ((w === 'it' || w === 'they') && depth < 3) {
+    // The subject of an earlier clause: "Kyiv will never accept A, it will not agree to B, and it must have C".
+    const before = textAt(a, s.start, at);
+    const bounds = [s.start, ...[...before.matchAll(CLAUSE_STOP)].map((m) => s.start + (m.index ?? 0) + m[0].length)].filter((b) => b < at);
+    for (let k = bounds.length - 1; k >= 0; k--) {
+      const to = k === bounds.length - 1 ? at : bounds[k + 1];
+      const seg = textAt(a, bounds[k], to);
+      if (/^\s*(?:it|they)\b/i.test(seg)) continue;
+      const m = mentionsIn(a, s).find((x) => x.start >= bounds[k] && x.end <= to && x.party && !inSpans(q, x.start) && !isObject(a, s, x.start));
+      if (m) return speakerOfMention(m);
+    }
   }
   for (let k = s.index - 1; k >= Math.max(0, s.index - 4); k--) {
     const prev = a.sentences[k];
@@ -277,7 +307,8 @@ export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word
 }
 
 /** Clause boundaries used to find a subject: the subject of a cue lies after the last one. */
-const CLAUSE_STOP = /[;:“”"—–(]|,\s*(?:and|but|while|as|after which|after|because|although|though|so|with)\s|,\s*(?=[a-z]+\s+(?:will|would|must|has|have|had|is|was)\b)|\b(?:that|who|which|and|but|whereas)\s/g;
+const CLAUSE_STOP =
+  /[;:“”"—–(]|,\s*(?:and|but|while|as|after which|after|because|although|though|so|with)\s|,\s*(?=[a-z]+\s+(?:will|would|must|has|have|had|is|was)\b)|,\s+(?=\p{Lu})|\b(?:that|who|which|and|but|whereas)\s|\b(?:said|says|say|told\s+(?:\p{Lu}[\p{L}.]*\s+){1,3}|added|argued|warned|insisted|claimed)\s+(?!that\b)/gu;
 
 /**
  * Who holds what the words at `cueAt` say: the subject of the cue's clause (pronouns resolved,

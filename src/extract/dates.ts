@@ -69,7 +69,7 @@ export function findTimes(text: string, published: string | null, tense: Tense =
   const out: TimeExpr[] = [];
   const t = tense === 'unknown' ? tenseFromText(text) : tense;
   for (const r of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' })) {
-    let words = r.text;
+    let words = r.text.replace(/[\s,;.]+$/, '');
     let start = r.index;
     const lead = words.match(/^(?:on|at|in|by|from|since|until|during)\s+/i);
     if (lead) {

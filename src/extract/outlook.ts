@@ -1,6 +1,6 @@
 import type { Outlook } from '../model';
 import { speakerOf, speechVerbs } from './clauses';
-import { findTimes, parseIsoDate } from './dates';
+import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { MEETING_NOUNS, OUTLOOK_CUES } from './data/outlook-cues';
 import { detectPositions } from './positions';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
@@ -26,7 +26,7 @@ interface Cue {
 /** A meeting named with a day after the publication date: "talks on Monday", "the Monday talks". */
 function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
   const ref = parseIsoDate(a.article.published);
-  if (!ref || !MEETING_RE.test(s.text)) return null;
+  if (!ref || !MEETING_RE.test(s.text) || tenseOf(s.text) === 'past') return null;
   const published = a.article.published ?? '';
   for (const t of findTimes(s.text, a.article.published, 'future')) {
     if (!t.date || t.date <= published) continue;
@@ -57,6 +57,8 @@ function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: strin
     const at = s.start + t.start;
     if (verbs.some((v) => at >= v.end && at - v.end <= 4)) continue;
     if (/^(?:this past|last|past|earlier)\b/i.test(t.text)) continue;
+    // A horizon lies ahead: a day on or before publication is when something was said or done.
+    if (t.date && a.article.published && t.date <= a.article.published) continue;
     return { text: t.text, date: t.date };
   }
   return null;

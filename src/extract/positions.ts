@@ -25,7 +25,7 @@ const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
 /** Clause boundaries within a sentence: two cues in one clause are one position. */
-const CLAUSE_BOUNDARY = /[;:—–.!?](?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s/g;
+const CLAUSE_BOUNDARY = /[;:—–!?](?=\s)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s/g;
 const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
 const MAX_TEXT = 160;
 
@@ -67,7 +67,7 @@ function cueHits(s: Sentence): CueHit[] {
 function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
   const stop = next ? next.start : s.end;
   let t = s.text.slice(hit.end - s.start, stop - s.start);
-  const end = t.search(/[;:—–]|\.(?=\s|$|["”])/);
+  const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
   return t.replace(/,?\s*(?:and|but|or)?\s*(?:it|they|he|she|we|i)?\s*$/i, '').replace(/["“”]/g, '').trim();
 }
@@ -108,16 +108,17 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       if (hit.cue.holder === 'agent') {
         const h = firstMentionIn(a, s, hit.end, Math.min(s.end, hit.end + 80));
         if (h) holders = [h];
-      } else if (hit.cue.holder === 'speaker' && (speaker?.party || inSpans(quotes, hit.start))) {
-        holders = speaker?.party ? [{ party: speaker.party, person: speaker.person, text: speaker.name }] : [];
+      } else if (hit.cue.holder === 'speaker' && (speaker?.party || speaker?.person || inSpans(quotes, hit.start))) {
+        holders = speaker?.party || speaker?.person ? [{ party: speaker.party, person: speaker.person, text: speaker.name }] : [];
         // "Washington’s goal", "Zelenskyy’s goal": the possessor beats the speaker.
         const sub = subjectsAt(a, s, hit.start);
         if (sub.length && /^(?:goal|aim|objective|priority|intention|purpose)/i.test(hit.text) && sub[0].party) holders = sub;
       } else {
         holders = subjectsAt(a, s, hit.start);
-        if (!holders.some((h) => h.party) && speaker?.party) holders = [{ party: speaker.party, person: speaker.person, text: speaker.name }];
+        if (!holders.some((h) => h.party || h.person) && speaker?.party) holders = [{ party: speaker.party, person: speaker.person, text: speaker.name }];
       }
-      holders = holders.filter((h) => h.party);
+      // A named person speaks for a side even when the article does not say which.
+      holders = holders.filter((h) => h.party || h.person);
       if (!holders.length) return;
       // Several judgements by one speaker in one sentence are one accusation.
       if (kind === 'accusation' && hit.cue.holder === 'speaker') {
