@@ -244,7 +244,7 @@ function attacksSection(c: Ctx): Block[] {
   const out: Block[] = [table([['Date', 0.12], ['Place', 0.18], ['Attacker', 0.12], ['Weapons', 0.26], ['Killed', 0.08, 'right'], ['Injured', 0.09, 'right'], ['Target', 0.15]], rows)];
   const { counted, left } = countedAttacks(as);
   const totals = weaponTotals(counted);
-  if (totals.length) {
+  if (totals.length && c.template.attackTotals) {
     const sum = totals.reduce((s, x) => s + x.count, 0);
     out.push(
       table(
@@ -254,6 +254,8 @@ function attacksSection(c: Ctx): Block[] {
         true,
       ),
     );
+  }
+  if (totals.length && c.template.charts)
     out.push({
       kind: 'chart',
       title: c.w.totalsCaption,
@@ -261,8 +263,8 @@ function attacksSection(c: Ctx): Block[] {
       values: totals.map((x) => x.count),
       description: totals.map((x) => `${cap(x.type)}: ${x.count}`).join('; '),
     });
-  }
-  if (left) out.push({ kind: 'paragraph', style: 'small', runs: [t(fill(c.w.aggregateRemark, { count: left }), { italic: true })] });
+  if (left && totals.length && (c.template.attackTotals || c.template.charts))
+    out.push({ kind: 'paragraph', style: 'small', runs: [t(fill(c.w.aggregateRemark, { count: left }), { italic: true })] });
   return out;
 }
 

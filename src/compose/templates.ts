@@ -104,6 +104,9 @@ export const TemplateSchema = z
       .object({ title: z.string().min(1).max(300).default('Briefing'), marking: z.string().max(120).default('') })
       .strict()
       .default({ title: 'Briefing', marking: '' }),
+    /** Whether the attacks section adds a table of weapon totals, and a chart of them. */
+    attackTotals: z.boolean().default(true),
+    charts: z.boolean().default(true),
     /** How many key points the bottom line gives (3–5). */
     blufPoints: z.number().int().min(3).max(5).default(5),
     wording: WordingSchema.default(WordingSchema.parse({})),

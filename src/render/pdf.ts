@@ -547,23 +547,25 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
         height: ls.length * lh,
         spaceBefore: h.level === 1 ? 3 : 0,
         notes: [],
-        draw: (ctx, y) =>
+        draw: (ctx, y) => {
+          const d = ctx.doc;
+          const p = String((headingPage.get(h.id) ?? 0) + 1);
+          const last = ls[ls.length - 1];
+          const ly = y + (ls.length - 1) * lh;
+          const font: FontKey = rs.bold ? 'B' : 'R';
+          const pw = measure(font, size, p);
           tagged(ctx, el, () => {
-            const d = ctx.doc;
             ls.forEach((l, i) => drawLine(d, l, left + indent, y + i * lh, size));
-            const p = String((headingPage.get(h.id) ?? 0) + 1);
-            const last = ls[ls.length - 1];
-            const ly = y + (ls.length - 1) * lh;
-            const pw = measure(rs.bold ? 'B' : 'R', size, p);
-            d.font(rs.bold ? 'B' : 'R').fontSize(size).fillColor(st.text).text(p, left + textWidth - pw, ly + (lh - 3 - size) / 2 + (lineHeightOf(size) - size) / 2, { lineBreak: false });
-            const dotsFrom = left + indent + last.width + 6;
-            const dotsTo = left + textWidth - pw - 6;
-            const dotY = ly + (lineHeightOf(size) - size) / 2 + size * ascentRatio;
-            d.markContent('Artifact', { type: 'Layout' });
-            for (let x = dotsFrom; x < dotsTo; x += 4) d.circle(x, dotY - 0.5, 0.45).fill(st.muted);
-            d.endMarkedContent();
-            d.goTo(left + indent, y, textWidth - indent, ls.length * lh, h.id);
-          }),
+            d.font(font).fontSize(size).fillColor(st.text).text(p, left + textWidth - pw, ly + (lineHeightOf(size) - size) / 2, { lineBreak: false });
+          });
+          const dotsFrom = left + indent + last.width + 6;
+          const dotsTo = left + textWidth - pw - 6;
+          const dotY = ly + (lineHeightOf(size) - size) / 2 + size * ascentRatio;
+          d.markContent('Artifact', { type: 'Layout' });
+          for (let x = dotsFrom; x < dotsTo; x += 4) d.circle(x, dotY - 0.5, 0.45).fill(st.muted);
+          d.endMarkedContent();
+          d.goTo(left + indent, y, textWidth - indent, ls.length * lh, h.id);
+        },
       });
     }
     rows.push(...saved);
