@@ -1,0 +1,156 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compose, fill } from '../src/compose/compose';
+import { noteText, plainText, type Block, type DocTree, type Inline } from '../src/compose/doctree';
+import { parseTemplate } from '../src/compose/templates';
+import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
+import { BriefsmithError, SECTION_IDS, SECTION_TITLES, emptyFindings } from '../src/model';
+import { articles, briefing, findings } from './fixtures/findings';
+import { TEMPLATE_IDS, treeFor } from './fixtures/findings-trees';
+
+const allRuns = (b: Block): Inline[] =>
+  b.kind === 'paragraph' ? [...b.runs] : b.kind === 'list' ? b.items.flat() : b.kind === 'table' ? b.rows.flat(2) : [];
+const cited = (t: DocTree): number[] => t.blocks.flatMap(allRuns).flatMap((r) => (r.kind === 'cite' ? [...r.notes] : []));
+
+describe('templates', () => {
+  it('ships bluf, situation and dossier, each valid', () => {
+    const ts = loadTemplates();
+    expect(ts.map((t) => t.id)).toEqual(['bluf', 'dossier', 'situation']);
+    for (const t of ts) expect(t.sections.every((s) => t.offeredSections.includes(s))).toBe(true);
+    expect(loadTemplate('dossier').titleBlock).toBe('cover');
+    expect(loadTemplate('bluf').citations).toBe('footnotes');
+  });
+
+  it('rejects ids that escape the folder, and names unknown templates', () => {
+    for (const bad of ['../package', '/etc/passwd', 'a/b', '..', 'Situation']) {
+      expect(() => loadTemplate(bad)).toThrow(BriefsmithError);
+    }
+    try {
+      loadTemplate('nope');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as BriefsmithError).code).toBe('not-found');
+      expect((e as Error).message).toMatch(/bluf, dossier, situation/);
+    }
+  });
+
+  it('gives clear errors for broken template files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bs-tpl-'));
+    writeFileSync(path.join(dir, 'broken.json'), '{ "id": "broken",');
+    writeFileSync(path.join(dir, 'wrong.json'), JSON.stringify({ id: 'wrong', name: 'x', page: { size: 'A5' } }));
+    expect(() => loadTemplate('broken', dir)).toThrow(/Template "broken" is not valid JSON/);
+    try {
+      loadTemplate('wrong', dir);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as BriefsmithError).code).toBe('invalid-input');
+      expect((e as Error).message).toMatch(/page\.size/);
+    }
+    expect(() => parseTemplate({ ...JSON.parse(JSON.stringify(loadTemplate('bluf'))), id: 'other' }, 'bluf')).toThrow(/must match/);
+  });
+});
+
+describe('compose', () => {
+  it('puts the chosen sections in the chosen order, with the template titles', () => {
+    const order = ['notes', 'attacks', 'bluf', 'people'] as const;
+    const t = treeFor('situation', { sections: [...order] });
+    const h1 = t.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.text : ''));
+    expect(h1).toEqual(order.map((s) => SECTION_TITLES[s]));
+    const bluf = treeFor('bluf', { sections: ['bluf', 'outlook'] });
+    expect(bluf.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual(['Bottom line', 'What to expect']);
+  });
+
+  it('prints dossier annexes after a page break, lettered, with a table of contents first', () => {
+    const t = treeFor('dossier');
+    expect(t.blocks[0].kind).toBe('toc');
+    const i = t.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Annex A — People');
+    expect(i).toBeGreaterThan(0);
+    expect(t.blocks[i - 1].kind).toBe('pageBreak');
+    expect(t.blocks.some((b) => b.kind === 'heading' && b.text === 'Annex C — Sources')).toBe(true);
+  });
+
+  it('cites every fact: notes are numbered in reading order and each quotes its source sentence', () => {
+    for (const id of TEMPLATE_IDS) {
+      const t = treeFor(id, { sections: [...SECTION_IDS] });
+      const nums = cited(t);
+      expect(nums).toEqual(t.notes.map((n) => n.n));
+      expect(nums).toEqual(nums.map((_, i) => i + 1));
+      for (const n of t.notes) {
+        const a = articles.find((x) => x.id === n.articleId)!;
+        if (n.repeatOf === null) expect(a.text).toContain(n.sentence);
+        else expect(t.notes[n.repeatOf - 1].articleId).toBe(n.articleId);
+        expect(noteText(n)).toContain(a.outlet!);
+      }
+    }
+  });
+
+  it('gives every attack row, delegation member and position a citation', () => {
+    const t = treeFor('situation', { sections: ['delegations', 'positions', 'attacks'] });
+    const tables = t.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && !b.totalRow);
+    for (const tb of tables) for (const row of tb.rows) expect(row.flat().some((r) => r.kind === 'cite')).toBe(true);
+    const lists = t.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
+    for (const l of lists) for (const item of l.items) expect(item.some((r) => r.kind === 'cite')).toBe(true);
+  });
+
+  it('writes 3–5 bottom-line points from the data', () => {
+    for (const id of TEMPLATE_IDS) {
+      const t = treeFor(id, { sections: ['bluf'] });
+      const list = t.blocks.find((b) => b.kind === 'list');
+      expect(list?.kind).toBe('list');
+      const n = list?.kind === 'list' ? list.items.length : 0;
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(n).toBeLessThanOrEqual(5);
+    }
+    const text = treeFor('situation', { sections: ['bluf'] }).blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ');
+    expect(text).toContain('Port Ellery');
+    expect(text).toMatch(/3 attacks/);
+  });
+
+  it('totals weapons per type (leaving out multi-day figures) and charts them', () => {
+    const t = treeFor('situation', { sections: ['attacks'] });
+    const chart = t.blocks.find((b) => b.kind === 'chart');
+    expect(chart?.kind === 'chart' && Object.fromEntries(chart.labels.map((l, i) => [l, chart.values[i]]))).toEqual({ Drone: 42, Missile: 3, 'Guided bomb': 6 });
+    expect(t.blocks.some((b) => b.kind === 'paragraph' && /leave out 1 figure/.test(plainText(b.runs)))).toBe(true);
+    expect(treeFor('bluf', { sections: ['attacks'] }).blocks.some((b) => b.kind === 'chart')).toBe(false);
+  });
+
+  it('lists disagreements between sources with each version cited', () => {
+    const t = treeFor('situation', { sections: ['disagreements'] });
+    const tb = t.blocks.find((b) => b.kind === 'table');
+    expect(tb?.kind).toBe('table');
+    if (tb?.kind !== 'table') return;
+    expect(tb.rows.map((r) => plainText(r[1]))).toEqual(['leader', 'killed']);
+    expect(plainText(tb.rows[1][2])).toBe('“4”; “5”');
+    expect(tb.rows[1][2].filter((r) => r.kind === 'cite')).toHaveLength(2);
+  });
+
+  it('never prints an empty table: empty data gives a sentence', () => {
+    const tpl = loadTemplate('dossier');
+    const t = compose(briefing({ sections: [...SECTION_IDS], notes: '' }), { articles: [], findings: emptyFindings() }, tpl);
+    expect(t.blocks.filter((b) => b.kind === 'table')).toEqual([]);
+    expect(t.notes).toEqual([]);
+    const headings = t.blocks.filter((b) => b.kind === 'heading' && b.level === 1).length;
+    expect(t.blocks.filter((b) => b.kind === 'paragraph').length).toBeGreaterThanOrEqual(headings);
+  });
+
+  it('fills header and footer placeholders except the page numbers', () => {
+    const t = treeFor('situation');
+    expect(t.header.left).toBe('OFFICIAL — TEST');
+    expect(t.footer.left).toBe('17 March 2026');
+    expect(t.footer.right).toBe('Page {page} of {pages}');
+    expect(t.citations).toBe('footnotes');
+    expect(treeFor('situation', { options: { citations: 'endnotes', language: 'uk-UA' } })).toMatchObject({ citations: 'endnotes', language: 'uk-UA' });
+  });
+
+  it('is pure: the same input gives the same tree', () => {
+    expect(treeFor('dossier')).toEqual(treeFor('dossier'));
+    expect(JSON.stringify(findings)).toBe(JSON.stringify(findings));
+  });
+
+  it('fills wording patterns and tidies what an empty value leaves behind', () => {
+    expect(fill('{who}, {horizon}', { who: 'officials', horizon: null })).toBe('officials');
+    expect(fill('Met in {venue} ({leaders}).', { venue: 'X', leaders: '' })).toBe('Met in X.');
+  });
+});
