@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocTree } from '../src/compose/doctree';
+import { renderPdf } from '../src/render/pdf';
+import { loadRenderResources, type RenderResources } from '../src/render/resources-node';
+import { SECTION_IDS } from '../src/model';
+import { hasTool, TEMPLATE_IDS, treeFor } from './fixtures/findings-trees';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: PdfJs;
+let res: RenderResources;
+beforeAll(async () => {
+  pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  res = await loadRenderResources();
+});
+
+interface Outline {
+  title: string;
+  items: Outline[];
+}
+async function readPdf(bytes: Uint8Array) {
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const tc = await (await doc.getPage(i)).getTextContent();
+    pages.push(tc.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  const outline = ((await doc.getOutline()) ?? []) as Outline[];
+  const meta = await doc.getMetadata();
+  await doc.destroy();
+  return { pages, text: pages.join(' '), outline, info: meta.info as Record<string, unknown> };
+}
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+const headingTexts = (t: DocTree, level = 1) => t.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [b.text] : []));
+
+describe('renderPdf', () => {
+  it.each(TEMPLATE_IDS)('%s: prints every chosen section, notes, Cyrillic, bookmarks and "Page X of Y"', async (id) => {
+    const tree = treeFor(id, { sections: [...SECTION_IDS] });
+    const bytes = await renderPdf(tree, res);
+    expect(new TextDecoder().decode(bytes.slice(0, 8))).toBe('%PDF-1.7');
+    const pdf = await readPdf(bytes);
+    // Text is compared without spaces: our own line layout places words one run at a time.
+    const flat = squash(pdf.text);
+    for (const h of headingTexts(tree)) expect(flat).toContain(squash(h));
+    expect(flat).toContain('ОлегМиронов');
+    expect(flat).toContain(squash('«Мы не уступим ни метра»'));
+    expect(flat).toContain(squash(tree.notes[0].sentence));
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    expect(pdf.pages[0]).toContain(`Page 1 of ${pdf.pages.length}`);
+    expect(pdf.pages[pdf.pages.length - 1]).toContain(`Page ${pdf.pages.length} of ${pdf.pages.length}`);
+    expect(pdf.pages.every((p) => p.includes(tree.titleBlock.marking))).toBe(true);
+    const bookmarks = pdf.outline.map((o) => o.title);
+    for (const h of headingTexts(tree)) expect(bookmarks).toContain(h);
+    expect(pdf.outline.find((o) => o.title === 'Positions')?.items.map((i) => i.title)).toEqual(['Veloria', 'Kastrava']);
+    expect(pdf.info.Title).toBe(tree.titleBlock.title);
+    expect(pdf.info.Author).toBe('Desk analyst');
+  });
+
+  it('keeps the BLUF template to one page with its default sections', async () => {
+    const pdf = await readPdf(await renderPdf(treeFor('bluf'), res));
+    expect(pdf.pages).toHaveLength(1);
+    expect(pdf.pages[0]).toContain('Page 1 of 1');
+  });
+
+  it('is tagged with the document language, embeds subset fonts, and passes qpdf --check', async () => {
+    const tree = treeFor('dossier', { options: { citations: null, language: 'en-GB' } });
+    const bytes = await renderPdf(tree, res);
+    const raw = new TextDecoder('latin1').decode(bytes);
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSans/);
+    if (!hasTool('qpdf')) return void console.warn('qpdf not installed: skipping qpdf --check');
+    const dir = mkdtempSync(path.join(tmpdir(), 'bs-pdf-'));
+    const file = path.join(dir, 'dossier.pdf');
+    writeFileSync(file, bytes);
+    const out = execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(out).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('repeats a table header row on the next page', async () => {
+    const { syntheticCase, briefing } = await import('./fixtures/findings');
+    const { compose } = await import('../src/compose/compose');
+    const { loadTemplate } = await import('../src/compose/templates-node');
+    const data = syntheticCase(60);
+    const tree = compose(briefing({ sections: ['attacks'] }), data, loadTemplate('situation'));
+    const pdf = await readPdf(await renderPdf(tree, res));
+    expect(pdf.pages.length).toBeGreaterThan(2);
+    for (const p of pdf.pages.slice(0, 2)) expect(p).toMatch(/Date Place Attacker Weapons Killed Injured Target/);
+  });
+
+  it('puts endnotes after the body when the briefing asks for them', async () => {
+    const tree = treeFor('situation', { options: { citations: 'endnotes', language: 'en-GB' } });
+    const pdf = await readPdf(await renderPdf(tree, res));
+    const last = squash(pdf.pages[pdf.pages.length - 1]);
+    expect(pdf.outline.map((o) => o.title)).toContain('Notes');
+    expect(last).toContain(squash(`${tree.notes.length}.`));
+  });
+});
