@@ -103,7 +103,9 @@ function createEnv(): ServiceEnv {
     now: () => new Date(),
     emitProgress: (e: ProgressEvent) => mainWindow?.webContents.send(EVENT_CHANNELS.progress, e),
     approvedPaths,
+    // Found from the app root: the core's defaults look next to the module, which a CJS bundle cannot tell.
     templatesDir: path.join(app.getAppPath(), 'templates'),
+    fontsDir: path.join(app.getAppPath(), 'assets', 'fonts'),
   };
 }
 

@@ -56,6 +56,8 @@ export interface ServiceEnv {
   readonly approvedPaths: Set<string>;
   /** The templates folder; the core's default (found from the module's location) when absent. */
   readonly templatesDir?: string;
+  /** The fonts the DOCX/PDF renderers embed; the core's default when absent. */
+  readonly fontsDir?: string;
 }
 
 export const ARTICLE_FILTERS: readonly FileFilter[] = [
@@ -223,7 +225,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       progress?.({ done: 0, total: 3, label: 'Composing' });
       const tree = await composeProject(project, env.templatesDir);
       progress?.({ done: 1, total: 3, label: `Rendering ${format.toUpperCase()}` });
-      const resources = await loadRenderResources();
+      const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
       const bytes = format === 'docx' ? await renderDocx(tree, resources) : await renderPdf(tree, resources);
       progress?.({ done: 2, total: 3, label: 'Writing' });
       await writeAtomic(target, bytes);

@@ -1,0 +1,87 @@
+/**
+ * Renderer benchmark: time to interactive of the UI in Chromium with a 50-article project.
+ *
+ * Starts the test server (built renderer + the real handlers), opens the page, opens a saved
+ * 50-article project as the OS would (file-open event), and stops the clock when the article
+ * table shows all rows and the Review step has rendered its table after a click.
+ * Run: `npx tsx scripts/bench-renderer.ts` (prints JSON).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Article, Project } from '../src/model';
+import { importText } from '../src/import';
+import { extractAll } from '../src/extract';
+import { newProject } from '../src/project/project';
+import { saveProjectFile } from '../src/project/store';
+import { browserApiScript } from '../tests/e2e/browser-api';
+import { chromiumAvailable, ensureRendererBuilt, launchChromium } from '../tests/e2e/chromium';
+import { startAppServer } from '../tests/e2e/server';
+
+const ARTICLES = 50;
+
+/** Invented, generic article text (no real names): enough sentences for the extractor to find things. */
+async function syntheticArticle(i: number): Promise<Article> {
+  const parties = ['Northland', 'Southmark', 'the Eastern League', 'Westport'];
+  const a = parties[i % 4]!;
+  const b = parties[(i + 1) % 4]!;
+  const paras: string[] = [`Talks between ${a} and ${b} resume in round ${i + 1}`];
+  for (let k = 0; k < 12; k++) {
+    paras.push(
+      `Negotiators from ${a} met their counterparts from ${b} on Tuesday for the ${k + 1}th session of talks. ` +
+        `Foreign Minister Alda Verin${i} of ${a} said the delegation would demand a halt to strikes on ports before any wider deal. ` +
+        `${b} refused to discuss borders until prisoners are exchanged, an official said. ` +
+        `At least ${k + 2} people were killed and ${k * 3} injured when drones struck a depot overnight, local officials said. ` +
+        `Further talks are expected within weeks, according to mediators.`,
+    );
+  }
+  const article = await importText(paras.join('\n\n'));
+  return { ...article, title: paras[0]!, outlet: 'The Example Gazette', published: '2025-03-0' + ((i % 9) + 1) };
+}
+
+export async function benchRenderer(): Promise<{ tti_ms: number; articles: number }> {
+  if (!chromiumAvailable()) throw new Error('bench-renderer needs /usr/bin/chromium.');
+  const rendererDir = await ensureRendererBuilt();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-'));
+  const server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
+  const browser = await launchChromium();
+  try {
+    const articles = await Promise.all(Array.from({ length: ARTICLES }, (_, i) => syntheticArticle(i)));
+    const project: Project = { ...newProject({ now: new Date('2025-03-10T00:00:00Z') }), articles, findings: await extractAll(articles) };
+    const file = path.join(tmp, 'bench.briefsmith');
+    await saveProjectFile(file, project);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: browserApiScript() });
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    // The page subscribes to events on start-up; wait until the stream is connected.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/events')));
+    server.sendOpenFile(file);
+    await page.locator('[data-step="articles"]').click();
+    await page.locator('table[aria-label="Imported articles"] tbody tr').nth(ARTICLES - 1).waitFor();
+    await page.locator('[data-step="review"]').click();
+    await page.locator('.review-list table, .review-list .empty').first().waitFor();
+    const tti = performance.now() - t0;
+    await context.close();
+    return { tti_ms: Math.round(tti), articles: ARTICLES };
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchRenderer().then(
+    (r) => console.log(JSON.stringify(r)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
