@@ -34,6 +34,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import JSZip from 'jszip';
 import { noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 import { chartPng } from './chart-png';
 import type { RenderResources } from './resources';
@@ -43,7 +44,12 @@ const tw = (pt: number) => Math.round(pt * 20);
 const hp = (pt: number) => Math.round(pt * 2);
 const colour = (c: string) => c.replace('#', '').toUpperCase();
 
-export async function renderDocx(tree: DocTree, resources: RenderResources): Promise<Uint8Array> {
+export interface DocxOptions {
+  /** Written as the document's created and modified dates; default: noon UTC on the briefing's date. */
+  readonly now?: Date;
+}
+
+export async function renderDocx(tree: DocTree, resources: RenderResources, options: DocxOptions = {}): Promise<Uint8Array> {
   const st = tree.style;
   const font = st.fontFamily;
   const footnotes = tree.citations === 'footnotes';
@@ -268,6 +274,14 @@ export async function renderDocx(tree: DocTree, resources: RenderResources): Pro
       },
     ],
   });
-  const out = await Packer.toBuffer(doc);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const packed = await Packer.toBuffer(doc);
+  // Document dates: the clock is passed in (default: the briefing's date), so output is reproducible.
+  const when = (options.now ?? new Date(`${tb.date}T12:00:00Z`)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const zip = await JSZip.loadAsync(packed);
+  const core = await zip.file('docProps/core.xml')?.async('string');
+  if (core) {
+    zip.file('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
+    for (const f of Object.values(zip.files)) f.date = new Date(`${tb.date}T12:00:00Z`);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
