@@ -49,7 +49,8 @@ export function App() {
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = ++noticeId.current;
-    setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+    // One confirmation at a time; errors stay until dismissed (at most three).
+    setNotices((n) => [...n.filter((x) => x.kind === 'error').slice(-2), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 5000);
   }, []);
   const report = useCallback((e: unknown) => notify('error', e instanceof ApiError || e instanceof Error ? e.message : String(e)), [notify]);

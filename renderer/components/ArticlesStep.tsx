@@ -113,7 +113,7 @@ export function ArticlesStep(props: ArticlesStepProps) {
           <ul>
             {props.failures.map((f) => (
               <li key={f.file}>
-                <code>{f.file.split(/[\\/]/).pop()}</code> — {f.message}
+                <code>{f.file.split(/[\\/]/).pop()}</code> — {f.message.startsWith(`${f.file}: `) ? f.message.slice(f.file.length + 2) : f.message}
               </li>
             ))}
           </ul>

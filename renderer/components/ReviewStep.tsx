@@ -96,8 +96,16 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
               }}
               data-section={s}
             >
-              {SECTION_LABELS[s]} <span className="badge">{c.total}</span>
-              {c.pending > 0 && <span className="badge pending" title="to review">{c.pending}</span>}
+              {SECTION_LABELS[s]}{' '}
+              {c.pending > 0 ? (
+                <span className="badge pending" title={`${c.pending} of ${c.total} still to review`}>
+                  {c.pending}/{c.total}
+                </span>
+              ) : (
+                <span className="badge" title={`${c.total} reviewed`}>
+                  {c.total}
+                </span>
+              )}
             </button>
           );
         })}
@@ -121,6 +129,7 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
           {rows.length === 0 ? (
             <p className="empty">Nothing found in this section. Add an item by hand if the articles mention one.</p>
           ) : (
+            <div className="table-scroll">
             <table className="grid selectable" aria-label={`${SECTION_LABELS[section]} found`}>
               <thead>
                 <tr>
@@ -184,6 +193,7 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </div>
 
@@ -224,7 +234,7 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
   return (
     <div className="detail">
       <div className="detail-head">
-        <h3>{row.cells[0]}</h3>
+        <h3>{headlineOf(row)}</h3>
         <span className={`status ${row.status}`}>{STATUS_LABEL[row.status]}</span>
       </div>
       <dl className="facts">
@@ -355,6 +365,13 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
   );
 }
 
+/** The words that name an item best: the statement for positions and outlook, else the first column. */
+function headlineOf(row: ReviewRow): string {
+  const i = COLUMNS[row.section].findIndex((c) => c === 'Position' || c === 'Outlook');
+  const text = row.cells[i >= 0 ? i : 0] ?? '';
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
 const articleTitle = (project: Project, id: string): string => {
   const a = project.articles.find((x) => x.id === id);
   return a ? (a.title ?? a.outlet ?? 'Untitled article') : 'Article removed';
@@ -364,8 +381,12 @@ const articleTitle = (project: Project, id: string): string => {
 function SourceText({ project, source }: { project: Project; source: SourceRef }) {
   const article = project.articles.find((a) => a.id === source.article);
   const markRef = useRef<HTMLElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    markRef.current?.scrollIntoView({ block: 'center' });
+    // Scroll only the text box (not the page) so the sentence sits in its upper third.
+    const box = boxRef.current;
+    const mark = markRef.current;
+    if (box && mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   }, [source]);
   if (!article) return <blockquote>{source.sentence}</blockquote>;
   const { text } = article;
@@ -377,7 +398,7 @@ function SourceText({ project, source }: { project: Project; source: SourceRef }
   const from = Math.max(0, text.lastIndexOf('\n\n', Math.max(0, start - 1500)));
   const to = Math.min(text.length, end + 1500);
   return (
-    <div className="article-text" data-testid="source-text">
+    <div className="article-text" data-testid="source-text" ref={boxRef}>
       <div className="article-title">{articleTitle(project, article.id)}</div>
       {from > 0 && <span className="muted">… </span>}
       {text.slice(from, start)}
