@@ -4,8 +4,8 @@
  * supersampled anti-aliasing, and the PNG is encoded with fflate's zlib. No native modules.
  */
 import { zlibSync } from 'fflate';
-import * as fontkit from 'fontkit';
 import type { ChartBlock, DocStyle } from '../compose/doctree';
+import { fontkitFont } from './fontkit-cache';
 
 interface PathCommand {
   command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
@@ -21,16 +21,7 @@ interface FkFont {
   layout(text: string): { glyphs: FkGlyph[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
 }
 
-const fontCache = new WeakMap<Uint8Array, FkFont>();
-function openFont(bytes: Uint8Array): FkFont {
-  let f = fontCache.get(bytes);
-  if (!f) {
-    const create = (fontkit as unknown as { create: (b: Buffer) => FkFont }).create;
-    f = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    fontCache.set(bytes, f);
-  }
-  return f;
-}
+const openFont = (bytes: Uint8Array): FkFont => fontkitFont<FkFont>(bytes);
 
 const hex = (c: string): [number, number, number] => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
 

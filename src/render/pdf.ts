@@ -9,6 +9,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
+import { fontkitFont, layoutCache } from './fontkit-cache';
 import type { RenderResources } from './resources';
 
 type FontKey = 'R' | 'B' | 'I' | 'BI';
@@ -56,6 +57,8 @@ interface DrawCtx {
 }
 
 const SUP_SCALE = 0.62;
+/** Text widths per font set, kept between exports (the app re-exports the same briefing often). */
+const widthCaches = new WeakMap<Uint8Array, Map<string, number>>();
 
 export async function renderPdf(tree: DocTree, resources: RenderResources): Promise<Uint8Array> {
   const { page, style: st } = tree;
@@ -85,20 +88,29 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  const buf = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  doc.registerFont('R', buf(resources.fonts.regular));
-  doc.registerFont('B', buf(resources.fonts.bold));
-  doc.registerFont('I', buf(resources.fonts.italic));
-  doc.registerFont('BI', buf(resources.fonts.boldItalic));
+  // Parsed fonts and shaped words are shared between exports (see fontkit-cache).
+  const faces: [FontKey, Uint8Array][] = [
+    ['R', resources.fonts.regular],
+    ['B', resources.fonts.bold],
+    ['I', resources.fonts.italic],
+    ['BI', resources.fonts.boldItalic],
+  ];
+  for (const [key, bytes] of faces) {
+    doc.registerFont(key, fontkitFont<ArrayBuffer>(bytes));
+    doc.font(key);
+    (doc as unknown as { _font: { layoutCache?: unknown } })._font.layoutCache = layoutCache(bytes);
+  }
 
   // ---------------------------------------------------------------- measuring and breaking
-  const widthCache = new Map<string, number>();
+  let widthCache = widthCaches.get(resources.fonts.regular);
+  if (!widthCache) widthCaches.set(resources.fonts.regular, (widthCache = new Map()));
+  if (widthCache.size > 200_000) widthCache.clear();
   const measure = (font: FontKey, size: number, text: string): number => {
     const k = `${font}\u0000${size}\u0000${text}`;
     let w = widthCache.get(k);
     if (w === undefined) {
       w = doc.font(font).fontSize(size).widthOfString(text);
-      widthCache.set(k, w);
+      widthCache!.set(k, w);
     }
     return w;
   };
