@@ -224,7 +224,9 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     description: tb.marking ? `Marking: ${tb.marking}` : undefined,
     keywords: tb.marking || undefined,
     fonts,
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // Laying the pages out is the slow part of a DOCX export: only needed for a table of contents
+    // (Word and LibreOffice compute PAGE and NUMPAGES themselves when they open the file).
+    ...(tree.blocks.some((b) => b.kind === 'toc') ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: {
       default: {
         document: { run: { font, size: hp(st.bodySize), color: colour(st.text) }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
