@@ -60,10 +60,11 @@ export async function benchRenderer(): Promise<{ tti_ms: number; articles: numbe
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Articles' }).waitFor();
     // The page subscribes to events on start-up; wait until the stream is connected.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/events')));
+    while (server.eventClients() === 0) await new Promise((r) => setTimeout(r, 5));
     server.sendOpenFile(file);
+    await page.locator('h1', { hasText: 'bench' }).waitFor();
     await page.locator('[data-step="articles"]').click();
-    await page.locator('table[aria-label="Imported articles"] tbody tr').nth(ARTICLES - 1).waitFor();
+    await page.locator(`table[aria-label="Imported articles"] tbody tr:nth-child(${ARTICLES})`).waitFor();
     await page.locator('[data-step="review"]').click();
     await page.locator('.review-list table, .review-list .empty').first().waitFor();
     const tti = performance.now() - t0;

@@ -20,6 +20,7 @@ export interface ReviewStepProps {
   readonly dispatch: Dispatch<DocAction>;
 }
 
+const ONE_ITEM: Readonly<Record<ItemSection, string>> = { people: 'person', delegations: 'delegation', positions: 'position', outlook: 'outlook item', attacks: 'attack' };
 const pct = (c: number): string => `${Math.round(c * 100)}%`;
 const confidenceClass = (c: number): string => (c < 0.5 ? 'low' : c < 0.8 ? 'mid' : 'high');
 const STATUS_LABEL = { pending: 'To review', accepted: 'Accepted', rejected: 'Rejected', edited: 'Edited' } as const;
@@ -115,7 +116,7 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
         <div className="review-list">
           <div className="list-actions">
             <button type="button" onClick={addItem}>
-              + Add {SECTION_LABELS[section].toLowerCase().replace(/s$/, '')}
+              + Add {ONE_ITEM[section]}
             </button>
             {section === 'people' && (
               <button type="button" disabled={mergeSel.size < 2} onClick={() => {

@@ -30,6 +30,8 @@ export interface AppServer {
   readonly progress: ProgressEvent[];
   readonly api: BriefsmithApi;
   readonly env: ServiceEnv;
+  /** Pages listening for events (the app subscribes on start-up). */
+  eventClients(): number;
   sendMenu(command: MenuCommand): void;
   sendOpenFile(path: string): void;
   close(): Promise<void>;
@@ -153,6 +155,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     progress,
     api,
     env,
+    eventClients: () => clients.size,
     sendMenu: (c) => push('menu', c),
     sendOpenFile: (p) => {
       env.approvedPaths.add(path.resolve(p));
