@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- fontkit ships no types, and tests/ compiles src/ only through imports
+/// <reference path="./fontkit.d.ts" />
 /**
  * Parsed fonts (fontkit), kept per font file between exports: parsing a full TTF and shaping
  * words again for every export is most of the cost of a PDF. Keyed by the bytes' identity, so
