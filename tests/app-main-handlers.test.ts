@@ -1,0 +1,203 @@
+// The handlers main registers, driven directly in Node with a scripted ServiceEnv: they
+// validate payloads, write only where a dialog pointed, keep the recent list and the
+// crash-recovery copy, and open only what they exported.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Project, Result } from '../src/model';
+import type { BriefsmithApi, ProgressEvent } from '../src/services/api';
+import { createHandlers, type ServiceEnv } from '../src/services/handlers';
+
+interface Scripted extends ServiceEnv {
+  open: Array<string[] | null>;
+  save: Array<string | null>;
+  opened: string[];
+  shown: string[];
+  progress: ProgressEvent[];
+}
+
+let dir: string;
+let env: Scripted;
+let api: BriefsmithApi;
+
+const value = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+const errorOf = <T>(r: Result<T>) => {
+  if (r.ok) throw new Error('expected an error');
+  return r.error;
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-handlers-'));
+  await mkdir(path.join(dir, 'docs'));
+  const e: Scripted = {
+    open: [],
+    save: [],
+    opened: [],
+    shown: [],
+    progress: [],
+    async chooseFilesToOpen() {
+      return e.open.shift() ?? null;
+    },
+    async chooseSavePath() {
+      return e.save.shift() ?? null;
+    },
+    userDataDir: path.join(dir, 'user'),
+    async openPath(p) {
+      e.opened.push(p);
+    },
+    showInFolder(p) {
+      e.shown.push(p);
+    },
+    now: () => new Date('2025-03-24T09:30:00Z'),
+    emitProgress(p) {
+      e.progress.push(p);
+    },
+    approvedPaths: new Set<string>(),
+  };
+  env = e;
+  api = createHandlers(env);
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fresh = async (): Promise<Project> => value(await api.newProject({})).project;
+
+describe('payload validation', () => {
+  it('answers bad requests with invalid-input naming the method, never throwing', async () => {
+    const e = errorOf(await api.importText({ text: 5 } as never));
+    expect(e.code).toBe('invalid-input');
+    expect(e.message).toMatch(/^importText: /);
+    expect(errorOf(await api.exportDocument({ format: 'rtf', project: await fresh() } as never)).code).toBe('invalid-input');
+    expect(errorOf(await api.saveProject({ path: 'x', project: { format: 'other' } } as never)).code).toBe('invalid-input');
+  });
+});
+
+describe('projects', () => {
+  it('new project is dated by the env clock', async () => {
+    expect((await fresh()).briefing.date).toBe('2025-03-24');
+  });
+
+  it('saves only where a dialog pointed', async () => {
+    const project = await fresh();
+    const target = path.join(dir, 'docs', 'plan.briefsmith');
+    const refused = errorOf(await api.saveProject({ project, path: target }));
+    expect(refused.code).toBe('invalid-input');
+    expect(refused.message).toContain(target);
+    expect(existsSync(target)).toBe(false);
+
+    env.save.push(path.join(dir, 'docs', 'plan')); // the handler adds the extension
+    expect(value(await api.saveProjectAs({ project }))).toEqual({ path: target });
+    expect(existsSync(target)).toBe(true);
+    // Now approved: a plain Save may write there again.
+    const renamed = { ...project, briefing: { ...project.briefing, title: 'Renamed' } };
+    expect(value(await api.saveProject({ project: renamed, path: target }))).toEqual({ path: target });
+    expect(value(await api.recentProjects({}))).toEqual([{ path: target, title: 'Renamed', openedAt: '2025-03-24T09:30:00.000Z' }]);
+  });
+
+  it('Save As cancelled writes nothing', async () => {
+    expect(value(await api.saveProjectAs({ project: await fresh() }))).toBeNull();
+    expect(value(await api.recentProjects({}))).toEqual([]);
+  });
+
+  it('opens by dialog, or by path only when approved or recent', async () => {
+    const project = await fresh();
+    const file = path.join(dir, 'docs', 'a.briefsmith');
+    env.save.push(file);
+    value(await api.saveProjectAs({ project }));
+
+    const other = path.join(dir, 'docs', 'b.briefsmith');
+    await writeFile(other, await readFile(file));
+    const api2 = createHandlers({ ...env, approvedPaths: new Set() }); // a later session
+    expect(errorOf(await api2.openProject({ path: other })).code).toBe('invalid-input');
+    expect(value(await api2.openProject({ path: file }))?.path).toBe(file); // on the recent list
+    env.open.push([other]);
+    const opened = value(await api.openProject({}));
+    expect(opened?.path).toBe(other);
+    expect(opened?.project.briefing.title).toBe(project.briefing.title);
+    expect(value(await api.openProject({}))).toBeNull(); // dialog cancelled
+  });
+
+  it('keeps and discards the crash-recovery copy', async () => {
+    expect(value(await api.recover({}))).toBeNull();
+    const project = { ...(await fresh()), briefing: { ...(await fresh()).briefing, notes: 'unsaved thought' } };
+    expect(value(await api.autosave({ project, path: null }))).toEqual({ savedAt: '2025-03-24T09:30:00.000Z' });
+    const rec = value(await api.recover({}));
+    expect(rec?.project.briefing.notes).toBe('unsaved thought');
+    expect(rec?.savedAt).toBe('2025-03-24T09:30:00.000Z');
+    expect(rec?.path).toBeNull();
+    value(await api.discardRecovery({}));
+    expect(value(await api.recover({}))).toBeNull();
+  });
+
+  it('a recovered path is kept only when it is on the recent list', async () => {
+    const project = await fresh();
+    value(await api.autosave({ project, path: path.join(dir, 'docs', 'never-chosen.briefsmith') }));
+    expect(value(await api.recover({}))?.path).toBeNull();
+  });
+});
+
+describe('import', () => {
+  it('imports dropped bytes and names the files that fail', async () => {
+    const good = Buffer.from('A headline\n\nThe delegation met on Monday in a neutral capital.').toString('base64');
+    const r = value(await api.importFileContents({ job: 'j1', files: [{ name: 'good.txt', bytesBase64: good }, { name: 'empty.txt', bytesBase64: '' }] }));
+    expect(r.articles.length).toBe(1);
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]).toMatchObject({ file: 'empty.txt', code: 'empty' });
+    expect(r.failures[0]!.message).toContain('empty.txt');
+    expect(env.progress.filter((p) => p.job === 'j1').at(-1)).toMatchObject({ done: 2, total: 2 });
+  });
+
+  it('imports the files chosen in the dialog; cancel gives null', async () => {
+    const f = path.join(dir, 'docs', 'article.txt');
+    await writeFile(f, 'Title line\n\nSome body text about talks.');
+    env.open.push([f, path.join(dir, 'docs', 'missing.txt')]);
+    const r = value(await api.importFiles({}));
+    expect(r?.articles.map((a) => a.origin)).toEqual([{ kind: 'file', path: f, format: 'txt' }]);
+    expect(r?.failures.map((x) => x.file)).toEqual([path.join(dir, 'docs', 'missing.txt')]);
+    expect(r?.failures[0]!.message).toContain('missing.txt');
+    expect(value(await api.importFiles({}))).toBeNull();
+  });
+
+  it('pasted text must not be empty', async () => {
+    expect(errorOf(await api.importText({ text: '  \n ' })).code).toBe('empty');
+  });
+});
+
+describe('export and shell', () => {
+  it('cancelled export writes nothing; openPath/showInFolder only for exported files', async () => {
+    const project = await fresh();
+    expect(value(await api.exportDocument({ format: 'docx', project }))).toBeNull();
+    const e = errorOf(await api.openPath({ path: '/etc/passwd' }));
+    expect(e.code).toBe('invalid-input');
+    expect(env.opened).toEqual([]);
+    expect(errorOf(await api.showInFolder({ path: path.join(dir, 'docs') })).code).toBe('invalid-input');
+    expect(env.shown).toEqual([]);
+  });
+
+  it('exports to the chosen path, with the format extension, and may then open it', async () => {
+    const project = await fresh();
+    env.save.push(path.join(dir, 'docs', 'brief'));
+    const r = value(await api.exportDocument({ format: 'docx', project, job: 'x' }));
+    expect(r?.path).toBe(path.join(dir, 'docs', 'brief.docx'));
+    expect(r?.bytes).toBeGreaterThan(1000);
+    expect((await readFile(r!.path)).subarray(0, 2).toString()).toBe('PK');
+    value(await api.openPath({ path: r!.path }));
+    value(await api.showInFolder({ path: r!.path }));
+    expect(env.opened).toEqual([r!.path]);
+    expect(env.shown).toEqual([r!.path]);
+    expect(env.progress.filter((p) => p.job === 'x').at(-1)).toMatchObject({ done: 3, total: 3, label: 'Exported' });
+  });
+
+  it('lists the templates', async () => {
+    const list = value(await api.listTemplates({}));
+    expect(list.length).toBeGreaterThan(0);
+    for (const t of list) expect(t.id).toMatch(/^[a-z0-9-]+$/);
+  });
+});
