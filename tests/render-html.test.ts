@@ -27,7 +27,7 @@ describe('renderHtml', () => {
     const tree = treeFor('situation', { title: 'A <b>bold</b> & "quoted" title', sections: ['attacks'] });
     const html = renderHtml(tree);
     expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title');
-    expect(html).toMatch(/<svg role="img" aria-label="Weapons used, totals by type: Drone: 42/);
+    expect(html).toMatch(/<svg role="img" aria-label="Weapons reported, by type: Drone: 42/);
   });
 
   it('draws sheets with header and footer, "Page X of Y" filled', () => {

@@ -258,7 +258,7 @@ function attacksSection(c: Ctx): Block[] {
   if (totals.length && c.template.charts)
     out.push({
       kind: 'chart',
-      title: c.w.totalsCaption,
+      title: c.w.chartTitle,
       labels: totals.map((x) => cap(x.type)),
       values: totals.map((x) => x.count),
       description: totals.map((x) => `${cap(x.type)}: ${x.count}`).join('; '),

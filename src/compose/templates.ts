@@ -39,6 +39,7 @@ export const WordingSchema = z
     empty: z.string().default('Nothing reported in the sources.'),
     notesEmpty: z.string().default('No analyst notes.'),
     totalsCaption: z.string().default('Weapons used, totals by type'),
+    chartTitle: z.string().default('Weapons reported, by type'),
     /** {count} */
     aggregateRemark: z.string().default('Totals leave out {count} figure(s) that add up several days or strikes.'),
   })

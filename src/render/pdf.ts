@@ -217,7 +217,12 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
 
   // ---------------------------------------------------------------- notes
   const noteRs: RunStyle = { size: st.noteSize, color: st.text };
-  const noteIndent = st.noteSize * 2.2;
+  // Room for the widest note number: "151" (footnotes, small bold) or "151." (endnotes).
+  const widestNote = String(Math.max(1, tree.notes.length));
+  const noteIndent =
+    tree.citations === 'footnotes'
+      ? Math.max(st.noteSize * 1.4, measure('B', st.noteSize * 0.8, widestNote) + 4)
+      : Math.max(st.noteSize * 2.2, measure('B', st.noteSize, `${widestNote}.`) + 5);
   const noteLines = new Map<number, Line[]>();
   const notesOf = (n: number): Line[] => {
     let ls = noteLines.get(n);
@@ -662,7 +667,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
         const el = attach('Note');
         el.add(() => {
           doc.font('B').fontSize(st.noteSize * 0.8).fillColor(st.accent).text(String(n), left, ny + (lh - st.noteSize) / 2 - st.noteSize * 0.15, { lineBreak: false });
-          notesOf(n).forEach((l, i) => drawLine(doc, l, left + noteIndent * 0.6, ny + i * lh, st.noteSize));
+          notesOf(n).forEach((l, i) => drawLine(doc, l, left + noteIndent, ny + i * lh, st.noteSize));
         });
         ny += noteHeight(n);
       }
