@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFindings, emptyOverlay, type Article, type Findings, type Position, type Project } from '../src/model';
 import { canRedo, canUndo, docReducer, initialDocState, isDirty, HISTORY_LIMIT, type DocAction, type DocState } from '../renderer/state/project';
-import { blankItem, effectiveItem, fieldsFromForm, formFromItem, nextAddedNumber, reviewRows, sectionCounts, wordCount } from '../renderer/state/review';
+import { articleLabel, blankItem, effectiveItem, fieldsFromForm, formFromItem, nextAddedNumber, reviewRows, sectionCounts, wordCount } from '../renderer/state/review';
 
 const project = (): Project => ({
   format: 'briefsmith',
@@ -168,6 +168,13 @@ describe('review decisions', () => {
     expect(s.project.overlay.personSplits).toEqual(['z']);
     expect(run(s, { type: 'mergePeople', ids: ['z', 'y'] }).project.overlay.personSplits).toEqual([]);
     expect(run(s, { type: 'mergePeople', ids: ['q'] })).toBe(s);
+  });
+
+  it('names articles by title, outlet or file', () => {
+    expect(articleLabel(article('x'))).toBe('x');
+    expect(articleLabel({ ...article('x'), title: null, outlet: 'Gazette' })).toBe('Gazette');
+    expect(articleLabel({ ...article('x'), title: null, origin: { kind: 'file', path: '/a/b/c.txt', format: 'txt' } })).toBe('c.txt');
+    expect(articleLabel({ ...article('x'), title: null })).toBe('Pasted text');
   });
 
   it('counts words', () => {

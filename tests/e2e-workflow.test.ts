@@ -122,6 +122,17 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await rowOf(toEdit.id).click();
     await page.screenshot({ path: path.join(SHOTS, '02-review.png') });
 
+    // Merge two people (the analyst knows they are one); the table marks both.
+    const [p1, p2] = findings.people;
+    if (p1 && p2) {
+      await page.locator('[data-section="people"]').click();
+      await rowOf(p1.id).locator('input[type="checkbox"]').check();
+      await rowOf(p2.id).locator('input[type="checkbox"]').check();
+      await page.getByRole('button', { name: /^Merge 2 selected/ }).click();
+      await expect.poll(() => rowOf(p1.id).textContent()).toContain('merged');
+      await expect.poll(() => rowOf(p2.id).textContent()).toContain('merged');
+    }
+
     // 3 · Compose: title, drop "people", put "outlook" first (button), then "positions" up by keyboard.
     await page.locator('[data-step="compose"]').click();
     await page.locator('#field-title').fill(TITLE);
@@ -186,6 +197,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     expect(saved.briefing.sections).toEqual(order);
     expect(saved.overlay.decisions[toReject!.id]).toEqual({ status: 'rejected' });
     expect(saved.overlay.decisions[toEdit.id]).toEqual({ status: 'edited', fields: { text: EDIT_MARKER } });
+    if (findings.people.length >= 2) expect(saved.overlay.personMerges.map((g) => [...g].sort())).toEqual([[findings.people[0]!.id, findings.people[1]!.id].sort()]);
 
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Untitled briefing');
@@ -209,6 +221,82 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     // The recent list offers the project.
     const recent = await server.api.recentProjects({});
     expect(recent.ok && recent.value.map((r) => r.path)).toEqual([`${projectPath}.briefsmith`]);
+  });
+
+  it('shows conflicting sources side by side', async () => {
+    const articles = await Promise.all(seedFiles.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
+    const findings = await extractAll(articles);
+    const sections = ['delegations', 'people', 'attacks', 'positions', 'outlook'] as const;
+    const hit = sections.flatMap((sec) => findings[sec].filter((x) => x.conflicts.length > 0).map((x) => ({ sec, x })))[0];
+    if (!hit) {
+      console.warn('no item with conflicting sources in the seeds: conflict view not exercised');
+      return;
+    }
+    await page.locator('[data-step="review"]').click();
+    await page.locator(`[data-section="${hit.sec}"]`).click();
+    await page.locator(`tr[data-item="${hit.x.id}"]`).click();
+    const box = page.locator('.conflicts');
+    await box.waitFor();
+    expect(await box.locator('.conflict-value').count()).toBe(hit.x.conflicts.reduce((n, c) => n + c.values.length, 0));
+    await page.screenshot({ path: path.join(SHOTS, '07-review-conflict.png') });
+  });
+
+  it('imports dropped files and pasted text', async () => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
+    await page.locator('[data-step="articles"]').click();
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['Harbour talks resume\n\nNegotiators from two coastal states met on Tuesday to discuss shipping lanes.'], 'dropped.txt', { type: 'text/plain' }));
+      d.items.add(new File([''], 'blank.txt', { type: 'text/plain' }));
+      return d;
+    });
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(1);
+    expect(await page.locator('.failures').textContent()).toContain('blank.txt');
+    await page.getByRole('button', { name: 'Paste text' }).click();
+    await page.locator('#paste-text').fill('Ministers agree to meet again\n\nThe ministers said a further round would take place within weeks.');
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    expect(await page.locator('table[aria-label="Imported articles"]').textContent()).toContain('Pasted text');
+  });
+
+  it('offers unsaved work after a crash, and obeys menu commands', async () => {
+    await page.locator('[data-step="compose"]').click();
+    await page.locator('#field-title').fill('Recovered briefing');
+    await page.locator('#field-title').press('Enter');
+    // The autosave lands shortly after the change.
+    await expect.poll(async () => {
+      const r = await server.api.recover({});
+      return r.ok ? (r.value?.project.briefing.title ?? null) : null;
+    }, { timeout: 10_000 }).toBe('Recovered briefing');
+
+    // "Crash": the page goes away without saving; a new one starts.
+    const context = page.context();
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(server.url);
+    const banner = page.locator('.banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('unsaved work');
+    await banner.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
+    await page.locator('[data-step="articles"]').click();
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+
+    // File › Save As… from the menu (main sends the command; here the test server does).
+    const target = path.join(tmp, 'projects', 'recovered.briefsmith');
+    server.dialogs.save.push(target);
+    await expect.poll(() => server.eventClients()).toBe(1);
+    server.sendMenu('saveAs');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    expect(ProjectSchema.parse(JSON.parse(await readFile(target, 'utf8'))).briefing.title).toBe('Recovered briefing');
+    // Saving clears the recovery copy.
+    await expect.poll(async () => {
+      const r = await server.api.recover({});
+      return r.ok && r.value === null;
+    }).toBe(true);
   });
 
   it('refuses to write where no dialog pointed, and to open files it did not export', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent
 import { ITEM_SECTIONS, type ItemSection, type Project, type SourceRef } from '../../src/model';
 import type { DocAction } from '../state/project';
 import {
+  articleLabel,
   blankItem,
   COLUMNS,
   EDITABLE_FIELDS,
@@ -375,7 +376,7 @@ function headlineOf(row: ReviewRow): string {
 
 const articleTitle = (project: Project, id: string): string => {
   const a = project.articles.find((x) => x.id === id);
-  return a ? (a.title ?? a.outlet ?? 'Untitled article') : 'Article removed';
+  return a ? articleLabel(a) : 'Article removed';
 };
 
 /** The article's text with the source sentence highlighted and scrolled into view. */

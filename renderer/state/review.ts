@@ -3,7 +3,7 @@
  * item (extracted or added) with the analyst's decision and edits applied, doubtful items
  * first, and the fields the analyst may edit per section.
  */
-import type { Attack, Decision, Delegation, Findings, ItemOf, ItemSection, Outlook, Overlay, Person, Position, SourceRef } from '../../src/model';
+import type { Article, Attack, Decision, Delegation, Findings, ItemOf, ItemSection, Outlook, Overlay, Person, Position, SourceRef } from '../../src/model';
 import { POSITION_KINDS } from '../../src/model';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited';
@@ -219,6 +219,13 @@ export function nextAddedNumber(overlay: Overlay): number {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
+}
+
+/** How to name an article to people: its title, else its outlet, else its file name. */
+export function articleLabel(a: Pick<Article, 'title' | 'outlet' | 'origin'>): string {
+  if (a.title) return a.title;
+  if (a.outlet) return a.outlet;
+  return a.origin.kind === 'file' ? (a.origin.path.split(/[\\/]/).pop() ?? a.origin.path) : 'Pasted text';
 }
 
 export const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
