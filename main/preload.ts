@@ -4,7 +4,8 @@
  * Bundled into one self-contained file (the sandbox allows no other requires).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, CHANNELS, EVENT_CHANNELS, SEND_CHANNELS, type BriefsmithBridge, type MenuCommand, type ProgressEvent } from '../src/services/api';
+import { API_METHODS, CHANNELS, EVENT_CHANNELS, SEND_CHANNELS, type MenuCommand } from '../src/services/channels';
+import type { BriefsmithBridge, ProgressEvent } from '../src/services/api';
 
 const api: Record<string, unknown> = {};
 for (const method of API_METHODS) {

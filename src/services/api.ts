@@ -17,6 +17,7 @@ import {
   type Project,
   type Result,
 } from '../model';
+import type { MenuCommand } from './channels';
 
 /** One file that could not be imported, with a message that names it. */
 export interface ImportFailure {
@@ -141,44 +142,11 @@ export interface BriefsmithApi {
   showInFolder(req: RequestOf<'showInFolder'>): Promise<Result<null>>;
 }
 
-/** Method → IPC channel. Typed against the interface, so a method without a channel fails to compile. */
-export const CHANNELS: { readonly [M in keyof BriefsmithApi]: `briefsmith:${M}` } = {
-  importFiles: 'briefsmith:importFiles',
-  importFileContents: 'briefsmith:importFileContents',
-  importText: 'briefsmith:importText',
-  extract: 'briefsmith:extract',
-  preview: 'briefsmith:preview',
-  exportDocument: 'briefsmith:exportDocument',
-  listTemplates: 'briefsmith:listTemplates',
-  newProject: 'briefsmith:newProject',
-  openProject: 'briefsmith:openProject',
-  saveProject: 'briefsmith:saveProject',
-  saveProjectAs: 'briefsmith:saveProjectAs',
-  recentProjects: 'briefsmith:recentProjects',
-  autosave: 'briefsmith:autosave',
-  recover: 'briefsmith:recover',
-  discardRecovery: 'briefsmith:discardRecovery',
-  openPath: 'briefsmith:openPath',
-  showInFolder: 'briefsmith:showInFolder',
-};
+export { API_METHODS, CHANNELS, EVENT_CHANNELS, MENU_COMMANDS, SEND_CHANNELS, type MenuCommand } from './channels';
 
 /** Both lists name the same methods (checked at compile time both ways). */
 type _SameKeys = [ApiMethod, keyof BriefsmithApi] extends [keyof BriefsmithApi, ApiMethod] ? true : never;
 export const _sameKeys: _SameKeys = true;
-
-export const API_METHODS = Object.keys(CHANNELS) as ReadonlyArray<keyof BriefsmithApi>;
-
-/** Events main pushes to the renderer (one channel each). */
-export const EVENT_CHANNELS = {
-  progress: 'briefsmith:event:progress',
-  /** A menu command: 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export-docx' | 'export-pdf'. */
-  menu: 'briefsmith:event:menu',
-  /** A `.briefsmith` file the OS asked us to open; the path is already approved. */
-  openFile: 'briefsmith:event:openFile',
-} as const;
-
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'export-docx', 'export-pdf'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What the preload exposes as `window.briefsmith`: the API plus event subscriptions. */
 export interface BriefsmithBridge extends BriefsmithApi {
@@ -188,10 +156,5 @@ export interface BriefsmithBridge extends BriefsmithApi {
   /** Tells main whether there are unsaved changes (window title, close prompt). */
   setDirty(state: { dirty: boolean; title: string }): void;
 }
-
-/** One-way messages the renderer sends to main. */
-export const SEND_CHANNELS = {
-  dirty: 'briefsmith:send:dirty',
-} as const;
 
 export const DirtyStateSchema = z.object({ dirty: z.boolean(), title: z.string().max(500) }).strict();
