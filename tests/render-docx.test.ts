@@ -83,6 +83,12 @@ describe('renderDocx', () => {
     expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it('renders a briefing without author, subtitle or marking', async () => {
+    const d = await open(await renderDocx(treeFor('dossier', { author: '', subtitle: null, marking: '' }), res));
+    expect(paragraphs(d.document).some((p) => p.style === 'Subtitle')).toBe(false);
+    expect(decode(await d.read('docProps/core.xml'))).toContain('<dc:creator>Briefsmith</dc:creator>');
+  });
+
   it('writes a table of contents with page numbers before Word updates it (dossier)', async () => {
     const tree = treeFor('dossier');
     const d = await open(await renderDocx(tree, res));

@@ -60,6 +60,13 @@ describe('renderPdf', () => {
     expect(pdf.info.Author).toBe('Desk analyst');
   });
 
+  it('renders a briefing without author, subtitle or marking', async () => {
+    const tree = treeFor('situation', { author: '', subtitle: null, marking: '' });
+    const pdf = await readPdf(await renderPdf(tree, res));
+    expect(pdf.info.Author).toBeUndefined();
+    expect(pdf.pages[0]).toContain('Page 1 of');
+  });
+
   it('keeps the BLUF template to one page with its default sections', async () => {
     const pdf = await readPdf(await renderPdf(treeFor('bluf'), res));
     expect(pdf.pages).toHaveLength(1);

@@ -31,6 +31,8 @@ export function fill(pattern: string, vars: Readonly<Record<string, string | num
   const s = pattern.replace(/\{([a-zA-Z]+)\}/g, (_, k: string) => (vars[k] === null || vars[k] === undefined ? '' : String(vars[k])));
   return s
     .replace(/\(\s*\)/g, '')
+    // a preposition left before punctuation stood before an empty value ("met in X on .")
+    .replace(/\s+(?:on|in|at|by|from|of)(?=\s*(?:[.,;:)]|$))/g, '')
     .replace(/\s+([,.;:)])/g, '$1')
     .replace(/([,;:])(?=[,.;:])/g, '')
     .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
@@ -60,13 +62,22 @@ function cutQuote(s: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUOTE - 40))} …`;
 }
 
+/** How a source is named in notes: its outlet, else its file name, else "Article N" (its place in the list). */
+export function sourceName(a: Article, index: number): string {
+  if (a.outlet) return a.outlet;
+  if (a.origin.kind === 'file') return a.origin.path.split(/[\\/]/).pop() || `Article ${index + 1}`;
+  return `Article ${index + 1}`;
+}
+
 /** Hands out note numbers in reading order. */
 class Citations {
   readonly notes: Note[] = [];
   private readonly first = new Map<string, number>();
   private readonly articles: ReadonlyMap<string, Article>;
+  private readonly index: ReadonlyMap<string, number>;
   constructor(articles: readonly Article[]) {
     this.articles = new Map(articles.map((a) => [a.id, a]));
+    this.index = new Map(articles.map((a, i) => [a.id, i]));
   }
   cite(refs: readonly SourceRef[]): CiteRun[] {
     const seen = new Set<string>();
@@ -77,9 +88,10 @@ class Citations {
       seen.add(key);
       const a = this.articles.get(r.article);
       const n = this.notes.length + 1;
+      const outlet = a ? sourceName(a, this.index.get(a.id) ?? 0) : 'Unknown source';
       const repeatOf = this.first.get(key) ?? null;
       if (repeatOf === null) this.first.set(key, n);
-      this.notes.push({ n, outlet: a?.outlet ?? a?.title ?? 'Unnamed source', date: a?.published ?? null, title: a?.title ?? null, sentence: cutQuote(r.sentence), articleId: r.article, repeatOf });
+      this.notes.push({ n, outlet, date: a?.published ?? null, title: a?.title ?? null, sentence: cutQuote(r.sentence), articleId: r.article, repeatOf });
       nums.push(n);
     }
     return nums.length ? [{ kind: 'cite', notes: nums }] : [];
@@ -320,8 +332,8 @@ function disagreementsSection(c: Ctx): Block[] {
 
 function sourcesSection(c: Ctx): Block[] {
   if (!c.articles.length) return [emptyPara(c)];
-  const arts = [...c.articles].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
-  const rows = arts.map((a, i): Inline[][] => [[t(String(i + 1))], [t(a.outlet ?? '—')], [t(a.published ? formatDate(a.published, true) : '—')], [t(a.title ?? '(untitled)', { italic: !!a.title })]]);
+  // In the order the analyst added them, so "Article N" in the notes is row N here.
+  const rows = c.articles.map((a, i): Inline[][] => [[t(String(i + 1))], [t(sourceName(a, i))], [t(a.published ? formatDate(a.published, true) : '—')], [t(a.title ?? '(untitled)', { italic: !!a.title })]]);
   return [table([['#', 0.06, 'right'], ['Outlet', 0.28], ['Date', 0.16], ['Title', 0.5]], rows)];
 }
 

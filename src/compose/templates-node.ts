@@ -10,7 +10,9 @@ import { parseTemplate, TEMPLATE_ID_PATTERN, type Template } from './templates';
 
 /** `<root>/templates`, found by walking up from this module (works from src/ and from a bundle in dist/). */
 export function defaultTemplatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  // A CommonJS bundle (Electron main) has no import.meta.url: start from the working directory.
+  const here = typeof import.meta.url === 'string' ? import.meta.url : undefined;
+  let dir = here ? path.dirname(fileURLToPath(here)) : process.cwd();
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'templates');
     try {

@@ -72,15 +72,19 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
     tagged: true,
     lang: tree.language,
     displayTitle: true,
-    info: {
-      Title: tree.titleBlock.title,
-      Author: tree.titleBlock.author || undefined,
-      Subject: [tree.titleBlock.kindLabel, tree.titleBlock.subtitle].filter(Boolean).join(' — ') || undefined,
-      Creator: 'Briefsmith',
-      Producer: 'Briefsmith (pdfkit)',
-      CreationDate: created,
-      ModDate: created,
-    },
+    // pdfkit fails on undefined values: leave empty fields out.
+    info: Object.fromEntries(
+      Object.entries({
+        Title: tree.titleBlock.title,
+        Author: tree.titleBlock.author || undefined,
+        Subject: [tree.titleBlock.kindLabel, tree.titleBlock.subtitle].filter(Boolean).join(' — ') || undefined,
+        Keywords: tree.titleBlock.marking || undefined,
+        Creator: 'Briefsmith',
+        Producer: 'Briefsmith (pdfkit)',
+        CreationDate: created,
+        ModDate: created,
+      }).filter(([, v]) => v !== undefined),
+    ),
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -172,29 +176,39 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
       lines.push(cur);
       cur = { segs: [], width: 0, notes: [] };
     };
-    for (let i = 0; i < toks.length; i++) {
+    // Break between words only: a word is the tokens between two spaces, so a citation mark
+    // stays with the word before it and a word set in two styles is never split.
+    for (let i = 0; i < toks.length; ) {
       const t = toks[i];
-      if (t.space && cur.segs.length === 0) continue;
-      let w = measure(t.font, t.size, t.text);
-      if (!t.space && cur.width + w > width + 0.01 && cur.segs.length) {
-        newLine();
+      if (t.space) {
+        if (cur.segs.length) push(t, measure(t.font, t.size, t.text));
+        i++;
+        continue;
       }
-      // A word longer than the line: cut it by characters.
-      if (!t.space && w > width) {
+      let j = i;
+      let ww = 0;
+      for (; j < toks.length && !toks[j].space; j++) ww += measure(toks[j].font, toks[j].size, toks[j].text);
+      if (cur.segs.length && cur.width + ww > width + 0.01) newLine();
+      for (let k = i; k < j; k++) {
+        const tk = toks[k];
+        const w = measure(tk.font, tk.size, tk.text);
+        if (w <= width - cur.width + 0.01 || !(ww > width)) {
+          push(tk, w);
+          continue;
+        }
+        // A word longer than the line: cut it by characters.
         let piece = '';
-        for (const ch of t.text) {
-          if (measure(t.font, t.size, piece + ch) > width && piece) {
-            push({ ...t, text: piece }, measure(t.font, t.size, piece));
+        for (const ch of tk.text) {
+          if (measure(tk.font, tk.size, piece + ch) > width - cur.width && (piece || cur.segs.length)) {
+            if (piece) push({ ...tk, text: piece }, measure(tk.font, tk.size, piece));
             newLine();
             piece = '';
           }
           piece += ch;
         }
-        w = measure(t.font, t.size, piece);
-        push({ ...t, text: piece }, w);
-        continue;
+        if (piece) push({ ...tk, text: piece }, measure(tk.font, tk.size, piece));
       }
-      push(t, w);
+      i = j;
     }
     if (cur.segs.length || !lines.length) newLine();
     return lines;

@@ -14,7 +14,9 @@ const FACES = { regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bol
 
 /** `<root>/assets/fonts`, found by walking up from this module (works from src/ and from dist/). */
 export function defaultFontsDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  // A CommonJS bundle (Electron main) has no import.meta.url: start from the working directory.
+  const here = typeof import.meta.url === 'string' ? import.meta.url : undefined;
+  let dir = here ? path.dirname(fileURLToPath(here)) : process.cwd();
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'assets', 'fonts');
     try {
