@@ -61,6 +61,7 @@ export async function benchExport(): Promise<{ pages: number; docx_ms: number; p
   return { pages, docx_ms: r(docx_ms), pdf_ms: r(pdf_ms), libreoffice_ms: r(libreoffice_ms), speedup_vs_libreoffice: r(libreoffice_ms / pdf_ms) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run directly (not when bundled into dist/bench.mjs, where import.meta.url is the bundle's).
+if (/bench-export\.ts$/.test(process.argv[1] ?? '') && import.meta.url === pathToFileURL(process.argv[1]).href) {
   benchExport().then((r) => console.log(JSON.stringify(r, null, 2)));
 }

@@ -177,7 +177,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
 
   const notePara = (n: number) => {
     const note = tree.notes[n - 1];
-    return new Paragraph({ style: footnotes ? 'FootnoteText' : 'EndnoteText', children: [new TextRun(note ? noteText(note) : '')] });
+    return new Paragraph({ style: footnotes ? 'FootnoteText' : 'EndnoteText', children: [new TextRun(` ${note ? noteText(note) : ''}`)] });
   };
   const notes = Object.fromEntries(tree.notes.map((n) => [String(n.n), { children: [notePara(n.n)] }]));
 
