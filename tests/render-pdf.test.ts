@@ -67,6 +67,23 @@ describe('renderPdf', () => {
     expect(pdf.pages[0]).toContain('Page 1 of');
   });
 
+  it('renders empty findings (every section says so) on Letter paper', async () => {
+    const { compose } = await import('../src/compose/compose');
+    const { loadTemplate } = await import('../src/compose/templates-node');
+    const { parseTemplate } = await import('../src/compose/templates');
+    const { briefing } = await import('./fixtures/findings');
+    const letter = parseTemplate({ ...JSON.parse(JSON.stringify(loadTemplate('dossier'))), page: { size: 'Letter', margins: { top: 25, right: 25, bottom: 25, left: 25 } } }, 'dossier');
+    const tree = compose(briefing({ sections: [...SECTION_IDS], notes: '' }), { articles: [], findings: { people: [], delegations: [], positions: [], outlook: [], attacks: [] } }, letter);
+    const bytes = await renderPdf(tree, res);
+    const doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+    const view = (await doc.getPage(1)).view;
+    expect(view.slice(2)).toEqual([612, 792]);
+    await doc.destroy();
+    const pdf = await readPdf(bytes);
+    expect(pdf.text).toContain('Nothing reported in the sources.');
+    expect(pdf.text).toContain('No analyst notes.');
+  });
+
   it('keeps the BLUF template to one page with its default sections', async () => {
     const pdf = await readPdf(await renderPdf(treeFor('bluf'), res));
     expect(pdf.pages).toHaveLength(1);
