@@ -260,6 +260,22 @@ export function App() {
     [afterImport, report],
   );
 
+  const reimport = useCallback(
+    async (article: Article) => {
+      if (!doc || article.origin.kind !== 'file') return;
+      const file = article.origin.path;
+      const r = await withBusy('import', `Re-importing ${fileName(file)}`, (job) => call(getApi().reimportFiles({ job, paths: [file] })));
+      if (!r) return;
+      setFailures((f) => [...r.failures, ...f.filter((x) => x.file !== file)]);
+      const fresh = r.articles[0];
+      if (!fresh) return;
+      dispatch({ type: 'replaceArticles', pairs: [{ oldId: article.id, article: fresh }] });
+      notify('info', `Re-imported ${fileName(file)}.`);
+      await extract(doc.project.articles.map((a) => (a.id === article.id ? fresh : a)).filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i));
+    },
+    [doc, extract, notify, withBusy],
+  );
+
   const removeArticle = useCallback(
     async (id: string) => {
       if (!doc) return;
@@ -407,6 +423,7 @@ export function App() {
             onDropFiles={(files) => void importDropped(files)}
             onPaste={importPasted}
             onRemove={(id) => void removeArticle(id)}
+            onReimport={(a) => void reimport(a)}
             onReextract={() => void extract(project.articles)}
             onDismissFailures={() => setFailures([])}
             onNext={() => setStep('review')}

@@ -165,6 +165,23 @@ describe('import', () => {
     expect(value(await api.importFiles({}))).toBeNull();
   });
 
+  it('re-imports only files chosen in this session', async () => {
+    const f = path.join(dir, 'docs', 'article.txt');
+    await writeFile(f, 'Title line\n\nFirst version of the body.');
+    const other = path.join(dir, 'docs', 'other.txt');
+    await writeFile(other, 'Other\n\nNever chosen.');
+    const refused = value(await api.reimportFiles({ paths: [f] }));
+    expect(refused.articles).toEqual([]);
+    expect(refused.failures[0]).toMatchObject({ file: f, code: 'invalid-input' });
+    env.open.push([f]);
+    const first = value(await api.importFiles({}))!.articles[0]!;
+    await writeFile(f, 'Title line\n\nSecond, corrected version of the body.');
+    const again = value(await api.reimportFiles({ paths: [f, other] }));
+    expect(again.articles.map((a) => a.text.includes('corrected'))).toEqual([true]);
+    expect(again.articles[0]!.id).not.toBe(first.id);
+    expect(again.failures.map((x) => x.file)).toEqual([other]);
+  });
+
   it('pasted text must not be empty', async () => {
     expect(errorOf(await api.importText({ text: '  \n ' })).code).toBe('empty');
   });

@@ -101,6 +101,16 @@ describe('document reducer: articles and sections', () => {
     expect(run(s, { type: 'removeArticle', id: 'b' }).project.articles.map((a) => a.id)).toEqual(['a', 'c']);
   });
 
+  it('a re-imported article replaces the old one in place, even with a new id', () => {
+    const s0 = run(initialDocState(project()), { type: 'addArticles', articles: [article('a'), article('b'), article('c')] });
+    const s1 = run(s0, { type: 'replaceArticles', pairs: [{ oldId: 'b', article: { ...article('b2'), text: 'changed' } }] });
+    expect(s1.project.articles.map((x) => x.id)).toEqual(['a', 'b2', 'c']);
+    // New text equal to an article already there: no duplicate.
+    const s2 = run(s0, { type: 'replaceArticles', pairs: [{ oldId: 'c', article: article('a') }] });
+    expect(s2.project.articles.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(run(s0, { type: 'replaceArticles', pairs: [{ oldId: 'zz', article: article('q') }] })).toBe(s0);
+  });
+
   it('moves, toggles and clamps sections', () => {
     const s0 = initialDocState(project());
     expect(run(s0, { type: 'moveSection', section: 'people', to: 0 }).project.briefing.sections).toEqual(['people', 'bluf', 'positions']);

@@ -322,5 +322,17 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await box.waitFor();
     expect(await box.textContent()).toContain('empty.txt');
     await page.screenshot({ path: path.join(SHOTS, '06-import-error.png') });
+
+    // Re-import: a file corrected on disk is read again and replaces its article.
+    const fixable = path.join(tmp, 'fixable.txt');
+    await (await import('node:fs/promises')).writeFile(fixable, 'Port talks\n\nOfficials met on Monday.');
+    server.dialogs.open.push([fixable]);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const rows = page.locator('table[aria-label="Imported articles"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    await (await import('node:fs/promises')).writeFile(fixable, 'Port talks\n\nOfficials met on Monday and agreed to meet again next month.');
+    await rows.filter({ hasText: 'fixable.txt' }).getByRole('button', { name: /^Re-import/ }).click();
+    await expect.poll(() => rows.filter({ hasText: 'fixable.txt' }).locator('td.num').textContent()).toBe('13');
+    expect(await rows.count()).toBe(3);
   });
 });

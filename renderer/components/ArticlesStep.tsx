@@ -11,6 +11,8 @@ export interface ArticlesStepProps {
   onDropFiles(files: readonly File[]): void;
   onPaste(text: string): Promise<boolean>;
   onRemove(id: string): void;
+  /** Reads the article's file again (file articles only). */
+  onReimport(article: Article): void;
   onReextract(): void;
   onDismissFailures(): void;
   onNext(): void;
@@ -147,6 +149,11 @@ export function ArticlesStep(props: ArticlesStepProps) {
                 <td className="num">{wordCount(a.text).toLocaleString('en-GB')}</td>
                 <td className="muted small">{originLabel(a)}</td>
                 <td className="row-actions">
+                  {a.origin.kind === 'file' && (
+                    <button type="button" className="link" onClick={() => props.onReimport(a)} aria-label={`Re-import ${a.title ?? 'article'}`} disabled={props.busy} title="Read the file again, e.g. after it was corrected">
+                      Re-import
+                    </button>
+                  )}
                   <button type="button" className="link danger" onClick={() => props.onRemove(a.id)} aria-label={`Remove ${a.title ?? 'article'}`} disabled={props.busy}>
                     Remove
                   </button>

@@ -33,6 +33,8 @@ export type DocAction =
   | { type: 'saved'; path: string; rev: number }
   | { type: 'addArticles'; articles: readonly Article[] }
   | { type: 'removeArticle'; id: string }
+  /** A re-imported file replaces the article it came from (its id changes when its text did). */
+  | { type: 'replaceArticles'; pairs: ReadonlyArray<{ oldId: string; article: Article }> }
   | { type: 'setFindings'; findings: Findings }
   | { type: 'decide'; id: string; decision: Decision | null }
   | { type: 'edit'; id: string; fields: Record<string, unknown> }
@@ -84,6 +86,19 @@ export function docReducer(s: DocState, a: DocAction): DocState {
     case 'removeArticle': {
       if (!p.articles.some((x) => x.id === a.id)) return s;
       return commit(s, { ...p, articles: p.articles.filter((x) => x.id !== a.id) });
+    }
+    case 'replaceArticles': {
+      const byOld = new Map(a.pairs.map((x) => [x.oldId, x.article]));
+      const seen = new Set<string>();
+      const articles: Article[] = [];
+      for (const x of p.articles) {
+        const next = byOld.get(x.id) ?? x;
+        if (seen.has(next.id)) continue; // the new text equals another article already here
+        seen.add(next.id);
+        articles.push(next);
+      }
+      const same = articles.length === p.articles.length && articles.every((x, i) => x === p.articles[i]);
+      return same ? s : commit(s, { ...p, articles });
     }
     case 'setFindings':
       return commit(s, { ...p, findings: a.findings });

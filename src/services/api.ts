@@ -91,6 +91,7 @@ export const RequestSchemas = {
     })
     .strict(),
   importText: z.object({ text: z.string().max(5_000_000) }).strict(),
+  reimportFiles: z.object({ job: jobId.optional(), paths: z.array(filePath).min(1).max(500) }).strict(),
   extract: z.object({ job: jobId.optional(), articles: z.array(ArticleSchema).max(5000) }).strict(),
   preview: z.object({ project: ProjectSchema }).strict(),
   exportDocument: z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
@@ -118,6 +119,8 @@ export interface BriefsmithApi {
   importFileContents(req: RequestOf<'importFileContents'>): Promise<Result<ImportReport>>;
   /** Pasted text. */
   importText(req: RequestOf<'importText'>): Promise<Result<Article>>;
+  /** Reads files again that were imported in this session (after they changed on disk). */
+  reimportFiles(req: RequestOf<'reimportFiles'>): Promise<Result<ImportReport>>;
   /** Articles → merged findings, with progress events. */
   extract(req: RequestOf<'extract'>): Promise<Result<Findings>>;
   /** The briefing composed from the reviewed data, as the HTML the exports are made from. */

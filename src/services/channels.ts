@@ -9,6 +9,7 @@ export const CHANNELS: { readonly [M in keyof BriefsmithApi]: `briefsmith:${M}` 
   importFiles: 'briefsmith:importFiles',
   importFileContents: 'briefsmith:importFileContents',
   importText: 'briefsmith:importText',
+  reimportFiles: 'briefsmith:reimportFiles',
   extract: 'briefsmith:extract',
   preview: 'briefsmith:preview',
   exportDocument: 'briefsmith:exportDocument',

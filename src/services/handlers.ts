@@ -125,6 +125,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   const autosaveMeta = path.join(autosaveDir, 'session.json');
   /** Files this session exported: the only ones openPath/showInFolder will touch. */
   const exported = new Set<string>();
+  /** Files chosen in the import dialog this session: the only ones re-import may read. */
+  const importedPaths = new Set<string>();
 
   const approve = (p: string): string => {
     const abs = path.resolve(p);
@@ -170,6 +172,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const { job } = parseRequest('importFiles', req);
       const paths = await env.chooseFilesToOpen({ title: 'Import articles', filters: ARTICLE_FILTERS, multiple: true });
       if (!paths || paths.length === 0) return ok(null);
+      // Reading them again later (re-import) is allowed; writing never is (not in approvedPaths).
+      for (const p of paths) importedPaths.add(path.resolve(p));
       return ok(await importPaths(paths, job));
     },
 
@@ -191,6 +195,16 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       }
       progress?.({ done: files.length, total: files.length, label: 'Imported' });
       return ok({ articles, failures });
+    },
+
+    async reimportFiles(req) {
+      const { paths, job } = parseRequest('reimportFiles', req);
+      const allowed = paths.filter((p) => importedPaths.has(path.resolve(p)));
+      const refused: ImportFailure[] = paths
+        .filter((p) => !importedPaths.has(path.resolve(p)))
+        .map((p) => ({ file: p, code: 'invalid-input', message: `${p}: Briefsmith can read this file again only after you choose it with Choose files… in this session.` }));
+      const r = await importPaths(allowed, job);
+      return ok({ articles: r.articles, failures: [...r.failures, ...refused] });
     },
 
     async importText(req) {
