@@ -58,7 +58,8 @@ export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
   const st = tree.style;
   const p = tree.page;
   const footnotes = tree.citations === 'footnotes';
-  const headings = tree.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
+  const headings: { id: string; text: string; level: number }[] = tree.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
+  if (!footnotes && tree.notes.length) headings.push({ id: 'sec-notes-list', text: tree.notesTitle, level: 1 });
 
   // Split into sheets at page breaks (and after a cover).
   const sheets: { html: string[]; notes: number[] }[] = [{ html: [], notes: [] }];
