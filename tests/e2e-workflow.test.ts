@@ -147,8 +147,10 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Move Outlook up' }).click();
     await page.locator('[data-section-row="positions"]').focus();
     await page.keyboard.press('Alt+ArrowUp');
+    // And by mouse: drag the notes onto the sources row.
+    await page.locator('ol.sections [data-section-row="notes"]').dragTo(page.locator('ol.sections [data-section-row="sources"]'));
     const order = await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')));
-    expect(order).toEqual(['outlook', 'bluf', 'positions', 'delegations', 'attacks', 'sources', 'notes']);
+    expect(order).toEqual(['outlook', 'bluf', 'positions', 'delegations', 'attacks', 'notes', 'sources']);
     await page.screenshot({ path: path.join(SHOTS, '03-compose.png') });
 
     // 4 · Preview & export: the preview shows the edit; DOCX and PDF go where the save dialog says.
