@@ -291,11 +291,12 @@ export function App() {
       if (!doc) return;
       const r = await withBusy('export', `Exporting ${format.toUpperCase()}`, (job) => call(getApi().exportDocument({ job, format, project: doc.project })));
       if (r) {
+        // The preview step shows the result, with Open file and Show in folder.
         setLastExport(r);
-        notify('info', `Exported ${fileName(r.path)}.`);
+        setStep('preview');
       }
     },
-    [doc, notify, withBusy],
+    [doc, withBusy],
   );
 
   // ---- menu commands and files opened by the OS ----
