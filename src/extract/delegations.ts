@@ -13,12 +13,12 @@ import { refOf } from './types';
  * count: "aides to X" or "X's adviser" do not make X a member.
  */
 
-const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators)\b/gi;
+const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|heads|headed|chairs|chaired)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|(?:his|her|its|their)\s+country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+)?(delegation|team|negotiations|talks|negotiating team)\b/giu;
-const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|joined by)\b/gi;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|heads|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
+const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
-const LIST_END = /\s*(?:\baccording to\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 interface Found {
@@ -27,6 +27,8 @@ interface Found {
   confidence: number;
   members: Array<{ person: ArticlePerson; leads: boolean }>;
   sentence: Sentence;
+  /** The party of the clause, used when neither the cue nor the members name one. */
+  fallback?: string | null;
 }
 
 const personAt = (a: AnalysedArticle, start: number, end: number): { p: ArticlePerson; m: PersonMention } | null => {
@@ -76,6 +78,9 @@ function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string |
     }
     return subjectParty(a, s, cueStart - pm[0].length);
   }
+  // "Mr. Nazarov's team": the party of that person
+  const owner = mentionsIn(a, Math.max(s.start, cueStart - 40), cueStart).pop();
+  if (owner && /^['’]s?\s+(?:[\p{Ll}-]+\s+)?$/u.test(text.slice(owner.m.end, cueStart)) && owner.p.party) return owner.p.party;
   // a party word right before the noun, inside its noun phrase
   const near = a.parties.filter((p) => p.end <= cueStart && p.start >= cueStart - 40 && /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(p.end, cueStart)));
   if (near.length === 1 || (near.length > 1 && near.every((p) => p.party === near[0].party))) return near[near.length - 1].party;
@@ -165,6 +170,11 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     const here: Found[] = [];
     const cues = [...st.matchAll(CUE_NOUN)].map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }));
     const cueParty = (at: number): string | null => partyOfCue(a, s, at) ?? partyFromHeading(a, s);
+    /** "Kyrgyzstan is represented by a team led by ...": the party the clause is about. */
+    const clauseParty = (at: number): string | null => {
+      const p = a.parties.find((x) => x.start >= s.start && x.end <= at);
+      return p && !/[,;:—–]/.test(text.slice(p.end, at)) ? p.party : null;
+    };
 
     // "a delegation led by X; and Y", "The US delegation was led by X and Y"
     for (const m of st.matchAll(LEAD_BY)) {
@@ -173,7 +183,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (!cue) continue;
       const leaders = listMembers(a, at + m[0].length, s.end);
       if (!leaders.length) continue;
-      here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s });
+      here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) });
     }
     // "X was heading his country's delegation", "X led the negotiations"
     for (const m of st.matchAll(LEAD_VERB)) {
@@ -190,17 +200,16 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const at = s.start + (m.index ?? 0);
       const listed = listMembers(a, at + m[0].length, s.end);
       if (!listed.length) continue;
-      if (/joined by/i.test(m[1])) {
+      if (/^joined/i.test(m[1])) {
         const subject = mentionsIn(a, s.start, at).pop()?.p ?? subjectPerson(a, s, at);
         if (!subject || !known.has(subject)) continue;
         here.push({ party: known.get(subject) ?? subject.party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
         continue;
       }
-      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 45);
+      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 90 && !/[.;]\s/.test(text.slice(c.end, at)));
       if (!cue) continue;
-      let party = cueParty(cue.at);
-      if (!party && lastParty && s.index - lastParty.sentence <= 2) party = lastParty.party;
-      here.push({ party, confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
+      const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
+      here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
     }
     // "Both X and Y are members of the Ukrainian delegation"
     for (const m of st.matchAll(MEMBERS_OF)) {
@@ -215,6 +224,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (!f.party) {
         const ps = [...new Set(f.members.map((x) => x.person.party).filter((p): p is string => !!p))];
         if (ps.length === 1) f.party = ps[0];
+        else f.party = f.fallback ?? null;
       }
       for (const x of f.members) if (!known.has(x.person) || f.party) known.set(x.person, f.party);
       if (f.party) lastParty = { party: f.party, sentence: s.index };

@@ -24,7 +24,7 @@ const SPEECH_VERBS = new Set(
   admitted explained suggested suggests stressed stresses urged urges denied denies confirmed confirms recalled
   believes believed thinks thought wants wanted hopes hoped vowed vows pledged promised threatened signed met meets
   spoke speaks called calls demanded demands accused accuses praised criticized criticised appointed ordered decided
-  visited arrived travelled traveled responded has had was is will would could did does`.split(/\s+/),
+  visited arrived travelled traveled responded predicted predicts`.split(/\s+/),
 );
 const OBJECT_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'met', 'meet', 'meets', 'meeting', 'thanked', 'urged', 'asked', 'phoned', 'called', 'congratulated', 'invited', 'criticized', 'criticised', 'praised', 'accused', 'blamed', 'warned', 'backed', 'endorsed', 'appointed', 'fired', 'sacked', 'dismissed', 'replaced', 'succeeded', 'interviewed']);
 const LEADER_NOUNS = new Set(['administration', 'government', 'cabinet', 'presidency', 'campaign', 'era', 'regime', 'aides', 'allies', 'envoy', 'adviser', 'advisers', 'spokesman', 'spokeswoman', 'spokesperson']);
@@ -182,7 +182,8 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     if (isKnownThing(name)) continue;
     if (nameToks.some((t) => isNonPersonWord(t.text))) continue;
     if (nameToks.every((t) => isInitialTok(t.text))) continue;
-    const words = nameToks.filter((t) => isCap(t.text) && !isInitialTok(t.text));
+    // name words: hyphenated parts written together count once ("Kyzyl-Kiya", "Jean-Pierre")
+    const words = nameToks.filter((t, k) => isCap(t.text) && !isInitialTok(t.text) && !(k > 0 && nameToks[k - 1].text === '-' && nameToks[k - 1].start === t.start - 1));
     if (!words.length) continue;
     // all-capital acronyms ("RT", "FSB") are organisations
     if (words.length === 1 && /^[\p{Lu}\d.&-]{2,}$/u.test(words[0].text)) continue;
@@ -218,8 +219,15 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
 
 /** Roles and evidence from the words around a candidate. */
 function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: Candidate): void {
-  const after = tokens[c.to];
-  const after2 = tokens[c.to + 1];
+  // skip a bracketed other spelling: "Erlan Abishev (Ерлан Әбішев), Kazakhstan's deputy foreign minister"
+  let to = c.to;
+  if (tokens[to]?.text === '(') {
+    let k = to + 1;
+    while (k < tokens.length && k < to + 12 && tokens[k].text !== ')') k++;
+    if (tokens[k]?.text === ')') to = k + 1;
+  }
+  const after = tokens[to];
+  const after2 = tokens[to + 1];
   const before = tokens[runFrom - 1];
   // "X said", "X, who", "said X", "told X", "the X administration"
   if (after && !isPossessive(after) && SPEECH_VERBS.has(after.text) && after.pos !== 'NOUN') c.evidence ||= after.text !== 'has' && after.text !== 'is' && after.text !== 'was' ? true : c.evidence;
@@ -227,7 +235,10 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (after && /^(who|whom)$/.test(after.text)) c.evidence = true;
   if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
   if (before && OBJECT_VERBS.has(before.text.toLowerCase())) c.evidence = true;
-  if (after && LEADER_NOUNS.has(after.text)) c.evidence = true;
+  if (after && LEADER_NOUNS.has(after.text) && runFrom > 0) c.evidence = true;
+  // "in Almaty", "near X", "the village of X": a place
+  if (c.single && before && /^(in|near|at|outside|toward|towards|into|across|around|inside)$/.test(before.text) && !isPossessive(after)) c.veto = true;
+  if (c.single && before?.text === 'of' && /\b(village|town|city|region|district|province|area|settlement|port)\s+of$/i.test(text.slice(Math.max(0, before.start - 20), before.end))) c.veto = true;
   if (isPossessive(after) && after2 && LEADER_NOUNS.has(after2.text)) c.evidence = true;
 
   // "President X of Russia"
@@ -279,7 +290,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       const kind = kindOf(head);
       const lastKind = kindOf(clean(words[words.length - 1]));
       // only when the phrase ends in the role noun ("adviser," / "chief of staff,")
-      if (kind === 'role' && (lastKind === 'role' || /\bof\b/.test(words.join(' '))) && words.length <= 7 && !isCap(words[0])) {
+      if (kind === 'role' && (lastKind === 'role' || /\bof\b/.test(words.join(' '))) && words.length <= 7 && (!isCap(words[0]) || partyForm(words[0]) != null)) {
         c.evidence = true;
         c.roles.push(roleOf(text, startTok.start, end, head ?? ''));
       }
@@ -288,11 +299,10 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
 
   // apposition after the name: "X, the Ukrainian defense minister leading ..., said"
   if (after?.text === ',' && after2) {
-    let j = c.to + 1;
+    let j = to + 1;
     while (j < tokens.length && !/^[,;:()—–“”"]$/.test(tokens[j].text) && !/^[.!?]$/.test(tokens[j].text)) j++;
-    // "or F.S.B." and other short asides end an apposition as well
-    if (j > c.to + 1) {
-      const aStart = tokens[c.to + 1].start;
+    if (j > to + 1) {
+      const aStart = tokens[to + 1].start;
       const aEnd = tokens[j - 1].end;
       const words = text.slice(aStart, aEnd).split(/\s+/);
       if (/^(who|whom|whose)$/i.test(words[0])) {
@@ -363,6 +373,12 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
   const fullCands = all.filter((c) => !c.single && !c.veto && !c.heading);
   const clusters: Cluster[] = [];
   for (const c of fullCands) {
+    // "Name (Other Script Name)": the same person written another way
+    const alias = /^\s*\($/.test(text.slice(Math.max(0, c.start - 2), c.start)) ? clusters.find((k) => k.cands.some((x) => /^\s*\($/.test(text.slice(x.end, c.start)))) : undefined;
+    if (alias) {
+      alias.cands.push({ ...c, roles: [] });
+      continue;
+    }
     const cl = clusters.find((k) => samePerson(k.name, c.name));
     if (cl) {
       cl.cands.push(c);
@@ -393,6 +409,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     else singles.set(key, { name: c.name, cands: [c] });
   }
   for (const cl of singles.values()) {
+    if (!cl.cands.some((c) => c.evidence && !c.heading)) continue;
     if (cl.cands.some((c) => c.evidence && !c.heading) && !cl.cands.some((c) => c.veto)) clusters.push(cl);
   }
 
@@ -415,7 +432,8 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     while (seenKeys.has(key)) key += "'";
     seenKeys.add(key);
     // most specific role first: one with a party, then the longest
-    roles.sort((a, b) => Number(partyInText(b)) - Number(partyInText(a)));
+    const score = (r: string): number => (partyInText(r) ? 2 : 0) + (r.split(/\s+/).length > 1 ? 1 : 0) - (HONORIFIC_SET.has(r.toLowerCase()) ? 1 : 0);
+    roles.sort((a, b) => score(b) - score(a));
     people.push({ key, name: cl.name, variants, roles, party, mentions });
   }
   // "adviser to President X": inherit X's party when the role names none

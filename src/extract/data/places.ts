@@ -55,7 +55,11 @@ Taiwan: Kaohsiung
 Japan: Osaka, Okinawa, Hiroshima
 South Korea: Busan
 Myanmar: Yangon, Mandalay, Rakhine
-Armenia: Syunik
+Armenia: Syunik, Gyumri
+Kazakhstan: Almaty, Shymkent, Karaganda
+Kyrgyzstan: Osh, Jalal-Abad
+Tajikistan: Khujand
+Uzbekistan: Samarkand, Bukhara, Fergana Valley
 Serbia: Novi Sad
 Kosovo: Mitrovica
 Venezuela: Maracaibo
