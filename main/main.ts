@@ -4,7 +4,7 @@
  * handlers of `src/services` through the one IPC wrapper, and owns the native parts
  * (dialogs, menu, shell, file-open events). All work is done by the core.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EVENT_CHANNELS, type MenuCommand, type ProgressEvent } from '../src/services/api';
@@ -85,13 +85,21 @@ function buildMenu(): Menu {
 function createEnv(): ServiceEnv {
   return {
     async chooseFilesToOpen({ title, filters, multiple }) {
-      const opts = { title, filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })), properties: multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const) };
-      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
+      const options: OpenDialogOptions = {
+        title,
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : r.filePaths;
     },
     async chooseSavePath({ title, defaultName, filters }) {
-      const opts = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
-      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, opts) : await dialog.showSaveDialog(opts);
+      const options: SaveDialogOptions = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     userDataDir: app.getPath('userData'),
@@ -179,7 +187,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 
-    const ipc = ipcMain as unknown as IpcMainLike;
+    const ipc: IpcMainLike = ipcMain;
     registerApi(ipc, createHandlers(createEnv()), { onRefused: (channel, reason) => console.warn(`briefsmith: refused ${channel}: ${reason}`) });
     registerDirtyListener(ipc, (state) => {
       dirty = state.dirty;
