@@ -1,37 +1,241 @@
-import { createHash } from 'node:crypto';
-import type { Article } from '../model';
-import { BriefsmithError } from '../model';
+import { readFile, stat } from 'node:fs/promises';
+import type { Article, ArticleOrigin, Progress, Result } from '../model';
+import { BriefsmithError, fail, ok } from '../model';
+import { controlRatio, decodeBytes } from './decode';
+import { NotWordError, readDocx } from './docx';
+import { declaredCharset, htmlToContent } from './html';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, TimeoutError, formatSize, within } from './limits';
+import { markdownToText } from './markdown';
+import { detectTextMetadata, type TextMetadata } from './metadata';
+import { articleId, normaliseText } from './normalise';
+import { PdfInvalidError, PdfPasswordError, readPdf } from './pdf';
+import { sniff } from './sniff';
 
 /**
- * Article import. STUB for .txt only: the foundation issue's import work replaces it with
- * one importer per format (txt, md, html, docx, pdf) behind these signatures.
+ * Article import: one importer per format (txt, md, html, docx, pdf), all returning an
+ * `Article` whose `text` is normalised once (see `normaliseText`); every later offset
+ * refers to that text. Errors are `BriefsmithError`s whose message names the file.
  */
+export { articleId, normaliseText } from './normalise';
+export { detectTextMetadata, parseDate } from './metadata';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './limits';
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'];
+
 export interface ImportOptions {
   /** Shown in errors and stored as the origin path. */
   readonly path: string;
+  /** Files larger than this are refused with 'too-large' (default 50 MB). */
+  readonly maxBytes?: number;
+  /** Bound on parsing time for formats whose library could stall (docx, pdf); default 30 s. */
+  readonly timeoutMs?: number;
 }
 
-export const normaliseText = (s: string): string => s.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+type Format = ArticleOrigin extends infer O ? (O extends { kind: 'file'; format: infer F } ? F : never) : never;
 
-export const articleId = (text: string): string => 'a-' + createHash('sha256').update(text).digest('hex').slice(0, 12);
+const EXTENSION_FORMAT: Record<string, Format> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.docx': 'docx', '.pdf': 'pdf' };
 
-export async function importBytes(bytes: Uint8Array, options: ImportOptions): Promise<Article> {
-  const text = normaliseText(new TextDecoder('utf-8').decode(bytes));
-  if (!text.trim()) throw new BriefsmithError('empty', `${options.path}: the file is empty.`, options.path);
-  const firstLine = text.split('\n', 1)[0]?.trim() ?? '';
+function extensionOf(p: string): string {
+  const base = p.split(/[\\/]/).pop() ?? p;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+interface Content {
+  readonly text: string;
+  readonly meta: Partial<TextMetadata>;
+  /** Whether to look for a headline line in the text when the file gave none. */
+  readonly titleFromText: boolean;
+}
+
+function build(content: Content, path: string, format: Format): Article {
+  const text = normaliseText(content.text);
+  if (!text.trim()) throw new BriefsmithError('empty', `${path}: no text found in this ${format.toUpperCase()} file.`, path);
+  const found = detectTextMetadata(text);
+  const pick = (a: string | null | undefined, b: string | null): string | null => {
+    const v = a?.replace(/\s+/g, ' ').trim();
+    return v ? v : b;
+  };
   return {
     id: articleId(text),
-    title: firstLine.length > 0 && firstLine.length < 200 && !/[.!?]$/.test(firstLine) ? firstLine : null,
-    outlet: null,
-    published: null,
-    byline: null,
+    title: pick(content.meta.title, content.titleFromText ? found.title : null),
+    outlet: pick(content.meta.outlet, found.outlet),
+    published: content.meta.published ?? found.published,
+    byline: pick(content.meta.byline, found.byline),
     text,
-    origin: { kind: 'file', path: options.path, format: 'txt' },
+    origin: { kind: 'file', path, format },
   };
 }
 
-export function importText(raw: string): Article {
+/** Decodes a text file and refuses binary data. */
+function decodeText(bytes: Uint8Array, path: string, declared?: string | null): string {
+  const { text } = decodeBytes(bytes, declared);
+  if (controlRatio(text) > 0.05) {
+    throw new BriefsmithError('corrupt', `${path}: this does not look like a text file (it holds binary data).`, path);
+  }
+  return text;
+}
+
+async function importAs(format: Format, bytes: Uint8Array, path: string, timeoutMs: number): Promise<Article> {
+  switch (format) {
+    case 'txt':
+      return build({ text: decodeText(bytes, path), meta: {}, titleFromText: true }, path, 'txt');
+    case 'md': {
+      const md = markdownToText(normaliseText(decodeText(bytes, path)));
+      return build({ text: md.text, meta: { title: md.firstHeading }, titleFromText: false }, path, 'md');
+    }
+    case 'html': {
+      const html = decodeText(bytes, path, declaredCharset(bytes));
+      const c = htmlToContent(html);
+      return build({ text: c.lines.join('\n'), meta: c, titleFromText: false }, path, 'html');
+    }
+    case 'docx': {
+      let c;
+      try {
+        c = await within(readDocx(bytes), timeoutMs);
+      } catch (e) {
+        if (e instanceof NotWordError) {
+          throw new BriefsmithError('unsupported-format', `${path}: this is ${e.message}, not a Word document; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
+        }
+        throw asCorrupt(e, path, 'Word document');
+      }
+      return build({ text: c.lines.join('\n'), meta: { title: c.title ?? c.firstHeading, byline: c.byline, published: c.published }, titleFromText: false }, path, 'docx');
+    }
+    case 'pdf': {
+      let c;
+      try {
+        c = await readPdf(bytes, timeoutMs);
+      } catch (e) {
+        if (e instanceof PdfPasswordError) throw new BriefsmithError('unreadable', `${path}: the PDF is password-protected; remove the password and import it again.`, path);
+        if (e instanceof PdfInvalidError) throw new BriefsmithError('corrupt', `${path}: the PDF is damaged or not a PDF (${e.message}).`, path);
+        throw asCorrupt(e, path, 'PDF');
+      }
+      if (c.lines.length === 0) {
+        throw new BriefsmithError('empty', `${path}: the PDF has no text layer (a scan or images only?); run OCR on it first.`, path);
+      }
+      return build({ text: c.lines.join('\n'), meta: c, titleFromText: true }, path, 'pdf');
+    }
+  }
+}
+
+function asCorrupt(e: unknown, path: string, what: string): BriefsmithError {
+  if (e instanceof BriefsmithError) return e;
+  if (e instanceof TimeoutError) return new BriefsmithError('unreadable', `${path}: reading this ${what} took longer than ${Math.round(e.ms / 1000)} s; the file may be damaged.`, path);
+  const reason = e instanceof Error ? e.message.split('\n')[0].slice(0, 160) : String(e).slice(0, 160);
+  return new BriefsmithError('corrupt', `${path}: the ${what} is damaged and cannot be read (${reason}).`, path);
+}
+
+/**
+ * Imports one file's bytes. The extension picks the importer; the content overrides it
+ * when they disagree (a PDF or HTML page named .txt, a .docx that is really a PDF). A zip
+ * that is not a Word document, a legacy .doc, images and other binaries are refused with
+ * 'unsupported-format'.
+ */
+export async function importBytes(bytes: Uint8Array, options: ImportOptions): Promise<Article> {
+  const path = options.path;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (bytes.length === 0) throw new BriefsmithError('empty', `${path}: the file is empty.`, path);
+  if (bytes.length > maxBytes) {
+    throw new BriefsmithError('too-large', `${path}: the file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit for one article.`, path);
+  }
+  const ext = extensionOf(path);
+  const byName = EXTENSION_FORMAT[ext] as Format | undefined;
+  const seen = sniff(bytes);
+  let format: Format;
+  switch (seen.kind) {
+    case 'pdf':
+      format = 'pdf';
+      break;
+    case 'zip':
+      format = 'docx';
+      break;
+    case 'html':
+      format = byName === 'md' ? 'md' : 'html';
+      break;
+    case 'other':
+      throw new BriefsmithError('unsupported-format', `${path}: this is ${seen.what}; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
+    case 'text':
+      if (byName === 'pdf' || byName === 'docx') {
+        throw new BriefsmithError('corrupt', `${path}: not a valid ${byName.toUpperCase()} file (its signature is missing; the file may be damaged or renamed).`, path);
+      }
+      if (!byName) {
+        throw new BriefsmithError('unsupported-format', `${path}: unknown file type${ext ? ` "${ext}"` : ''}; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
+      }
+      format = byName;
+      break;
+  }
+  try {
+    return await importAs(format, bytes, path, timeoutMs);
+  } catch (e) {
+    if (e instanceof BriefsmithError) throw e;
+    if (e instanceof RangeError) throw new BriefsmithError('corrupt', `${path}: the file's structure is too deeply nested or too large to read.`, path);
+    throw asCorrupt(e, path, format.toUpperCase() + ' file');
+  }
+}
+
+/** Imports pasted text. `title` overrides the detected headline. */
+export function importText(raw: string, options: { title?: string } = {}): Article {
   const text = normaliseText(raw);
   if (!text.trim()) throw new BriefsmithError('empty', 'The pasted text is empty.');
-  return { id: articleId(text), title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } };
+  const found = detectTextMetadata(text);
+  const title = options.title?.trim() ? options.title.trim() : found.title;
+  return { id: articleId(text), title, outlet: found.outlet, published: found.published, byline: found.byline, text, origin: { kind: 'paste' } };
+}
+
+async function readWithLimit(p: string, maxBytes: number): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(p);
+    if (s.isDirectory()) throw new BriefsmithError('unreadable', `${p}: this is a folder, not a file.`, p);
+    size = s.size;
+  } catch (e) {
+    throw readError(e, p);
+  }
+  if (size > maxBytes) throw new BriefsmithError('too-large', `${p}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit for one article.`, p);
+  try {
+    const b = await readFile(p);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw readError(e, p);
+  }
+}
+
+function readError(e: unknown, p: string): BriefsmithError {
+  if (e instanceof BriefsmithError) return e;
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'ENOENT') return new BriefsmithError('not-found', `${p}: no such file.`, p);
+  if (code === 'EACCES' || code === 'EPERM') return new BriefsmithError('unreadable', `${p}: permission denied.`, p);
+  if (code === 'EISDIR') return new BriefsmithError('unreadable', `${p}: this is a folder, not a file.`, p);
+  return new BriefsmithError('unreadable', `${p}: cannot be read (${e instanceof Error ? e.message : String(e)}).`, p);
+}
+
+/**
+ * Imports files one after another; a file that fails gives an error result and the
+ * batch goes on. `progress` is called after each file with its path as the label.
+ */
+export async function importFiles(
+  paths: readonly string[],
+  options: { readFile?: (p: string) => Promise<Uint8Array>; progress?: Progress; maxBytes?: number; timeoutMs?: number } = {},
+): Promise<Array<{ path: string; result: Result<Article> }>> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const out: Array<{ path: string; result: Result<Article> }> = [];
+  for (let i = 0; i < paths.length; i++) {
+    const p = paths[i];
+    let result: Result<Article>;
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = options.readFile ? await options.readFile(p) : await readWithLimit(p, maxBytes);
+      } catch (e) {
+        throw readError(e, p);
+      }
+      result = ok(await importBytes(bytes, { path: p, maxBytes, timeoutMs: options.timeoutMs }));
+    } catch (e) {
+      result = fail(e instanceof BriefsmithError ? e : new BriefsmithError('internal', `${p}: ${e instanceof Error ? e.message : String(e)}`, p), p);
+    }
+    out.push({ path: p, result });
+    options.progress?.({ done: i + 1, total: paths.length, label: p });
+  }
+  return out;
 }

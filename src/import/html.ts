@@ -1,0 +1,270 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jsdom ships no types; see jsdom.d.ts
+/// <reference path="./jsdom.d.ts" />
+import { JSDOM, VirtualConsole, type MiniDocument, type MiniElement, type MiniNode } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { decodeEntities } from './markdown';
+import { parseMetaDate } from './metadata';
+
+/**
+ * HTML → main content as lines, plus metadata from the page.
+ *
+ * Safety: jsdom is created with its defaults for scripts and resources (scripts are never
+ * run, nothing external is loaded) and a silent virtual console. Nesting deeper than
+ * MAX_NESTING is flattened before parsing (jsdom's parser and serializer, and Readability,
+ * recurse per level and slow down sharply past a few hundred levels); documents over
+ * DOM_LIMIT bytes skip the DOM and are read by a linear tag-stripping scan.
+ */
+const MAX_NESTING = 100;
+const DOM_LIMIT = 8 * 1024 * 1024;
+const MAX_ELEMS = 60_000;
+
+export interface HtmlContent {
+  readonly lines: string[];
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly byline: string | null;
+}
+
+/** The charset a page declares in its first 2 KB (`<meta charset>` or http-equiv). */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return m ? m[1] : null;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+
+/**
+ * Drops start and end tags that would nest deeper than `max`, keeping their text: a linear
+ * scan, so a page of 100,000 nested `<div>`s costs one pass, not a stack overflow.
+ */
+export function flattenNesting(html: string, max = MAX_NESTING): { html: string; maxDepth: number } {
+  const stack: string[] = [];
+  const dropped = new Map<string, number>();
+  let maxDepth = 0;
+  let changed = false;
+  const out = html.replace(/<(\/?)([a-zA-Z][\w:-]*)\b[^>]*>/g, (tag, slash: string, rawName: string) => {
+    const name = rawName.toLowerCase();
+    if (VOID.has(name) || tag.endsWith('/>')) return tag;
+    if (!slash) {
+      if (stack.length >= max) {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1);
+        changed = true;
+        maxDepth = Math.max(maxDepth, stack.length + 1);
+        return ' ';
+      }
+      stack.push(name);
+      maxDepth = Math.max(maxDepth, stack.length);
+      return tag;
+    }
+    const d = dropped.get(name) ?? 0;
+    if (d > 0) {
+      dropped.set(name, d - 1);
+      return ' ';
+    }
+    const at = stack.lastIndexOf(name);
+    if (at >= 0) stack.length = at;
+    return tag;
+  });
+  return { html: changed ? out : html, maxDepth };
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'html',
+]);
+const SKIP_ALWAYS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'select', 'button', 'head', 'title']);
+const SKIP_CHROME = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu', 'dialog']);
+
+/**
+ * Walks a DOM subtree without recursion and returns its text as lines: each block element
+ * (paragraph, heading, list item, table row...) starts a new line; runs of whitespace inside
+ * a line collapse to one space; `<pre>` keeps its line breaks; table cells are tab-separated.
+ */
+export function domToLines(root: MiniNode, dropChrome: boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let pre = 0;
+  const flush = (): void => {
+    const t = line.replace(/[ \t\u00A0]+/g, (m) => (m.includes('\u00A0') && m.length === 1 ? '\u00A0' : ' ')).trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  type Frame = { node: MiniNode; exit: boolean };
+  const stack: Frame[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop() as Frame;
+    if (node.nodeType === 3) {
+      const s = node.nodeValue ?? '';
+      if (pre > 0) {
+        const parts = s.split('\n');
+        parts.forEach((p: string, i: number) => {
+          if (i > 0) flush();
+          line += p;
+        });
+      } else line += s.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const name = node.nodeType === 1 ? (node as MiniElement).localName : '';
+    if (exit) {
+      if (name === 'pre') pre--;
+      if (BLOCK.has(name)) flush();
+      continue;
+    }
+    if (SKIP_ALWAYS.has(name) || (dropChrome && SKIP_CHROME.has(name))) continue;
+    if (name === 'td' || name === 'th') {
+      if (line.trim()) line += '\t';
+    } else if (name === 'img') {
+      continue;
+    }
+    if (BLOCK.has(name)) flush();
+    if (name === 'pre') pre++;
+    stack.push({ node, exit: true });
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], exit: false });
+  }
+  flush();
+  return lines;
+}
+
+/** Text of a page without a DOM: drops scripts, styles and comments, breaks lines at block tags. */
+export function stripHtml(html: string): string[] {
+  const s = html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|table|hr|dd|dt|figcaption)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ');
+  return decodeEntities(s)
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+/** News-article objects in JSON-LD blocks (also inside `@graph` and arrays). */
+function jsonLdArticles(doc: MiniDocument): Array<{ [k: string]: Json }> {
+  const found: Array<{ [k: string]: Json }> = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20)) {
+    let data: Json;
+    try {
+      data = JSON.parse(script.textContent ?? '') as Json;
+    } catch {
+      continue;
+    }
+    const queue: Array<{ v: Json; depth: number }> = [{ v: data, depth: 0 }];
+    while (queue.length > 0 && found.length < 10) {
+      const { v, depth } = queue.shift() as { v: Json; depth: number };
+      if (depth > 6 || v === null || typeof v !== 'object') continue;
+      if (Array.isArray(v)) {
+        for (const x of v.slice(0, 50)) queue.push({ v: x, depth: depth + 1 });
+        continue;
+      }
+      const type = v['@type'];
+      const types = (Array.isArray(type) ? type : [type]).filter((x): x is string => typeof x === 'string');
+      if (types.some((t) => /(?:Article|BlogPosting|Report)$/.test(t))) found.push(v);
+      if (v['@graph']) queue.push({ v: v['@graph'], depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
+/** Names from a JSON-LD `author`/`publisher` value: a string, a Person/Organization, or a list of them. */
+function ldNames(v: Json | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  const list = Array.isArray(v) ? v : [v];
+  const names = list
+    .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && !Array.isArray(x) && typeof x.name === 'string' ? x.name : null))
+    .filter((x): x is string => !!x && !/^https?:/i.test(x))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return names.length > 0 ? Array.from(new Set(names)).join(', ') : null;
+}
+
+const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+function clean(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = decodeEntities(s).replace(/\s+/g, ' ').trim();
+  return t && !/^https?:\/\//i.test(t) ? t.slice(0, 300) : null;
+}
+
+function pageMetadata(doc: MiniDocument): Omit<HtmlContent, 'lines'> {
+  const meta = (...keys: string[]): string | null => {
+    for (const k of keys) {
+      const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
+      const c = el?.getAttribute('content');
+      if (c && c.trim()) return c.trim();
+    }
+    return null;
+  };
+  const ld = jsonLdArticles(doc)[0];
+  const title = clean(str(ld?.headline)) ?? clean(meta('og:title', 'twitter:title', 'dc.title', 'DC.title', 'headline'));
+  const byline = clean(ldNames(ld?.author)) ?? clean(meta('author', 'article:author', 'byl', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author'));
+  const outlet = clean(meta('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'DC.publisher')) ?? clean(ldNames(ld?.publisher));
+  const published =
+    parseMetaDate(meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date', 'og:published_time')) ??
+    parseMetaDate(str(ld?.datePublished)) ??
+    parseMetaDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return { title, outlet, published, byline: byline ? byline.replace(/^by\s+/i, '') : null };
+}
+
+/** Reads one HTML page (already decoded to a string). */
+export function htmlToContent(html: string): HtmlContent {
+  if (html.length > DOM_LIMIT) {
+    const t = /<title[^>]*>([\s\S]{0,500}?)<\/title>/i.exec(html);
+    return { lines: stripHtml(html), title: clean(t?.[1]), outlet: null, published: null, byline: null };
+  }
+  const { html: flat } = flattenNesting(html);
+  let dom: JSDOM;
+  try {
+    dom = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole()});
+  } catch {
+    return { lines: stripHtml(html), title: null, outlet: null, published: null, byline: null };
+  }
+  try {
+    const doc = dom.window.document;
+    const meta = pageMetadata(doc);
+    const docTitle = clean(doc.title);
+    const firstH1 = clean(doc.querySelector('h1')?.textContent);
+    let lines: string[] = [];
+    let rTitle: string | null = null;
+    let rByline: string | null = null;
+    let rSite: string | null = null;
+    let rPublished: string | null = null;
+    try {
+      const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS, charThreshold: 200, keepClasses: false }).parse();
+      if (article?.content) {
+        const frag = JSDOM.fragment(flattenNesting(article.content).html);
+        lines = domToLines(frag, false);
+        rTitle = clean(article.title);
+        rByline = clean(article.byline);
+        rSite = clean(article.siteName);
+        rPublished = parseMetaDate(article.publishedTime);
+      }
+    } catch {
+      // Readability gave up (too many elements, odd markup): read the whole body below.
+    }
+    if (lines.length === 0) {
+      const fresh = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
+      try {
+        lines = domToLines(fresh.window.document.body ?? fresh.window.document, true);
+        if (lines.length === 0) lines = domToLines(fresh.window.document.body ?? fresh.window.document, false);
+      } finally {
+        fresh.window.close();
+      }
+    }
+    return {
+      lines,
+      title: meta.title ?? (firstH1 && firstH1.split(' ').length >= 2 && firstH1 !== (meta.outlet ?? rSite) ? firstH1 : null) ?? rTitle ?? docTitle,
+      outlet: meta.outlet ?? rSite,
+      published: meta.published ?? rPublished,
+      byline: meta.byline ?? (rByline ? rByline.replace(/^by\s+/i, '') : null),
+    };
+  } finally {
+    dom.window.close();
+  }
+}

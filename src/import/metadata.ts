@@ -1,0 +1,210 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Metadata found in an article's own text: a headline line, a byline, a date line or
+ * dateline, an outlet line. Detection only reads the text; it never removes a line, so
+ * offsets into `text` stay valid.
+ */
+export interface TextMetadata {
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  byline: string | null;
+}
+
+/** Fixed reference date so parsing is pure; a date only counts when its year is written out. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+const PARSERS = [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.ru, chrono.uk];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Finds a full calendar date (year, month and day all written) in `s`, as YYYY-MM-DD. */
+export function parseDate(s: string): { date: string; index: number; length: number } | null {
+  const input = s.length > 400 ? s.slice(0, 400) : s;
+  const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/.exec(input);
+  if (iso && validDate(+iso[1], +iso[2], +iso[3])) return { date: `${iso[1]}-${iso[2]}-${iso[3]}`, index: iso.index, length: iso[0].length };
+  for (const p of PARSERS) {
+    let results: chrono.ParsedResult[];
+    try {
+      results = p.parse(input, REFERENCE);
+    } catch {
+      continue;
+    }
+    for (const r of results) {
+      const c = r.start;
+      if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+      const y = c.get('year');
+      const m = c.get('month');
+      const d = c.get('day');
+      if (y === null || m === null || d === null || !validDate(y, m, d)) continue;
+      return { date: `${y}-${pad(m)}-${pad(d)}`, index: r.index, length: r.text.length };
+    }
+  }
+  return null;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Dates in metadata fields: ISO strings, PDF `D:YYYYMMDD...`, or anything chrono reads. */
+export function parseMetaDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  const pdf = /^D:(\d{4})(\d{2})(\d{2})/.exec(v);
+  if (pdf && validDate(+pdf[1], +pdf[2], +pdf[3])) return `${pdf[1]}-${pdf[2]}-${pdf[3]}`;
+  return parseDate(v)?.date ?? null;
+}
+
+const SENTENCE_END = /[.!?…;:,]["'”’»)\]]*$/u;
+const BYLINE = /^(?:by|written by|words by|von|par|por|di|door|av|автор(?:ы)?:?|от)\s+(\p{Lu}.{1,150})$/iu;
+const LABELLED_SOURCE = /^(?:source|sources|via|from|publisher|outlet|quelle|fuente|источник)\s*:\s*(\S.{0,80})$/iu;
+const DASH_OUTLET = /^(?:[—–]|--)\s*(\p{Lu}[^.!?]{0,60})$/u;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(\p{Lu}[^.!?]{1,60}?)\.?(?:\s+all rights reserved\.?)?$/iu;
+const DATE_LABEL = /^(?:published|updated|posted|last updated|first published|date|dated|publié|veröffentlicht|опубликовано|обновлено)\b\s*(?:on|at|:)?/iu;
+const ROLE_WORDS = /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|bureau|chief|senior|special)\b/i;
+/** Words that name kinds of publications, used only to tell an outlet line from a headline. */
+const OUTLET_WORDS = /\b(?:times|post|news|journal|telegraph|tribune|herald|gazette|chronicle|observer|independent|press|wire|agency|daily|weekly|magazine|review|radio|television|tv|broadcasting|network|media|online|today|standard|express|mail|mirror|star|sun|globe|monitor|insider|report|dispatch)\b|\.(?:com|org|net|co\.uk|ru|ua|de|fr)\b/i;
+const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/i;
+
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** A short line with no sentence-final punctuation: could be a headline. */
+function headlineLike(line: string): boolean {
+  if (line.length < 3 || line.length > 200 || words(line) > 30) return false;
+  if (!/\p{L}/u.test(line) || URL_LIKE.test(line)) return false;
+  if (SENTENCE_END.test(line)) return false;
+  return true;
+}
+
+/** A line of body text: long, or a sentence of several words. */
+function bodyLike(line: string): boolean {
+  return line.length > 200 || words(line) > 30 || (/[.!?…]["'”’»)]*$/u.test(line) && words(line) >= 8);
+}
+
+function outletLike(line: string): boolean {
+  return line.length <= 60 && words(line) <= 6 && !SENTENCE_END.test(line) && (OUTLET_WORDS.test(line) || /^[\p{Lu}\d &.'’-]{2,}$/u.test(line));
+}
+
+/** The date on a line that is mostly a date ("Published 23 March 2025", "Mar 23, 2025 10:00 GMT"). */
+function dateLine(line: string): string | null {
+  if (line.length > 100) return null;
+  const labelled = DATE_LABEL.exec(line);
+  const found = parseDate(line);
+  if (!found) return null;
+  if (labelled) return found.date;
+  const rest = (line.slice(0, found.index) + line.slice(found.index + found.length)).replace(/[\s,|·•–—-]+/g, ' ').trim();
+  return rest.length <= Math.max(12, found.length) && words(rest) <= 4 ? found.date : null;
+}
+
+function cleanName(s: string): string {
+  return s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').replace(/\s+/g, ' ');
+}
+
+/** "Jane Doe, Reuters | 23 March 2025" → byline, outlet and date pieces. */
+function splitByline(rest: string, meta: TextMetadata): string | null {
+  const parts = rest.split(/\s*[|·•]\s*|\s+[—–]\s+/);
+  const first = parts.shift() ?? '';
+  const commaParts = first.split(/,\s*/);
+  let name = commaParts.shift() ?? '';
+  // "By Jane Doe, John Roe and Ann Poe": keep lists of names together.
+  while (commaParts.length > 0 && /^(?:and\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(commaParts[0]) && !outletLike(commaParts[0]) && !ROLE_WORDS.test(commaParts[0])) {
+    name += ', ' + commaParts.shift();
+  }
+  for (const p of [...commaParts, ...parts]) {
+    const piece = cleanName(p);
+    if (!piece) continue;
+    const d = dateLine(piece);
+    if (d) meta.published ??= d;
+    else if (!ROLE_WORDS.test(piece) && piece.length <= 60) meta.outlet ??= piece;
+  }
+  const byline = cleanName(name);
+  return byline.length >= 2 && /\p{L}/u.test(byline) ? byline : null;
+}
+
+/** A dateline opening the body: "WASHINGTON, March 23, 2025 (Agency) — ...". */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{L}[\p{L} .]{1,30})?(?:,\s*([^—–()\n]{4,40}?))?\s*(?:\(([^)\n]{2,40})\))?\s*(?:[—–]|--?)\s/u;
+
+/**
+ * Reads the header block (the short lines before the first line of body text), the
+ * dateline of the first body line, and the last few lines (source and copyright lines).
+ */
+export function detectTextMetadata(text: string): TextMetadata {
+  const meta: TextMetadata = { title: null, outlet: null, published: null, byline: null };
+  const all = text.split('\n');
+  const nonEmpty: string[] = [];
+  for (const l of all) {
+    const t = l.trim();
+    if (t) nonEmpty.push(t);
+    if (nonEmpty.length >= 12) break;
+  }
+  const header: string[] = [];
+  let firstBody: string | null = null;
+  for (const line of nonEmpty) {
+    if (header.length >= 8 || bodyLike(line)) {
+      firstBody = line;
+      break;
+    }
+    header.push(line);
+  }
+  const unclassified: string[] = [];
+  for (const line of header) {
+    const by = BYLINE.exec(line);
+    if (by && !meta.byline) {
+      meta.byline = splitByline(by[1], meta);
+      if (meta.byline) continue;
+    }
+    const src = LABELLED_SOURCE.exec(line) ?? DASH_OUTLET.exec(line);
+    if (src) {
+      meta.outlet ??= cleanName(src[1]);
+      continue;
+    }
+    const d = dateLine(line);
+    if (d) {
+      meta.published ??= d;
+      continue;
+    }
+    // "Outlet | 23 March 2025" or "Outlet — 23 March 2025"
+    const pieces = line.split(/\s*[|·•]\s*|\s+[—–]\s+/);
+    if (pieces.length > 1) {
+      const dates = pieces.map((p) => dateLine(p));
+      const dateAt = dates.findIndex((x) => x !== null);
+      if (dateAt >= 0) {
+        meta.published ??= dates[dateAt];
+        const others = pieces.filter((_, i) => i !== dateAt).map(cleanName).filter(Boolean);
+        if (others.length === 1 && outletLike(others[0])) meta.outlet ??= others[0];
+        continue;
+      }
+    }
+    unclassified.push(line);
+  }
+  // Headline: the first unclassified header line that reads like one, unless it is an
+  // outlet name standing above a headline. The text must go on after it.
+  const titleCandidates = unclassified.filter(headlineLike);
+  let allowedAt = 0;
+  if (titleCandidates.length >= 2 && unclassified[0] === titleCandidates[0] && outletLike(titleCandidates[0]) && !outletLike(titleCandidates[1])) {
+    meta.outlet ??= titleCandidates.shift() ?? null;
+    allowedAt = 1;
+  }
+  if (titleCandidates.length > 0 && nonEmpty.length > 1 && unclassified.indexOf(titleCandidates[0]) === allowedAt) {
+    meta.title = titleCandidates[0];
+    const rest = titleCandidates.slice(1).filter((l) => outletLike(l));
+    if (rest.length > 0) meta.outlet ??= rest[0];
+  }
+  if (firstBody) {
+    const dl = DATELINE.exec(firstBody);
+    if (dl) {
+      if (dl[1]) meta.published ??= parseDate(dl[1])?.date ?? null;
+      if (dl[2] && !parseDate(dl[2])) meta.outlet ??= cleanName(dl[2]);
+    }
+  }
+  // Footer: "Source: X", "— X", "© 2025 X".
+  const tail = all.slice(-200).map((l) => l.trim()).filter(Boolean).slice(-3);
+  for (const line of tail) {
+    const m = LABELLED_SOURCE.exec(line) ?? DASH_OUTLET.exec(line) ?? COPYRIGHT.exec(line);
+    if (m && !meta.outlet) meta.outlet = cleanName(m[1]);
+  }
+  if (meta.title && meta.title === meta.outlet) meta.title = null;
+  return meta;
+}
