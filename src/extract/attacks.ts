@@ -78,13 +78,14 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const cap = party ? CAPITAL_OF.get(party) : undefined;
     if (party && cap) out.push({ name: cap, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length, country: party, isCountry: false });
   }
-  const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:on|al|el|de|du|la)?-?\s*\p{Lu}[\p{L}’'-]*){0,2}/gu;
+  const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}/gu;
   for (const m of s.text.matchAll(RUN)) {
     let name = m[0].replace(/['’]s?$/, '');
     const start = s.start + (m.index ?? 0);
     if (out.some((p) => start < p.end && start + name.length > p.start)) continue;
     const words = name.split(/\s+/);
     while (words.length && NOT_PLACE.has(words[0])) words.shift();
+    while (words.length && NOT_PLACE.has(words[words.length - 1])) words.pop();
     if (!words.length) continue;
     const offset = name.indexOf(words[0]);
     name = words.join(' ');

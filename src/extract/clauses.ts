@@ -42,8 +42,10 @@ const DESC_HEAD =
   'officials?|analysts?|diplomats?|experts?|observers?|sources?|spokes(?:man|woman|person)|ministry|government|military|army|authorities|leaders?|commanders?|residents|witnesses|governor|mayor|agency|aides?|negotiators?|envoys?|administration|office|police|medics|doctors|rescuers|services?|officers?|lawmakers?|people|critics|allies|intelligence|media|outlets?|broadcaster|presidency|cabinet|side';
 const DESC_MOD =
   'foreign|defen[cs]e|military|security|intelligence|health|emergency|interior|regional|local|senior|top|government|ministry|news|state|presidential|national|western|european|independent|unnamed|other|two|three|several|many|some|most|the|a|an|high-ranking|anonymous|diplomatic|political|humanitarian|ukrainian|russian|american';
+/** "officials" → "[Oo]fficials": a description may open a sentence. */
+const capitalisable = (alts: string): string => alts.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
 const DESC_RE = new RegExp(
-  `(?:\\b(?:${DESC_MOD})\\s+|\\b[A-Z][\\p{L}.’'-]*\\s+)*\\b(?:${DESC_HEAD})(?:\\s+and\\s+(?:[a-z]+\\s+)?(?:${DESC_HEAD}))?\\b`,
+  `(?:\\b(?:${capitalisable(DESC_MOD)})\\s+|\\b[A-Z][\\p{L}.’'-]*\\s+)*\\b(?:${capitalisable(DESC_HEAD)})(?:\\s+and\\s+(?:[a-z]+\\s+)?(?:${DESC_HEAD}))?\\b`,
   'gu',
 );
 const LEADING_QUANTIFIER = /^(?:(?:a|an|the|many|some|several|most|other|unnamed)\s+)+/i;
@@ -283,7 +285,8 @@ export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word
   const verbs = speechVerbs(a, s).filter((v) => v.end <= at);
   if (verbs.length && depth < 3) {
     const subj = subjectOfVerb(a, s, verbs[verbs.length - 1].start, depth + 1);
-    if (subj && (w === 'he' || w === 'she' ? subj.person : subj.party)) return subj;
+    // "The army said it would ...": the speaker, even when no party is named.
+    if (subj && (w === 'he' || w === 'she' ? subj.person || !subj.party : true)) return subj;
   }
   if ((w === 'it' || w === 'they') && depth < 3) {
     // The subject of an earlier clause: "Kyiv will never accept A, it will not agree to B, and it must have C".
@@ -331,25 +334,40 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
     const first = cands[0];
     if (pro && (!first || pro.at < first.start)) {
       const r = resolvePronoun(a, s, pro.at, pro.word);
-      if (r) return [{ party: r.party, person: r.person, text: pro.word }];
-      continue;
+      if (!r) continue;
+      // "India and Pakistan said they ...": every party of the coordinated antecedent.
+      const ante = pro.word.toLowerCase() === 'they' && r.party ? ms.find((m) => m.party === r.party && !m.person) : undefined;
+      if (ante) return dedupeHolders(coordinated(a, s, ante).map(toHolder));
+      return [{ party: r.party, person: r.person, text: pro.word }];
     }
     if (first) {
       const person = cands.find((m) => m.person);
       const chosen = !first.person && person && !/[,;]/.test(textAt(a, first.end, person.start)) && person.start - first.end < 50 ? person : first;
-      const out = [toHolder(chosen)];
-      // "Britain and France would lead": one holder per coordinated party.
-      let cur = chosen;
-      for (;;) {
-        const prev = ms.filter((m) => m.end <= cur.start && /^\s*(?:,|and|,\s*and)\s*$/.test(textAt(a, m.end, cur.start))).pop();
-        if (!prev) break;
-        out.unshift(toHolder(prev));
-        cur = prev;
-      }
+      const out = coordinated(a, s, chosen).map(toHolder);
       return dedupeHolders(out);
     }
   }
   return [];
+}
+
+/** A mention with those coordinated with it: "Britain and France", "India, Pakistan and China". */
+function coordinated(a: AnalysedArticle, s: Sentence, m: Mention): Mention[] {
+  const ms = mentionsIn(a, s);
+  const joins = (x: Mention, y: Mention): boolean => x.end <= y.start && /^\s*(?:,|and|,\s*and)\s*$/.test(textAt(a, x.end, y.start));
+  const out = [m];
+  for (let cur = m; ; ) {
+    const prev = ms.filter((x) => joins(x, cur)).pop();
+    if (!prev) break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  for (let cur = m; ; ) {
+    const next = ms.find((x) => joins(cur, x));
+    if (!next) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
 }
 
 const toHolder = (m: Mention): Holder => ({ party: m.party, person: m.person, text: m.text });

@@ -44,12 +44,12 @@ export function resolveWeekday(weekday: number, ref: Date, tense: Tense): string
 }
 
 /** Words that date an event without a calendar day: kept as `when`, date null. */
-const VAGUE = /\b(?:within (?:days|weeks|months|hours|a (?:week|month|year))|in the (?:coming|next) (?:days|weeks|months)|in recent (?:days|weeks|months)|(?:later|earlier) this (?:week|month|year)|soon|shortly|overnight|this past week|in the days (?:ahead|to come))\b/gi;
+const VAGUE = /\b(?:within (?:days|weeks|months|hours|a (?:week|month|year))|in the (?:coming|next) (?:days|weeks|months)|in recent (?:days|weeks|months)|(?:later|earlier) this (?:week|month|year)|soon|shortly|overnight|this past week|in the days (?:ahead|to come)|(?:next|last|this|coming) (?:week|month|year|weekend))\b/gi;
 
 /** "for 30 days", "20 minutes before", "two hours later": spans of time, not dates. */
 const DURATION = /^(?:for\s+)?(?:\d+|[a-z]+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:before|after|later|earlier|long))?$/i;
 /** chrono reads a lone year or "the past week" loosely; keep only what names a day or part of one. */
-const TOO_LOOSE = /^(?:past|this|that|the)\s+(?:week|month|year)$/i;
+const TOO_LOOSE = /^(?:past|this|that|the|next|last|coming)\s+(?:week|month|year|weekend)$/i;
 
 function tenseFromText(s: string): Tense {
   if (/\b(?:will|shall|is (?:expected|due|set|scheduled) to|are (?:expected|due|set|scheduled) to|plans? to|next|upcoming|is to|are to)\b/i.test(s)) return 'future';

@@ -67,6 +67,8 @@ function cueHits(s: Sentence): CueHit[] {
 function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
   const stop = next ? next.start : s.end;
   let t = s.text.slice(hit.end - s.start, stop - s.start);
+  const quoteEnd = t.search(/,?”|,"/);
+  if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
   return t.replace(/,?\s*(?:and|but|or)?\s*(?:it|they|he|she|we|i)?\s*$/i, '').replace(/["“”]/g, '').trim();
@@ -131,7 +133,9 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       let k = 0;
       for (const h of holders) {
         for (const el of elements) {
-          const text = clip(`${hit.text} ${el}`.replace(/\s+/g, ' ').trim());
+          // Later elements of a list take the cue's head: "wants Ukraine to withdraw …", "wants Ukraine … to abandon …".
+          const head = el === elements[0] ? hit.text : hit.text.replace(/\s+to\b.*$/i, '');
+          const text = clip(`${head} ${el}`.replace(/\s+/g, ' ').trim());
           const direct = hit.cue.holder !== 'speaker' || inSpans(quotes, hit.start) || !!speaker;
           out.push({
             id: `pos:${a.article.id}:${s.start}:${kind}:${hit.clause}:${k++}`,
