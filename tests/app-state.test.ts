@@ -1,9 +1,9 @@
 // Pure state transitions of the renderer: undo/redo, the unsaved marker, review decisions,
 // merges and section order. No DOM, no Electron.
 import { describe, expect, it } from 'vitest';
-import { emptyFindings, emptyOverlay, type Article, type Findings, type Position, type Project } from '../src/model';
+import { AttackSchema, DelegationSchema, emptyFindings, emptyOverlay, ITEM_SECTIONS, OutlookSchema, PersonSchema, PositionSchema, type Article, type Findings, type Position, type Project } from '../src/model';
 import { canRedo, canUndo, docReducer, initialDocState, isDirty, HISTORY_LIMIT, type DocAction, type DocState } from '../renderer/state/project';
-import { articleLabel, blankItem, effectiveItem, fieldsFromForm, formFromItem, nextAddedNumber, reviewRows, sectionCounts, wordCount } from '../renderer/state/review';
+import { articleLabel, blankItem, EDITABLE_FIELDS, effectiveItem, fieldsFromForm, formFromItem, nextAddedNumber, reviewRows, sectionCounts, wordCount } from '../renderer/state/review';
 
 const project = (): Project => ({
   format: 'briefsmith',
@@ -156,6 +156,21 @@ describe('review decisions', () => {
     expect(fieldsFromForm('attacks', attack, { ...formFromItem('attacks', attack), killed: '12', injured: '' })).toEqual({ killed: 12 });
     expect(fieldsFromForm('people', blankItem('people', 1), { name: 'New person', roles: 'a, b ,', party: '' })).toEqual({ roles: ['a', 'b'] });
     expect(effectiveItem(item, { status: 'edited', fields: { text: 'e' } }).text).toBe('e');
+  });
+
+  it('every edit form gives fields that keep the item valid; emptied optional fields become null', () => {
+    const schemas = { people: PersonSchema, delegations: DelegationSchema, positions: PositionSchema, outlook: OutlookSchema, attacks: AttackSchema };
+    for (const section of ITEM_SECTIONS) {
+      const item = blankItem(section, 7);
+      const form = formFromItem(section, item);
+      const filled = Object.fromEntries(EDITABLE_FIELDS[section].map((f) => [f.key, f.kind === 'int' ? '3' : f.kind === 'kind' ? 'offer' : f.kind === 'list' ? 'a, b' : `${f.key} value`]));
+      const edited = { ...item, ...fieldsFromForm(section, item, { ...form, ...filled }) };
+      expect(schemas[section].safeParse(edited).success, section).toBe(true);
+      const cleared = Object.fromEntries(EDITABLE_FIELDS[section].filter((f) => f.nullable).map((f) => [f.key, '  ']));
+      const back = { ...edited, ...fieldsFromForm(section, edited, { ...formFromItem(section, edited), ...cleared }) };
+      expect(schemas[section].safeParse(back).success, section).toBe(true);
+      for (const f of EDITABLE_FIELDS[section].filter((x) => x.nullable)) expect((back as Record<string, unknown>)[f.key], `${section}.${f.key}`).toBeNull();
+    }
   });
 
   it('added items get fresh ids and appear as accepted', () => {

@@ -46,6 +46,8 @@ export interface EditableField {
   readonly key: string;
   readonly label: string;
   readonly kind: FieldKind;
+  /** An emptied field becomes null (unknown) rather than an empty string. */
+  readonly nullable?: boolean;
 }
 
 /** The fields the edit form offers, per section (nested lists are edited as plain lists). */
@@ -53,29 +55,29 @@ export const EDITABLE_FIELDS: Readonly<Record<ItemSection, readonly EditableFiel
   people: [
     { key: 'name', label: 'Name', kind: 'text' },
     { key: 'roles', label: 'Roles (comma-separated)', kind: 'list' },
-    { key: 'party', label: 'Party', kind: 'text' },
+    { key: 'party', label: 'Party', kind: 'text', nullable: true },
   ],
   delegations: [
     { key: 'party', label: 'Party', kind: 'text' },
-    { key: 'venue', label: 'Venue', kind: 'text' },
-    { key: 'date', label: 'Date (YYYY-MM-DD)', kind: 'text' },
+    { key: 'venue', label: 'Venue', kind: 'text', nullable: true },
+    { key: 'date', label: 'Date (YYYY-MM-DD)', kind: 'text', nullable: true },
   ],
   positions: [
     { key: 'text', label: 'Position', kind: 'longtext' },
-    { key: 'party', label: 'Party', kind: 'text' },
+    { key: 'party', label: 'Party', kind: 'text', nullable: true },
     { key: 'kind', label: 'Kind', kind: 'kind' },
-    { key: 'speaker', label: 'Speaker', kind: 'text' },
+    { key: 'speaker', label: 'Speaker', kind: 'text', nullable: true },
   ],
   outlook: [
     { key: 'text', label: 'Outlook', kind: 'longtext' },
-    { key: 'who', label: 'Who', kind: 'text' },
-    { key: 'horizon', label: 'Horizon', kind: 'text' },
+    { key: 'who', label: 'Who', kind: 'text', nullable: true },
+    { key: 'horizon', label: 'Horizon', kind: 'text', nullable: true },
   ],
   attacks: [
-    { key: 'attacker', label: 'Attacker', kind: 'text' },
-    { key: 'location', label: 'Location', kind: 'text' },
-    { key: 'when', label: 'When', kind: 'text' },
-    { key: 'target', label: 'Target', kind: 'text' },
+    { key: 'attacker', label: 'Attacker', kind: 'text', nullable: true },
+    { key: 'location', label: 'Location', kind: 'text', nullable: true },
+    { key: 'when', label: 'When', kind: 'text', nullable: true },
+    { key: 'target', label: 'Target', kind: 'text', nullable: true },
     { key: 'killed', label: 'Killed', kind: 'int' },
     { key: 'injured', label: 'Injured', kind: 'int' },
   ],
@@ -176,7 +178,7 @@ export function fieldsFromForm(section: ItemSection, item: ItemOf<ItemSection>, 
     if (f.kind === 'list') value = raw ? raw.split(',').map((x) => x.trim()).filter(Boolean) : [];
     else if (f.kind === 'int') value = raw === '' ? null : Math.max(0, Math.round(Number(raw)));
     else if (f.kind === 'kind') value = (POSITION_KINDS as readonly string[]).includes(raw) ? raw : current[f.key];
-    else value = raw === '' && current[f.key] === null ? null : raw;
+    else value = raw === '' && (f.nullable || current[f.key] === null) ? null : raw;
     if (f.kind === 'int' && value !== null && !Number.isFinite(value as number)) continue;
     if (JSON.stringify(value) !== JSON.stringify(current[f.key])) out[f.key] = value;
   }
