@@ -84,6 +84,31 @@ describe('renderPdf', () => {
     expect(pdf.text).toContain('No analyst notes.');
   });
 
+  it('splits a table row taller than a page, keeping the body inside the margins', async () => {
+    const { compose } = await import('../src/compose/compose');
+    const { loadTemplate } = await import('../src/compose/templates-node');
+    const { articles, briefing, findings } = await import('./fixtures/findings');
+    const words = Array.from({ length: 900 }, (_, i) => `role${i}`);
+    const people = [{ ...findings.people[0], roles: [words.join(' ')] }];
+    const tree = compose(briefing({ sections: ['people'] }), { articles, findings: { ...findings, people } }, loadTemplate('situation'));
+    const bytes = await renderPdf(tree, res);
+    const doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+    const bottomMargin = tree.page.margins.bottom;
+    const seen = new Set<string>();
+    for (let i = 1; i <= doc.numPages; i++) {
+      const items = (await (await doc.getPage(i)).getTextContent()).items.filter((it) => 'str' in it && it.str.trim());
+      for (const it of items) {
+        if (!('str' in it)) continue;
+        for (const w of it.str.split(/\s+/)) if (/^role\d+$/.test(w)) seen.add(w);
+        // Only the footer lives in the bottom margin.
+        if (it.transform[5] < bottomMargin - 2) expect(it.transform[5]).toBeLessThan(bottomMargin * 0.75);
+      }
+    }
+    expect(doc.numPages).toBeGreaterThan(2);
+    expect(seen.size).toBe(900);
+    await doc.destroy();
+  });
+
   it('keeps the BLUF template to one page with its default sections', async () => {
     const pdf = await readPdf(await renderPdf(treeFor('bluf'), res));
     expect(pdf.pages).toHaveLength(1);

@@ -405,10 +405,18 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
       const capLines = breakLines([{ kind: 'text', text: b.caption, bold: true }], textWidth, { size: st.smallSize, color: st.accent, bold: true });
       textRows(capLines, { size: st.smallSize, color: st.accent, bold: true }, lazy('Caption'), { spaceBefore: 6, spaceAfter: 2, keepWithNext: true });
     }
-    const makeRow = (cells: readonly (readonly Inline[])[], header: boolean, index: number): Row => {
+    /** Rows of one table row: one, or several when the row is taller than a page. */
+    const makeRows = (cells: readonly (readonly Inline[])[], header: boolean, index: number): Row[] => {
       const total = b.totalRow && index === b.rows.length - 1;
       const rs: RunStyle = { size, color: header ? st.tableHeaderText : st.text, bold: header || total };
-      const cellLines = cells.map((c, i) => breakLines(c, widths[i] - 2 * pad, rs));
+      const all = cells.map((c, i) => breakLines(c, widths[i] - 2 * pad, rs));
+      const maxLines = Math.max(1, Math.floor((bottom - top - 6 * lh - 2 * pad) / lh));
+      const tallest = Math.max(...all.map((ls) => ls.length));
+      const parts: Line[][][] = [];
+      for (let from = 0; from < tallest; from += maxLines) parts.push(all.map((ls) => ls.slice(from, from + maxLines)));
+      return parts.map((cellLines) => makeRow(cellLines, header, index, total));
+    };
+    const makeRow = (cellLines: Line[][], header: boolean, index: number, total: boolean): Row => {
       const height = Math.max(...cellLines.map((ls) => ls.length)) * lh + 2 * pad;
       const notes = cellLines.flatMap((ls) => ls.flatMap((l) => l.notes));
       let trEl: (() => StructEl) | null = null;
@@ -450,13 +458,13 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
         },
       };
     };
-    const headerRow = makeRow(
+    const headerRow = makeRows(
       b.columns.map((c) => [{ kind: 'text', text: c.header }]),
       true,
       -1,
-    );
+    )[0];
     rows.push({ ...headerRow, spaceBefore: b.caption ? 0 : 6 });
-    b.rows.forEach((r, i) => rows.push({ ...makeRow(r, false, i), repeatHeader: headerRow }));
+    b.rows.forEach((r, i) => rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow }))));
     rows.push({ height: st.paragraphSpacing + 2, spaceBefore: 0, notes: [], draw: () => undefined });
   };
 
