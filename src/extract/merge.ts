@@ -168,13 +168,17 @@ export const mergePositions = (items: readonly Position[]): Position[] =>
 
 export const mergeOutlook = (items: readonly Outlook[]): Outlook[] => mergeBy(items, (a, b) => similar(a.text, b.text));
 
+/** Same time: equal resolved dates, or (without dates) the same words ("Saturday night"). */
+const sameTime = (a: Attack, b: Attack): boolean =>
+  a.date && b.date ? a.date === b.date : a.when != null && b.when != null && foldText(a.when) === foldText(b.when);
+
 export const mergeAttacks = (items: readonly Attack[]): Attack[] =>
   mergeBy(
     items,
-    (a, b) => a.location != null && a.location === b.location && a.attacker === b.attacker && (a.date ?? a.when) === (b.date ?? b.when) && (a.date ?? a.when) != null,
+    (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
     (g) => {
       const out: Conflict[] = [];
-      for (const field of ['killed', 'injured', 'target'] as const) {
+      for (const field of ['attacker', 'killed', 'injured', 'target'] as const) {
         const c = conflictOf(field, g.filter((x) => x[field] != null).map((x) => ({ value: String(x[field]), sources: x.sources })));
         if (c) out.push(c);
       }

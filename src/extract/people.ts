@@ -173,7 +173,10 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     let from = from0;
     while (from < to - 1) {
       const w = tokens[from].text;
-      if (HONORIFIC_SET.has(w.toLowerCase()) || partyForm(w) != null || NON_PERSON_WORDS.has(w) || isPlace(w)) from++;
+      // a country's name starts a personal name ("Jordan Peterson") unless a title follows it ("Ukraine President X")
+      const pf = partyForm(w);
+      const partyWord = pf != null && ((pf.kind !== 'name' && pf.kind !== 'capital') || HONORIFIC_SET.has(tokens[from + 1].text.toLowerCase()));
+      if (HONORIFIC_SET.has(w.toLowerCase()) || partyWord || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
       else break;
     }
     // an organisation or outlet name at the end: "Russian broadcaster RT" is not a name either
