@@ -77,7 +77,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     const speaker = speakerOf(a, s);
     const cues = cuesOf(a, s);
     const usable = positioned.has(s.start) ? cues.filter((c) => c.strong) : cues;
-    const carried = prevSpeaker && prevSpeaker.index === s.index - 1 && prevSpeaker.paragraph === s.paragraph ? prevSpeaker.name : null;
+    const carried = prevSpeaker && prevSpeaker.index === s.index - 1 && prevSpeaker.paragraph >= s.paragraph - 1 ? prevSpeaker.name : null;
     if (speaker) prevSpeaker = { paragraph: s.paragraph, name: speaker.name, index: s.index };
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
     if (!usable.length) continue;

@@ -12,7 +12,7 @@ export interface OutlookCue {
 
 /** Verbs of what talks and meetings do, after "will" or "would". */
 const MEETING_VERBS =
-  'focus|move|meet|hold|resume|continue meeting|continue talks|take place|begin|start|travel|visit|discuss|convene|return|address|involve|reconvene|gather|sit down|take up|turn to';
+  'focus|move|meet|hold|resume|continue meeting|continue talks|take place|begin|start|travel|visit|discuss|convene|return|address|involve|reconvene|gather|sit down|take up|turn to|cover|deal with|tackle|examine|consider';
 
 export const OUTLOOK_CUES: readonly OutlookCue[] = [
   // expectations and schedules

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/extract/sentences';
+import { findPartyMentions } from '../src/extract/parties';
+import { detectOutlook } from '../src/extract/outlook';
+import type { AnalysedArticle, ArticlePerson, PersonMention } from '../src/extract/types';
+import { OutlookSchema } from '../src/model';
+
+/** An AnalysedArticle from invented text, with hand-listed people: [name, party, other forms]. */
+function build(text: string, people: Array<[string, string | null, string[]]> = [], published: string | null = '2024-05-14'): AnalysedArticle {
+  const sentences = splitSentences(text);
+  const parties = findPartyMentions(text, sentences);
+  const ps: ArticlePerson[] = people.map(([name, party, variants]) => {
+    const mentions: PersonMention[] = [];
+    for (const v of [name, ...variants].sort((x, y) => y.length - x.length)) {
+      for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
+        if (mentions.some((m) => i < m.end && i + v.length > m.start)) continue;
+        mentions.push({ start: i, end: i + v.length, text: v, sentence: sentences.find((s) => s.start <= i && i < s.end)?.index ?? -1 });
+      }
+    }
+    mentions.sort((x, y) => x.start - y.start);
+    return { key: name.toLowerCase(), name, variants, roles: [], party, mentions };
+  });
+  return { article: { id: 't2', title: null, outlet: null, published, byline: null, text, origin: { kind: 'paste' } }, sentences, parties, people: ps };
+}
+
+// 2024-05-14 is a Tuesday.
+describe('outlook: what comes next', () => {
+  it('finds planned meetings, forecasts and doubts, one per sentence', () => {
+    const a = build(
+      [
+        'Negotiators are expected to meet in Doha on Thursday.',
+        'The first round will be followed by a second one next week.',
+        'Analysts said a deal remains unlikely before the end of the year.',
+        'Many officials and diplomats express doubt that the truce will hold for long.',
+        'The two delegations were still far from each other on the question of borders.',
+        'The ministers met in Cairo on Sunday.',
+        'The ceasefire took effect at midnight.',
+      ].join('\n'),
+    );
+    const out = detectOutlook(a);
+    expect(out.map((o) => o.text.slice(0, 25))).toEqual([
+      'Negotiators are expected ',
+      'The first round will be f',
+      'Analysts said a deal rema',
+      'Many officials and diplom',
+      'The two delegations were ',
+    ]);
+    expect(out[0]).toMatchObject({ who: null, horizon: 'Thursday', date: '2024-05-16' });
+    expect(out[1]).toMatchObject({ horizon: 'next week', date: null });
+    expect(out[2].who).toBe('Analysts');
+    expect(out[3].who).toBe('officials and diplomats');
+    for (const o of out) expect(() => OutlookSchema.parse(o)).not.toThrow();
+  });
+
+  it('names the speaker: a person, an unnamed source, a party, or null for the article', () => {
+    const a = build(
+      [
+        'Envoy Laura Pike said on Monday that the two leaders were “likely” to meet within weeks.',
+        'A Sudanese official, speaking on condition of anonymity, said the talks might resume in Jeddah.',
+        'Moscow portrays the upcoming talks as a technical meeting that will focus on shipping.',
+        'The talks could be a first step toward a wider settlement.',
+      ].join('\n'),
+      [['Laura Pike', 'United States', ['Ms. Pike', 'Pike']]],
+    );
+    const out = detectOutlook(a);
+    expect(out.map((o) => o.who)).toEqual(['Laura Pike', 'Sudanese official', 'Russia', null]);
+    // "said on Monday" dates the statement, not the meeting.
+    expect(out[0]).toMatchObject({ horizon: 'within weeks', date: null });
+  });
+
+  it('carries the speaker into reported speech that goes on with "would"', () => {
+    const a = build('The talks would first cover shipping, adviser Tom Reyes said.\nLater rounds would focus on the front line.', [['Tom Reyes', 'United States', ['Reyes']]]);
+    expect(detectOutlook(a).map((o) => o.who)).toEqual(['Tom Reyes', 'Tom Reyes']);
+  });
+
+  it('does not take positions, past meetings or hedged asides for outlook', () => {
+    const a = build(
+      [
+        'Britain and France would lead any such force.',
+        'Russia would agree to a truce only if Ukraine stopped mobilising.',
+        'A first round of talks took place in Jeddah on March 11.',
+        'Its delegation will comprise two diplomats.',
+        'The list could be included in the agreement.',
+      ].join('\n'),
+    );
+    expect(detectOutlook(a)).toEqual([]);
+  });
+
+  it('gives stable ids', () => {
+    const text = 'Negotiators are expected to meet on Thursday.';
+    expect(detectOutlook(build(text)).map((o) => o.id)).toEqual(detectOutlook(build(text)).map((o) => o.id));
+  });
+});
