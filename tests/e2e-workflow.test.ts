@@ -55,6 +55,8 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
   let server: AppServer;
   let page: Page;
   let tmp: string;
+  /** Script errors and console errors (CSP violations land here). */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const rendererDir = await ensureRendererBuilt();
@@ -67,7 +69,13 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await context.addInitScript({ content: browserApiScript() });
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('pageerror', (e) => {
+      pageErrors.push(e.message);
+      console.error('page error:', e.message);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
   });
 
   afterAll(async () => {
@@ -219,6 +227,9 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     expect(await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')))).toEqual(order);
     expect(await page.locator('#field-title').inputValue()).toBe(TITLE);
     expect(await page.locator('#field-notes').inputValue()).toBe('Checked against both sources.');
+
+    // The whole workflow ran under the strict CSP without a violation or script error.
+    expect(pageErrors).toEqual([]);
 
     // The recent list offers the project.
     const recent = await server.api.recentProjects({});
