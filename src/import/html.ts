@@ -11,7 +11,9 @@ import { parseMetaDate } from './metadata';
  * Safety: jsdom is created with its defaults for scripts and resources (scripts are never
  * run, nothing external is loaded) and a silent virtual console. Nesting deeper than
  * MAX_NESTING is flattened before parsing (jsdom's parser and serializer, and Readability,
- * recurse per level and slow down sharply past a few hundred levels); documents over
+ * recurse per level and slow down sharply past a few hundred levels) and such pages skip
+ * Readability for the plain block walker (Readability's cost grows steeply with depth);
+ * documents over
  * DOM_LIMIT bytes skip the DOM and are read by a linear tag-stripping scan.
  */
 const MAX_NESTING = 100;
@@ -67,7 +69,8 @@ export function flattenNesting(html: string, max = MAX_NESTING): { html: string;
     if (at >= 0) stack.length = at;
     return tag;
   });
-  return { html: changed ? out : html, maxDepth };
+  // Dropped tags leave spaces; long runs of them slow the parser down, so collapse them.
+  return { html: changed ? out.replace(/[ \t\r\n]{64,}/g, ' ') : html, maxDepth };
 }
 
 const BLOCK = new Set([
@@ -218,7 +221,10 @@ export function htmlToContent(html: string): HtmlContent {
     const t = /<title[^>]*>([\s\S]{0,500}?)<\/title>/i.exec(html);
     return { lines: stripHtml(html), title: clean(t?.[1]), outlet: null, published: null, byline: null };
   }
-  const { html: flat } = flattenNesting(html);
+  const { html: flat, maxDepth } = flattenNesting(html);
+  // A page nested deeper than MAX_NESTING is not a normal article page: Readability's cost
+  // grows steeply with depth, so such pages are read by the plain block walker instead.
+  const useReadability = maxDepth <= MAX_NESTING;
   let dom: JSDOM;
   try {
     dom = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole()});
@@ -236,6 +242,7 @@ export function htmlToContent(html: string): HtmlContent {
     let rSite: string | null = null;
     let rPublished: string | null = null;
     try {
+      if (!useReadability) throw new Error('too deeply nested for Readability');
       const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS, charThreshold: 200, keepClasses: false }).parse();
       if (article?.content) {
         const frag = JSDOM.fragment(flattenNesting(article.content).html);
@@ -248,7 +255,11 @@ export function htmlToContent(html: string): HtmlContent {
     } catch {
       // Readability gave up (too many elements, odd markup): read the whole body below.
     }
-    if (lines.length === 0) {
+    if (lines.length === 0 && !useReadability) {
+      // Readability did not run, so the document is untouched: walk it directly.
+      lines = domToLines(doc.body ?? doc, true);
+      if (lines.length === 0) lines = domToLines(doc.body ?? doc, false);
+    } else if (lines.length === 0) {
       const fresh = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
       try {
         lines = domToLines(fresh.window.document.body ?? fresh.window.document, true);
