@@ -18,7 +18,7 @@ export const WEAPONS: ReadonlyArray<readonly [WeaponType, string]> = [
   ['rocket', '(?:Grad |Qassam |Katyusha )?rockets?'],
   ['rocket', 'multiple rocket launchers?|MLRS|HIMARS'],
   ['airstrike', 'air ?strikes?|airstrikes?|air raids?|aerial bombardments?|warplanes?|fighter jets?'],
-  ['artillery', 'artillery(?: shells?| fire| strikes?)?|shells|shelling|mortars?(?: shells| rounds| fire)?|howitzers?|tank fire'],
+  ['artillery', 'artillery(?: shells?| fire| strikes?)?|shells|shelling|shelled|mortars?(?: shells| rounds| fire)?|howitzers?|tank fire'],
   ['bomb', '(?:barrel |car |cluster |aerial )?bombs?'],
   ['other', 'grenades?|landmines?|mines|improvised explosive devices?|IEDs?|sniper fire|gunfire'],
 ];
