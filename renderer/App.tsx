@@ -1,3 +1,8 @@
+/**
+ * The one window: project commands in the header, four steps the analyst moves between
+ * freely (Articles · Review · Compose · Preview & Export). Document state lives in the pure
+ * reducer of `state/project.ts`; everything outside the page goes through `api.ts`.
+ */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Article } from '../src/model';
 import type { ExportFormat, ExportedFile, ImportFailure, ImportReport, MenuCommand, OpenedProject, ProgressEvent, RecentProject, RecoveredProject, TemplateSummary } from '../src/services/api';
