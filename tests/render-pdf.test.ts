@@ -109,6 +109,37 @@ describe('renderPdf', () => {
     await doc.destroy();
   });
 
+  it('carries footnotes that do not fit on their page over to the next', async () => {
+    const { compose } = await import('../src/compose/compose');
+    const { loadTemplate } = await import('../src/compose/templates-node');
+    const { articles, briefing, findings } = await import('./fixtures/findings');
+    // One outlook item citing over a hundred different passages: its notes cannot fit under one line.
+    const refs = articles.flatMap((a) => {
+      const out = [];
+      let start = 0;
+      for (const line of a.text.split('\n')) {
+        for (let k = 0; k < 6; k++) out.push({ article: a.id, sentence: line.slice(k), start: start + k, end: start + line.length });
+        start += line.length + 1;
+      }
+      return out;
+    });
+    const outlook = [{ ...findings.outlook[0], sources: refs }];
+    const tree = compose(briefing({ sections: ['outlook'] }), { articles, findings: { ...findings, outlook } }, loadTemplate('situation'));
+    const bytes = await renderPdf(tree, res);
+    const pdf = await readPdf(bytes);
+    const flat = squash(pdf.text);
+    expect(tree.notes.length).toBe(refs.length);
+    expect(pdf.pages.length).toBeGreaterThan(2);
+    for (const n of tree.notes) expect(flat).toContain(squash(n.repeatOf === null ? n.sentence.slice(0, 30) : `as note ${n.repeatOf}`));
+    const doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+    for (let i = 1; i <= doc.numPages; i++) {
+      for (const it of (await (await doc.getPage(i)).getTextContent()).items) {
+        if ('str' in it && it.str.trim()) expect(it.transform[5]).toBeLessThan(tree.page.height - tree.page.margins.top * 0.3);
+      }
+    }
+    await doc.destroy();
+  });
+
   it('keeps the BLUF template to one page with its default sections', async () => {
     const pdf = await readPdf(await renderPdf(treeFor('bluf'), res));
     expect(pdf.pages).toHaveLength(1);

@@ -619,11 +619,15 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
   let pg: PageLayout = { placed: [], notes: [] };
   let y = top;
   let notesH = 0;
+  /** Footnotes that did not fit on their page (a line citing very many): they continue on the next. */
+  let carry: number[] = [];
+  const notesHeight = (ns: readonly number[]) => (ns.length ? ns.reduce((s, n) => s + noteHeight(n), 0) + separatorHeight : 0);
   const newPage = () => {
     pages.push(pg);
-    pg = { placed: [], notes: [] };
+    pg = { placed: [], notes: carry };
+    carry = [];
     y = top;
-    notesH = 0;
+    notesH = notesHeight(pg.notes);
   };
   const extraNotes = (r: Row): { h: number; nums: number[] } => {
     if (!footnotes) return { h: 0, nums: [] };
@@ -661,8 +665,17 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
     y += r.height;
     pg.notes.push(...own.nums);
     notesH += own.h;
+    while (pg.notes.length > 1 && y + notesH > bottom + 0.01) {
+      carry.unshift(pg.notes.pop()!);
+      notesH = notesHeight(pg.notes);
+    }
   }
-  if (pg.placed.length || !pages.length) newPage();
+  if (pg.placed.length || pg.notes.length || !pages.length) newPage();
+  // Pages holding only footnotes carried over from the last page.
+  while (pg.notes.length) {
+    while (pg.notes.length > 1 && top + notesHeight(pg.notes) > bottom + 0.01) carry.unshift(pg.notes.pop()!);
+    newPage();
+  }
 
   // Page numbers of headings, known before drawing, for the table of contents.
   for (let p = 0; p < pages.length; p++)
