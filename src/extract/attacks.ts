@@ -250,7 +250,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const published = a.article.published;
     const statementAt = s.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
     const times = findTimes(s.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
-    const when = times.find((t) => t.date != null || /night|morning|evening|overnight/i.test(t.text)) ?? (published ? null : (times[0] ?? null));
+    const when = times.find((t) => t.date != null) ?? times[0] ?? null;
     const merged = mergeWeapons(weapons);
     groups.forEach((g, k) => {
       const location = g.place?.name ?? null;

@@ -85,7 +85,12 @@ export function findTimes(text: string, published: string | null, tense: Tense =
       if (known.isCertain('weekday') && !known.isCertain('day')) {
         date = resolveWeekday(known.get('weekday') ?? 0, ref, t === 'future' ? 'future' : 'past');
       } else if (known.isCertain('day') || /\b(?:yesterday|today|tonight|tomorrow|last night)\b/i.test(words)) {
-        date = iso(known.get('year') ?? ref.getUTCFullYear(), known.get('month') ?? 1, known.get('day') ?? 1);
+        let year = known.get('year') ?? ref.getUTCFullYear();
+        const month = known.get('month') ?? 1;
+        const day = known.get('day') ?? 1;
+        // A past event dated "Oct. 7" without a year lies before publication: last year's, if need be.
+        if (t === 'past' && !known.isCertain('year') && iso(year, month, day) > isoOf(ref)) year--;
+        date = iso(year, month, day);
       }
     }
     out.push({ text: words, start, end: start + words.length, date });

@@ -21,7 +21,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
   { re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
   { re: String.raw`\b(?:will be |would be |to be )?followed by\b`, strong: true, weight: 0.8 },
-  { re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
   { re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
   { re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
   // assessments of prospects and doubts
@@ -30,6 +30,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\b(?:do|does|did)(?: not|n[’']t) believe in\b|\b(?:do|does)(?: not|n[’']t) (?:believe|expect|think) (?:that )?(?:a |the )?(?:cease-?fire|truce|deal|agreement|peace|talks)\b`, strong: true, weight: 0.75 },
   { re: String.raw`\bfar from (?:each other|an agreement|a deal|peace|a settlement|over)\b|\bfar apart\b`, strong: true, weight: 0.75 },
   { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bprospects? (?:of|for)\b|\bchances? of (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
   // weaker hedges
