@@ -464,7 +464,11 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
       -1,
     )[0];
     rows.push({ ...headerRow, spaceBefore: b.caption ? 0 : 6 });
-    b.rows.forEach((r, i) => rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow }))));
+    // A short table (totals, a delegation) stays on one page.
+    const keepTogether = b.rows.length <= 6;
+    b.rows.forEach((r, i) =>
+      rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow, keepWithNext: keepTogether && i < b.rows.length - 1 }))),
+    );
     rows.push({ height: st.paragraphSpacing + 2, spaceBefore: 0, notes: [], draw: () => undefined });
   };
 
@@ -646,7 +650,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
     // Keep chains (heading + first line, caption + header + first row) together.
     let chainH = 0;
     let chainNotes: number[] = [];
-    for (let j = i; j < rows.length && rows[j].keepWithNext && j + 1 < rows.length && !rows[j + 1].pageBreak && j - i < 6; j++) {
+    for (let j = i; j < rows.length && rows[j].keepWithNext && j + 1 < rows.length && !rows[j + 1].pageBreak && j - i < 10; j++) {
       const nx = rows[j + 1];
       chainH += nx.spaceBefore + nx.height;
       chainNotes = chainNotes.concat(nx.notes);
