@@ -370,7 +370,13 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
 /** The words that name an item best: the statement for positions and outlook, else the first column. */
 function headlineOf(row: ReviewRow): string {
   const i = COLUMNS[row.section].findIndex((c) => c === 'Position' || c === 'Outlook');
-  const text = row.cells[i >= 0 ? i : 0] ?? '';
+  const [first = '', second = ''] = row.cells;
+  const text =
+    row.section === 'attacks'
+      ? `${first === '—' ? 'Attack' : `${first} attack`}${second === '—' ? '' : ` · ${second}`}`
+      : row.section === 'delegations'
+        ? `${first} delegation`
+        : (row.cells[i >= 0 ? i : 0] ?? '');
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
