@@ -13,12 +13,12 @@ import { parseMetaDate } from './metadata';
  * MAX_NESTING is flattened before parsing (jsdom's parser and serializer, and Readability,
  * recurse per level and slow down sharply past a few hundred levels) and such pages skip
  * Readability for the plain block walker (Readability's cost grows steeply with depth);
- * documents over
- * DOM_LIMIT bytes skip the DOM and are read by a linear tag-stripping scan.
+ * pages with more than MAX_ELEMS elements skip Readability too; documents over
+ * DOM_LIMIT bytes (after scripts and styles are dropped) skip the DOM and are read by a linear tag-stripping scan.
  */
 const MAX_NESTING = 100;
-const DOM_LIMIT = 8 * 1024 * 1024;
-const MAX_ELEMS = 60_000;
+const DOM_LIMIT = 3 * 1024 * 1024;
+const MAX_ELEMS = 12_000;
 
 export interface HtmlContent {
   readonly lines: string[];
@@ -46,7 +46,7 @@ export function flattenNesting(html: string, max = MAX_NESTING): { html: string;
   const dropped = new Map<string, number>();
   let maxDepth = 0;
   let changed = false;
-  const out = html.replace(/<(\/?)([a-zA-Z][\w:-]*)\b[^>]*>/g, (tag, slash: string, rawName: string) => {
+  const out = html.replace(/<(\/?)([a-zA-Z][\w:-]*)\b[^<>]*>/g, (tag, slash: string, rawName: string) => {
     const name = rawName.toLowerCase();
     if (VOID.has(name) || tag.endsWith('/>')) return tag;
     if (!slash) {
@@ -133,13 +133,45 @@ export function domToLines(root: MiniNode, dropChrome: boolean): string[] {
   return lines;
 }
 
+/**
+ * Removes comments and script (except JSON-LD), style, svg, noscript and template elements
+ * in one linear pass (an unclosed one runs to the end of the page, as in a browser).
+ */
+export function dropRawElements(html: string): string {
+  const opener = /<!--|<(script|style|svg|noscript|template)\b/gi;
+  let out = '';
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = opener.exec(html)) !== null) {
+    const start = m.index;
+    let end: number;
+    if (m[0] === '<!--') {
+      const close = html.indexOf('-->', start + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else {
+      const name = m[1].toLowerCase();
+      const tagEnd = html.indexOf('>', start);
+      if (name === 'script' && tagEnd > 0 && /ld\+json/i.test(html.slice(start, Math.min(tagEnd, start + 300)))) {
+        opener.lastIndex = tagEnd + 1;
+        continue;
+      }
+      const closer = new RegExp(`</${name}\\s*>`, 'gi');
+      closer.lastIndex = start;
+      const c = closer.exec(html);
+      end = c ? c.index + c[0].length : html.length;
+    }
+    out += html.slice(from, start) + ' ';
+    from = end;
+    opener.lastIndex = end;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
 /** Text of a page without a DOM: drops scripts, styles and comments, breaks lines at block tags. */
 export function stripHtml(html: string): string[] {
-  const s = html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<\/?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|table|hr|dd|dt|figcaption)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ');
+  const s = dropRawElements(html)
+    .replace(/<\/?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|table|hr|dd|dt|figcaption)\b[^<>]*>/gi, '\n')
+    .replace(/<[^<>]*>/g, ' ');
   return decodeEntities(s)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
@@ -217,6 +249,9 @@ function pageMetadata(doc: MiniDocument): Omit<HtmlContent, 'lines'> {
 
 /** Reads one HTML page (already decoded to a string). */
 export function htmlToContent(html: string): HtmlContent {
+  // Scripts (except JSON-LD), styles, comments and inline SVG carry no article text: drop
+  // them before anything else, which also keeps heavy pages under the DOM limit.
+  html = dropRawElements(html);
   if (html.length > DOM_LIMIT) {
     const t = /<title[^>]*>([\s\S]{0,500}?)<\/title>/i.exec(html);
     return { lines: stripHtml(html), title: clean(t?.[1]), outlet: null, published: null, byline: null };
@@ -224,7 +259,7 @@ export function htmlToContent(html: string): HtmlContent {
   const { html: flat, maxDepth } = flattenNesting(html);
   // A page nested deeper than MAX_NESTING is not a normal article page: Readability's cost
   // grows steeply with depth, so such pages are read by the plain block walker instead.
-  const useReadability = maxDepth <= MAX_NESTING;
+  let useReadability = maxDepth <= MAX_NESTING;
   let dom: JSDOM;
   try {
     dom = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole()});
@@ -234,6 +269,8 @@ export function htmlToContent(html: string): HtmlContent {
   try {
     const doc = dom.window.document;
     const meta = pageMetadata(doc);
+    // Readability's cost grows fast with the element count; huge pages use the walker.
+    if (doc.getElementsByTagName('*').length > MAX_ELEMS) useReadability = false;
     const docTitle = clean(doc.title);
     const firstH1 = clean(doc.querySelector('h1')?.textContent);
     let lines: string[] = [];
@@ -243,7 +280,7 @@ export function htmlToContent(html: string): HtmlContent {
     let rPublished: string | null = null;
     try {
       if (!useReadability) throw new Error('too deeply nested for Readability');
-      const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS, charThreshold: 200, keepClasses: false }).parse();
+      const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS * 2, charThreshold: 200, keepClasses: false }).parse();
       if (article?.content) {
         const frag = JSDOM.fragment(flattenNesting(article.content).html);
         lines = domToLines(frag, false);

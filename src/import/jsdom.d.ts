@@ -18,6 +18,7 @@ declare module 'jsdom' {
   export interface MiniParent extends MiniNode {
     querySelector(selector: string): MiniElement | null;
     querySelectorAll(selector: string): ArrayLike<MiniElement>;
+    getElementsByTagName(name: string): ArrayLike<MiniElement>;
   }
   export interface MiniDocument extends MiniParent {
     readonly title: string;

@@ -117,7 +117,7 @@ function pushParagraph(lines: string[], s: string): void {
   if (p) lines.push(p);
 }
 
-const stripTags = (s: string): string => decodeEntities(s.replace(/<[^>]*>/g, ' '));
+const stripTags = (s: string): string => decodeEntities(s.replace(/<[^<>]*>/g, ' '));
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”' };
 
