@@ -19,6 +19,8 @@ const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|h
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
 const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+/** A cheap first test: a sentence without any of these words holds no delegation cue. */
+const MAYBE = /delegation|team|negotia|talks|side|joined/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 interface Found {
@@ -165,7 +167,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
   let lastParty: { party: string; sentence: number } | null = null;
 
   for (const s of a.sentences) {
-    if (s.heading) continue;
+    if (s.heading || !MAYBE.test(s.text)) continue;
     const st = s.text;
     const here: Found[] = [];
     const cues = [...st.matchAll(CUE_NOUN)].map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }));
@@ -186,7 +188,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) });
     }
     // "X was heading his country's delegation", "X led the negotiations"
-    for (const m of st.matchAll(LEAD_VERB)) {
+    for (const m of /\b(?:lead|led|head|chair)/i.test(st) ? st.matchAll(LEAD_VERB) : []) {
       const at = s.start + (m.index ?? 0);
       const ms = mentionsIn(a, s.start, at);
       const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : null;
@@ -280,9 +282,10 @@ export function talksVenue(a: AnalysedArticle): string | null {
   const text = a.article.text;
   const talky = /\b(talks|negotiations|negotiated|negotiators|meeting|met|discussions|summit|delegations?)\b/i;
   const counts = new Map<string, { n: number; first: number; rank: number }>();
-  for (const pm of findPlaces(text, a.sentences)) {
+  const mentions = a.sentences.filter((s) => !s.heading && talky.test(s.text)).flatMap((s) => findPlaces(text, a.sentences, s.start, s.end));
+  for (const pm of mentions) {
     const s = a.sentences[pm.sentence];
-    if (!s || !talky.test(s.text)) continue;
+    if (!s) continue;
     const before = text.slice(Math.max(s.start, pm.start - 60), pm.start);
     const m = /\b(talks|negotiations|discussions|summit|held|took place|round|meeting|met|meet|hosted|convened|gathered)\b[^.;:!?]{0,40}\b(?:in|at)\s+(?:the\s+)?$/i.exec(before);
     if (!m) continue;

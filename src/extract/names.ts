@@ -19,8 +19,23 @@ const doubleMetaphone = doubleMetaphoneImpl as (s: string) => [string, string];
 export const foldText = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").toLowerCase();
 
+/** A small cache for pure functions of strings (names repeat a lot within a corpus). */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 20000) cache.clear();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Transliteration folding of one name token: -iy/-yy/-ii → -y, ei → ey, kh → h, doubled letters, y → i. */
-export function foldToken(t: string): string {
+export const foldToken = memo(foldTokenRaw);
+function foldTokenRaw(t: string): string {
   return foldText(t)
     .replace(/[^a-z0-9]/g, '')
     .replace(/yy$/, 'y')
@@ -56,7 +71,8 @@ export interface NameParts {
 
 const isInitial = (w: string): boolean => /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w);
 
-export function nameParts(name: string): NameParts {
+export const nameParts = memo(namePartsRaw);
+function namePartsRaw(name: string): NameParts {
   const words = stripTitles(name).split(/\s+/).filter(Boolean);
   if (!words.length) return { first: null, initials: '', surname: '', words: 0 };
   // The surname runs from the last word back over lower-case particles ("bin Salman", "von der Leyen").
@@ -93,6 +109,13 @@ export function sameFirstName(a: string, b: string): boolean {
 
 /** True when two surnames are spellings of one name. */
 export function sameSurname(a: string, b: string): boolean {
+  return sameSurnameCached(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+}
+const sameSurnameCached = memo((key: string): boolean => {
+  const [a, b] = key.split('\u0000');
+  return sameSurnameRaw(a, b);
+});
+function sameSurnameRaw(a: string, b: string): boolean {
   const fa = a.split(/[\s-]+/).map(foldToken).join('');
   const fb = b.split(/[\s-]+/).map(foldToken).join('');
   if (!fa || !fb) return false;

@@ -73,6 +73,16 @@ const POSSESSIVE = /(?:['’]s|['’])$/;
 
 /** What a word or phrase names, or null: "Kyiv" → Ukraine (capital), "Ukraine's" → Ukraine. */
 export function partyForm(word: string): PartyForm | null {
+  let v = formCache.get(word);
+  if (v === undefined) {
+    if (formCache.size > 50000) formCache.clear();
+    v = partyFormRaw(word);
+    formCache.set(word, v);
+  }
+  return v;
+}
+const formCache = new Map<string, PartyForm | null>();
+function partyFormRaw(word: string): PartyForm | null {
   let w = word.trim().replace(/^the\s+/i, '').replace(POSSESSIVE, '').trim();
   if (!w) return null;
   w = w.replace(/\s+/g, ' ');
@@ -162,6 +172,8 @@ for (const list of placesByFirstWord.values()) list.sort((a, b) => b.length - a.
 
 /** The place a word or phrase names ("Odessa" → Odesa, Ukraine), or null. */
 export function placeOf(word: string): Place | null {
+  const direct = places.get(word);
+  if (direct) return direct;
   const w = word.trim().replace(/^the\s+/i, '').replace(POSSESSIVE, '');
   return places.get(w) ?? null;
 }
@@ -176,11 +188,11 @@ export interface PlaceMention {
 }
 
 /** Every mention of a known place in the text, in order. */
-export function findPlaces(text: string, sentences: readonly Sentence[]): PlaceMention[] {
+export function findPlaces(text: string, sentences: readonly Sentence[], from = 0, to = text.length): PlaceMention[] {
   const out: PlaceMention[] = [];
   let skipUntil = 0;
-  for (const m of text.matchAll(WORD)) {
-    const at = m.index ?? 0;
+  for (const m of text.slice(from, to).matchAll(WORD)) {
+    const at = from + (m.index ?? 0);
     if (at < skipUntil) continue;
     const forms = placesByFirstWord.get(m[0]);
     if (!forms) continue;

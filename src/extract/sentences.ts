@@ -15,7 +15,7 @@ type Nlp = ReturnType<typeof winkNLP>;
 let instance: Nlp | null = null;
 /** The one wink-nlp instance of the process (a second instance loses custom entities). */
 export function nlp(): Nlp {
-  instance ??= winkNLP(model);
+  instance ??= winkNLP(model, ['sbd', 'pos']);
   return instance;
 }
 
