@@ -45,11 +45,13 @@ const INTERCEPTED_RES = [
 const TARGET_RE = new RegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
 const AGGREGATE_RE = /\bsince\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
-const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
+const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
 const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
 const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
 );
+/** How far (characters) a place may stand from the strike or weapon word it locates. */
+const PLACE_REACH = 90;
 const CAPITAL_OF = (() => {
   const m = new Map<string, string>();
   for (const line of COUNTRIES.split('\n')) {
@@ -230,11 +232,13 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const figures = counted || killed != null || injured != null;
     const strikes = strikeWords(a, s, figures);
     const fresh = strikes.filter((x) => !x.reference);
-    if (!fresh.length && !(weapons.length && (killed != null || injured != null))) continue;
-    const places = placesIn(a, s);
-    if (!places.length && !figures && !weapons.length) continue;
+    if (!fresh.length && !(weapons.length && (killed != null || injured != null || (counted && intercepted != null)))) continue;
+    // A place is evidence only near a strike or weapon word ("met in Istanbul ... hours after Kyiv launched attacks" is not).
+    const anchors = [...fresh.map((x) => x.start), ...weapons.map((w) => w.start)];
+    const places = placesIn(a, s).filter((p) => anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH));
+    if (!places.length && !figures && !weapons.length && intercepted == null) continue;
     // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
-    if (!places.length && !figures && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
+    if (!places.length && !figures && intercepted == null && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
     const targets = targetsIn(s);
     // "an oil depot in the Krasnodar region and a gas metering station in Sudzha": one record per target and place.
     const pairs = places
@@ -275,7 +279,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
         injured,
         target: g.target,
         intercepted,
-        aggregate: AGGREGATE_RE.test(s.text) || merged.filter((w) => w.count != null).length >= 2,
+        aggregate: AGGREGATE_RE.test(s.text),
       });
     });
   }

@@ -161,6 +161,14 @@ function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: numbe
   return out;
 }
 
+/** An unnamed source as the sentence's subject: "Analysts remain sceptical", "Many officials doubt". */
+export function subjectDescription(a: AnalysedArticle, s: Sentence): Speaker | null {
+  const d = descriptionsIn(a, s, s.start, Math.min(s.end, s.start + 60))[0] as (Speaker & { at: number }) | undefined;
+  if (!d || d.at !== s.start) return null;
+  const after = textAt(a, d.at, s.end).match(/^(?:[\p{L}’'-]+\s+){1,6}?(?:remain|remained|believe|doubt|doubted|warn|warned|fear|feared|express|expressed|think|predict|predicted|caution|cautioned)\b/u);
+  return after ? d : null;
+}
+
 /** The speech verbs of a sentence outside its quotations, with article offsets. */
 export function speechVerbs(a: AnalysedArticle, s: Sentence): Array<{ start: number; end: number; verb: string }> {
   const q = quotations(s);
@@ -208,6 +216,8 @@ function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: n
     const first = cands[0];
     // "Russian foreign ministry spokesperson Maria Zakharova": the person, not the adjective.
     if (first && !first.person && firstPerson && !/[,;]/.test(textAt(a, first.end, firstPerson.start))) return speakerOfMention(firstPerson);
+    // "Turkey’s foreign minister, Hakan Fidan, said": the person named in apposition to the role.
+    if (first && !first.person && firstPerson && /^['’]?s?\s+[\p{Ll}\s-]{0,40},\s*$/u.test(textAt(a, first.end, firstPerson.start))) return speakerOfMention(firstPerson);
     const firstDesc = descs[0] as (Speaker & { at: number }) | undefined;
     if (first && (!firstDesc || first.start <= firstDesc.at || first.person)) {
       // "The Ukrainian government": a description that holds the party adjective.
@@ -254,6 +264,19 @@ export function speakerOf(a: AnalysedArticle, s: Sentence, depth = 0): Speaker |
     }
     return null;
   });
+}
+
+/** Who says the words at `at`: the subject of the nearest speech verb before them, else the sentence's speaker. */
+export function speakerAt(a: AnalysedArticle, s: Sentence, at: number): Speaker | null {
+  const q = quotations(s);
+  if (!inSpans(q, at)) {
+    const verbs = speechVerbs(a, s).filter((v) => v.end <= at);
+    for (let k = verbs.length - 1; k >= 0; k--) {
+      const subj = subjectOfVerb(a, s, verbs[k].start, 0);
+      if (subj) return subj;
+    }
+  }
+  return speakerOf(a, s);
 }
 
 /** The person a sentence is about: its speaker if a person, else the first person named outside quotes. */

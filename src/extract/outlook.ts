@@ -1,5 +1,5 @@
 import type { Outlook } from '../model';
-import { speakerOf, speechVerbs } from './clauses';
+import { speakerOf, speechVerbs, subjectDescription } from './clauses';
 import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { MEETING_NOUNS, OUTLOOK_CUES } from './data/outlook-cues';
 import { detectPositions } from './positions';
@@ -82,7 +82,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
     if (!usable.length) continue;
     // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
-    const who = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null);
+    const who = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? null;
     const horizon = horizonOf(a, s);
     const best = Math.max(...usable.map((c) => c.weight));
     out.push({

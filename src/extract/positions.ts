@@ -1,5 +1,5 @@
 import type { Position, PositionKind } from '../model';
-import { inSpans, quotations, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
+import { inSpans, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
 import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, RED_LINE_CONTEXT, type PositionCue } from './data/position-cues';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
@@ -67,7 +67,7 @@ function cueHits(s: Sentence): CueHit[] {
 function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
   const stop = next ? next.start : s.end;
   let t = s.text.slice(hit.end - s.start, stop - s.start);
-  const quoteEnd = t.search(/,?”|,"|,\s+(?:who|whom|which|where|while|saying|calling|adding)\b/);
+  const quoteEnd = t.search(/,?”|,"|,\s+(?:who|whom|which|where|while|whereas|although|but|saying|calling|adding)\b/);
   if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
@@ -83,7 +83,7 @@ function elementsOf(kind: PositionKind, complement: string): string[] {
       const parts = list.split(/,\s*(?:and|or)\s+|,\s+|\s+(?:and|or)\s+(?=\w+ing\b|to\b)/).map((p) => p.trim()).filter(Boolean);
       if (parts.length >= 2 && parts.every((p) => p.split(/\s+/).length >= 2)) return parts;
     }
-    const inf = complement.split(/,?\s+(?:or|and)\s+(?=to\s)/);
+    const inf = complement.split(/,?\s+(?:or|and)\s+(?=to\s|that\s)/);
     if (inf.length >= 2 && inf.every((p) => p.trim().split(/\s+/).length >= 2)) return inf.map((p) => p.trim());
   }
   return [complement];
@@ -110,8 +110,9 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       if (hit.cue.holder === 'agent') {
         const h = firstMentionIn(a, s, hit.end, Math.min(s.end, hit.end + 80));
         if (h) holders = [h];
-      } else if (hit.cue.holder === 'speaker' && (speaker?.party || speaker?.person || inSpans(quotes, hit.start))) {
-        holders = speaker?.party || speaker?.person ? [{ party: speaker.party, person: speaker.person, text: speaker.name }] : [];
+      } else if (hit.cue.holder === 'speaker' && (speakerAt(a, s, hit.start) || inSpans(quotes, hit.start))) {
+        const sp = speakerAt(a, s, hit.start);
+        holders = sp?.party || sp?.person ? [{ party: sp.party, person: sp.person, text: sp.name }] : [];
         // "Washington’s goal", "Zelenskyy’s goal": the possessor beats the speaker.
         const sub = subjectsAt(a, s, hit.start);
         if (sub.length && /^(?:goal|aim|objective|priority|intention|purpose)/i.test(hit.text) && sub[0].party) holders = sub;
@@ -134,7 +135,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       for (const h of holders) {
         for (const el of elements) {
           // Later elements of a list take the cue's head: "wants Ukraine to withdraw …", "wants Ukraine … to abandon …".
-          const head = el === elements[0] ? hit.text : hit.text.replace(/\s+to\b.*$/i, '');
+          const head = el === elements[0] ? hit.text : hit.text.replace(/\s+(?:to|that)\b.*$/i, '');
           const text = clip(`${head} ${el}`.replace(/\s+/g, ' ').trim());
           const direct = hit.cue.holder !== 'speaker' || inSpans(quotes, hit.start) || !!speaker;
           out.push({
@@ -145,7 +146,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
             party: h.party,
             kind,
             text,
-            speaker: h.person?.name ?? speaker?.person?.name ?? null,
+            speaker: h.person?.name ?? (speaker?.party === h.party ? (speaker?.person?.name ?? null) : null),
           });
         }
       }
