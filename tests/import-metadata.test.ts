@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detectTextMetadata, parseDate } from '../src/import';
+
+const BODY = 'Negotiators met on Sunday for a second round of talks aimed at ending the war, officials said in a statement.';
+
+describe('headline, byline, date and outlet lines', () => {
+  it.each([
+    ['Truce Talks Resume\nBy Jane Doe\nMarch 23, 2025\n\n' + BODY, { title: 'Truce Talks Resume', byline: 'Jane Doe', published: '2025-03-23', outlet: null }],
+    ['Example Times\nTruce talks resume in the capital\nBy Jane Doe and John Roe\nUpdated 10:42 GMT, 23 March 2025\n' + BODY, { title: 'Truce talks resume in the capital', byline: 'Jane Doe and John Roe', published: '2025-03-23', outlet: 'Example Times' }],
+    ['Truce talks resume\nSource: Example Wire\n' + BODY, { title: 'Truce talks resume', outlet: 'Example Wire', byline: null, published: null }],
+    ['Truce talks resume\nBy Jane Doe, Example News | 2025-03-23\n\n' + BODY, { title: 'Truce talks resume', byline: 'Jane Doe', outlet: 'Example News', published: '2025-03-23' }],
+    ['Truce talks resume\nBY JANE DOE, Senior Correspondent\n' + BODY, { title: 'Truce talks resume', byline: 'JANE DOE', outlet: null }],
+    [BODY + '\n' + BODY + '\n— Example Agency', { title: null, outlet: 'Example Agency', byline: null }],
+    [BODY + '\n\n© 2025 Example Media Group. All rights reserved.', { title: null, outlet: 'Example Media Group' }],
+    ['CAPITAL CITY, March 23, 2025 (Example Wire) — ' + BODY, { title: null, published: '2025-03-23', outlet: 'Example Wire' }],
+    ['Переговоры возобновились\nАвтор: Анна Петрова\n23 марта 2025 г.\n\nПереговоры в столице продолжились в воскресенье, и делегации обсудили прекращение огня.', { title: 'Переговоры возобновились', byline: 'Анна Петрова', published: '2025-03-23' }],
+  ])('%#: reads the header of %j', (text, expected) => {
+    expect(detectTextMetadata(text)).toMatchObject(expected);
+  });
+
+  it('does not take body text, a quotation or a credit line for metadata', () => {
+    expect(detectTextMetadata(BODY + '\n' + BODY)).toEqual({ title: null, outlet: null, published: null, byline: null });
+    // A first sentence that ends with a closing quote is still body text.
+    expect(detectTextMetadata('“We are not there yet, but we will keep talking until we are,” the envoy told reporters.\n' + BODY).title).toBeNull();
+    const credits = BODY + '\nAdditional reporting by Jane Doe in the capital\nJohn Roe contributed reporting.';
+    expect(detectTextMetadata(credits)).toEqual({ title: null, outlet: null, published: null, byline: null });
+  });
+
+  it('needs a full date with a year', () => {
+    expect(detectTextMetadata('Truce talks resume\nMarch 23\n' + BODY).published).toBeNull();
+    expect(parseDate('on Sunday')).toBeNull();
+    expect(parseDate('Published 2025-02-30')).toBeNull();
+    expect(parseDate('Sun 23 Mar 2025 18.03 GMT')?.date).toBe('2025-03-23');
+    expect(parseDate('Опубликовано 23.03.2025')?.date).toBe('2025-03-23');
+  });
+
+  it('needs text after a headline', () => {
+    expect(detectTextMetadata('Only one short line').title).toBeNull();
+  });
+});
