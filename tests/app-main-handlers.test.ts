@@ -212,6 +212,12 @@ describe('export and shell', () => {
     expect(env.progress.filter((p) => p.job === 'x').at(-1)).toMatchObject({ done: 3, total: 3, label: 'Exported' });
   });
 
+  it('exports a PDF of a new project (empty author, subtitle and marking)', async () => {
+    env.save.push(path.join(dir, 'docs', 'empty.pdf'));
+    const r = value(await api.exportDocument({ format: 'pdf', project: await fresh() }));
+    expect((await readFile(r!.path)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('lists the templates', async () => {
     const list = value(await api.listTemplates({}));
     expect(list.length).toBeGreaterThan(0);
