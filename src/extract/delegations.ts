@@ -1,5 +1,7 @@
 import type { Delegation, DelegationMember, SourceRef } from '../model';
-import { ROLE_NOUNS } from './data/roles';
+import { HONORIFICS, ROLE_NOUNS } from './data/roles';
+
+const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 import { personId, samePerson, slug } from './names';
 import { findPlaces } from './parties';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
@@ -149,7 +151,8 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
       const possessive = /^['’]s?\b/.test(text.slice(hit.m.end, hit.m.end + 2));
       const leadOk = !lead || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
       // "aides to the national security adviser, X": X only names that adviser
-      const apposition: boolean = !lead && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides?|staff)\b/i.test(prev.text));
+      const titleOnly = lead.split(/\s+/).every((w) => !w || HONORIFIC_WORDS.has(w.toLowerCase()));
+      const apposition: boolean = titleOnly && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides?|staff)\b/i.test(prev.text));
       member = leadOk && !possessive && !apposition;
       if (member && !out.includes(hit.p)) out.push(hit.p);
     }
@@ -282,14 +285,15 @@ export function talksVenue(a: AnalysedArticle): string | null {
   const text = a.article.text;
   const talky = /\b(talks|negotiations|negotiated|negotiators|meeting|met|discussions|summit|delegations?)\b/i;
   const counts = new Map<string, { n: number; first: number; rank: number }>();
-  const mentions = a.sentences.filter((s) => !s.heading && talky.test(s.text)).flatMap((s) => findPlaces(text, a.sentences, s.start, s.end));
+  const mentions = a.sentences.filter((s) => talky.test(s.text)).flatMap((s) => findPlaces(text, a.sentences, s.start, s.end));
   for (const pm of mentions) {
     const s = a.sentences[pm.sentence];
     if (!s) continue;
     const before = text.slice(Math.max(s.start, pm.start - 60), pm.start);
     const m = /\b(talks|negotiations|discussions|summit|held|took place|round|meeting|met|meet|hosted|convened|gathered)\b[^.;:!?]{0,40}\b(?:in|at)\s+(?:the\s+)?$/i.exec(before);
-    if (!m) continue;
-    const weight = /^(meeting|met|meet|hosted|convened|gathered)$/i.test(m[1]) ? 1 : 2;
+    // "arrived in Doha for a new round of talks": the place before the talk word counts less
+    if (!m && !/\b(?:in|at|to)\s+(?:the\s+)?$/i.test(before)) continue;
+    const weight = !m ? 1 : /^(meeting|met|meet|hosted|convened|gathered)$/i.test(m[1]) ? 1 : 2;
     const rank = pm.place.kind === 'country' || pm.place.kind === 'region' ? 0 : 1;
     const c = counts.get(pm.place.name) ?? { n: 0, first: pm.start, rank };
     c.n += weight;

@@ -119,7 +119,7 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
     const t = tokens[i];
     if (!t || !isCap(t.text)) return false;
     if (t.text === 'I') return false;
-    if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') return t.pos === 'PROPN' || partyForm(t.text) != null;
+    if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') return t.pos === 'PROPN' || partyForm(t.text) != null || HONORIFIC_SET.has(t.text.toLowerCase());
     return t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'ADP' && t.pos !== 'PUNCT';
   };
   let i = 0;
@@ -214,6 +214,18 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       const r1 = roleTitle[roleTitle.length - 1];
       cand.roles.push({ text: text.slice(r0.start, r1.end), start: r0.start, end: r1.end, party: null, nonState: false, relativeTo: null });
     }
+    // "Secretary of State Marco Rubio", "Minister of Defence X": a title with "of" before the name
+    const of = tokens[from0 - 1];
+    const title = tokens[from0 - 2];
+    if (of?.text === 'of' && title && isCap(title.text) && HONORIFIC_SET.has(title.text.toLowerCase())) {
+      const lead = tokens[from0 - 3];
+      const r0 = lead && isCap(lead.text) && partyForm(lead.text) != null ? lead : title;
+      const r1 = from > from0 ? tokens[from - 1] : of;
+      if (r1 !== of) {
+        cand.roles.push({ text: text.slice(r0.start, r1.end), start: r0.start, end: r1.end, party: null, nonState: false, relativeTo: null });
+        cand.evidence = true;
+      }
+    }
     findRoles(text, tokens, from0, cand);
     out.push(cand);
   }
@@ -239,6 +251,10 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
   if (before && OBJECT_VERBS.has(before.text.toLowerCase())) c.evidence = true;
   if (after && LEADER_NOUNS.has(after.text) && runFrom > 0) c.evidence = true;
+  // "the Abu Shouk camp", "the Emirates": a thing named after something, not a person
+  if (before?.text.toLowerCase() === 'the' && !isPossessive(after) && !(after && LEADER_NOUNS.has(after.text))) {
+    if (c.single || (after && after.pos === 'NOUN' && !isCap(after.text))) c.veto = true;
+  }
   // "in Almaty", "near X", "the village of X": a place
   if (c.single && before && /^(in|near|at|outside|toward|towards|into|across|around|inside)$/.test(before.text) && !isPossessive(after)) c.veto = true;
   if (c.single && before?.text === 'of' && /\b(village|town|city|region|district|province|area|settlement|port)\s+of$/i.test(text.slice(Math.max(0, before.start - 20), before.end))) c.veto = true;
@@ -282,10 +298,10 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (before?.text === ',' && runFrom >= 2) {
     let b = runFrom - 2;
     const end = tokens[b].end;
-    while (b >= 0 && tokens[b].pos !== 'PUNCT' && tokens[b].pos !== 'VERB' && tokens[b].pos !== 'AUX' && !DETERMINERS.has(tokens[b].text.toLowerCase())) {
-      if (tokens[b].pos === 'ADP' && tokens[b].text !== 'of') break;
-      b--;
-    }
+    while (b >= 0 && b > runFrom - 14 && tokens[b].pos !== 'PUNCT' && tokens[b].pos !== 'VERB' && tokens[b].pos !== 'AUX' && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
+    // the phrase must start a clause or follow a determiner: "The U.S. special envoy for Sudan, X"
+    const opener = tokens[b];
+    const opens = !opener || opener.pos === 'PUNCT' || DETERMINERS.has(opener.text.toLowerCase());
     const startTok = tokens[b + 1];
     if (startTok && startTok.start < end) {
       const words = text.slice(startTok.start, end).split(/\s+/);
@@ -293,7 +309,8 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       const kind = kindOf(head);
       const lastKind = kindOf(clean(words[words.length - 1]));
       // only when the phrase ends in the role noun ("adviser," / "chief of staff,")
-      if (kind === 'role' && (lastKind === 'role' || /\bof\b/.test(words.join(' '))) && words.length <= 7 && (!isCap(words[0]) || partyForm(words[0]) != null)) {
+      const pw = partyForm(words[0]);
+      if (kind === 'role' && opens && (lastKind === 'role' || words.length <= 10) && (!isCap(words[0]) || pw != null || HONORIFIC_SET.has(words[0].toLowerCase()))) {
         c.evidence = true;
         c.roles.push(roleOf(text, startTok.start, end, head ?? ''));
       }
@@ -435,7 +452,8 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     while (seenKeys.has(key)) key += "'";
     seenKeys.add(key);
     // most specific role first: one with a party, then the longest
-    const score = (r: string): number => (partyInText(r) ? 2 : 0) + (r.split(/\s+/).length > 1 ? 1 : 0) - (HONORIFIC_SET.has(r.toLowerCase()) ? 1 : 0);
+    const titleOnly = (r: string): boolean => r.split(/\s+/).every((w) => HONORIFIC_SET.has(w.toLowerCase()));
+    const score = (r: string): number => (partyInText(r) ? 2 : 0) + (r.split(/\s+/).length > 1 ? 1 : 0) - (titleOnly(r) ? 2 : 0);
     roles.sort((a, b) => score(b) - score(a));
     people.push({ key, name: cl.name, variants, roles, party, mentions });
   }

@@ -189,7 +189,7 @@ Turkmenistan | Turkmen | Ashgabat |
 Tuvalu | Tuvaluan | Funafuti |
 Uganda | Ugandan | Kampala |
 Ukraine | Ukrainian | Kyiv, Kiev, Bankova | The Ukraine, SBU, S.B.U., HUR, Verkhovna Rada
-United Arab Emirates | Emirati | Abu Dhabi | UAE, U.A.E., the Emirates
+United Arab Emirates | Emirati | Abu Dhabi | UAE, U.A.E., Emirates
 United Kingdom | British, Briton, Britons, Brit, Brits | London, Downing Street, Whitehall, Number 10, No 10 | UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland, MI6, MI5, GCHQ, Foreign Office
 United States | American | Washington, White House, Pentagon, State Department, Department of State, Foggy Bottom, Capitol Hill, Oval Office | US, U.S., USA, U.S.A., America, United States of America, CIA, C.I.A., FBI, F.B.I.
 Uruguay | Uruguayan | Montevideo |
