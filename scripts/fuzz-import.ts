@@ -81,7 +81,8 @@ function mutate(kind: Kind, seeds: Uint8Array[], r: () => number, i: number): { 
     const b = new Uint8Array(n);
     for (let k = 0; k < n; k++) b[k] = int(256);
     // half of them start with the right signature, to get past sniffing
-    if (r() < 0.5) b.set(kind === 'pdf' ? enc('%PDF-1.7\n') : kind === 'docx' ? [0x50, 0x4b, 0x03, 0x04] : kind === 'html' ? enc('<html>') : [], 0);
+    const sig = kind === 'pdf' ? enc('%PDF-1.7\n') : kind === 'docx' ? new Uint8Array([0x50, 0x4b, 0x03, 0x04]) : kind === 'html' ? enc('<html>') : new Uint8Array(0);
+    if (r() < 0.5 && n >= sig.length) b.set(sig, 0);
     return { bytes: b, how: 'random' };
   }
   if (roll < 0.4) return { bytes: base.slice(0, int(base.length)), how: 'truncate' };
