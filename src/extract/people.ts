@@ -272,14 +272,18 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   // the words before the name: "Ukraine's defence minister X", "foreign policy adviser X"
   let k = runFrom - 1;
   const startK = k;
+  // after a possessive, a capitalised owner belongs to the role: "U.S. President Donald Trump's envoy X"
+  let owner = false;
   while (k >= 0) {
     const t = tokens[k];
     const ok =
       ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'VERB') && !isCap(t.text)) ||
-      (isCap(t.text) && partyForm(t.text) != null) ||
-      (isPossessive(t) && k > 0 && partyForm(tokens[k - 1].text) != null) ||
+      (isCap(t.text) && (partyForm(t.text) != null || (owner && (t.pos === 'PROPN' || HONORIFIC_SET.has(t.text.toLowerCase()))))) ||
+      (isPossessive(t) && k > 0 && isCap(tokens[k - 1].text)) ||
       (t.text === '-' && k > 0 && tokens[k - 1].end === t.start);
     if (!ok) break;
+    if (isPossessive(t)) owner = true;
+    else if (!isCap(t.text)) owner = false;
     k--;
   }
   if (k < startK) {
@@ -427,6 +431,14 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     const cl = singles.get(key);
     if (cl) cl.cands.push(c);
     else singles.set(key, { name: c.name, cands: [c] });
+  }
+  // "between Putin and Zelenskiy": a lone word joined by "and" to a known person is a person too
+  const known = clusters.flatMap((k) => k.cands);
+  for (const cl of singles.values()) {
+    for (const c of cl.cands) {
+      if (c.heading || c.veto) continue;
+      if (known.some((k) => /^\s*(?:and|or|,)\s*$/.test(k.end <= c.start ? text.slice(k.end, c.start) : text.slice(c.end, k.start)) && (k.end <= c.start || c.end <= k.start))) c.evidence = true;
+    }
   }
   for (const cl of singles.values()) {
     if (!cl.cands.some((c) => c.evidence && !c.heading)) continue;
