@@ -44,7 +44,7 @@ const INTERCEPTED_RES = [
 ];
 const TARGET_RE = new RegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
-const AGGREGATE_RE = /\bsince\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
+const AGGREGATE_RE = /\bsince (?:the (?:leaders|start|beginning|call|truce|ceasefire)|(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
 const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
 const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
 const NOT_PLACE = new Set(
@@ -194,6 +194,8 @@ function attackerIn(a: AnalysedArticle, s: Sentence, strikes: ReadonlyArray<{ st
     const word = text.slice(st.start, st.start + 12);
     if (!/^(?:attacked|struck|hit|shelled|bombed|pounded|launched|fired|targeted)\b/i.test(word)) continue;
     if (/\b(?:was|were|been|be)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, st.start - 20), st.start))) continue;
+    // "Drones struck ...": the weapon is the subject; a party named before it (a dateline) is not the attacker.
+    if (weapons.some((w) => w.end <= st.start && st.start - w.end <= 3)) continue;
     const subj = subjectsAt(a, s, st.start).find((h) => h.party);
     if (subj?.party) return subj.party;
   }
@@ -279,7 +281,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
         injured,
         target: g.target,
         intercepted,
-        aggregate: AGGREGATE_RE.test(s.text),
+        aggregate: AGGREGATE_RE.test(s.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(s.text) && !/\bnight\b|\bovernight\b/i.test(s.text)),
       });
     });
   }

@@ -176,6 +176,8 @@ export function speechVerbs(a: AnalysedArticle, s: Sentence): Array<{ start: num
   for (const m of s.text.matchAll(SPEECH_RE)) {
     const start = s.start + (m.index ?? 0);
     if (inSpans(q, start)) continue;
+    // "the United States", "Says Who": a capital letter inside a sentence is a name, not a verb.
+    if (/^\p{Lu}/u.test(m[0]) && start !== s.start) continue;
     out.push({ start, end: start + m[0].length, verb: m[0].toLowerCase() });
   }
   return out;

@@ -67,7 +67,7 @@ function cueHits(s: Sentence): CueHit[] {
 function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
   const stop = next ? next.start : s.end;
   let t = s.text.slice(hit.end - s.start, stop - s.start);
-  const quoteEnd = t.search(/,?”|,"|,\s+(?:who|whom|which|where|while|whereas|although|but|saying|calling|adding)\b/);
+  const quoteEnd = t.search(/,?”|,"|,\s+(?:who|whom|which|where|while|whereas|although|but|saying|calling|adding)\b|\s+and\s+(?:said|added|told|warned|accused|insisted)\b/);
   if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);

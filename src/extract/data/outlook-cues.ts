@@ -24,6 +24,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
   { re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
   { re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\bcould (?:spread|escalate|worsen|widen|drag on|unravel|spiral)\b|\b(?:threatens|risks) to (?:spread|escalate|derail|collapse)\b`, strong: true, weight: 0.7 },
   // assessments of prospects and doubts
   { re: String.raw`\b(?:steep |major |serious |significant |formidable )?challenges? (?:ahead|of (?:negotiating|reaching|securing|achieving))\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:express(?:ed|es)?|voic(?:ed|es)|ha(?:ve|s) (?:their |his |her )?)\s*doubts?\b|\bdoubt(?:s|ed)? (?:that|whether)\b|\bskeptic(?:al|ism)\b|\bsceptic(?:al|ism)\b`, strong: true, weight: 0.75 },
@@ -31,7 +32,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\bfar from (?:each other|an agreement|a deal|peace|a settlement|over)\b|\bfar apart\b`, strong: true, weight: 0.75 },
   { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
-  { re: String.raw`\bprospects? (?:of|for)\b|\bchances? of (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
   // weaker hedges
   { re: String.raw`\bmight\b|\bmay (?:hold|meet|resume|take place|find|come|lead|be ready)\b`, strong: false, weight: 0.6 },
