@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importBytes, importFiles, importText, normaliseText, articleId, SUPPORTED_EXTENSIONS } from '../src/import';
 import { ArticleSchema, BriefsmithError, type Article } from '../src/model';
+import { TimeoutError, within } from '../src/import/limits';
 import { enc, makeDocx, makePdf, utf16, UNICODE_FONT } from './fixtures/import/make-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefsmith-import-'));
@@ -212,6 +213,37 @@ describe('docx', () => {
     zip.file('readme.txt', 'hello');
     const other = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
     await expectError(importBytes(other, { path: 'archive.docx' }), 'unsupported-format', 'archive.docx');
+  });
+});
+
+describe('bounds', () => {
+  it('refuses a docx whose zip directory says it unpacks to gigabytes, before unpacking', async () => {
+    const bytes = (await makeDocx({ paragraphs: [EN] })).slice();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let patched = 0;
+    for (let i = 0; i + 46 <= bytes.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 0x40000000, true); // central directory: uncompressed size = 1 GB
+        patched++;
+      }
+    }
+    expect(patched).toBeGreaterThan(2);
+    const e = await expectError(importBytes(bytes, { path: 'bomb.docx' }), 'too-large', 'bomb.docx');
+    expect(e.message).toMatch(/unpack/);
+  });
+
+  it('stops waiting for a stalled library at the time bound', async () => {
+    let stopped = false;
+    const never = new Promise<never>(() => undefined);
+    const e = await within(never, 20, () => {
+      stopped = true;
+    }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(stopped).toBe(true);
+    await expect(within(Promise.resolve(5), 1000)).resolves.toBe(5);
   });
 });
 

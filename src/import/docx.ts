@@ -22,6 +22,25 @@ export interface DocxContent {
 }
 
 export class NotWordError extends Error {}
+/** The zip's entries would expand past MAX_EXPANDED bytes (a "zip bomb" or an absurd file). */
+export class ZipTooLargeError extends Error {
+  constructor(readonly expanded: number) {
+    super('expands too far');
+  }
+}
+
+/** Limit on the total unpacked size of a .docx, checked from the zip directory before anything is unpacked. */
+export const MAX_EXPANDED = 512 * 1024 * 1024;
+
+/** The sizes JSZip read from the zip directory (internal field; JSZip checks them while unpacking). */
+function expandedSize(zip: JSZip): number {
+  let total = 0;
+  zip.forEach((_, file) => {
+    const data = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data;
+    if (data && typeof data.uncompressedSize === 'number') total += data.uncompressedSize;
+  });
+  return total;
+}
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", 'p.Title => h1:fresh', "p[style-name='Subtitle'] => h2:fresh", 'p.Subtitle => h2:fresh'];
 
@@ -39,6 +58,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
     const hint = zip.file('content.xml') ? 'an OpenDocument file' : zip.file('xl/workbook.xml') ? 'an Excel workbook' : zip.file('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new NotWordError(hint);
   }
+  const expanded = expandedSize(zip);
+  if (expanded > MAX_EXPANDED) throw new ZipTooLargeError(expanded);
   const coreFile = zip.file('docProps/core.xml');
   const core = coreFile ? await coreFile.async('string') : '';
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Article, ArticleOrigin, Progress, Result } from '../model';
 import { BriefsmithError, fail, ok } from '../model';
 import { controlRatio, decodeBytes } from './decode';
-import { NotWordError, readDocx } from './docx';
+import { MAX_EXPANDED, NotWordError, ZipTooLargeError, readDocx } from './docx';
 import { declaredCharset, htmlToContent } from './html';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, TimeoutError, formatSize, within } from './limits';
 import { markdownToText } from './markdown';
@@ -96,6 +96,9 @@ async function importAs(format: Format, bytes: Uint8Array, path: string, timeout
       } catch (e) {
         if (e instanceof NotWordError) {
           throw new BriefsmithError('unsupported-format', `${path}: this is ${e.message}, not a Word document; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
+        }
+        if (e instanceof ZipTooLargeError) {
+          throw new BriefsmithError('too-large', `${path}: the Word document would unpack to ${formatSize(e.expanded)}, over the ${formatSize(MAX_EXPANDED)} limit.`, path);
         }
         throw asCorrupt(e, path, 'Word document');
       }
