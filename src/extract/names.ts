@@ -115,7 +115,13 @@ const sameSurnameCached = memo((key: string): boolean => {
   const [a, b] = key.split('\u0000');
   return sameSurnameRaw(a, b);
 });
+/** "al-Sisi" and "Sisi" are one surname: an Arabic article before it is optional. */
+const ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az)[-\s]/i;
 function sameSurnameRaw(a: string, b: string): boolean {
+  if (ARTICLE.test(a) || ARTICLE.test(b)) return sameSurnameBase(a.replace(ARTICLE, ''), b.replace(ARTICLE, ''));
+  return sameSurnameBase(a, b);
+}
+function sameSurnameBase(a: string, b: string): boolean {
   const fa = a.split(/[\s-]+/).map(foldToken).join('');
   const fb = b.split(/[\s-]+/).map(foldToken).join('');
   if (!fa || !fb) return false;

@@ -119,7 +119,12 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
     const t = tokens[i];
     if (!t || !isCap(t.text)) return false;
     if (t.text === 'I') return false;
-    if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') return t.pos === 'PROPN' || partyForm(t.text) != null || HONORIFIC_SET.has(t.text.toLowerCase());
+    if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') {
+      if (t.pos === 'PROPN' || partyForm(t.text) != null || HONORIFIC_SET.has(t.text.toLowerCase())) return true;
+      // a first name the tagger took for a noun: "Pavlo Palisa said"
+      const n = tokens[i + 1];
+      return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && !!n && n.pos === 'PROPN' && isCap(n.text) && partyForm(n.text) == null && !NON_NAME_SET.has(t.text);
+    }
     return t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'ADP' && t.pos !== 'PUNCT';
   };
   let i = 0;
@@ -184,6 +189,11 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     const name = text.slice(tokens[from].start, tokens[to - 1].end);
     if (isKnownThing(name)) continue;
     if (nameToks.some((t) => isNonPersonWord(t.text))) continue;
+    // a demonym or an organisation inside the run: "Many Ukrainian", "Hamas Gaza"
+    if (nameToks.some((t) => {
+      const f = partyForm(t.text);
+      return f != null && f.kind !== 'name' && f.kind !== 'capital';
+    })) continue;
     if (nameToks.every((t) => isInitialTok(t.text))) continue;
     // name words: hyphenated parts written together count once ("Kyzyl-Kiya", "Jean-Pierre")
     const words = nameToks.filter((t, k) => isCap(t.text) && !isInitialTok(t.text) && !(k > 0 && nameToks[k - 1].text === '-' && nameToks[k - 1].start === t.start - 1));
@@ -416,6 +426,11 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     if (!c.single) continue;
     const surname = nameParts(c.name).surname;
     const matches = clusters.filter((k) => sameSurname(nameParts(k.name).surname, surname) && nameParts(k.name).words > 1);
+    if (!matches.length) {
+      // "Xi" for "Xi Jinping", "Mr. Kim" for "Kim Jong Un": names written family name first
+      const byFirst = clusters.filter((k) => nameParts(k.name).words > 1 && k.name.split(/\s+/)[0] === c.name);
+      if (byFirst.length === 1) matches.push(byFirst[0]);
+    }
     if (matches.length) {
       // the nearest full name mentioned before, else the first
       const prior = matches
