@@ -125,3 +125,20 @@ describe('delegations', () => {
     expect(run(text).delegations[0]).toMatchObject({ party: 'Ukraine', venue: 'Istanbul', id: 'delegations:ukraine' });
   });
 });
+
+describe('delegations: more ways of saying it', () => {
+  it('reads "head of", "a member of", "will lead", "joined the team", "negotiators X and Y", "represented by"', () => {
+    const text =
+      'Andrii Sybiha, the head of the Ukrainian delegation, arrived on Monday. Oleh Ivashchenko, a member of the Ukrainian delegation, stayed behind. ' +
+      'Marco Rubio will lead the U.S. delegation, the State Department said. Keith Kellogg later joined the American team. ' +
+      'Russian negotiators Vladimir Medinsky and Mikhail Galuzin spent the day in talks. ' +
+      'The Israeli side was represented by Ron Dermer and David Barnea, the Mossad chief.';
+    const got = Object.fromEntries(run(text).delegations.map((d) => [d.party, d.members.map((m) => `${m.name}${m.leads ? '*' : ''}`)]));
+    expect(got).toEqual({
+      Ukraine: ['Andrii Sybiha*', 'Oleh Ivashchenko'],
+      'United States': ['Marco Rubio*', 'Keith Kellogg'],
+      Russia: ['Vladimir Medinsky', 'Mikhail Galuzin'],
+      Israel: ['Ron Dermer', 'David Barnea'],
+    });
+  });
+});

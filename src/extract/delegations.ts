@@ -17,12 +17,16 @@ import { refOf } from './types';
 
 const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|heads|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
-const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
+const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
+/** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
+const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
+/** "X, a member of the Hamas delegation", "X joined the U.S. team". */
+const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
 const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 interface Found {
@@ -223,6 +227,35 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
       if (!ms.length) continue;
       here.push({ party: cueParty(nounAt), confidence: 0.7, members: ms.map((x) => ({ person: x.p, leads: false })), sentence: s });
+    }
+    // "X, the head of the Ukrainian delegation," / "the head of the delegation, X,"
+    for (const m of /\b(?:head|chief|leader|chair)/i.test(st) ? st.matchAll(HEAD_OF) : []) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      const nounAt = end - m[2].length;
+      const before = mentionsIn(a, s.start, at).pop();
+      const nextText = text.slice(end, end + 3);
+      const after = /^,\s/.test(nextText) ? mentionsIn(a, end, Math.min(s.end, end + 60))[0] : undefined;
+      const who = before && /,\s*$/.test(text.slice(before.m.end, at)) ? before : (after ?? before);
+      if (!who) continue;
+      here.push({ party: cueParty(nounAt), confidence: 0.85, members: [{ person: who.p, leads: true }], sentence: s, fallback: who.p.party });
+    }
+    // "X, a member of the Hamas delegation", "X joined the U.S. team"
+    for (const m of /member|joined/i.test(st) ? st.matchAll(MEMBER_OF) : []) {
+      const at = s.start + (m.index ?? 0);
+      const nounAt = at + m[0].length - m[2].length;
+      const who = mentionsIn(a, s.start, at).pop();
+      if (!who || /^['’]s?\b/.test(text.slice(who.m.end, who.m.end + 2))) continue;
+      here.push({ party: cueParty(nounAt), confidence: 0.75, members: [{ person: who.p, leads: false }], sentence: s, fallback: who.p.party });
+    }
+    // "Ukrainian negotiators Rustem Umerov and Pavlo Palisa"
+    for (const c of cues) {
+      const next = mentionsIn(a, c.end, Math.min(s.end, c.end + 40))[0];
+      if (!next || !/^\s+(?:(?:Mr|Ms|Mrs|Dr|Gen|Col)\.?\s+)?$/.test(text.slice(c.end, next.m.start))) continue;
+      if (!/negotiators|delegation|team/i.test(text.slice(c.at, c.end))) continue;
+      const listed = listMembers(a, c.end, s.end);
+      if (!listed.length || here.some((f) => f.members.some((x) => listed.includes(x.person)))) continue;
+      here.push({ party: cueParty(c.at), confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
     }
     for (const f of here) {
       // no party named: the members' own party when they agree
