@@ -90,6 +90,24 @@ describe('attacks: what is not an attack', () => {
   });
 });
 
+describe('attacks: one record per strike', () => {
+  it('adds figures given later for the strike just reported', () => {
+    const out = detectAttacks(
+      build('Israel launched air strikes on targets in Lebanon early on Monday.\nLebanese officials said 9 people were killed and 20 wounded in the strikes.'),
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ attacker: 'Israel', location: 'Lebanon', killed: 9, injured: 20 });
+    expect(out[0].sources).toHaveLength(2);
+  });
+
+  it('places a strike where it landed, not where something else happened', () => {
+    const out = detectAttacks(build('Pakistani shelling across the Line of Control killed at least 12 people in the Poonch district, officials said.'));
+    expect(out.map((a) => [a.attacker, a.location, a.killed])).toEqual([['Pakistan', 'Poonch district', 12]]);
+    const met = detectAttacks(build('Delegations met in Geneva on Monday for talks, hours after the rebels launched their boldest attack of the war.'));
+    expect(met).toEqual([]);
+  });
+});
+
 describe('attacks: on the seed articles', () => {
   const seeds = '../shared/seeds';
   const nyt = `${seeds}/000_118066a58bd8992f.txt`;

@@ -68,6 +68,8 @@ interface Place {
   readonly end: number;
   readonly country: string | null;
   readonly isCountry: boolean;
+  /** Named after "in", "near", "at" or as what was struck: the likeliest place of the strike. */
+  readonly strong: boolean;
 }
 
 /** Place names in a sentence: known places, "the Ukrainian capital", unknown names in a place slot. */
@@ -78,9 +80,9 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
   for (const m of s.text.matchAll(/\bthe\s+([A-Z][\p{L}-]+)\s+capital\b/gu)) {
     const party = partyForm(m[1])?.party;
     const cap = party ? CAPITAL_OF.get(party) : undefined;
-    if (party && cap) out.push({ name: cap, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length, country: party, isCountry: false });
+    if (party && cap) out.push({ name: cap, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length, country: party, isCountry: false, strong: true });
   }
-  const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}/gu;
+  const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*){0,2}/gu;
   for (const m of s.text.matchAll(RUN)) {
     let name = m[0].replace(/['’]s?$/, '');
     const start = s.start + (m.index ?? 0);
@@ -104,9 +106,19 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const suffix = text.slice(at + name.length, s.end).match(new RegExp(`^\\s+(${PLACE_SUFFIX})\\b`, 'i'));
     const full = suffix ? `${name} ${suffix[1]}` : name;
     const country = known?.country ?? (form?.kind === 'name' ? form.party : null) ?? (form?.party ?? null);
-    out.push({ name: full, start: at, end: at + full.length, country, isCountry: form?.kind === 'name' || known?.kind === 'country' });
+    const strong = !/\b(?:across|over|on|of|into)\s+(?:the\s+)?(?:\p{L}+\s+)?$/iu.test(before);
+    out.push({ name: full, start: at, end: at + full.length, country, isCountry: form?.kind === 'name' || known?.kind === 'country', strong });
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** The place of a strike: named after "in"/"at" or as the object struck, the first after the first strike word, else the nearest before it. */
+function mainPlace(places: readonly Place[], anchors: readonly number[]): Place | null {
+  if (!places.length) return null;
+  const first = Math.min(...anchors);
+  const after = places.filter((p) => p.start >= first);
+  const pool = after.length ? after : [...places].reverse();
+  return pool.find((p) => p.strong) ?? pool[0];
 }
 
 interface Found<T> {
@@ -234,10 +246,21 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const figures = counted || killed != null || injured != null;
     const strikes = strikeWords(a, s, figures);
     const fresh = strikes.filter((x) => !x.reference);
+    // "31 civilians were killed in the strikes": new figures for the strike just reported.
+    const last = out[out.length - 1];
+    const lastAt = last ? a.sentences.findIndex((x) => x.start === last.sources[0].start) : -1;
+    if (!fresh.length && strikes.length && (killed != null || injured != null) && last && lastAt >= 0 && s.index - lastAt <= 2) {
+      last.sources.push(refOf(a, s));
+      last.killed ??= killed;
+      last.injured ??= injured;
+      last.intercepted ??= intercepted;
+      continue;
+    }
     if (!fresh.length && !(weapons.length && (killed != null || injured != null || (counted && intercepted != null)))) continue;
     // A place is evidence only near a strike or weapon word ("met in Istanbul ... hours after Kyiv launched attacks" is not).
     const anchors = [...fresh.map((x) => x.start), ...weapons.map((w) => w.start)];
-    const places = placesIn(a, s).filter((p) => anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH));
+    const sameClause = (x: number, y: number): boolean => !/[,;:—–()]/.test(a.article.text.slice(Math.min(x, y), Math.max(x, y)));
+    const places = placesIn(a, s).filter((p) => anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)));
     if (!places.length && !figures && !weapons.length && intercepted == null) continue;
     // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
     if (!places.length && !figures && intercepted == null && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
@@ -246,7 +269,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const pairs = places
       .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(a.article.text.slice(t.end, p.start))).pop() }))
       .filter((x): x is { p: Place; t: Found<string> } => x.t != null);
-    const groups = pairs.length >= 2 ? pairs.map(({ p, t }) => ({ place: p, target: t.value })) : [{ place: places.find((p) => !p.isCountry) ?? places[0] ?? null, target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
+    const groups = pairs.length >= 2 ? pairs.map(({ p, t }) => ({ place: p, target: t.value })) : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
     let attacker = attackerIn(a, s, fresh, weapons);
     if (!attacker) {
       usual ??= usualAttacker(a);

@@ -58,7 +58,7 @@ function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: strin
     if (verbs.some((v) => at >= v.end && at - v.end <= 4)) continue;
     if (/^(?:this past|last|past|earlier)\b/i.test(t.text)) continue;
     // A horizon lies ahead: a day on or before publication is when something was said or done.
-    if (t.date && a.article.published && t.date <= a.article.published) continue;
+    if (t.date && a.article.published && (t.date < a.article.published || (t.date === a.article.published && tenseOf(s.text) !== 'future'))) continue;
     return { text: t.text, date: t.date };
   }
   return null;
