@@ -1,6 +1,6 @@
 import { COURTESY_TITLES, CREDIT_LINE, HONORIFICS, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname } from './names';
-import { isPlace, partyForm } from './parties';
+import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
 
 /**
@@ -194,7 +194,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       const f = partyForm(t.text);
       return f != null && f.kind !== 'name' && f.kind !== 'capital';
     })) continue;
-    if (nameToks.every((t) => isInitialTok(t.text))) continue;
+    if (nameToks.every((t) => isInitialTok(t.text) || HONORIFIC_SET.has(t.text.toLowerCase()))) continue;
     // name words: hyphenated parts written together count once ("Kyzyl-Kiya", "Jean-Pierre")
     const words = nameToks.filter((t, k) => isCap(t.text) && !isInitialTok(t.text) && !(k > 0 && nameToks[k - 1].text === '-' && nameToks[k - 1].start === t.start - 1));
     if (!words.length) continue;
@@ -378,10 +378,22 @@ function roleOf(text: string, start: number, end: number, head: string): Role {
   return { text: roleText, start: s, end: s + roleText.length, party: null, nonState: NON_STATE_ROLES.has(head) || NON_STATE_ROLES.has(h), relativeTo: null };
 }
 
+/** Officials of a place belong to its country: "Dnipro mayor", "governor of the Kharkiv region". */
+const OFFICIALS = new Set(['mayor', 'governor', 'minister', 'official', 'officials', 'commander', 'head', 'chief', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy']);
+
 /** The party a role names: the first party in it that is not a target ("envoy to Ukraine"). */
 function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
   if (r.party) return r.party;
   if (r.nonState) return null;
+  const own = partyInRole(text, r, parties);
+  if (own) return own;
+  const words = text.slice(r.start, r.end).toLowerCase().split(/[^\p{L}-]+/u);
+  if (!words.some((w) => OFFICIALS.has(w))) return null;
+  for (const pm of findPlaces(text, [], r.start, r.end)) if (pm.place.country && pm.place.kind !== 'country') return pm.place.country;
+  return null;
+}
+
+function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
   for (const p of parties) {
     if (p.start < r.start || p.end > r.end) continue;
     const before = text.slice(r.start, p.start).trim().split(/\s+/).filter((w) => !/^(the|a|an)$/i.test(w));

@@ -33,7 +33,7 @@ export const ROLE_NOUNS = new Set(
   tycoon billionaire investor banker governor-general premier viceroy regent heir delegate consul attaché
   inspector investigator director-general secretary-general undersecretary under-secretary vice-chairman
   chief-of-staff observer monitor campaigner organiser organizer volunteer medic paramedic surgeon scientist
-  engineer physicist citizen national`.split(/\s+/).filter(Boolean),
+  engineer physicist citizen national laureate winner nominee`.split(/\s+/).filter(Boolean),
 );
 
 /** Roles whose holders are commentators, not actors of a state: no party is taken from their role. */
@@ -74,7 +74,8 @@ export const NON_PERSON_WORDS = new Set(
   Emergencies National International Federal Supreme Constitutional General Joint Staff Armed Air Naval
   Marines Coast Special Revolutionary Islamic Christian Democratic Social Socialist Communist Liberal Conservative
   Labour Labor Peoples Popular Liberation Resistance Crescent Nations Fund
-  Monetary Olympic Committee Index Exchange Market Markets Group Holdings Technologies Systems Motors Bloc`
+  Monetary Olympic Committee Index Exchange Market Markets Group Holdings Technologies Systems Motors Bloc
+  Red Watch Rights Amnesty Deal Pact Charter Declaration Memorandum Protocol Framework Roadmap Corridor Nobel`
     .split(/\s+/)
     .filter(Boolean),
 );
