@@ -51,7 +51,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       enableBlinkFeatures: undefined,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // Chromium's spellchecker downloads dictionaries from the network on Windows and Linux:
+      // off, so the app never reaches out (the offline promise).
+      spellcheck: false,
       safeDialogs: true,
     },
   };

@@ -7,6 +7,8 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
   const label = new Map(articles.map((a, i) => [a.id, `[${i + 1}]`]));
   const cite = (refs: readonly SourceRef[]) => [...new Set(refs.map((r) => label.get(r.article) ?? r.article))].join('');
   const out: string[] = [];
+  const disagreements = (item: { conflicts: Findings['people'][number]['conflicts'] }) =>
+    item.conflicts.map((c) => `\n    ! sources disagree on ${c.field}: ${c.values.map((v) => `${v.value} ${cite(v.sources)}`).join(' vs ')}`).join('');
   const section = (title: string, lines: string[]) => {
     out.push(`\n${title} (${lines.length})`);
     out.push(...(lines.length ? lines.map((l) => `  ${l}`) : ['  —']));
@@ -18,7 +20,7 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
   });
   section(
     'People',
-    f.people.map((p) => `${p.name}${p.party ? ` (${p.party})` : ''}${p.roles[0] ? ` — ${p.roles[0]}` : ''} ${cite(p.sources)}`),
+    f.people.map((p) => `${p.name}${p.party ? ` (${p.party})` : ''}${p.roles[0] ? ` — ${p.roles[0]}` : ''} ${cite(p.sources)}${disagreements(p)}`),
   );
   section(
     'Delegations',
@@ -27,11 +29,11 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
         `${d.party}${d.venue ? ` at ${d.venue}` : ''}${d.date ? ` on ${d.date}` : ''}: ` +
         d.members.map((m) => `${m.name}${m.leads ? ' (leads)' : ''}`).join(', ') +
         ` ${cite(d.sources)}` +
-        d.conflicts.map((c) => `\n    ! sources disagree on ${c.field}: ${c.values.map((v) => `${v.value} ${cite(v.sources)}`).join(' vs ')}`).join(''),
+        disagreements(d),
     ),
   );
-  section('Positions', f.positions.map((p) => `${p.party ?? '?'} ${p.kind}: ${p.text} ${cite(p.sources)} (${pct(p.confidence)})`));
-  section('Outlook', f.outlook.map((o) => `${o.who ? `${o.who}: ` : ''}${o.text}${o.horizon ? ` [${o.horizon}]` : ''} ${cite(o.sources)}`));
+  section('Positions', f.positions.map((p) => `${p.party ?? '?'} ${p.kind}: ${p.text} ${cite(p.sources)} (${pct(p.confidence)})${disagreements(p)}`));
+  section('Outlook', f.outlook.map((o) => `${o.who ? `${o.who}: ` : ''}${o.text}${o.horizon ? ` [${o.horizon}]` : ''} ${cite(o.sources)}${disagreements(o)}`));
   section(
     'Attacks',
     f.attacks.map(
@@ -41,7 +43,8 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
         (a.killed != null ? ` · ${a.killed} killed` : '') +
         (a.injured != null ? ` · ${a.injured} injured` : '') +
         (a.target ? ` · target: ${a.target}` : '') +
-        ` ${cite(a.sources)}`,
+        ` ${cite(a.sources)}` +
+        disagreements(a),
     ),
   );
   return out.join('\n') + '\n';
