@@ -140,6 +140,34 @@ describe('positions: one item per position', () => {
   });
 });
 
+describe('positions: other phrasings', () => {
+  it('reads calls on, only-if, demands that include, seeking and relative acceptance', () => {
+    const a = build(
+      [
+        'Hamas called on mediators to pressure Israel.',
+        'Iran said it would only resume talks if the United States lifted sanctions first.',
+        'Russia’s demands include the recognition of Crimea as Russian territory.',
+        'Ukraine is seeking security guarantees from its allies.',
+        'Washington proposed a 30-day ceasefire, which Kyiv accepted.',
+        'Israel will not withdraw from the border corridor.',
+      ].join('\n'),
+    );
+    expect(detectPositions(a).map((p) => `${p.party} ${p.kind}`)).toEqual([
+      'Hamas demand',
+      'Iran condition',
+      'Russia demand',
+      'Ukraine goal',
+      'United States offer',
+      'Ukraine offer',
+      'Israel refusal',
+    ]);
+    expect(detectPositions(a)[6].text).toBe('will not withdraw from the border corridor');
+  });
+  it('does not read a phone call on a weekday as a demand', () => {
+    expect(detectPositions(build('The leaders spoke in a phone call on Tuesday.'))).toEqual([]);
+  });
+});
+
 describe('positions: what is not a position', () => {
   it('ignores sentences without a party, comments declined, glosses and noun uses of "demands"', () => {
     const a = build(

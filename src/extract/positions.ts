@@ -71,7 +71,7 @@ function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): strin
   if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
-  return t.replace(/,?\s*(?:and|but|or)?\s*(?:it|they|he|she|we|i)?\s*$/i, '').replace(/["“”]/g, '').trim();
+  return t.replace(/(?:,\s*|\s+)(?:(?:and|but|or)\b\s*)?(?:(?:it|they|he|she|we|i)\b\s*)?$/i, '').replace(/["“”]/g, '').trim();
 }
 
 /** One element per listed item: "including about A and B" → [A, B]; "to A or to B" → [A, to B]. */

@@ -28,7 +28,7 @@ export const GLOSS = String.raw`[—–,]\s*(?:essentially|effectively|in effect
 export const POSITION_CUES: readonly PositionCue[] = [
   // condition
   { kind: 'condition', re: String.raw`\bonly if\b|\bon (?:the )?condition that\b|\bprovided that\b|\bas long as\b|\bconditional (?:on|upon)\b|\bpreconditions?\b|\bin exchange for\b|\bin return for\b`, holder: 'subject', weight: 0.9 },
-  { kind: 'condition', re: String.raw`\bwould agree\b(?=[^.;]{0,80}\bif\b)|\bwould have to\b|\bunless\b`, holder: 'subject', weight: 0.7 },
+  { kind: 'condition', re: String.raw`\bwould agree\b(?=[^.;]{0,80}\bif\b)|\b(?:would|will) only\b(?=[^.;]{1,80}?\bif\b)|\bwould have to\b|\bunless\b|\b(?:conditions|preconditions) (?:include|included|are|were)\b`, holder: 'subject', weight: 0.7 },
   // red lines
   { kind: 'red-line', re: String.raw`\bred[- ]lines?\b|\bnon-negotiable\b|\bunder no circumstances\b|\bnot up for (?:negotiation|discussion)\b`, holder: 'subject', weight: 0.9 },
   { kind: 'red-line', re: String.raw`\b(?:will|would|could|can) never (?:accept|agree|recogni[sz]e|give up|cede|surrender|allow|tolerate|negotiate)\b|\bnever (?:accept|recogni[sz]e)\b`, holder: 'subject', weight: 0.85 },
@@ -43,13 +43,14 @@ export const POSITION_CUES: readonly PositionCue[] = [
   { kind: 'accusation', re: String.raw`\b(?<!(?:was|were|been|be|widely) )condemn(?:ed|s|ing)\b|\b(?<!(?:was|were|been|be|widely) )denounc(?:ed|es|ing)\b`, holder: 'subject', weight: 0.7 },
   { kind: 'accusation', re: String.raw`\bnot lived up to\b|\bbroke(?:n)? (?:its|their|his|her|the) (?:promise|pledge|word|commitment)s?\b|\b(?:has|have|had|is|are) violat(?:ed|ing)\b|\bstalling\b|\bdragging (?:its|their|his|her) feet\b|\bin bad faith\b|\bnot serious about\b|\bcynical\b|\bunwillingness to\b|\bno desire for\b|\bsabotag(?:e|ed|ing)\b|\bwar crimes?\b|\bgenocide\b|\bethnic cleansing\b|\bprovocations?\b|\b(?:a lot of|great) evil\b|\bterroris(?:t|m) (?:state|attacks?|regime)\b`, holder: 'speaker', weight: 0.7 },
   // demands
-  { kind: 'demand', re: String.raw`\bdemand(?:ed|ing)\b|\bdemands? that\b|\binsist(?:s|ed|ing)? (?:on|that)\b|\bcall(?:ed|s|ing)? for\b|\burg(?:ed|es)\b|\bpress(?:ed|es|ing) for\b|\bwants? (?:\w+ )?to (?:stop|halt|withdraw|end|leave|give up|recogni[sz]e)\b|\bwants? (?:a|an|the|all|full|guarantees)\b`, holder: 'subject', weight: 0.85 },
+  { kind: 'demand', re: String.raw`\bdemand(?:ed|ing)\b|\bdemands? that\b|\binsist(?:s|ed|ing)? (?:on|that)\b|\bcall(?:ed|s|ing) (?:for|on)\b|\b(?:to|will|would|must|they|we) call (?:for|on)\b|\b(?:demands|terms) (?:include|included|are|were)\b|\burg(?:ed|es)\b|\bpress(?:ed|es|ing) for\b|\bwants? (?:\w+ )?to (?:stop|halt|withdraw|end|leave|give up|recogni[sz]e)\b|\bwants? (?:a|an|the|all|full|guarantees)\b`, holder: 'subject', weight: 0.85 },
   { kind: 'demand', re: String.raw`\b(?:must|has to|have to|need to|needs to|needed to)\b|\bneed to make sure\b`, holder: 'speaker', weight: 0.6 },
   // offers
   { kind: 'offer', re: String.raw`\b(?:agreed|agrees|agree|agreeing) to\b(?! (?:disagree|meet|talk|hold talks))|\b(?:ready|willing) to (?!(?:continue|keep|fight|defend|strike|respond|retaliate|push|attack|hit|escalate|use)\b)|\b(?:handed over|submitted|presented|put forward|tabled|sent) (?:its|their|his|her|a|an|the) (?:own )?(?:proposals?|plan|draft|memorandum|offer|terms|list)\b|\bprepared to\b|\bprepared (?:a|an) (?:list|plan|proposal|draft|framework|offer)\b|\boffer(?:ed|s|ing) to\b|\boffered\b|(?<!the |a )\bpropos(?:ed|es|ing)\b(?! by)|\bwould (?:only )?support\b|\bwould lead\b|\bwould (?:send|contribute|deploy|provide|guarantee)\b|\baccepted\b|\bopen to\b`, holder: 'subject', weight: 0.75 },
   // goals
   { kind: 'goal', re: String.raw`\b(?:goal|aim|objective|priority|intention|purpose)s?\b(?:\s+(?:of|in|for)\s+[^,.;]{1,40}?)?\s+(?:is|was|are|were|remains?)\b`, holder: 'speaker', weight: 0.85 },
   { kind: 'goal', re: String.raw`\b(?:aims?|aimed|aiming|seeks?|sought|seeking|wants?|wanted|hopes?|hoped|intends?|intended|vow(?:s|ed)|pledged|is determined|are determined|strives?) to\b`, holder: 'subject', weight: 0.7 },
+  { kind: 'goal', re: String.raw`\b(?:seeks|seeking|sought) (?:a|an|the|security|guarantees|full|new|international|compensation|assurances|recognition)\b`, holder: 'subject', weight: 0.65 },
   { kind: 'goal', re: String.raw`\befforts? (?=by\b)|\bcampaign (?=by\b)|\bbid (?=by\b)`, holder: 'agent', weight: 0.6 },
 ];
 
