@@ -142,3 +142,12 @@ describe('delegations: more ways of saying it', () => {
     });
   });
 });
+
+describe('delegations: not every team is a delegation', () => {
+  it('ignores teams and sides with no talks nearby', () => {
+    const text =
+      'Russian missiles struck Kharkiv overnight, killing five people. A rescue team led by Ihor Klymenko, the interior minister, searched the rubble. ' +
+      'The Ukrainian team included Mykhailo Mudryk and Andriy Lunin, who played well.';
+    expect(run(text).delegations).toEqual([]);
+  });
+});

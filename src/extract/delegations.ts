@@ -25,6 +25,12 @@ const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
 const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const STRONG = /delegation|negotiat|\btalks\b/i;
+const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;
+/** Talks are mentioned in the sentence's neighbourhood (two before, one after). */
+const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
+  a.sentences.slice(Math.max(0, s.index - 2), s.index + 2).some((x) => TALKS.test(x.text));
+
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
 const MAYBE = /delegation|team|negotia|talks|side|joined|represented/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
@@ -257,6 +263,8 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (!listed.length || here.some((f) => f.members.some((x) => listed.includes(x.person)))) continue;
       here.push({ party: cueParty(c.at), confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
     }
+    // "a rescue team led by X" is no delegation: a team or a side needs talks nearby
+    if (here.length && !STRONG.test(st) && !talksNear(a, s)) here.length = 0;
     for (const f of here) {
       // no party named: the members' own party when they agree
       if (!f.party) {
