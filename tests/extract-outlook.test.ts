@@ -86,6 +86,25 @@ describe('outlook: what comes next', () => {
     expect(detectOutlook(a)).toEqual([]);
   });
 
+  it('reads schedules, plans and moods in other words', () => {
+    const a = build(
+      [
+        'The envoy plans to travel to Moscow next month.',
+        'A second phase of the truce is due to begin on June 1.',
+        'Officials were optimistic that a deal was within reach.',
+        'The ceasefire is unlikely to hold, a senior Western diplomat said.',
+        'The talks ended without a breakthrough on Monday.',
+      ].join('\n'),
+    );
+    const out = detectOutlook(a);
+    expect(out.map((o) => [o.who, o.horizon, o.date])).toEqual([
+      [null, 'next month', null],
+      [null, 'June 1', '2024-06-01'],
+      ['Officials', null, null],
+      ['senior Western diplomat', null, null],
+    ]);
+  });
+
   it('gives stable ids', () => {
     const text = 'Negotiators are expected to meet on Thursday.';
     expect(detectOutlook(build(text)).map((o) => o.id)).toEqual(detectOutlook(build(text)).map((o) => o.id));

@@ -165,7 +165,7 @@ function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: numbe
 export function subjectDescription(a: AnalysedArticle, s: Sentence): Speaker | null {
   const d = descriptionsIn(a, s, s.start, Math.min(s.end, s.start + 60))[0] as (Speaker & { at: number }) | undefined;
   if (!d || d.at !== s.start) return null;
-  const after = textAt(a, d.at, s.end).match(/^(?:[\p{L}’'-]+\s+){1,6}?(?:remain|remained|believe|doubt|doubted|warn|warned|fear|feared|express|expressed|think|predict|predicted|caution|cautioned)\b/u);
+  const after = textAt(a, d.at, s.end).match(/^(?:[\p{L}’'-]+\s+){1,6}?(?:(?:are|were|is|was) (?:optimistic|pessimistic|hopeful|sceptical|skeptical|doubtful|confident)|remain|remained|believe|doubt|doubted|warn|warned|fear|feared|express|expressed|think|predict|predicted|caution|cautioned)\b/u);
   return after ? d : null;
 }
 

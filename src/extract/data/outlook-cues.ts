@@ -26,6 +26,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
   { re: String.raw`\bcould (?:spread|escalate|worsen|widen|drag on|unravel|spiral)\b|\b(?:threatens|risks) to (?:spread|escalate|derail|collapse)\b|\brisks? of (?:a |an )?(?:wider|full-scale|all-out|broader|regional|new|renewed|further) (?:war|conflict|escalation|fighting)\b`, strong: true, weight: 0.7 },
   // assessments of prospects and doubts
+  { re: String.raw`\b(?:optimistic|pessimistic|hopeful|confident) (?:that|about)\b|\bwithin reach\b|\bpredict(?:ed|s)? that\b|\bcould take (?:days|weeks|months|years)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:steep |major |serious |significant |formidable )?challenges? (?:ahead|of (?:negotiating|reaching|securing|achieving))\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:express(?:ed|es)?|voic(?:ed|es)|ha(?:ve|s) (?:their |his |her )?)\s*doubts?\b|\bdoubt(?:s|ed)? (?:that|whether)\b|\bskeptic(?:al|ism)\b|\bsceptic(?:al|ism)\b`, strong: true, weight: 0.75 },
   { re: String.raw`\b(?:do|does|did)(?: not|n[’']t) believe in\b|\b(?:do|does)(?: not|n[’']t) (?:believe|expect|think) (?:that )?(?:a |the )?(?:cease-?fire|truce|deal|agreement|peace|talks)\b`, strong: true, weight: 0.75 },
