@@ -260,7 +260,11 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     // A place is evidence only near a strike or weapon word ("met in Istanbul ... hours after Kyiv launched attacks" is not).
     const anchors = [...fresh.map((x) => x.start), ...weapons.map((w) => w.start)];
     const sameClause = (x: number, y: number): boolean => !/[,;:—–()]/.test(a.article.text.slice(Math.min(x, y), Math.max(x, y)));
-    const places = placesIn(a, s).filter((p) => anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)));
+    // "In Kharkiv, a glide bomb killed two": a place that opens the sentence sets the scene for all of it.
+    const opening = s.text.match(/^(?:In|At|Near|Outside|Across)\s+(?:the\s+)?[^,]{2,40},/);
+    const places = placesIn(a, s).filter(
+      (p) => (opening && p.end <= s.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
+    );
     if (!places.length && !figures && !weapons.length && intercepted == null) continue;
     // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
     if (!places.length && !figures && intercepted == null && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;

@@ -71,7 +71,7 @@ export function findTimes(text: string, published: string | null, tense: Tense =
   for (const r of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' })) {
     let words = r.text.replace(/[\s,;.]+$/, '');
     let start = r.index;
-    const lead = words.match(/^(?:on|at|in|by|from|since|until|during)\s+/i);
+    const lead = words.match(/^(?:\d+\s+(?=on\s|at\s))?(?:on|at|in|by|from|since|until|during)\s+/i);
     if (lead) {
       words = words.slice(lead[0].length);
       start += lead[0].length;

@@ -25,7 +25,7 @@ export const WEAPONS: ReadonlyArray<readonly [WeaponType, string]> = [
 
 /** Words for strikes and barrages (verbs and nouns) that make a sentence report an attack. */
 export const STRIKE_WORDS =
-  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|explosions?|blasts?|assaults?|salvos?|volleys?';
+  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?';
 
 /** Words just before a strike word that make it no event: truces, plans, hypotheticals. */
 export const NOT_AN_EVENT =
