@@ -163,6 +163,10 @@ describe('positions: other phrasings', () => {
     ]);
     expect(detectPositions(a)[6].text).toBe('will not withdraw from the border corridor');
   });
+  it('lets a side’s institutions speak for it, but not the things it owns', () => {
+    const a = build(["Ukraine's economy needs to grow faster.", "Russia's foreign ministry rejected the plan.", 'Israel’s war cabinet agreed to send a team.'].join('\n'));
+    expect(detectPositions(a).map((p) => `${p.party} ${p.kind}`)).toEqual(['Russia refusal', 'Israel offer']);
+  });
   it('does not read a phone call on a weekday as a demand', () => {
     expect(detectPositions(build('The leaders spoke in a phone call on Tuesday.'))).toEqual([]);
   });

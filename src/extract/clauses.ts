@@ -346,14 +346,15 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
   const before = textAt(a, s.start, cueAt);
   const ms = mentionsIn(a, s).filter((m) => m.end <= cueAt);
   // "Moscow’s calls for", "Washington’s goal ... was".
-  const poss = ms.filter((m) => /^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(textAt(a, m.end, cueAt))).pop();
+  const nounCue = /^(?:goals?|aims?|objectives?|priorit|intention|purpose|calls?|demands?|conditions?|terms|efforts?|proposals?|plans?|position|red|memorandum)/i.test(textAt(a, cueAt, cueAt + 20));
+  const poss = ms.filter((m) => /^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(textAt(a, m.end, cueAt)) && (nounCue || !isThingPossessor(a, m))).pop();
   if (poss) return [toHolder(poss)];
   const bounds = [s.start];
   for (const m of before.matchAll(CLAUSE_STOP)) bounds.push(s.start + (m.index ?? 0) + m[0].length);
   for (let k = bounds.length - 1; k >= 0; k--) {
     const from = bounds[k];
     const to = k === bounds.length - 1 ? cueAt : bounds[k + 1];
-    const cands = ms.filter((m) => m.start >= from && m.end <= to && !isObject(a, s, m.start));
+    const cands = ms.filter((m) => m.start >= from && m.end <= to && !isObject(a, s, m.start) && !isThingPossessor(a, m));
     const seg = textAt(a, from, to);
     const pro = [...seg.matchAll(PRONOUN_RE)].map((p) => ({ at: from + (p.index ?? 0), word: p[0] })).find((p) => !isObject(a, s, p.at));
     const first = cands[0];
@@ -393,6 +394,18 @@ function coordinated(a: AnalysedArticle, s: Sentence, m: Mention): Mention[] {
     cur = next;
   }
   return out;
+}
+
+/** Words for the actors of a side: "Russia’s foreign ministry", "Ukraine’s delegation" speak for it. */
+const ACTOR = new RegExp(
+  `^['’]s?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${DESC_HEAD}|minister|president|prime|chief|delegation|team|forces|troops|leadership|parliament|envoy|embassy|mission|representatives?|foreign|defen[cs]e|top|senior|new|own|\\p{L}+ing)\\b`,
+  'iu',
+);
+/** "Ukraine’s economy needs to grow": a party named as the owner of a thing is not the subject. */
+function isThingPossessor(a: AnalysedArticle, m: Mention): boolean {
+  if (m.person) return false;
+  const after = textAt(a, m.end, m.end + 60);
+  return /^['’]s?\s/.test(after) && !ACTOR.test(after);
 }
 
 const toHolder = (m: Mention): Holder => ({ party: m.party, person: m.person, text: m.text });
