@@ -247,6 +247,23 @@ function pageMetadata(doc: MiniDocument): Omit<HtmlContent, 'lines'> {
   return { title, outlet, published, byline: byline ? byline.replace(/^by\s+/i, '') : null };
 }
 
+/**
+ * Parses a page with the DOMParser of one shared, blank jsdom window. A new JSDOM per page
+ * would create a new window and script context each time, and those are not reclaimed
+ * promptly (about 0.5 MB per page stays in memory even after `window.close()`); documents
+ * from DOMParser are plain objects that are. DOMParser documents never run scripts or load
+ * resources. The shared window is replaced now and then as a precaution.
+ */
+let shared: { window: JSDOM['window']; uses: number } | null = null;
+function parseDocument(html: string): MiniDocument {
+  if (!shared || shared.uses >= 2000) {
+    shared?.window.close();
+    shared = { window: new JSDOM('', { contentType: 'text/html', virtualConsole: new VirtualConsole() }).window, uses: 0 };
+  }
+  shared.uses++;
+  return new shared.window.DOMParser().parseFromString(html, 'text/html');
+}
+
 /** Reads one HTML page (already decoded to a string). */
 export function htmlToContent(html: string): HtmlContent {
   // Scripts (except JSON-LD), styles, comments and inline SVG carry no article text: drop
@@ -260,14 +277,13 @@ export function htmlToContent(html: string): HtmlContent {
   // A page nested deeper than MAX_NESTING is not a normal article page: Readability's cost
   // grows steeply with depth, so such pages are read by the plain block walker instead.
   let useReadability = maxDepth <= MAX_NESTING;
-  let dom: JSDOM;
+  let doc: MiniDocument;
   try {
-    dom = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole()});
+    doc = parseDocument(flat);
   } catch {
     return { lines: stripHtml(html), title: null, outlet: null, published: null, byline: null };
   }
-  try {
-    const doc = dom.window.document;
+  {
     const meta = pageMetadata(doc);
     // Readability's cost grows fast with the element count; huge pages use the walker.
     if (doc.getElementsByTagName('*').length > MAX_ELEMS) useReadability = false;
@@ -297,13 +313,10 @@ export function htmlToContent(html: string): HtmlContent {
       lines = domToLines(doc.body ?? doc, true);
       if (lines.length === 0) lines = domToLines(doc.body ?? doc, false);
     } else if (lines.length === 0) {
-      const fresh = new JSDOM(flat, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
-      try {
-        lines = domToLines(fresh.window.document.body ?? fresh.window.document, true);
-        if (lines.length === 0) lines = domToLines(fresh.window.document.body ?? fresh.window.document, false);
-      } finally {
-        fresh.window.close();
-      }
+      // Readability changed the document while trying: read a fresh copy.
+      const fresh = parseDocument(flat);
+      lines = domToLines(fresh.body ?? fresh, true);
+      if (lines.length === 0) lines = domToLines(fresh.body ?? fresh, false);
     }
     return {
       lines,
@@ -312,7 +325,5 @@ export function htmlToContent(html: string): HtmlContent {
       published: meta.published ?? rPublished,
       byline: meta.byline ?? (rByline ? rByline.replace(/^by\s+/i, '') : null),
     };
-  } finally {
-    dom.window.close();
   }
 }

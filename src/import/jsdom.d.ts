@@ -30,6 +30,10 @@ declare module 'jsdom' {
   export class JSDOM {
     constructor(html?: string, options?: { contentType?: string; virtualConsole?: VirtualConsole; url?: string });
     static fragment(html: string): MiniParent;
-    readonly window: { readonly document: MiniDocument; close(): void };
+    readonly window: {
+      readonly document: MiniDocument;
+      readonly DOMParser: new () => { parseFromString(html: string, type: 'text/html'): MiniDocument };
+      close(): void;
+    };
   }
 }
