@@ -79,6 +79,8 @@ describe('attacks: what is not an attack', () => {
       'It is cynical to talk of peace and at the same time to launch a massive attack on civilian infrastructure.',
       'Talks continued as attacks persist.',
       'The army vowed to strike back at the rebels in Darfur.',
+      'Russia has intensified its attacks on Ukraine’s energy grid in recent weeks.',
+      'Israel has expanded its strikes across Lebanon.',
     ].join('\n');
     expect(detectAttacks(build(text))).toEqual([]);
   });

@@ -285,6 +285,9 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const times = findTimes(s.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
     const when = times.find((t) => t.date != null) ?? times[0] ?? null;
     const merged = mergeWeapons(weapons);
+    // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
+    const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
+    if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated) continue;
     groups.forEach((g, k) => {
       const location = g.place?.name ?? null;
       // A later sentence about the same place with nothing new adds its sentence, not a record.
