@@ -71,3 +71,16 @@ describe('parties', () => {
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('splitSentences: run-on text', () => {
+  it('keeps every sentence under 800 characters, with exact offsets', () => {
+    const list = Array.from({ length: 120 }, (_, i) => `item number ${i}`).join(', ');
+    const text = `The list reads ${list} and nothing more\nA short line.`;
+    const ss = splitSentences(text);
+    expect(ss.length).toBeGreaterThan(2);
+    for (const s of ss) {
+      expect(s.text.length).toBeLessThanOrEqual(800);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});

@@ -93,6 +93,28 @@ function joinQuotes(text: string, pieces: Piece[]): Piece[] {
   return out;
 }
 
+/** Longest sentence kept whole: a citation must stay under the evaluation's 800 characters. */
+const MAX_SENTENCE = 780;
+
+/** Splits a run-on piece (a list without full stops) at clause punctuation, else at a word. */
+function splitLong(p: Piece): Piece[] {
+  if (p.end - p.start <= MAX_SENTENCE || p.tokens.length < 2) return [p];
+  const limit = p.start + MAX_SENTENCE;
+  let cut = -1;
+  for (let i = 1; i < p.tokens.length - 1; i++) {
+    const t = p.tokens[i];
+    if (t.end > limit) break;
+    if (/^[;:—–,]$/.test(t.text) && t.end - p.start > MAX_SENTENCE / 3) cut = i + 1;
+  }
+  if (cut < 0) {
+    cut = 1;
+    while (cut < p.tokens.length - 1 && p.tokens[cut].end <= limit) cut++;
+  }
+  const head = p.tokens.slice(0, cut);
+  const tail = p.tokens.slice(cut);
+  return [{ start: p.start, end: head[head.length - 1].end, tokens: head }, ...splitLong({ start: tail[0].start, end: p.end, tokens: tail })];
+}
+
 const isHeadingLine = (line: string): boolean =>
   !FINAL_PUNCT.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS && /\p{L}/u.test(line);
 
@@ -115,6 +137,7 @@ export function splitSentences(text: string): Sentence[] {
       let pieces = tokeniseLine(text, a, b);
       if (heading) pieces = [{ start: a, end: b, tokens: pieces.flatMap((p) => p.tokens) }];
       else pieces = joinQuotes(text, pieces);
+      pieces = pieces.flatMap(splitLong);
       for (const p of pieces) {
         out.push({ index: out.length, start: p.start, end: p.end, text: text.slice(p.start, p.end), paragraph, heading, tokens: p.tokens });
       }
