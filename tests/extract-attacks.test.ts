@@ -110,6 +110,15 @@ describe('attacks: one record per strike', () => {
     ]);
   });
 
+  it('splits one sentence of strikes on several places, each with its toll', () => {
+    const out = detectAttacks(build('Russian strikes killed three people in Kherson and two in the Donetsk region on Monday, officials said.'));
+    expect(out.map((a) => [a.attacker, a.location, a.killed, a.date])).toEqual([
+      ['Russia', 'Kherson', 3, '2024-05-13'],
+      ['Russia', 'Donetsk region', 2, '2024-05-13'],
+    ]);
+    expect(new Set(out.map((a) => a.id)).size).toBe(2);
+  });
+
   it('places a strike where it landed, not where something else happened', () => {
     const out = detectAttacks(build('Pakistani shelling across the Line of Control killed at least 12 people in the Poonch district, officials said.'));
     expect(out.map((a) => [a.attacker, a.location, a.killed])).toEqual([['Pakistan', 'Poonch district', 12]]);

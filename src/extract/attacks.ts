@@ -50,6 +50,8 @@ const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+
 const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
 );
+/** A toll just before a place: "three people in Kherson", "two in the Donetsk region". */
+const PLACE_TOLL = new RegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'iu');
 /** How far (characters) a place may stand from the strike or weapon word it locates. */
 const PLACE_REACH = 90;
 const CAPITAL_OF = (() => {
@@ -273,7 +275,16 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const pairs = places
       .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(a.article.text.slice(t.end, p.start))).pop() }))
       .filter((x): x is { p: Place; t: Found<string> } => x.t != null);
-    const groups = pairs.length >= 2 ? pairs.map(({ p, t }) => ({ place: p, target: t.value })) : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
+    // "killed three people in Kherson and two in the Donetsk region": one record per place, each with its toll.
+    const tolls = places
+      .map((p) => ({ p, m: a.article.text.slice(Math.max(s.start, p.start - 50), p.start).match(PLACE_TOLL) }))
+      .filter((x): x is { p: Place; m: RegExpMatchArray } => x.m != null);
+    const byToll = killed != null && tolls.length >= 2 && new Set(tolls.map((x) => x.p.name)).size === tolls.length;
+    const groups: Array<{ place: Place | null; target: string | null; killed?: number | null }> = byToll
+      ? tolls.map(({ p, m }) => ({ place: p, target: null, killed: parseCount(m[1])?.value ?? null }))
+      : pairs.length >= 2
+        ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
+        : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
     let attacker = attackerIn(a, s, fresh, weapons);
     if (!attacker) {
       usual ??= usualAttacker(a);
@@ -307,8 +318,8 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
         when: when?.text ?? null,
         date: when?.date ?? null,
         weapons: merged,
-        killed,
-        injured,
+        killed: g.killed !== undefined ? g.killed : killed,
+        injured: byToll ? null : injured,
         target: g.target,
         intercepted,
         aggregate: AGGREGATE_RE.test(s.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(s.text) && !/\bnight\b|\bovernight\b/i.test(s.text)),
