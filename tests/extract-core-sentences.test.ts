@@ -84,3 +84,26 @@ describe('splitSentences: run-on text', () => {
     }
   });
 });
+
+describe('splitSentences and extraction on arbitrary text', () => {
+  it('never throws and always gives exact, ordered offsets', async () => {
+    const fc = (await import('fast-check')).default;
+    const { extractArticle } = await import('../src/extract');
+    const words = fc.constantFrom('Mr.', 'Putin', 'said', '“We', 'will', 'not.”', 'U.S.', 'delegation', 'led by', 'Anna B. Lee,', 'the', 'Kyiv’s', '\n', '  ', '—', '"', '(', ')', 'é', '.', '?', 'Talks');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 80 }), (ws) => {
+        const text = ws.join(' ');
+        const ss = splitSentences(text);
+        let last = -1;
+        for (const s of ss) {
+          expect(text.slice(s.start, s.end)).toBe(s.text);
+          expect(s.start).toBeGreaterThan(last);
+          last = s.end - 1;
+        }
+        const f = extractArticle({ id: 'x', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
+        for (const r of [...f.people, ...f.delegations].flatMap((i) => i.sources)) expect(text.slice(r.start, r.end)).toBe(r.sentence);
+      }),
+      { numRuns: 150, seed: 42 },
+    );
+  });
+});
