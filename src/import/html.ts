@@ -283,47 +283,46 @@ export function htmlToContent(html: string): HtmlContent {
   } catch {
     return { lines: stripHtml(html), title: null, outlet: null, published: null, byline: null };
   }
-  {
-    const meta = pageMetadata(doc);
-    // Readability's cost grows fast with the element count; huge pages use the walker.
-    if (doc.getElementsByTagName('*').length > MAX_ELEMS) useReadability = false;
-    const docTitle = clean(doc.title);
-    const firstH1 = clean(doc.querySelector('h1')?.textContent);
-    let lines: string[] = [];
-    let rTitle: string | null = null;
-    let rByline: string | null = null;
-    let rSite: string | null = null;
-    let rPublished: string | null = null;
-    try {
-      if (!useReadability) throw new Error('too deeply nested for Readability');
-      const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS * 2, charThreshold: 200, keepClasses: false }).parse();
-      if (article?.content) {
-        const frag = JSDOM.fragment(flattenNesting(article.content).html);
-        lines = domToLines(frag, false);
-        rTitle = clean(article.title);
-        rByline = clean(article.byline);
-        rSite = clean(article.siteName);
-        rPublished = parseMetaDate(article.publishedTime);
-      }
-    } catch {
-      // Readability gave up (too many elements, odd markup): read the whole body below.
+  const meta = pageMetadata(doc);
+  // Readability's cost grows fast with the element count; huge pages use the walker.
+  if (doc.getElementsByTagName('*').length > MAX_ELEMS) useReadability = false;
+  const docTitle = clean(doc.title);
+  const firstH1 = clean(doc.querySelector('h1')?.textContent);
+  let lines: string[] = [];
+  let rTitle: string | null = null;
+  let rByline: string | null = null;
+  let rSite: string | null = null;
+  let rPublished: string | null = null;
+  try {
+    const article = !useReadability
+      ? null
+      : new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: MAX_ELEMS * 2, charThreshold: 200, keepClasses: false }).parse();
+    if (article?.content) {
+      const frag = JSDOM.fragment(flattenNesting(article.content).html);
+      lines = domToLines(frag, false);
+      rTitle = clean(article.title);
+      rByline = clean(article.byline);
+      rSite = clean(article.siteName);
+      rPublished = parseMetaDate(article.publishedTime);
     }
-    if (lines.length === 0 && !useReadability) {
-      // Readability did not run, so the document is untouched: walk it directly.
-      lines = domToLines(doc.body ?? doc, true);
-      if (lines.length === 0) lines = domToLines(doc.body ?? doc, false);
-    } else if (lines.length === 0) {
-      // Readability changed the document while trying: read a fresh copy.
-      const fresh = parseDocument(flat);
-      lines = domToLines(fresh.body ?? fresh, true);
-      if (lines.length === 0) lines = domToLines(fresh.body ?? fresh, false);
-    }
-    return {
-      lines,
-      title: meta.title ?? (firstH1 && firstH1.split(' ').length >= 2 && firstH1 !== (meta.outlet ?? rSite) ? firstH1 : null) ?? rTitle ?? docTitle,
-      outlet: meta.outlet ?? rSite,
-      published: meta.published ?? rPublished,
-      byline: meta.byline ?? (rByline ? rByline.replace(/^by\s+/i, '') : null),
-    };
+  } catch {
+    // Readability gave up (too many elements, odd markup): read the whole body below.
   }
+  if (lines.length === 0 && !useReadability) {
+    // Readability did not run, so the document is untouched: walk it directly.
+    lines = domToLines(doc.body ?? doc, true);
+    if (lines.length === 0) lines = domToLines(doc.body ?? doc, false);
+  } else if (lines.length === 0) {
+    // Readability changed the document while trying: read a fresh copy.
+    const fresh = parseDocument(flat);
+    lines = domToLines(fresh.body ?? fresh, true);
+    if (lines.length === 0) lines = domToLines(fresh.body ?? fresh, false);
+  }
+  return {
+    lines,
+    title: meta.title ?? (firstH1 && firstH1.split(' ').length >= 2 && firstH1 !== (meta.outlet ?? rSite) ? firstH1 : null) ?? rTitle ?? docTitle,
+    outlet: meta.outlet ?? rSite,
+    published: meta.published ?? rPublished,
+    byline: meta.byline ?? (rByline ? rByline.replace(/^by\s+/i, '') : null),
+  };
 }
