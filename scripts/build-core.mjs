@@ -8,7 +8,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' },
   { entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.mjs', format: 'esm', packages: 'external' },
-  { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', external: ['electron'] },
+  // main passes the templates and fonts folders explicitly, so the core's import.meta-based
+  // defaults (empty in CommonJS) are never used there.
+  { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } },
   { entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] },
 ];
 for (const e of entries) {
