@@ -63,6 +63,11 @@ describe('attacks: reported strikes', () => {
     ]);
   });
 
+  it('takes the party that claimed responsibility as attacker', () => {
+    const out = detectAttacks(build('The Houthis claimed responsibility for an attack on a tanker in the Gulf of Aden on Monday.'));
+    expect(out.map((a) => [a.attacker, a.location, a.target, a.date])).toEqual([['Houthis', 'Gulf of Aden', 'tanker', '2024-05-13']]);
+  });
+
   it('leaves the date null without a publication date', () => {
     const out = detectAttacks(build('Russian missiles struck Odesa on Friday, killing two people.', null));
     expect(out).toHaveLength(1);

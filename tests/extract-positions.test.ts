@@ -167,6 +167,17 @@ describe('positions: other phrasings', () => {
     const a = build(["Ukraine's economy needs to grow faster.", "Russia's foreign ministry rejected the plan.", 'Israel’s war cabinet agreed to send a team.'].join('\n'));
     expect(detectPositions(a).map((p) => `${p.party} ${p.kind}`)).toEqual(['Russia refusal', 'Israel offer']);
   });
+  it('reads wants-X-to demands, responsibility accusations, readiness offers and pushing-for demands', () => {
+    const a = build(
+      [
+        'Russia wants Ukraine to cede the rest of the region.',
+        'Kyiv said Moscow was responsible for the attack on the hospital.',
+        'The Houthis signalled their readiness to halt attacks on shipping.',
+        'Ukraine is pushing for tougher sanctions.',
+      ].join('\n'),
+    );
+    expect(detectPositions(a).map((p) => `${p.party} ${p.kind}`)).toEqual(['Russia demand', 'Ukraine accusation', 'Houthis offer', 'Ukraine demand']);
+  });
   it('does not read a phone call on a weekday as a demand', () => {
     expect(detectPositions(build('The leaders spoke in a phone call on Tuesday.'))).toEqual([]);
   });

@@ -199,6 +199,9 @@ function attackerIn(a: AnalysedArticle, s: Sentence, strikes: ReadonlyArray<{ st
   const ms = mentionsIn(a, s);
   const accused = ms.find((m) => m.party && ACCUSED.test(text.slice(Math.max(s.start, m.start - 20), m.start)));
   if (accused) return accused.party;
+  // "The Houthis claimed responsibility for an attack on ...".
+  const claimed = ms.find((m) => m.party && /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
+  if (claimed) return claimed.party;
   const anchors = [...strikes.map((x) => x.start), ...weapons.map((w) => w.start)];
   for (const m of ms) {
     if (!m.party || m.person) continue;

@@ -18,7 +18,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   // expectations and schedules
   { re: String.raw`\b(?:is|are|was|were)\s+(?:also\s+|now\s+|widely\s+)?expected\s+to\b`, strong: true, weight: 0.9 },
   { re: String.raw`\b(?:is|are)\s+(?:due|set|scheduled|slated|poised|planning)\s+to\b|\bis to meet\b|\bare to meet\b`, strong: true, weight: 0.9 },
-  { re: String.raw`\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
+  { re: String.raw`\bexpects? (?:to|that)\b|\bwill likely\b|\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
   { re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
   { re: String.raw`\b(?:will be |would be |to be )?followed by\b`, strong: true, weight: 0.8 },
   { re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
