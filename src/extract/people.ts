@@ -1,4 +1,4 @@
-import { COURTESY_TITLES, CREDIT_LINE, HONORIFICS, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
+import { COURTESY_TITLES, CREDIT_LINE, HONORIFICS, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname } from './names';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
@@ -53,6 +53,8 @@ interface Candidate {
   /** In a heading line: it may name a known person but does not make a new one. */
   readonly heading: boolean;
   evidence: boolean;
+  /** Weaker signs of a person ("X wants", "X's war"): two of them in different sentences make one. */
+  weak: number;
   veto: boolean;
   roles: Role[];
 }
@@ -200,6 +202,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     if (!words.length) continue;
     // all-capital acronyms ("RT", "FSB") are organisations
     if (words.length === 1 && /^[\p{Lu}\d.&-]{2,}$/u.test(words[0].text)) continue;
+    if (words.length === 1 && nameToks.length === 1 && ORG_WORD_ENDING.test(words[0].text)) continue;
     const prefix = tokens.slice(from0, from);
     const titled = prefix.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()));
     const written = text.slice(tokens[from0].start, tokens[to - 1].end);
@@ -214,6 +217,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       single: words.length === 1,
       heading: s.heading,
       evidence: titled,
+      weak: 0,
       veto: false,
       roles: [],
     };
@@ -261,6 +265,8 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
   if (before && OBJECT_VERBS.has(before.text.toLowerCase())) c.evidence = true;
   if (after && LEADER_NOUNS.has(after.text) && runFrom > 0) c.evidence = true;
+  if (c.single && after && (after.pos === 'VERB' || after.pos === 'AUX') && !isCap(after.text)) c.weak++;
+  if (c.single && isPossessive(after) && after2 && after2.pos === 'NOUN' && !isCap(after2.text)) c.weak++;
   // "the Abu Shouk camp", "the Emirates": a thing named after something, not a person
   if (before?.text.toLowerCase() === 'the' && !isPossessive(after) && !(after && LEADER_NOUNS.has(after.text))) {
     if (c.single || (after && after.pos === 'NOUN' && !isCap(after.text))) c.veto = true;
@@ -468,6 +474,8 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     }
   }
   for (const cl of singles.values()) {
+    const weakSentences = new Set(cl.cands.filter((c) => c.weak > 0 && !c.heading && !c.veto).map((c) => c.sentence.index));
+    if (weakSentences.size >= 2) for (const c of cl.cands) c.evidence ||= c.weak > 0;
     if (!cl.cands.some((c) => c.evidence && !c.heading)) continue;
     if (cl.cands.some((c) => c.evidence && !c.heading) && !cl.cands.some((c) => c.veto)) clusters.push(cl);
   }

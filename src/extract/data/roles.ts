@@ -90,7 +90,10 @@ export const OUTLETS = `Reuters | AP | AFP | Associated Press | Agence France-Pr
   | Der Spiegel | Bild | ZDF | ARD | NHK | CCTV | Global Times | Ynet | Times of Israel | Novaya Gazeta | Rossiya
   | Channel One | Euronews | Deutsche Welle | DW | France 24 | VOA | Voice of America | Radio Liberty
   | Radio Free Europe | RFE/RL | Substack | Google | Apple | Microsoft | Amazon | Meta | Starlink | SpaceX | Tesla
-  | OpenAI | Wikipedia | Internet`
+  | OpenAI | Wikipedia | Internet | Gazprom | Rosatom | Rosneft | Lukoil | Transneft | Naftogaz | Ukrenergo
+  | Energoatom | DTEK | Ukrzaliznytsia | Boeing | Airbus | Lockheed | Lockheed Martin | Raytheon | RTX | Rheinmetall | BAE
+  | Palantir | Northrop | Northrop Grumman | General Dynamics | Saab | Thales | Leonardo | Baykar | Shell | BP | Exxon
+  | ExxonMobil | Chevron | TotalEnergies | Aramco | Huawei | Nvidia | Visa | Mastercard | SWIFT`
   .split('|')
   .map((s) => s.trim())
   .filter(Boolean);
@@ -148,3 +151,6 @@ abdullah abdallah`;
 
 /** Credit lines at the end of an article: the people named in them are not part of the story. */
 export const CREDIT_LINE = /\b(contributed (?:reporting|to this report|research|additional reporting)|additional reporting by|reporting by|reported by|writing by|written by|edited by|editing by|compiled by|research by|photographs? by|illustrations? by|produced by)\b/i;
+
+/** Endings of company and agency names written as one word ("Gazprom", "Rosatom", "Naftogaz"). */
+export const ORG_WORD_ENDING = /(prom|atom|neft|gaz|energo|corp|tech|soft|bank|com|stat|trans|avia|flot)$/i;
