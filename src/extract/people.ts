@@ -395,7 +395,11 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
   if (own) return own;
   const words = text.slice(r.start, r.end).toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => OFFICIALS.has(w))) return null;
-  for (const pm of findPlaces(text, [], r.start, r.end)) if (pm.place.country && pm.place.kind !== 'country') return pm.place.country;
+  for (const pm of findPlaces(text, [], r.start, r.end)) {
+    // "Dnipro mayor", "governor of the Kharkiv region" (not "negotiator in Gaza")
+    const before = text.slice(Math.max(r.start, pm.start - 5), pm.start);
+    if (pm.place.country && pm.place.kind !== 'country' && (pm.start === r.start || /\bof\s+(?:the\s+)?$/.test(text.slice(Math.max(r.start, pm.start - 8), pm.start)) || !/\S/.test(before))) return pm.place.country;
+  }
   return null;
 }
 
