@@ -192,6 +192,9 @@ describe('positions: what is not a position', () => {
         'A spokesman, speaking on condition of anonymity, described the meeting.',
         'The weather in the region has been mild.',
         'The proposed truce would cover the ports.',
+        'Russia offered no details about the talks.',
+        'Egypt offered condolences to the families.',
+        'It is widely accepted that the war will go on.',
       ].join('\n'),
     );
     expect(detectPositions(a)).toEqual([]);
