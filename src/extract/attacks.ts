@@ -2,7 +2,7 @@ import type { Attack, Weapon, WeaponType } from '../model';
 import { inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
 import { COUNTRIES } from './data/countries';
-import { NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
+import { CASUALTY, NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
 import { NUMBER, QUALIFIER, parseCount } from './numbers';
 import { partyForm, placeOf } from './parties';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
@@ -27,20 +27,19 @@ const WEAPON_RES: ReadonlyArray<readonly [WeaponType, RegExp]> = WEAPONS.map(([t
   type,
   new RegExp(`(?:(${COUNT})(?:\\s+of)?\\s+(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the)\\b)[\\p{L}-]+\\s+){0,2}?)?\\b(${label})\\b`, flags),
 ]);
-const PEOPLE = '(?:people|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians)';
 const KILLED_RES = [
-  new RegExp(`\\b(?:killing|killed|kills|kill)\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:${PEOPLE}\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:killed|dead|died)\\b`, 'iu'),
-  new RegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:${PEOPLE}\\s+)?dead\\b`, 'iu'),
+  new RegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'iu'),
+  new RegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'iu'),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'iu'),
 ];
 const INJURED_RES = [
-  new RegExp(`\\b(?:injuring|injured|wounding|wounded|hurting)\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:${PEOPLE}\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:injured|wounded|hurt)\\b`, 'iu'),
+  new RegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'iu'),
 ];
 const INTERCEPTED_RES = [
-  new RegExp(`\\b(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed)\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:shot down|intercepted|downed|destroyed)\\b`, 'iu'),
+  new RegExp(`\\b(?:${CASUALTY.intercepting})\\s+(${COUNT})\\b`, 'iu'),
+  new RegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:${CASUALTY.intercepting})\\b`, 'iu'),
 ];
 const TARGET_RE = new RegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;

@@ -41,3 +41,13 @@ export const TARGET_MODIFIERS =
 
 /** Lower-case words for regions and settlements that may follow a place name ("Kursk region"). */
 export const PLACE_SUFFIX = 'region|province|oblast|governorate|district|state|city|county|area|town|village|territory|peninsula|strip|valley';
+
+/** Casualty and interception verbs, and the words for who was hit ("killing at least three people"). */
+export const CASUALTY = {
+  killing: 'killing|killed|kills|kill',
+  killed: 'killed|dead|died',
+  injuring: 'injuring|injured|wounding|wounded|hurting',
+  injured: 'injured|wounded|hurt',
+  intercepting: 'shot down|intercepted|downed|destroyed|neutrali[sz]ed',
+  victims: 'people|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians|aid workers|journalists|medics',
+} as const;
