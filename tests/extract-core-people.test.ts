@@ -151,3 +151,12 @@ describe('delegations: not every team is a delegation', () => {
     expect(run(text).delegations).toEqual([]);
   });
 });
+
+describe('credits', () => {
+  it('drops credit lines but keeps people in sentences that only mention reporting', () => {
+    const text =
+      'By Anna Berg\nAs reported by the BBC, Olena Marchuk, a Ukrainian lawmaker, said the talks failed.\n' +
+      'The report, written by Tomas Novak, a Czech diplomat, was leaked.\nRain fell. Talks resume on Monday. Nothing else changed.\n(Reporting by Li Wen; Editing by Sam Ford)';
+    expect(run(text).analysed.people.map((p) => p.name)).toEqual(['Olena Marchuk', 'Tomas Novak']);
+  });
+});

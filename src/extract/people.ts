@@ -1,4 +1,4 @@
-import { COURTESY_TITLES, CREDIT_LINE, HONORIFICS, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
+import { COURTESY_TITLES, HONORIFICS, isCreditLine, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname } from './names';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
@@ -423,7 +423,7 @@ interface Cluster {
 export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): ArticlePerson[] {
   const all: Candidate[] = [];
   for (const s of sentences) {
-    if (CREDIT_LINE.test(s.text) || /^by\s+\p{Lu}/iu.test(s.text)) continue;
+    if (isCreditLine(s.text, sentences.length - 1 - s.index)) continue;
     all.push(...sentenceCandidates(text, s));
   }
   const fullCands = all.filter((c) => !c.single && !c.veto && !c.heading);

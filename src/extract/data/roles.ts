@@ -149,8 +149,19 @@ yevgeny evgeny yevgeniy evgeni
 yulia yuliya julia
 abdullah abdallah`;
 
-/** Credit lines at the end of an article: the people named in them are not part of the story. */
-export const CREDIT_LINE = /\b(contributed (?:reporting|to this report|research|additional reporting)|additional reporting by|reporting by|reported by|writing by|written by|edited by|editing by|compiled by|research by|photographs? by|illustrations? by|produced by)\b/i;
+/** Credit lines: the people named in them are not part of the story. */
+export const CREDIT_LINE = /\b(contributed (?:reporting|to this report|research|additional reporting)|additional reporting by|reporting by|writing by|edited by|editing by|compiled by|research by|photographs? by|illustrations? by|produced by)\b/i;
+/** Weaker credit phrases ("reported by", "written by"): credits only near the end of the text and in a short line. */
+export const LATE_CREDIT_LINE = /\b(reported by|written by|graphics by|video by)\b/i;
+
+/** True when a sentence is a credit line. `fromEnd` counts sentences after it. */
+export function isCreditLine(sentence: string, fromEnd: number): boolean {
+  if (/^[(\[—–-]*\s*by\s+\p{Lu}/iu.test(sentence)) return true;
+  if (/^[(\[—–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|photographs?|edited)\b/i.test(sentence)) return true;
+  if (/\bcontributed (?:reporting|to this report|research|additional reporting)\b/i.test(sentence)) return true;
+  const late = fromEnd < 3 && sentence.length < 200;
+  return late && (CREDIT_LINE.test(sentence) || LATE_CREDIT_LINE.test(sentence));
+}
 
 /** Endings of company and agency names written as one word ("Gazprom", "Rosatom", "Naftogaz"). */
 export const ORG_WORD_ENDING = /(prom|atom|neft|gaz|energo|corp|tech|soft|bank|com|stat|trans|avia|flot)$/i;
