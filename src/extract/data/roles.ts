@@ -156,8 +156,8 @@ export const LATE_CREDIT_LINE = /\b(reported by|written by|graphics by|video by)
 
 /** True when a sentence is a credit line. `fromEnd` counts sentences after it. */
 export function isCreditLine(sentence: string, fromEnd: number): boolean {
-  if (/^[(\[—–-]*\s*by\s+\p{Lu}/iu.test(sentence)) return true;
-  if (/^[(\[—–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|photographs?|edited)\b/i.test(sentence)) return true;
+  if (/^[([—–-]*\s*by\s+\p{Lu}/iu.test(sentence)) return true;
+  if (/^[([—–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|photographs?|edited)\b/i.test(sentence)) return true;
   if (/\bcontributed (?:reporting|to this report|research|additional reporting)\b/i.test(sentence)) return true;
   const late = fromEnd < 3 && sentence.length < 200;
   return late && (CREDIT_LINE.test(sentence) || LATE_CREDIT_LINE.test(sentence));
