@@ -178,6 +178,10 @@ describe('positions: other phrasings', () => {
     );
     expect(detectPositions(a).map((p) => `${p.party} ${p.kind}`)).toEqual(['Russia demand', 'Ukraine accusation', 'Houthis offer', 'Ukraine demand']);
   });
+  it('resolves "the group" to the armed group named last, and reads "insisted that X must" as one demand', () => {
+    const a = build(['Hamas said it had agreed to the first phase of the deal.', 'But the group has refused to disarm.', 'Israel has insisted that Hamas must give up its weapons.'].join('\n'));
+    expect(brief(a)).toEqual(['Hamas offer: agreed to the first phase of the deal', 'Hamas refusal: refused to disarm', 'Israel demand: insisted that Hamas must give up its weapons']);
+  });
   it('does not read a phone call on a weekday as a demand', () => {
     expect(detectPositions(build('The leaders spoke in a phone call on Tuesday.'))).toEqual([]);
   });

@@ -358,6 +358,12 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
     const seg = textAt(a, from, to);
     const pro = [...seg.matchAll(PRONOUN_RE)].map((p) => ({ at: from + (p.index ?? 0), word: p[0] })).find((p) => !isObject(a, s, p.at));
     const first = cands[0];
+    // "the group", "the militants": the armed group named last.
+    const group = seg.match(GROUP_ANAPHOR);
+    if (group && group.index != null && (!first || from + group.index < first.start) && (!pro || from + group.index < pro.at)) {
+      const g = lastOrganisation(a, s, from + group.index);
+      if (g) return [{ party: g, person: null, text: group[0] }];
+    }
     if (pro && (!first || pro.at < first.start)) {
       const r = resolvePronoun(a, s, pro.at, pro.word);
       if (!r) continue;
@@ -374,6 +380,15 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
     }
   }
   return [];
+}
+
+const GROUP_ANAPHOR = /\bthe (?:militant |armed |paramilitary |rebel |Islamist |Palestinian |Lebanese |Yemeni )?(?:group|movement|militia|militants|rebels|organi[sz]ation|paramilitaries)\b/i;
+
+/** The armed group or organisation named last before `at` (this sentence or the three before). */
+function lastOrganisation(a: AnalysedArticle, s: Sentence, at: number): string | null {
+  const from = a.sentences[Math.max(0, s.index - 3)]?.start ?? s.start;
+  const orgs = a.parties.filter((m) => m.start >= from && m.end <= at && m.kind === 'organisation');
+  return orgs.length ? orgs[orgs.length - 1].party : null;
 }
 
 /** A mention with those coordinated with it: "Britain and France", "India, Pakistan and China". */

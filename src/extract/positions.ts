@@ -100,7 +100,10 @@ export function detectPositions(a: AnalysedArticle): Position[] {
     const redLine = s.text.match(RED_LINE_RE);
     const redLineAt = redLine?.index != null ? s.start + redLine.index : -1;
     // "set out red lines: A, B and C" — the marker names the kind; the clauses after it are the positions.
-    const positional = hits.filter((h) => !(h.cue.kind === 'red-line' && RED_LINE_RE.test(h.text) && hits.some((o) => o.start > h.end)));
+    const positional = hits
+      .filter((h) => !(h.cue.kind === 'red-line' && RED_LINE_RE.test(h.text) && hits.some((o) => o.start > h.end)))
+      // "insisted that Hamas must disarm": the obligation is what the insisting says, one demand.
+      .filter((h, i, all) => !(h.cue.holder === 'speaker' && h.cue.kind === 'demand' && i > 0 && /\bthat$/i.test(all[i - 1].text) && all[i - 1].cue.kind === 'demand'));
     const quotes = quotations(s);
     const speaker = speakerOf(a, s);
     const seenAccusers = new Set<string>();

@@ -31,7 +31,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\b(?:express(?:ed|es)?|voic(?:ed|es)|ha(?:ve|s) (?:their |his |her )?)\s*doubts?\b|\bdoubt(?:s|ed)? (?:that|whether)\b|\bskeptic(?:al|ism)\b|\bsceptic(?:al|ism)\b`, strong: true, weight: 0.75 },
   { re: String.raw`\b(?:do|does|did)(?: not|n[’']t) believe in\b|\b(?:do|does)(?: not|n[’']t) (?:believe|expect|think) (?:that )?(?:a |the )?(?:cease-?fire|truce|deal|agreement|peace|talks)\b`, strong: true, weight: 0.75 },
   { re: String.raw`\bfar from (?:each other|an agreement|a deal|peace|a settlement|over)\b|\bfar apart\b`, strong: true, weight: 0.75 },
-  { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote|unresolved|open)\b|\bwould be (?:\w+ )?(?:harder|more difficult|difficult|tougher|easier|complicated)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
