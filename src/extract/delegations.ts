@@ -3,6 +3,7 @@ import { HONORIFICS, ROLE_NOUNS } from './data/roles';
 
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 import { personId, samePerson, slug } from './names';
+import { findTimes } from './dates';
 import { findPlaces } from './parties';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
 import { refOf } from './types';
@@ -311,7 +312,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       id: `delegations:${slug(party)}`,
       party,
       venue,
-      date: null,
+      date: talksDate(a, d.sources),
       members: d.members,
       sources: d.sources,
       confidence: d.confidence,
@@ -342,4 +343,15 @@ export function talksVenue(a: AnalysedArticle): string | null {
   }
   const best = [...counts.entries()].sort((x, y) => y[1].rank - x[1].rank || y[1].n - x[1].n || x[1].first - y[1].first)[0];
   return best ? best[0] : null;
+}
+
+/** The date of the round: a day named in the delegation's own sentences, resolved against the publication date. */
+function talksDate(a: AnalysedArticle, sources: readonly SourceRef[]): string | null {
+  if (!a.article.published) return null;
+  for (const r of sources) {
+    if (!/\b(talks|negotiations|meeting|round|session|summit)\b/i.test(r.sentence)) continue;
+    const t = findTimes(r.sentence, a.article.published).find((x) => x.date);
+    if (t?.date) return t.date;
+  }
+  return null;
 }
