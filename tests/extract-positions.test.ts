@@ -199,6 +199,8 @@ describe('positions: what is not a position', () => {
         'Russia offered no details about the talks.',
         'Egypt offered condolences to the families.',
         'It is widely accepted that the war will go on.',
+        'Israel and Hamas have agreed to the first phase of the deal.',
+        'Russia and Ukraine both agreed to halt strikes on ports.',
       ].join('\n'),
     );
     expect(detectPositions(a)).toEqual([]);

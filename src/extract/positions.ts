@@ -126,6 +126,8 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       // A named person speaks for a side even when the article does not say which.
       holders = holders.filter((h) => h.party || h.person);
       if (!holders.length) return;
+      // "Israel and Hamas agreed to ...", "both agreed": a joint agreement is an outcome, not one side's position.
+      if ((holders.length >= 2 || /\bboth\b/i.test(s.text.slice(0, hit.start - s.start))) && /^agree/i.test(hit.text)) return;
       // Several judgements by one speaker in one sentence are one accusation.
       if (kind === 'accusation' && hit.cue.holder === 'speaker') {
         const key = holders.map((h) => h.party).join('+');
