@@ -166,7 +166,11 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
   return runs;
 }
 
-const isNonPersonWord = (w: string): boolean => NON_PERSON_WORDS.has(w) || NON_NAME_SET.has(w);
+/** Words that qualify a title before a name: "Former Prime Minister X", "Acting President X". */
+const TITLE_MODIFIERS = new Set(['Former', 'Ex', 'Late', 'Acting', 'Interim', 'Outgoing', 'Incoming', 'Then', 'Retired', 'Senior', 'Top']);
+/** Months can be names inside a full name ("Theresa May", "April Ryan"); alone they are months. */
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+const isNonPersonWord = (w: string, inFullName = false): boolean => NON_PERSON_WORDS.has(w) || (NON_NAME_SET.has(w) && !(inFullName && MONTHS.has(w)));
 const isKnownThing = (s: string): boolean => partyForm(s) != null || isPlace(s) || OUTLET_SET.has(s) || NON_NAME_SET.has(s);
 
 /** Finds the name candidates of one sentence. */
@@ -183,14 +187,15 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       // a country's name starts a personal name ("Jordan Peterson") unless a title follows it ("Ukraine President X")
       const pf = partyForm(w);
       const partyWord = pf != null && ((pf.kind !== 'name' && pf.kind !== 'capital') || HONORIFIC_SET.has(tokens[from + 1].text.toLowerCase()));
-      if (HONORIFIC_SET.has(w.toLowerCase()) || partyWord || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
+      if (HONORIFIC_SET.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w) || partyWord || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
       else break;
     }
     // an organisation or outlet name at the end: "Russian broadcaster RT" is not a name either
     const nameToks = tokens.slice(from, to);
     const name = text.slice(tokens[from].start, tokens[to - 1].end);
     if (isKnownThing(name)) continue;
-    if (nameToks.some((t) => isNonPersonWord(t.text))) continue;
+    const full = nameToks.filter((t) => isCap(t.text) && !isInitialTok(t.text)).length > 1;
+    if (nameToks.some((t) => isNonPersonWord(t.text, full))) continue;
     // a demonym or an organisation inside the run: "Many Ukrainian", "Hamas Gaza"
     if (nameToks.some((t) => {
       const f = partyForm(t.text);

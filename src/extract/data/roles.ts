@@ -75,7 +75,8 @@ export const NON_PERSON_WORDS = new Set(
   Marines Coast Special Revolutionary Islamic Christian Democratic Social Socialist Communist Liberal Conservative
   Labour Labor Peoples Popular Liberation Resistance Crescent Nations Fund
   Monetary Olympic Committee Index Exchange Market Markets Group Holdings Technologies Systems Motors Bloc
-  Red Watch Rights Amnesty Deal Pact Charter Declaration Memorandum Protocol Framework Roadmap Corridor Nobel`
+  Red Watch Rights Amnesty Deal Pact Charter Declaration Memorandum Protocol Framework Roadmap Corridor Nobel
+  Format Communique Communiqué Agreements Process Formula Peace Deals Treaties Forum Coalition Contact Minsk Accords`
     .split(/\s+/)
     .filter(Boolean),
 );
