@@ -286,7 +286,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     const f = partyForm(after2.text);
     if (f && c.roles.length) {
       const r = c.roles[0];
-      c.roles[0] = { ...r, party: f.party };
+      c.roles[0] = { ...r, text: `${r.text} of ${text.slice(after2.start, after2.end)}`, party: f.party };
     }
   }
 
