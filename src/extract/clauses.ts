@@ -146,13 +146,13 @@ function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
 }
 
 /** Unnamed-source descriptions in [from, to): "A Ukrainian official", "Many officials and analysts". */
-function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number): Speaker[] {
+function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): Speaker[] {
   const out: Array<Speaker & { at: number }> = [];
   const seg = textAt(a, from, to);
   for (const m of seg.matchAll(DESC_RE)) {
     const raw = m[0];
     const at = from + (m.index ?? 0);
-    if (isObject(a, s, at)) continue;
+    if (!afterVerb && isObject(a, s, at)) continue;
     const name = raw.replace(LEADING_QUANTIFIER, '').trim();
     if (!name) continue;
     const inside = mentionsIn(a, s).find((x) => x.start >= at && x.end <= at + raw.length && x.party);
@@ -247,7 +247,7 @@ export function speakerOf(a: AnalysedArticle, s: Sentence, depth = 0): Speaker |
         const inverted = v.verb === 'according to' || /(?:[”"],?|,[”"])\s*$/.test(textAt(a, s.start, v.start));
         if (inverted) {
           const next = mentionsIn(a, s).find((m) => m.start >= v.end && m.start - v.end <= 60);
-          const desc = descriptionsIn(a, s, v.end, Math.min(s.end, v.end + 60))[0] as (Speaker & { at: number }) | undefined;
+          const desc = descriptionsIn(a, s, v.end, Math.min(s.end, v.end + 60), true)[0] as (Speaker & { at: number }) | undefined;
           if (next && (!desc || next.start <= desc.at || next.person)) {
             const person = mentionsIn(a, s).find((m) => m.person && m.start >= v.end && m.start - v.end <= 80);
             return speakerOfMention(person && !/,/.test(textAt(a, next.end, person.start)) ? person : next);
