@@ -201,6 +201,7 @@ describe('positions: what is not a position', () => {
         'It is widely accepted that the war will go on.',
         'Israel and Hamas have agreed to the first phase of the deal.',
         'Russia and Ukraine both agreed to halt strikes on ports.',
+        'Russia and Ukraine accused each other of violating the truce.',
       ].join('\n'),
     );
     expect(detectPositions(a)).toEqual([]);

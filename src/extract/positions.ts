@@ -128,6 +128,8 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       if (!holders.length) return;
       // "Israel and Hamas agreed to ...", "both agreed": a joint agreement is an outcome, not one side's position.
       if ((holders.length >= 2 || /\bboth\b/i.test(s.text.slice(0, hit.start - s.start))) && /^agree/i.test(hit.text)) return;
+      // "accused each other of violating the truce": mutual blame names no one position.
+      if (kind === 'accusation' && /\b(?:each other|one another)\b/i.test(s.text.slice(hit.start - s.start, hit.end - s.start + 30))) return;
       // Several judgements by one speaker in one sentence are one accusation.
       if (kind === 'accusation' && hit.cue.holder === 'speaker') {
         const key = holders.map((h) => h.party).join('+');
