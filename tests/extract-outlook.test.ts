@@ -105,6 +105,12 @@ describe('outlook: what comes next', () => {
     ]);
   });
 
+  it('finds a meeting named by its day without a publication date, and no dates', () => {
+    const a = build('Moscow portrays the Monday talks as a technical meeting.\nThe talks on Sunday had ended late.', [], null);
+    const out = detectOutlook(a);
+    expect(out.map((o) => [o.who, o.horizon, o.date])).toEqual([['Russia', 'Monday', null]]);
+  });
+
   it('gives stable ids', () => {
     const text = 'Negotiators are expected to meet on Thursday.';
     expect(detectOutlook(build(text)).map((o) => o.id)).toEqual(detectOutlook(build(text)).map((o) => o.id));

@@ -25,11 +25,11 @@ interface Cue {
 
 /** A meeting named with a day after the publication date: "talks on Monday", "the Monday talks". */
 function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
-  const ref = parseIsoDate(a.article.published);
-  if (!ref || !MEETING_RE.test(s.text) || tenseOf(s.text) === 'past') return null;
-  const published = a.article.published ?? '';
+  if (!MEETING_RE.test(s.text) || tenseOf(s.text) === 'past') return null;
+  const published = parseIsoDate(a.article.published) ? (a.article.published ?? '') : null;
   for (const t of findTimes(s.text, a.article.published, 'future')) {
-    if (!t.date || t.date <= published) continue;
+    // With a publication date the day must lie ahead; without one, a named day in a sentence not in the past will do.
+    if (published != null ? !t.date || t.date <= published : !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|next)\b/i.test(t.text)) continue;
     const near = s.text.slice(Math.max(0, t.start - 40), t.end + 40);
     if (!MEETING_RE.test(near)) continue;
     // "said on Monday": the time of the statement, not of the meeting.
