@@ -97,22 +97,28 @@ function joinQuotes(text: string, pieces: Piece[]): Piece[] {
 const MAX_SENTENCE = 780;
 
 /** Splits a run-on piece (a list without full stops) at clause punctuation, else at a word. */
-function splitLong(p: Piece): Piece[] {
-  if (p.end - p.start <= MAX_SENTENCE || p.tokens.length < 2) return [p];
-  const limit = p.start + MAX_SENTENCE;
-  let cut = -1;
-  for (let i = 1; i < p.tokens.length - 1; i++) {
-    const t = p.tokens[i];
-    if (t.end > limit) break;
-    if (/^[;:—–,]$/.test(t.text) && t.end - p.start > MAX_SENTENCE / 3) cut = i + 1;
+function splitLong(piece: Piece): Piece[] {
+  const out: Piece[] = [];
+  let p = piece;
+  while (p.end - p.start > MAX_SENTENCE && p.tokens.length >= 2) {
+    const limit = p.start + MAX_SENTENCE;
+    let cut = -1;
+    for (let i = 1; i < p.tokens.length - 1; i++) {
+      const t = p.tokens[i];
+      if (t.end > limit) break;
+      if (/^[;:—–,]$/.test(t.text) && t.end - p.start > MAX_SENTENCE / 3) cut = i + 1;
+    }
+    if (cut < 0) {
+      cut = 1;
+      while (cut < p.tokens.length - 1 && p.tokens[cut].end <= limit) cut++;
+    }
+    const head = p.tokens.slice(0, cut);
+    const tail = p.tokens.slice(cut);
+    out.push({ start: p.start, end: head[head.length - 1].end, tokens: head });
+    p = { start: tail[0].start, end: p.end, tokens: tail };
   }
-  if (cut < 0) {
-    cut = 1;
-    while (cut < p.tokens.length - 1 && p.tokens[cut].end <= limit) cut++;
-  }
-  const head = p.tokens.slice(0, cut);
-  const tail = p.tokens.slice(cut);
-  return [{ start: p.start, end: head[head.length - 1].end, tokens: head }, ...splitLong({ start: tail[0].start, end: p.end, tokens: tail })];
+  out.push(p);
+  return out;
 }
 
 const isHeadingLine = (line: string): boolean =>
