@@ -99,6 +99,13 @@ function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string |
   // a party word right before the noun, inside its noun phrase
   const near = a.parties.filter((p) => p.end <= cueStart && p.start >= cueStart - 40 && /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(p.end, cueStart)));
   if (near.length === 1 || (near.length > 1 && near.every((p) => p.party === near[0].party))) return near[near.length - 1].party;
+  // "the army delegation": the side the article calls "Sudan's army" / "the Sudanese army"
+  const body = /\b(army|military|government|armed forces)\s*$/i.exec(lead);
+  if (body) {
+    const re = new RegExp(`^(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?${body[1]}\\b`, 'iu');
+    const owner = a.parties.find((p) => re.test(text.slice(p.end, p.end + 40)));
+    if (owner) return owner.party;
+  }
   return null;
 }
 
