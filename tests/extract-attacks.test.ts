@@ -68,6 +68,11 @@ describe('attacks: reported strikes', () => {
     expect(out.map((a) => [a.attacker, a.location, a.target, a.date])).toEqual([['Houthis', 'Gulf of Aden', 'tanker', '2024-05-13']]);
   });
 
+  it('counts "killing a child" as one', () => {
+    const out = detectAttacks(build('A Russian drone hit a car in Kherson, killing a 12-year-old boy and injuring two women.'));
+    expect(out.map((a) => [a.location, a.killed, a.injured])).toEqual([['Kherson', 1, 2]]);
+  });
+
   it('leaves the date null without a publication date', () => {
     const out = detectAttacks(build('Russian missiles struck Odesa on Friday, killing two people.', null));
     expect(out).toHaveLength(1);

@@ -33,6 +33,9 @@ const KILLED_RES = [
   new RegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'iu'),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'iu'),
 ];
+const ONE = '(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|teenager|resident|worker|journalist|medic)';
+const ONE_KILLED = new RegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'iu');
+const ONE_INJURED = new RegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'iu');
 const INJURED_RES = [
   new RegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'iu'),
   new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'iu'),
@@ -243,8 +246,8 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
   for (const s of a.sentences) {
     if (s.heading) continue;
     const weapons = weaponsIn(s);
-    const killed = firstCount(KILLED_RES, s.text);
-    const injured = firstCount(INJURED_RES, s.text);
+    const killed = firstCount(KILLED_RES, s.text) ?? (ONE_KILLED.test(s.text) ? 1 : null);
+    const injured = firstCount(INJURED_RES, s.text) ?? (ONE_INJURED.test(s.text) ? 1 : null);
     const intercepted = firstCount(INTERCEPTED_RES, s.text);
     const counted = weapons.some((w) => w.value.count != null);
     const figures = counted || killed != null || injured != null;
