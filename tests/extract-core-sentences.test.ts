@@ -107,3 +107,12 @@ describe('splitSentences and extraction on arbitrary text', () => {
     );
   });
 });
+
+describe('splitSentences: headlines', () => {
+  it('takes a long Title Case line as a heading', () => {
+    const text = 'Trump Meets Putin In Alaska As Ukraine Waits For Word On A Ceasefire Deal That Could Reshape Europe\nThe talks began.';
+    const ss = splitSentences(text);
+    expect(ss[0]).toMatchObject({ heading: true, paragraph: 0 });
+    expect(ss[1]).toMatchObject({ text: 'The talks began.', heading: false });
+  });
+});

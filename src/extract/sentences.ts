@@ -121,8 +121,14 @@ function splitLong(piece: Piece): Piece[] {
   return out;
 }
 
+/** A headline in Title Case ("Trump Meets Putin In Alaska"), however long: most words capitalised. */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w) && w.length > 3);
+  return words.length >= 3 && words.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length >= 0.8 * words.length;
+}
+
 const isHeadingLine = (line: string): boolean =>
-  !FINAL_PUNCT.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS && /\p{L}/u.test(line);
+  !/[.!?]$/.test(line) && /\p{L}/u.test(line) && ((!FINAL_PUNCT.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) || (isTitleCase(line) && line.split(/\s+/).length <= 40));
 
 /** Splits an article's text into sentences and heading lines, in order, with exact offsets. */
 export function splitSentences(text: string): Sentence[] {
