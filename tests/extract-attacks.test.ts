@@ -68,6 +68,14 @@ describe('attacks: reported strikes', () => {
     expect(out.map((a) => [a.attacker, a.location, a.target, a.date])).toEqual([['Houthis', 'Gulf of Aden', 'tanker', '2024-05-13']]);
   });
 
+  it('reports a strike on a country when a verb says it happened', () => {
+    const out = detectAttacks(build('The Pentagon said U.S. forces had struck 15 Houthi targets in Yemen.\nA Houthi missile struck a bulk carrier in the Red Sea.'));
+    expect(out.map((a) => [a.attacker, a.location, a.target])).toEqual([
+      ['United States', 'Yemen', null],
+      ['Houthis', 'Red Sea', 'bulk carrier'],
+    ]);
+  });
+
   it('counts "killing a child" as one', () => {
     const out = detectAttacks(build('A Russian drone hit a car in Kherson, killing a 12-year-old boy and injuring two women.'));
     expect(out.map((a) => [a.location, a.killed, a.injured])).toEqual([['Kherson', 1, 2]]);
@@ -91,6 +99,7 @@ describe('attacks: what is not an attack', () => {
       'The army vowed to strike back at the rebels in Darfur.',
       'Russia has intensified its attacks on Ukraine’s energy grid in recent weeks.',
       'Israel has expanded its strikes across Lebanon.',
+      'The war began when Russia attacked Ukraine in February 2022.',
     ].join('\n');
     expect(detectAttacks(build(text))).toEqual([]);
   });

@@ -303,7 +303,12 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const merged = mergeWeapons(weapons);
     // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
     const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
-    if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated) continue;
+    const verbal = fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text));
+    // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
+    const pubYear = Number((published ?? '').slice(0, 4)) || null;
+    const years = [...s.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+    if (!figures && years.some((y) => pubYear == null || y < pubYear)) continue;
+    if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal) continue;
     groups.forEach((g, k) => {
       const location = g.place?.name ?? null;
       // A later sentence about the same place with nothing new adds its sentence, not a record.

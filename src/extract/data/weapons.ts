@@ -33,7 +33,7 @@ export const NOT_AN_EVENT =
 
 /** Heads of target phrases ("apartment blocks", "oil depot", "civilian infrastructure"). */
 export const TARGET_HEADS =
-  'infrastructure|apartment blocks?|apartment buildings?|residential buildings?|buildings?|blocks|houses?|homes?|hospitals?|clinics?|schools?|universit(?:y|ies)|depots?|refiner(?:y|ies)|stations?|plants?|facilit(?:y|ies)|ports?|bridges?|airports?|airfields?|air bases?|bases?|markets?|churches|church|mosques?|camps?|shelters?|grids?|substations?|warehouses?|factor(?:y|ies)|terminals?|pipelines?|ships?|vessels?|tankers?|convoys?|checkpoints?|headquarters|barracks|positions|energy facilities|power lines|dams?|units?|railways?|rail lines?|trains?|buses|cars|vehicles|neighbou?rhoods?|districts';
+  'infrastructure|apartment blocks?|apartment buildings?|residential buildings?|buildings?|blocks|houses?|homes?|hospitals?|clinics?|schools?|universit(?:y|ies)|depots?|refiner(?:y|ies)|stations?|plants?|facilit(?:y|ies)|ports?|bridges?|airports?|airfields?|air bases?|bases?|markets?|churches|church|mosques?|camps?|shelters?|grids?|substations?|warehouses?|factor(?:y|ies)|terminals?|pipelines?|ships?|vessels?|tankers?|bulk carriers?|cargo carriers?|freighters?|container ships?|convoys?|checkpoints?|headquarters|barracks|positions|energy facilities|power lines|dams?|units?|railways?|rail lines?|trains?|buses|cars|vehicles|neighbou?rhoods?|districts';
 
 /** Words that may stand before a target head as part of it ("gas metering station"). */
 export const TARGET_MODIFIERS =
