@@ -100,6 +100,7 @@ describe('attacks: what is not an attack', () => {
       'Russia has intensified its attacks on Ukraine’s energy grid in recent weeks.',
       'Israel has expanded its strikes across Lebanon.',
       'The war began when Russia attacked Ukraine in February 2022.',
+      'The war began after the Oct. 7 attack on southern Israel, in which about 1,200 people were killed.',
     ].join('\n');
     expect(detectAttacks(build(text))).toEqual([]);
   });

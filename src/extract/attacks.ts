@@ -21,7 +21,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 const flags = 'giu';
 const STRIKE_RE = new RegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
 const NEGATED_RE = new RegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'iu');
-const REFERENCE_RE = /\b(?:the|these|those|this|that)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
+const REFERENCE_RE = /\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$/iu;
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 const WEAPON_RES: ReadonlyArray<readonly [WeaponType, RegExp]> = WEAPONS.map(([type, label]) => [
   type,
