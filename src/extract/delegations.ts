@@ -262,7 +262,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (!who || /^['’]s?\b/.test(text.slice(who.m.end, who.m.end + 2))) continue;
       here.push({ party: cueParty(nounAt), confidence: 0.75, members: [{ person: who.p, leads: false }], sentence: s, fallback: who.p.party });
     }
-    // "Ukrainian negotiators Rustem Umerov and Pavlo Palisa"
+    // "Ukrainian negotiators Petro Hnat and Oksana Lys"
     for (const c of cues) {
       const next = mentionsIn(a, c.end, Math.min(s.end, c.end + 40))[0];
       if (!next || !/^\s+(?:(?:Mr|Ms|Mrs|Dr|Gen|Col)\.?\s+)?$/.test(text.slice(c.end, next.m.start))) continue;

@@ -6,9 +6,9 @@ import { HONORIFICS, NICKNAMES } from './data/roles';
 
 /**
  * Person names: normal forms, parts and variant matching. Two spellings name one person when
- * their surnames agree after folding transliteration (Zelensky/Zelenskyy, Umerov/Umyerov) or are
+ * their surnames agree after folding transliteration (Kovalsky/Kovalskyy, Hnatov/Hnatyov) or are
  * close in both spelling (Jaro-Winkler) and sound (double metaphone) with at most one letter of
- * difference (so Kuznets and Kuznetsov stay apart), and their first names or initials agree
+ * difference (so Petrov and Petrova, Kuzmin and Kuzminov stay apart), and their first names or initials agree
  * (Sergey/Sergei, Dmitri/Dmitry, Mike/Michael; Volodymyr and Vladimir are different names).
  */
 
@@ -146,7 +146,7 @@ export function samePerson(a: string, b: string): boolean {
   return true;
 }
 
-/** How full a name is: more given names and initials win ("Sergey O. Beseda" over "Sergei Beseda"). */
+/** How full a name is: more given names and initials win ("Sergey O. Petrov" over "Sergei Petrov"). */
 export const nameFullness = (name: string): number => {
   const p = nameParts(name);
   return p.words * 10 + (p.first ? 5 : 0) + p.initials.length;
@@ -158,7 +158,7 @@ export const slug = (s: string): string =>
 
 /**
  * Stable id of a person: the folded surname and first initial, so that spelling variants
- * ("Sergey O. Beseda", "Sergei Beseda") get the same id in every run.
+ * ("Sergey O. Petrov", "Sergei Petrov") get the same id in every run.
  */
 export function personId(name: string): string {
   const p = nameParts(name);

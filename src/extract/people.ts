@@ -6,8 +6,8 @@ import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from
 /**
  * People: candidate names are runs of capitalised proper nouns (wink-nlp part-of-speech tags);
  * places, parties, organisations, outlets, days and months are filtered out. A full name
- * ("Rustem Umerov") is a person unless something marks it as an organisation; a single word
- * ("Trump", "Umerov") is a person when it is the surname of a full name in the article or
+ * ("Olena Marchuk") is a person unless something marks it as an organisation; a single word
+ * ("Marchuk", "Sorokin") is a person when it is the surname of a full name in the article or
  * when something marks it as a person (a title, a role, a verb of speech, "who").
  * Roles come from titles ("President X"), the words before a name ("Ukraine's defence minister
  * X") and appositions ("X, the Ukrainian defense minister,"); a person's party comes from
@@ -47,7 +47,7 @@ interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly name: string;
-  /** The mention as written, with a title ("Mr. Umerov", "President Trump"). */
+  /** The mention as written, with a title ("Ms. Marchuk", "President Sorokin"). */
   readonly written: string;
   readonly single: boolean;
   /** In a heading line: it may name a known person but does not make a new one. */
@@ -123,7 +123,7 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
     if (t.text === 'I') return false;
     if (i === 0 || tokens[i - 1].text === '“' || tokens[i - 1].text === '"') {
       if (t.pos === 'PROPN' || partyForm(t.text) != null || HONORIFIC_SET.has(t.text.toLowerCase())) return true;
-      // a first name the tagger took for a noun: "Pavlo Palisa said"
+      // a first name the tagger took for a noun: "Taras Koval said"
       const n = tokens[i + 1];
       return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && !!n && n.pos === 'PROPN' && isCap(n.text) && partyForm(n.text) == null && !NON_NAME_SET.has(t.text);
     }
@@ -180,7 +180,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
   for (const [from0, to] of capitalRuns(tokens)) {
     const runText = text.slice(tokens[from0].start, tokens[to - 1].end);
     if (isKnownThing(runText)) continue;
-    // strip leading titles and party words: "Russian President Vladimir Putin" → "Vladimir Putin"
+    // strip leading titles and party words: "Russian President Ivan Sorokin" → "Ivan Sorokin"
     let from = from0;
     while (from < to - 1) {
       const w = tokens[from].text;
@@ -293,7 +293,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   // the words before the name: "Ukraine's defence minister X", "foreign policy adviser X"
   let k = runFrom - 1;
   const startK = k;
-  // after a possessive, a capitalised owner belongs to the role: "U.S. President Donald Trump's envoy X"
+  // after a possessive, a capitalised owner belongs to the role: "U.S. President John Doe's envoy X"
   let owner = false;
   while (k >= 0) {
     const t = tokens[k];
@@ -371,7 +371,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
         const roleText = words.slice(0, endWord).join(' ');
         c.roles.push(roleOf(text, aStart, aStart + roleText.length, head ?? ''));
       } else if (/^(from|of)$/i.test(words[0]) && words.length <= 8 && words.slice(1).some((w) => isCap(w))) {
-        // "Andrew Peek, from the National Security Council,"
+        // "Jane Miles, from the National Security Council,"
         c.evidence = true;
         c.roles.push(roleOf(text, aStart, aEnd, ''));
       }
@@ -474,7 +474,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     if (cl) cl.cands.push(c);
     else singles.set(key, { name: c.name, cands: [c] });
   }
-  // "between Putin and Zelenskiy": a lone word joined by "and" to a known person is a person too
+  // "between Sorokin and Marchuk": a lone word joined by "and" to a known person is a person too
   const known = clusters.flatMap((k) => k.cands);
   for (const cl of singles.values()) {
     for (const c of cl.cands) {

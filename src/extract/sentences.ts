@@ -5,7 +5,7 @@ import type { Sentence, Token } from './types';
 /**
  * Sentence splitting with wink-nlp. Paragraphs are split on newlines first (wink would join a
  * heading without final punctuation to the next sentence); wink handles honorifics ("Mr."),
- * middle initials ("Grigory B. Karasin") and dotted acronyms ("U.S.", "F.S.B.").
+ * middle initials ("Anna B. Petrova") and dotted acronyms ("U.S.", "F.S.B.").
  * A quotation that wink splits into several sentences ("“A. B,” she said.") is joined back
  * into one, so the speaker stays with the words. Offsets are exact:
  * `text.slice(s.start, s.end) === s.text`.
@@ -121,7 +121,7 @@ function splitLong(piece: Piece): Piece[] {
   return out;
 }
 
-/** A headline in Title Case ("Trump Meets Putin In Alaska"), however long: most words capitalised. */
+/** A headline in Title Case ("Leaders Meet In Geneva As Talks Resume"), however long: most words capitalised. */
 function isTitleCase(line: string): boolean {
   const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w) && w.length > 3);
   return words.length >= 3 && words.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length >= 0.8 * words.length;

@@ -41,7 +41,7 @@ export interface PartyMention {
   readonly kind?: 'name' | 'demonym' | 'capital' | 'alias' | 'organisation';
 }
 
-/** One place a person is named or referred to ("Rustem Umerov", "Mr. Umerov", "the minister"). */
+/** One place a person is named or referred to ("Olena Marchuk", "Ms. Marchuk", "the minister"). */
 export interface PersonMention {
   readonly start: number;
   readonly end: number;

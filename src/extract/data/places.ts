@@ -6,7 +6,7 @@
  */
 export const PLACES = `
 Ukraine: Kharkiv (Kharkov), Odesa (Odessa), Lviv (Lvov), Dnipro (Dnipropetrovsk), Zaporizhzhia (Zaporizhia / Zaporozhye), Kherson, Mykolaiv (Nikolaev), Donetsk, Luhansk (Lugansk), Mariupol, Bakhmut, Avdiivka, Pokrovsk, Kramatorsk, Sloviansk, Chernihiv, Sumy, Poltava, Vinnytsia, Zhytomyr, Kryvyi Rih, Chernivtsi, Ivano-Frankivsk, Ternopil, Rivne, Lutsk, Uzhhorod, Khmelnytskyi, Cherkasy, Kropyvnytskyi, Izium, Kupiansk, Vuhledar, Toretsk, Chasiv Yar, Kostiantynivka, Bucha, Irpin, Hostomel, Crimea, Donbas (Donbass), Sevastopol, Simferopol, Kerch, Melitopol, Berdiansk, Enerhodar, Nikopol, Snake Island
-Russia: St. Petersburg (Saint Petersburg / St Petersburg), Kursk, Belgorod, Bryansk, Voronezh, Rostov, Rostov-on-Don, Krasnodar, Novorossiysk, Sochi, Kazan, Yekaterinburg, Novosibirsk, Samara, Saratov, Engels, Tula, Ryazan, Smolensk, Pskov, Kaliningrad, Murmansk, Vladivostok, Chechnya, Grozny, Dagestan, Tatarstan, Siberia, Sudzha, Tver, Yaroslavl, Nizhny Novgorod, Volgograd, Astrakhan, Lipetsk, Oryol, Kaluga, Taganrog, Yeysk, Tuapse, Bashkortostan, Ufa, Perm, Omsk, Irkutsk, Khabarovsk, Chelyabinsk
+Russia: St. Petersburg (Saint Petersburg / St Petersburg), Kursk, Belgorod, Bryansk, Voronezh, Rostov, Rostov-on-Don, Krasnodar, Novorossiysk, Sochi, Kazan, Yekaterinburg, Novosibirsk, Samara, Saratov, Engels, Tula, Ryazan, Smolensk, Pskov, Kaliningrad, Murmansk, Vladivostok, Chechnya, Grozny, Dagestan, Tatarstan, Siberia, Tver, Yaroslavl, Nizhny Novgorod, Volgograd, Astrakhan, Lipetsk, Oryol, Kaluga, Taganrog, Yeysk, Tuapse, Bashkortostan, Ufa, Perm, Omsk, Irkutsk, Khabarovsk, Chelyabinsk
 Saudi Arabia: Jeddah (Jiddah), Mecca, Medina, Dammam, Neom
 United Arab Emirates: Dubai, Sharjah
 Turkey: Istanbul, Izmir, Antalya
