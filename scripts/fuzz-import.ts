@@ -8,9 +8,12 @@
  * takes longer than the time bound, or the process grows past the memory bound.
  * Prints per importer: cases, articles, errors by code, failures, max ms per file, peak RSS.
  *
- * Options: --cases N (per importer, default 1000), --seed S, --only txt,pdf,
+ * Options: --cases N (per importer, default 1000), --seed S, --only txt,pdf, --from I (replay
+ * cases I.. of the same seed), --dump DIR (write failing cases there),
  * --bound-ms MS (default 10000), --rss-mb MB (default 3072), --json (summary on stdout).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { importBytes, normaliseText } from '../src/import';
 import { ArticleSchema, BriefsmithError } from '../src/model';
@@ -29,6 +32,10 @@ const ONLY = arg('only', KINDS.join(',')).split(',') as Kind[];
 const BOUND_MS = Number(arg('bound-ms', '10000'));
 const RSS_MB = Number(arg('rss-mb', '3072'));
 const JSON_OUT = process.argv.includes('--json');
+/** Replay: generate cases from 0 (the PRNG must advance) but run only cases >= FROM. */
+const FROM = Number(arg('from', '0'));
+/** Folder where failing cases are written, to replay them by hand. */
+const DUMP = arg('dump', '');
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Small deterministic PRNG (mulberry32) so a failing case can be replayed with its seed. */
@@ -163,6 +170,7 @@ async function main(): Promise<void> {
     const r = rng(SEED * 1000 + KINDS.indexOf(kind));
     for (let i = 0; i < CASES; i++) {
       const { bytes, how } = mutate(kind, seeds[kind], r, i);
+      if (i < FROM) continue;
       const label = `${kind}#${i} (${how}, ${bytes.length} bytes)`;
       const t0 = performance.now();
       let failure: string | null = null;
@@ -198,6 +206,10 @@ async function main(): Promise<void> {
       }
       if (failure) {
         s.failures++;
+        if (DUMP) {
+          mkdirSync(DUMP, { recursive: true });
+          writeFileSync(join(DUMP, `${kind}-${i}.${kind}`), bytes);
+        }
         if (s.examples.length < 10) s.examples.push(`${label}: ${failure}`);
       }
       if ((i + 1) % 1000 === 0 && !JSON_OUT) {

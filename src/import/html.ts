@@ -14,10 +14,10 @@ import { parseMetaDate } from './metadata';
  * recurse per level and slow down sharply past a few hundred levels) and such pages skip
  * Readability for the plain block walker (Readability's cost grows steeply with depth);
  * pages with more than MAX_ELEMS elements skip Readability too; documents over
- * DOM_LIMIT bytes (after scripts and styles are dropped) skip the DOM and are read by a linear tag-stripping scan.
+ * DOM_LIMIT characters (after scripts and styles are dropped; jsdom parses about a MB a second) skip the DOM and are read by a linear tag-stripping scan.
  */
 const MAX_NESTING = 100;
-const DOM_LIMIT = 3 * 1024 * 1024;
+const DOM_LIMIT = 1024 * 1024;
 const MAX_ELEMS = 12_000;
 
 export interface HtmlContent {
@@ -228,11 +228,22 @@ function clean(s: string | null | undefined): string | null {
 }
 
 function pageMetadata(doc: MiniDocument): Omit<HtmlContent, 'lines'> {
+  // One pass over the <meta> elements (first value per key wins), then look-ups by key.
+  const metas = new Map<string, string>();
+  const list = doc.getElementsByTagName('meta');
+  for (let i = 0; i < list.length && i < 2000; i++) {
+    const el = list[i];
+    const c = el.getAttribute('content')?.trim();
+    if (!c) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const k = el.getAttribute(attr)?.trim().toLowerCase();
+      if (k && !metas.has(k)) metas.set(k, c);
+    }
+  }
   const meta = (...keys: string[]): string | null => {
     for (const k of keys) {
-      const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
-      const c = el?.getAttribute('content');
-      if (c && c.trim()) return c.trim();
+      const c = metas.get(k.toLowerCase());
+      if (c) return c;
     }
     return null;
   };
