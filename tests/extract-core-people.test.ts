@@ -150,6 +150,11 @@ describe('delegations: not every team is a delegation', () => {
       'The Ukrainian team included Mykhailo Mudryk and Andriy Lunin, who played well.';
     expect(run(text).delegations).toEqual([]);
   });
+
+  it('ignores congressional and trade delegations', () => {
+    const text = 'Peace talks resumed. A congressional delegation led by Senator Lindsey Graham visited Kyiv. A trade delegation headed by Jan Kowal went home.';
+    expect(run(text).delegations).toEqual([]);
+  });
 });
 
 describe('credits', () => {

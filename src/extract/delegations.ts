@@ -26,6 +26,7 @@ const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
 const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const NOT_NEGOTIATING = /\b(congressional|parliamentary|senate|business|trade|cultural|sports?|football|soccer|olympic|national|student|church|medical|rescue|search|investigative|forensic|legal|inspection|monitoring|relief|aid|humanitarian|security|reporting|news|camera|film|research|design|management|marketing|sales)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 const STRONG = /delegation|negotiat|\btalks\b/i;
 const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;
 /** Talks are mentioned in the sentence's neighbourhood (two before, one after). */
@@ -191,7 +192,10 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     if (s.heading || !MAYBE.test(s.text)) continue;
     const st = s.text;
     const here: Found[] = [];
-    const cues = [...st.matchAll(CUE_NOUN)].map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }));
+    const cues = [...st.matchAll(CUE_NOUN)]
+      .map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }))
+      // a congressional or trade delegation, a rescue or football team: not a negotiating team
+      .filter((c) => !NOT_NEGOTIATING.test(text.slice(Math.max(s.start, c.at - 30), c.at)));
     const cueParty = (at: number): string | null => partyOfCue(a, s, at) ?? partyFromHeading(a, s);
     /** "Kyrgyzstan is represented by a team led by ...": the party the clause is about. */
     const clauseParty = (at: number): string | null => {
