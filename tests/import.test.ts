@@ -276,6 +276,15 @@ describe('pdf', () => {
     await expectError(importBytes(enc('just some words, not a pdf'), { path: 'fake.pdf' }), 'corrupt', 'fake.pdf');
   });
 
+  it('stops a PDF read at the time bound, and reads the next PDF in a fresh worker', async () => {
+    const bytes = await makePdf({ paragraphs: [EN] });
+    // 1 ms cannot cover starting the worker thread and loading pdfjs in it.
+    const e = await expectError(importBytes(bytes, { path: 'slow.pdf', timeoutMs: 1 }), 'unreadable', 'slow.pdf');
+    expect(e.message).toMatch(/longer than/);
+    const a = valid(await importBytes(bytes, { path: 'next.pdf' }));
+    expect(a.text).toBe(EN);
+  });
+
   it('reports a PDF without text as empty', async () => {
     const bytes = await makePdf({ paragraphs: [] });
     await expectError(importBytes(bytes, { path: 'blank.pdf' }), 'empty', 'blank.pdf');

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, TimeoutError, formatSize, within
 import { markdownToText } from './markdown';
 import { detectTextMetadata, type TextMetadata } from './metadata';
 import { articleId, normaliseText } from './normalise';
-import { PdfInvalidError, PdfPasswordError, readPdf } from './pdf';
+import { PdfInvalidError, PdfMemoryError, PdfPasswordError, readPdf } from './pdf';
 import { sniff } from './sniff';
 
 /**
@@ -110,6 +110,7 @@ async function importAs(format: Format, bytes: Uint8Array, path: string, timeout
         c = await readPdf(bytes, timeoutMs);
       } catch (e) {
         if (e instanceof PdfPasswordError) throw new BriefsmithError('unreadable', `${path}: the PDF is password-protected; remove the password and import it again.`, path);
+        if (e instanceof PdfMemoryError) throw new BriefsmithError('too-large', `${path}: the PDF needs more memory to read than Briefsmith allows for one file; it may be damaged.`, path);
         if (e instanceof PdfInvalidError) throw new BriefsmithError('corrupt', `${path}: the PDF is damaged or not a PDF (${e.message}).`, path);
         throw asCorrupt(e, path, 'PDF');
       }

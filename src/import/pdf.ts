@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseMetaDate } from './metadata';
-import { within } from './limits';
+import { TimeoutError, within } from './limits';
+import { extractInWorker, type RawItem } from './pdf-worker';
 
 /**
- * PDF → text with pdfjs-dist's legacy build in Node: no worker thread (pdfjs runs its
- * "fake worker" in-process), no font loading, no eval, no network (CMaps and standard
- * fonts are read from the installed package when found). Lines are rebuilt from the text
+ * PDF → text with pdfjs-dist's legacy build in Node, run in a worker thread (pdf-worker.ts)
+ * for a hard time and memory bound: no font loading, no eval, no network (CMaps and
+ * standard fonts are read from the installed package when found). Lines are rebuilt from the text
  * items' positions, then wrapped lines are joined into paragraphs (one paragraph per line
  * of the result); bare page numbers at the top or bottom of a page are left out.
  */
@@ -19,6 +20,8 @@ export interface PdfContent {
 
 export class PdfPasswordError extends Error {}
 export class PdfInvalidError extends Error {}
+/** The worker reading the PDF ran out of its heap (a PDF bomb, or absurdly complex pages). */
+export class PdfMemoryError extends Error {}
 
 const MAX_PAGES = 2000;
 
@@ -35,14 +38,7 @@ function assetDir(sub: string): string | undefined {
   }
 }
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  eol: boolean;
-}
+type Item = RawItem;
 interface Line {
   text: string;
   x: number;
@@ -150,7 +146,45 @@ function usefulTitle(t: string | null): string | null {
   return s;
 }
 
+function toContent(info: unknown, pageItems: readonly Item[][]): PdfContent {
+  const pages = pageItems.map((items) => {
+    const lines = itemsToLines(items);
+    while (lines.length > 0 && PAGE_NUMBER.test(lines[0].text)) lines.shift();
+    while (lines.length > 0 && PAGE_NUMBER.test(lines[lines.length - 1].text)) lines.pop();
+    return lines;
+  });
+  return {
+    lines: linesToParagraphs(pages),
+    title: usefulTitle(infoString(info, 'Title')),
+    byline: infoString(info, 'Author'),
+    published: parseMetaDate(infoString(info, 'CreationDate')),
+  };
+}
+
+/**
+ * Reads a PDF in the worker thread (hard time and memory bound, see pdf-worker.ts), or
+ * in-process when no worker can be started here.
+ */
 export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<PdfContent> {
+  const out = await extractInWorker(bytes, timeoutMs, MAX_PAGES);
+  if (out === null) return readPdfInProcess(bytes, timeoutMs);
+  if (out.ok) return toContent(out.value.info, out.value.pages);
+  switch (out.kind) {
+    case 'password':
+      throw new PdfPasswordError('password');
+    case 'invalid':
+      throw new PdfInvalidError(out.message);
+    case 'timeout':
+      throw new TimeoutError(timeoutMs);
+    case 'memory':
+      throw new PdfMemoryError(out.message);
+    default:
+      throw new Error(out.message);
+  }
+}
+
+/** pdfjs on this thread: the time bound holds only while pdfjs awaits (see limits.ts). */
+export async function readPdfInProcess(bytes: Uint8Array, timeoutMs: number): Promise<PdfContent> {
   const pdfjs = await loadPdfJs();
   // pdfjs may transfer the buffer: give it a copy so the caller's bytes stay intact.
   const data = new Uint8Array(bytes);
@@ -188,7 +222,7 @@ export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<Pdf
     } catch {
       info = null;
     }
-    const pages: Line[][] = [];
+    const pages: Item[][] = [];
     const n = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= n; p++) {
       let items: Item[] = [];
@@ -210,17 +244,9 @@ export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<Pdf
         if (Date.now() >= deadline) throw e;
         // one damaged page: keep the others
       }
-      const lines = itemsToLines(items);
-      while (lines.length > 0 && PAGE_NUMBER.test(lines[0].text)) lines.shift();
-      while (lines.length > 0 && PAGE_NUMBER.test(lines[lines.length - 1].text)) lines.pop();
-      pages.push(lines);
+      pages.push(items);
     }
-    return {
-      lines: linesToParagraphs(pages),
-      title: usefulTitle(infoString(info, 'Title')),
-      byline: infoString(info, 'Author'),
-      published: parseMetaDate(infoString(info, 'CreationDate')),
-    };
+    return toContent(info, pages);
   } finally {
     await task.destroy().catch(() => undefined);
   }

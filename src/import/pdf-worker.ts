@@ -1,0 +1,186 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Runs pdfjs in a worker thread so that a PDF that makes it spin (pdfjs's "fake worker"
+ * otherwise runs on the caller's thread, where no timer can interrupt it) is stopped for
+ * real: on timeout the worker is terminated and the next PDF gets a fresh one. The worker
+ * also has a heap limit, so a PDF bomb ends that worker, not the app. One worker is kept
+ * and reused (starting one and loading pdfjs costs ~100 ms).
+ *
+ * The worker only extracts raw text items and the info dictionary; line and paragraph
+ * reconstruction happen in pdf.ts. When a worker cannot be started (an unusual runtime),
+ * `extractInWorker` returns null and the caller runs pdfjs in-process instead.
+ */
+export interface RawItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  eol: boolean;
+}
+export interface RawPdf {
+  info: { Title?: string; Author?: string; CreationDate?: string };
+  pages: RawItem[][];
+}
+export type WorkerOutcome =
+  | { ok: true; value: RawPdf }
+  | { ok: false; kind: 'password' | 'invalid' | 'failed' | 'timeout' | 'memory'; message: string };
+
+const HEAP_MB = 1024;
+
+/** Worker source: plain CommonJS so it runs from a string in any build (tsx, vitest, esbuild bundles). */
+const SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let pdfjs = null;
+parentPort.on('message', async (job) => {
+  try {
+    pdfjs ??= await import(workerData.pdfjsUrl);
+    const task = pdfjs.getDocument({ ...workerData.options, data: job.data });
+    try {
+      const doc = await task.promise;
+      let info = {};
+      try {
+        const m = (await doc.getMetadata()).info || {};
+        for (const k of ['Title', 'Author', 'CreationDate']) if (typeof m[k] === 'string') info[k] = m[k];
+      } catch {}
+      const pages = [];
+      const n = Math.min(doc.numPages, job.maxPages);
+      for (let p = 1; p <= n; p++) {
+        try {
+          const page = await doc.getPage(p);
+          const c = await page.getTextContent();
+          pages.push(c.items.filter((it) => typeof it.str === 'string').map((it) => ({
+            str: it.str, x: +it.transform[4] || 0, y: +it.transform[5] || 0, w: +it.width || 0,
+            h: +it.height || Math.abs(+it.transform[3]) || 0, eol: !!it.hasEOL })));
+          page.cleanup();
+        } catch {
+          pages.push([]);
+        }
+      }
+      parentPort.postMessage({ id: job.id, ok: true, value: { info, pages } });
+    } finally {
+      await task.destroy().catch(() => {});
+    }
+  } catch (e) {
+    const name = e && e.name ? String(e.name) : '';
+    const kind = name === 'PasswordException' ? 'password'
+      : ['InvalidPDFException', 'FormatError', 'UnknownErrorException', 'MissingPDFException'].includes(name) ? 'invalid' : 'failed';
+    parentPort.postMessage({ id: job.id, ok: false, kind, message: String((e && e.message) || e).slice(0, 300) });
+  }
+});
+`;
+
+function pdfjsLocation(): { url: string; dir: string } | null {
+  try {
+    const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+    const file = req.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    return { url: pathToFileURL(file).href, dir: path.resolve(path.dirname(file), '..', '..') + path.sep };
+  } catch {
+    return null;
+  }
+}
+
+/** A worker and the jobs sent to it (each worker has its own, so a dying worker fails only its jobs). */
+interface Slot {
+  readonly w: Worker;
+  readonly pending: Map<number, (o: WorkerOutcome) => void>;
+}
+let worker: Slot | null = null;
+let broken = false;
+let nextId = 1;
+
+function settleAll(slot: Slot, outcome: WorkerOutcome): void {
+  for (const resolve of slot.pending.values()) resolve(outcome);
+  slot.pending.clear();
+}
+
+function getWorker(): Slot | null {
+  if (worker) return worker;
+  if (broken) return null;
+  const where = pdfjsLocation();
+  if (!where) {
+    broken = true;
+    return null;
+  }
+  try {
+    const w = new Worker(SOURCE, {
+      eval: true,
+      workerData: {
+        pdfjsUrl: where.url,
+        options: {
+          verbosity: 0,
+          isEvalSupported: false,
+          disableFontFace: true,
+          useSystemFonts: false,
+          useWorkerFetch: false,
+          stopAtErrors: false,
+          enableXfa: false,
+          cMapUrl: path.join(where.dir, 'cmaps') + path.sep,
+          cMapPacked: true,
+          standardFontDataUrl: path.join(where.dir, 'standard_fonts') + path.sep,
+        },
+      },
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+      stdout: true,
+      stderr: true,
+    });
+    w.unref();
+    // pdfjs may print warnings; keep them off the CLI's stdout.
+    w.stdout.resume();
+    w.stderr.resume();
+    const slot: Slot = { w, pending: new Map() };
+    w.on('message', (m: { id: number } & WorkerOutcome) => {
+      const resolve = slot.pending.get(m.id);
+      slot.pending.delete(m.id);
+      resolve?.(m);
+    });
+    w.on('error', (e: Error & { code?: string }) => {
+      if (worker === slot) worker = null;
+      const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/i.test(e.message);
+      settleAll(slot, { ok: false, kind: memory ? 'memory' : 'failed', message: e.message });
+    });
+    w.on('exit', () => {
+      if (worker === slot) worker = null;
+      settleAll(slot, { ok: false, kind: 'failed', message: 'the PDF reader stopped' });
+    });
+    worker = slot;
+    return slot;
+  } catch {
+    broken = true;
+    return null;
+  }
+}
+
+/**
+ * Extracts text items with a hard time bound. Returns null when no worker can run here.
+ * PDFs are processed one at a time per worker; a timeout terminates the worker (and so
+ * fails any PDF queued behind it with 'failed': callers import files one after another).
+ */
+export async function extractInWorker(bytes: Uint8Array, timeoutMs: number, maxPages: number): Promise<WorkerOutcome | null> {
+  const slot = getWorker();
+  if (!slot) return null;
+  const { w, pending } = slot;
+  const id = nextId++;
+  const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  return new Promise<WorkerOutcome>((resolve) => {
+    const timer = setTimeout(() => {
+      if (!pending.has(id)) return;
+      pending.delete(id);
+      resolve({ ok: false, kind: 'timeout', message: `took longer than ${timeoutMs} ms` });
+      if (worker === slot) worker = null;
+      void w.terminate();
+    }, timeoutMs);
+    pending.set(id, (o) => {
+      clearTimeout(timer);
+      resolve(o);
+    });
+    w.ref();
+    w.postMessage({ id, data, maxPages }, [data.buffer]);
+  }).finally(() => {
+    if (pending.size === 0) w.unref();
+  });
+}
