@@ -37,6 +37,7 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import JSZip from 'jszip';
 import { noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 import { chartPng } from './chart-png';
+import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
 
 /** Points → twentieths of a point (twips), and half-points for font sizes. */
@@ -44,17 +45,21 @@ const tw = (pt: number) => Math.round(pt * 20);
 const hp = (pt: number) => Math.round(pt * 2);
 const colour = (c: string) => c.replace('#', '').toUpperCase();
 
-export interface DocxOptions {
+/** `progress` and `cancel` (see ExportControl): building paragraphs, laying out and writing, compressing. */
+export interface DocxOptions extends ExportControl {
   /** Written as the document's created and modified dates; default: noon UTC on the briefing's date. */
   readonly now?: Date;
 }
 
 export async function renderDocx(tree: DocTree, resources: RenderResources, options: DocxOptions = {}): Promise<Uint8Array> {
+  const steps = new ExportSteps(options);
+  steps.check();
   const st = tree.style;
   const font = st.fontFamily;
   const footnotes = tree.citations === 'footnotes';
   const textWidthPt = tree.page.width - tree.page.margins.left - tree.page.margins.right;
   const lineSpacing = Math.round(240 * st.lineHeight);
+  const toc = tree.blocks.some((b) => b.kind === 'toc');
 
   const cite = (notes: readonly number[]): ParagraphChild[] =>
     notes.flatMap((n, i) => [
@@ -173,7 +178,11 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
         return [new Paragraph({ children: [new PageBreak()] })];
     }
   };
-  for (const b of tree.blocks) children.push(...block(b));
+  for (const [bi, b] of tree.blocks.entries()) {
+    steps.step(0, 10, bi, tree.blocks.length, `building block ${bi + 1} of ${tree.blocks.length}`);
+    await steps.breathe();
+    children.push(...block(b));
+  }
 
   const notePara = (n: number) => {
     const note = tree.notes[n - 1];
@@ -226,7 +235,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     fonts,
     // Laying the pages out is the slow part of a DOCX export: only needed for a table of contents
     // (Word and LibreOffice compute PAGE and NUMPAGES themselves when they open the file).
-    ...(tree.blocks.some((b) => b.kind === 'toc') ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    ...(toc ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: {
       default: {
         document: { run: { font, size: hp(st.bodySize), color: colour(st.text) }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
@@ -276,7 +285,11 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
       },
     ],
   });
+  // One call to the docx package: writing the XML and, with a table of contents, laying the pages out.
+  steps.step(10, 10, 1, 1, toc ? 'laying out pages for the table of contents' : 'writing the document');
+  await steps.breathe(1);
   const packed = await Packer.toBuffer(doc);
+  steps.step(80, 80, 1, 1, 'setting document dates');
   // Document dates: the clock is passed in (default: the briefing's date), so output is reproducible.
   const when = (options.now ?? new Date(`${tb.date}T12:00:00Z`)).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zip = await JSZip.loadAsync(packed);
@@ -285,5 +298,8 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     zip.file('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
     for (const f of Object.values(zip.files)) f.date = new Date(`${tb.date}T12:00:00Z`);
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  steps.step(85, 85, 1, 1, 'compressing');
+  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (m) => steps.report(85, 99, m.percent, 100, 'compressing'));
+  steps.finish();
+  return out;
 }

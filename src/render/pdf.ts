@@ -10,6 +10,7 @@
 import PDFDocument from 'pdfkit';
 import { fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
 import { fontkitFont, layoutCache } from './fontkit-cache';
+import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
 
 type FontKey = 'R' | 'B' | 'I' | 'BI';
@@ -60,7 +61,13 @@ const SUP_SCALE = 0.62;
 /** Text widths per font set, kept between exports (the app re-exports the same briefing often). */
 const widthCaches = new WeakMap<Uint8Array, Map<string, number>>();
 
-export async function renderPdf(tree: DocTree, resources: RenderResources): Promise<Uint8Array> {
+/**
+ * `control` (optional) receives progress as a share of 100 — laying out blocks, then drawing pages,
+ * then writing — and is checked for cancellation between blocks and between pages.
+ */
+export async function renderPdf(tree: DocTree, resources: RenderResources, control: ExportControl = {}): Promise<Uint8Array> {
+  const steps = new ExportSteps(control);
+  steps.check();
   const { page, style: st } = tree;
   const created = new Date(`${tree.titleBlock.date}T12:00:00Z`);
   const doc = new PDFDocument({
@@ -507,7 +514,9 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
   const tocEntries: { id: string; text: string; level: number }[] = [];
   const blocks: Block[] = [...tree.blocks];
 
-  for (const b of blocks) {
+  for (const [bi, b] of blocks.entries()) {
+    steps.step(0, 30, bi, blocks.length, `laying out block ${bi + 1} of ${blocks.length}`);
+    await steps.breathe();
     switch (b.kind) {
       case 'heading':
         headingRow(b.text, b.level, b.id, true);
@@ -615,6 +624,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
   }
 
   // ---------------------------------------------------------------- pagination
+  steps.step(30, 30, 1, 1, 'breaking pages');
   interface PageLayout {
     placed: { row: Row; y: number; artifact: boolean }[];
     notes: number[];
@@ -691,6 +701,8 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
   // ---------------------------------------------------------------- drawing
   const total = pages.length;
   for (let p = 0; p < total; p++) {
+    steps.step(35, 85, p, total, `drawing page ${p + 1} of ${total}`);
+    await steps.breathe(10);
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     const ctx: DrawCtx = { doc, pageIndex: p, artifact: false };
     for (const x of pages[p].placed) x.row.draw({ ...ctx, artifact: x.artifact }, x.y);
@@ -715,6 +727,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
   // Header and footer on every page, now that the number of pages is known.
   const slotSize = Math.max(st.noteSize, st.smallSize * 0.9);
   for (let p = 0; p < total; p++) {
+    steps.step(85, 92, p, total, `page header and footer ${p + 1} of ${total}`);
     doc.switchToPage(p);
     doc.markContent('Artifact', { type: 'Pagination' });
     const drawSlots = (slots: DocTree['header'], yy: number) => {
@@ -737,7 +750,10 @@ export async function renderPdf(tree: DocTree, resources: RenderResources): Prom
     drawSlots(tree.footer, page.height - page.margins.bottom / 2 - slotSize / 2);
     doc.endMarkedContent();
   }
+  steps.step(92, 92, 1, 1, 'writing the PDF');
   doc.end();
   await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  const out = new Uint8Array(Buffer.concat(chunks));
+  steps.finish();
+  return out;
 }
