@@ -39,6 +39,20 @@ const AUTOSAVE_DELAY_MS = 1500;
 
 const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
+/** A local date and time for people, e.g. "24 Mar 2025, 09:30". */
+const formatTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+interface BackupOffer {
+  /** The project file that failed to open. */
+  readonly file: string;
+  /** What is wrong with it (names the file). */
+  readonly message: string;
+  readonly savedAt: string | null;
+}
+
 export function App() {
   const [doc, dispatch] = useReducer(appReducer, null);
   const [ready, setReady] = useState(false);
@@ -47,6 +61,8 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [recovery, setRecovery] = useState<RecoveredProject | null>(null);
+  /** A project that failed to open but has a backup: what is wrong, and the backup's time. */
+  const [backupOffer, setBackupOffer] = useState<BackupOffer | null>(null);
   const [recent, setRecent] = useState<readonly RecentProject[]>([]);
   const [templates, setTemplates] = useState<readonly TemplateSummary[]>([]);
   const [lastExport, setLastExport] = useState<ExportedFile | null>(null);
@@ -165,14 +181,32 @@ export function App() {
       try {
         const o = await call(getApi().openProject(path ? { path } : {}));
         if (o) {
+          setBackupOffer(null);
           loadOpened(o);
           notify('info', `Opened ${fileName(o.path ?? '')}.`);
         }
       } catch (e) {
-        report(e);
+        if (e instanceof ApiError && e.backup && e.file) setBackupOffer({ file: e.file, message: e.message, savedAt: e.backup.savedAt });
+        else report(e);
       }
     },
     [confirmDiscard, loadOpened, notify, report],
+  );
+
+  const openBackup = useCallback(
+    async (offer: BackupOffer) => {
+      try {
+        const o = await call(getApi().openProjectBackup({ path: offer.file }));
+        setBackupOffer(null);
+        // Unsaved on purpose: Save writes the recovered project back over the damaged file.
+        loadOpened(o, true);
+        notify('info', `Opened the backup of ${fileName(o.path ?? offer.file)} (saved ${formatTime(o.savedAt)}). Save to replace the damaged file.`);
+      } catch (e) {
+        setBackupOffer(null);
+        report(e);
+      }
+    },
+    [loadOpened, notify, report],
   );
 
   const saveAs = useCallback(async (): Promise<boolean> => {
@@ -406,6 +440,20 @@ export function App() {
             }}
           >
             Discard
+          </button>
+        </div>
+      )}
+      {backupOffer && (
+        <div className="banner backup-offer" role="alertdialog" aria-labelledby="backup-offer-title" aria-describedby="backup-offer-message" data-testid="backup-offer">
+          <div className="backup-offer-text">
+            <strong id="backup-offer-title">{fileName(backupOffer.file)} could not be opened</strong>
+            <span id="backup-offer-message">{backupOffer.message}</span>
+          </div>
+          <button type="button" className="primary" onClick={() => void openBackup(backupOffer)}>
+            {backupOffer.savedAt ? `Open the backup (saved ${formatTime(backupOffer.savedAt)})` : 'Open the backup'}
+          </button>
+          <button type="button" onClick={() => setBackupOffer(null)}>
+            Cancel
           </button>
         </div>
       )}

@@ -3,7 +3,7 @@
  * preload in Electron (or by the browser implementation in the end-to-end tests).
  */
 import type { BriefsmithBridge } from '../src/services/api';
-import type { Result } from '../src/model/result';
+import type { Result, ResultError } from '../src/model/result';
 
 declare global {
   interface Window {
@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly file: string | null,
+    /** Set when a project could not be opened but its backup can be. */
+    readonly backup: ResultError['backup'] = undefined,
   ) {
     super(message);
   }
@@ -31,7 +33,7 @@ export class ApiError extends Error {
 export async function call<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p;
   if (r.ok) return r.value;
-  throw new ApiError(r.error.code, r.error.message, r.error.file);
+  throw new ApiError(r.error.code, r.error.message, r.error.file, r.error.backup);
 }
 
 let jobCounter = 0;

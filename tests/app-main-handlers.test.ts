@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project, Result } from '../src/model';
 import type { BriefsmithApi, ProgressEvent } from '../src/services/api';
 import { createHandlers, type ServiceEnv } from '../src/services/handlers';
+import { serializeProject } from '../src/project/project';
 
 interface Scripted extends ServiceEnv {
   open: Array<string[] | null>;
@@ -140,6 +141,87 @@ describe('projects', () => {
     const project = await fresh();
     value(await api.autosave({ project, path: path.join(dir, 'docs', 'never-chosen.briefsmith') }));
     expect(value(await api.recover({}))?.path).toBeNull();
+  });
+});
+
+describe('opening the backup of a damaged project', () => {
+  /** A project file that does not parse, beside (optionally) a valid backup titled `backupTitle`. */
+  const damaged = async (name: string, backupTitle: string | null): Promise<string> => {
+    const file = path.join(dir, 'docs', name);
+    await writeFile(file, '{"format":"briefsmith","version":1,"articles":[ truncated');
+    if (backupTitle !== null) {
+      const old = await fresh();
+      await writeFile(`${file}.bak`, serializeProject({ ...old, briefing: { ...old.briefing, title: backupTitle } }));
+    }
+    return file;
+  };
+
+  it('carries the backup offer in the error, and openProjectBackup opens the old project', async () => {
+    const file = await damaged('plan.briefsmith', 'Last good version');
+    env.open.push([file]);
+    const e = errorOf(await api.openProject({}));
+    expect(e.code).toBe('corrupt');
+    expect(e.file).toBe(file);
+    expect(e.message).toContain(file);
+    expect(e.backup?.path).toBe(`${file}.bak`);
+    expect(Number.isNaN(Date.parse(e.backup?.savedAt ?? ''))).toBe(false);
+
+    const r = value(await api.openProjectBackup({ path: file }));
+    expect(r.project.briefing.title).toBe('Last good version');
+    expect(r.path).toBe(file);
+    expect(r.backupPath).toBe(`${file}.bak`);
+    expect(r.savedAt).toBe(e.backup?.savedAt);
+    // Save puts the recovered project back over the damaged file.
+    value(await api.saveProject({ project: r.project, path: file }));
+    env.open.push([file]);
+    expect(value(await api.openProject({}))?.project.briefing.title).toBe('Last good version');
+  });
+
+  it('a newer-version file offers its backup too', async () => {
+    const file = await damaged('newer.briefsmith', 'Before the upgrade');
+    const future = JSON.parse(await readFile(`${file}.bak`, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...future, version: 999 }));
+    env.open.push([file]);
+    const e = errorOf(await api.openProject({}));
+    expect(e.code).toBe('newer-version');
+    expect(e.backup?.path).toBe(`${file}.bak`);
+    expect(value(await api.openProjectBackup({ path: file })).project.briefing.title).toBe('Before the upgrade');
+  });
+
+  it('without a backup: a clear error and no offer', async () => {
+    const file = await damaged('lonely.briefsmith', null);
+    env.open.push([file]);
+    const e = errorOf(await api.openProject({}));
+    expect(e.code).toBe('corrupt');
+    expect(e.backup).toBeUndefined();
+    expect(e.message).toMatch(/No usable backup/);
+    const b = errorOf(await api.openProjectBackup({ path: file }));
+    expect(b.code).toBe('not-found');
+    expect(b.message).toContain(file);
+    expect(b.message).toContain('lonely.briefsmith.bak');
+  });
+
+  it('a damaged backup is not offered, and opening it anyway says why', async () => {
+    const file = await damaged('both.briefsmith', null);
+    await writeFile(`${file}.bak`, 'not json either');
+    env.open.push([file]);
+    expect(errorOf(await api.openProject({})).backup).toBeUndefined();
+    const b = errorOf(await api.openProjectBackup({ path: file }));
+    expect(b.code).toBe('corrupt');
+    expect(b.message).toContain('both.briefsmith.bak');
+  });
+
+  it('refuses the backup of a project not opened in this session, and bad requests', async () => {
+    const file = await damaged('other.briefsmith', 'Secret old version');
+    const e = errorOf(await api.openProjectBackup({ path: file }));
+    expect(e.code).toBe('invalid-input');
+    expect(e.message).toContain(file);
+    // Approved for saving (Save As) is not the same as chosen to open.
+    env.save.push(path.join(dir, 'docs', 'saved.briefsmith'));
+    const saved = value(await api.saveProjectAs({ project: await fresh() }))!.path;
+    expect(errorOf(await api.openProjectBackup({ path: saved })).code).toBe('invalid-input');
+    expect(errorOf(await api.openProjectBackup({} as never)).code).toBe('invalid-input');
+    expect(errorOf(await api.openProjectBackup({ path: file, extra: 1 } as never)).code).toBe('invalid-input');
   });
 });
 

@@ -26,7 +26,16 @@ export class BriefsmithError extends Error {
 }
 
 /** A value or an error, for work that must go on past one failure (batches of files). */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: BriefsmithErrorCode; message: string; file: string | null } };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
+
+/** The error half of a `Result`: plain data, so it survives IPC. */
+export interface ResultError {
+  code: BriefsmithErrorCode;
+  message: string;
+  file: string | null;
+  /** A project that could not be opened but whose backup (`file.bak`) opens cleanly. */
+  backup?: { path: string; savedAt: string | null };
+}
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (e: unknown, file: string | null = null): Result<never> => {

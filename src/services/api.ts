@@ -51,6 +51,14 @@ export interface RecoveredProject extends OpenedProject {
   readonly savedAt: string;
 }
 
+/** A project opened from its backup (`path.bak`) because the file itself could not be opened. */
+export interface BackupOpenedProject extends OpenedProject {
+  /** The backup file that was read. */
+  readonly backupPath: string;
+  /** ISO time the backup was written (its modification time). */
+  readonly savedAt: string;
+}
+
 export interface RecentProject {
   readonly path: string;
   /** The briefing title when last opened or saved. */
@@ -98,6 +106,7 @@ export const RequestSchemas = {
   listTemplates: z.object({}).strict(),
   newProject: z.object({}).strict(),
   openProject: z.object({ path: filePath.optional() }).strict(),
+  openProjectBackup: z.object({ path: filePath }).strict(),
   saveProject: z.object({ project: ProjectSchema, path: filePath }).strict(),
   saveProjectAs: z.object({ project: ProjectSchema, suggestedName: z.string().max(200).optional() }).strict(),
   recentProjects: z.object({}).strict(),
@@ -131,6 +140,12 @@ export interface BriefsmithApi {
   newProject(req: RequestOf<'newProject'>): Promise<Result<OpenedProject>>;
   /** With a path (recent list, file association): opens it; without: shows an open dialog. */
   openProject(req: RequestOf<'openProject'>): Promise<Result<OpenedProject | null>>;
+  /**
+   * Opens `path.bak` after `openProject(path)` failed with a backup offer (`error.backup`).
+   * Only for a project the analyst chose to open in this session. The result keeps `path`,
+   * so Save writes the recovered project back over the damaged file.
+   */
+  openProjectBackup(req: RequestOf<'openProjectBackup'>): Promise<Result<BackupOpenedProject>>;
   /** Saves to a path the analyst chose before (open or save-as dialog). */
   saveProject(req: RequestOf<'saveProject'>): Promise<Result<{ path: string }>>;
   saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<{ path: string } | null>>;

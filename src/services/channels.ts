@@ -16,6 +16,7 @@ export const CHANNELS: { readonly [M in keyof BriefsmithApi]: `briefsmith:${M}` 
   listTemplates: 'briefsmith:listTemplates',
   newProject: 'briefsmith:newProject',
   openProject: 'briefsmith:openProject',
+  openProjectBackup: 'briefsmith:openProjectBackup',
   saveProject: 'briefsmith:saveProject',
   saveProjectAs: 'briefsmith:saveProjectAs',
   recentProjects: 'briefsmith:recentProjects',

@@ -22,7 +22,7 @@ import { renderDocx } from '../render/docx';
 import { renderPdf } from '../render/pdf';
 import { loadRenderResources } from '../render/resources-node';
 import { newProject } from '../project/project';
-import { discardAutosave, listRecoverable, openProjectFile, saveProjectFile, writeAutosave } from '../project/store';
+import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave } from '../project/store';
 import { addRecent, loadRecent, samePath } from '../project/recent';
 import {
   RequestSchemas,
@@ -127,6 +127,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   const exported = new Set<string>();
   /** Files chosen in the import dialog this session: the only ones re-import may read. */
   const importedPaths = new Set<string>();
+  /** Projects the analyst chose to open this session: the only ones whose backup may be opened. */
+  const openedPaths = new Set<string>();
 
   const approve = (p: string): string => {
     const abs = path.resolve(p);
@@ -273,9 +275,34 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         if (!chosen || !chosen[0]) return ok(null);
         file = approve(chosen[0]);
       }
-      const { project, migratedFrom } = await openProjectFile(file);
-      await remember(file, project);
-      return ok({ project, path: file, migratedFrom });
+      openedPaths.add(file);
+      let opened: Awaited<ReturnType<typeof openProjectFile>>;
+      try {
+        opened = await openProjectFile(file);
+      } catch (e) {
+        // Damaged or newer: keep the store's offer of the backup as data the app can act on.
+        if (!(e instanceof ProjectOpenError) || !e.backupAvailable || !e.backupPath) throw e;
+        const failed = fail(e, file);
+        if (failed.ok) throw e;
+        return { ok: false, error: { ...failed.error, backup: { path: e.backupPath, savedAt: await mtimeOf(e.backupPath) } } };
+      }
+      await remember(file, opened.project);
+      return ok({ project: opened.project, path: file, migratedFrom: opened.migratedFrom });
+    },
+
+    async openProjectBackup(req) {
+      const { path: given } = parseRequest('openProjectBackup', req);
+      const file = path.resolve(given);
+      if (!openedPaths.has(file)) {
+        throw new BriefsmithError('invalid-input', `${file}: Briefsmith opens the backup of a project only after you tried to open that project with Open in this session.`, file);
+      }
+      const backupPath = backupPathOf(file);
+      const savedAt = await mtimeOf(backupPath);
+      if (savedAt === null) throw new BriefsmithError('not-found', `${file}: there is no backup (${path.basename(backupPath)}) beside it to open.`, file);
+      const { project, migratedFrom } = await openBackup(file);
+      // Saving writes the recovered project back over the damaged file (the path stays approved).
+      approve(file);
+      return ok({ project, path: file, migratedFrom, backupPath, savedAt });
     },
 
     async saveProject(req) {
@@ -360,6 +387,15 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   };
 
   return guardAll(handlers);
+}
+
+/** A file's modification time (ISO), or null when it does not exist. */
+async function mtimeOf(file: string): Promise<string | null> {
+  try {
+    return (await stat(file)).mtime.toISOString();
+  } catch {
+    return null;
+  }
 }
 
 /** A message for the analyst that names the file (import errors usually do already). */
