@@ -45,6 +45,9 @@ const formatTime = (iso: string): string => {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 };
 
+/** The core's message ends by offering the backup in words; the banner's button makes that offer. */
+const withoutBackupSentence = (message: string): string => message.replace(/\s*A backup from the previous save\b[\s\S]*$/, '') || message;
+
 interface BackupOffer {
   /** The project file that failed to open. */
   readonly file: string;
@@ -186,8 +189,12 @@ export function App() {
           notify('info', `Opened ${fileName(o.path ?? '')}.`);
         }
       } catch (e) {
-        if (e instanceof ApiError && e.backup && e.file) setBackupOffer({ file: e.file, message: e.message, savedAt: e.backup.savedAt });
-        else report(e);
+        if (e instanceof ApiError && e.backup && e.file) {
+          setBackupOffer({ file: e.file, message: withoutBackupSentence(e.message), savedAt: e.backup.savedAt });
+        } else {
+          setBackupOffer(null);
+          report(e);
+        }
       }
     },
     [confirmDiscard, loadOpened, notify, report],
@@ -448,6 +455,7 @@ export function App() {
           <div className="backup-offer-text">
             <strong id="backup-offer-title">{fileName(backupOffer.file)} could not be opened</strong>
             <span id="backup-offer-message">{backupOffer.message}</span>
+            <small>The backup is this project as it was before its last save. Nothing is overwritten until you save.</small>
           </div>
           <button type="button" className="primary" onClick={() => void openBackup(backupOffer)}>
             {backupOffer.savedAt ? `Open the backup (saved ${formatTime(backupOffer.savedAt)})` : 'Open the backup'}

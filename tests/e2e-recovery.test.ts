@@ -1,0 +1,110 @@
+// End to end: a project file damaged on disk, with the backup the previous save left beside
+// it. The analyst opens it in the app (renderer in Debian's Chromium, the same handlers main
+// registers behind it), reads what is wrong, clicks "Open the backup (saved …)" and finds the
+// last good version loaded; saving writes it back over the damaged file.
+// Screenshot: docs/screenshots/08-open-backup.png.
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ProjectSchema } from '../src/model';
+import { newProject, serializeProject } from '../src/project/project';
+import { browserApiScript } from './e2e/browser-api';
+import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { startAppServer, type AppServer } from './e2e/server';
+
+const SHOTS = path.join(REPO, 'docs', 'screenshots');
+const skipReason = !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+if (skipReason) console.warn(`e2e-recovery skipped: ${skipReason}`);
+
+const BACKUP_TITLE = 'Port talks, last good version';
+/** The backup's modification time, shown on the button. */
+const BACKUP_TIME = new Date('2025-03-21T16:45:00Z');
+
+describe.skipIf(skipReason !== null)('opening the backup of a damaged project', () => {
+  let browser: Browser;
+  let server: AppServer;
+  let page: Page;
+  let tmp: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const rendererDir = await ensureRendererBuilt();
+    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
+    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-recovery-'));
+    await mkdir(SHOTS, { recursive: true });
+    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
+    browser = await launchChromium();
+    // A fixed zone and locale, so the time on the button is the same on every machine.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'UTC' });
+    await context.addInitScript({ content: browserApiScript() });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('shows what is wrong and opens the backup with one click', async () => {
+    const dir = path.join(tmp, 'projects');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'port-talks.briefsmith');
+    const good = newProject({ now: BACKUP_TIME });
+    const backup = { ...good, briefing: { ...good.briefing, title: BACKUP_TITLE, notes: 'Kept by the previous save.' } };
+    await writeFile(`${file}.bak`, serializeProject(backup));
+    await utimes(`${file}.bak`, BACKUP_TIME, BACKUP_TIME);
+    // Cut off mid-write by something outside Briefsmith (a sync tool, a full disk).
+    await writeFile(file, serializeProject(backup).slice(0, 200));
+
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    server.dialogs.open.push([file]);
+    await page.getByRole('button', { name: 'Open…' }).click();
+
+    const offer = page.getByTestId('backup-offer');
+    await offer.waitFor();
+    const text = (await offer.textContent()) ?? '';
+    expect(text).toContain('port-talks.briefsmith could not be opened');
+    expect(text).toContain(file); // the store's message names the file and what is wrong
+    expect(text).toContain('cut short'); // what is wrong
+    expect(text).not.toContain('2025-03-21T16:45'); // the offer is the button, not an ISO time in the text
+    const button = offer.getByRole('button', { name: /^Open the backup \(saved / });
+    expect(await button.textContent()).toBe('Open the backup (saved 21 Mar 2025, 16:45)');
+    // Nothing was loaded yet: the window still shows the new, untitled project.
+    expect(await page.locator('h1').textContent()).toBe('Untitled briefing');
+    await page.screenshot({ path: path.join(SHOTS, '08-open-backup.png') });
+
+    await button.click();
+    await offer.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('h1').textContent()).toBe('port-talks');
+    // Loaded from the backup, not yet written back: unsaved until the analyst saves.
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
+    await page.locator('[data-step="compose"]').click();
+    expect(await page.locator('#field-title').inputValue()).toBe(BACKUP_TITLE);
+    expect(await page.getByRole('status').filter({ hasText: 'Opened the backup' }).count()).toBe(1);
+
+    // Save repairs the damaged file with the recovered project.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    expect(ProjectSchema.parse(JSON.parse(await readFile(file, 'utf8'))).briefing.title).toBe(BACKUP_TITLE);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('without a backup: the error names the file, and no offer is made', async () => {
+    const file = path.join(tmp, 'projects', 'lost.briefsmith');
+    await writeFile(file, 'this is not a project');
+    server.dialogs.open.push([file]);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const alert = page.locator('.notice.error').filter({ hasText: 'lost.briefsmith' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/No usable backup/);
+    expect(await page.getByTestId('backup-offer').count()).toBe(0);
+  });
+});
