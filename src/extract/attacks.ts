@@ -1,5 +1,5 @@
-import type { Attack, Weapon, WeaponType } from '../model';
-import { inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
+import type { Attack, Weapon } from '../model';
+import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
 import { COUNTRIES } from './data/countries';
 import { CASUALTY, NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
@@ -18,33 +18,33 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  * ("the drone attack", "the Sudzha attack") adds nothing new and makes no record.
  */
 
-const flags = 'giu';
-const STRIKE_RE = new RegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
-const NEGATED_RE = new RegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'iu');
-const REFERENCE_RE = /\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$/iu;
+const flags = 'gi';
+const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
+const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
+const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
-const WEAPON_RES: ReadonlyArray<readonly [WeaponType, RegExp]> = WEAPONS.map(([type, label]) => [
-  type,
-  new RegExp(`(?:(${COUNT})(?:\\s+of)?\\s+(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the)\\b)[\\p{L}-]+\\s+){0,2}?)?\\b(${label})\\b`, flags),
-]);
+/** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
+const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
+/** The count just before a weapon name: "at least 40 attack drones", "dozens of rockets". */
+const WEAPON_COUNT_RE = fastRegExp(`(?:^|[^\\p{L}\\p{N}])(${COUNT})(?:\\s+of)?\\s+(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 const KILLED_RES = [
-  new RegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'iu'),
-  new RegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'iu'),
-  new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'iu'),
+  fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
+  fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
 ];
 const ONE = '(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|teenager|resident|worker|journalist|medic)';
-const ONE_KILLED = new RegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'iu');
-const ONE_INJURED = new RegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'iu');
+const ONE_KILLED = fastRegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'i');
+const ONE_INJURED = fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'i');
 const INJURED_RES = [
-  new RegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'iu'),
+  fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
 ];
 const INTERCEPTED_RES = [
-  new RegExp(`\\b(?:${CASUALTY.intercepting})\\s+(${COUNT})\\b`, 'iu'),
-  new RegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:${CASUALTY.intercepting})\\b`, 'iu'),
+  fastRegExp(`\\b(?:${CASUALTY.intercepting})\\s+(${COUNT})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:${CASUALTY.intercepting})\\b`, 'i'),
 ];
-const TARGET_RE = new RegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
+const TARGET_RE = fastRegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
 const AGGREGATE_RE = /\bsince (?:the (?:leaders|start|beginning|call|truce|ceasefire)|(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
 const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
@@ -53,7 +53,7 @@ const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
 );
 /** A toll just before a place: "three people in Kherson", "two in the Donetsk region". */
-const PLACE_TOLL = new RegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'iu');
+const PLACE_TOLL = fastRegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'i');
 /** How far (characters) a place may stand from the strike or weapon word it locates. */
 const PLACE_REACH = 90;
 const CAPITAL_OF = (() => {
@@ -133,18 +133,15 @@ interface Found<T> {
 
 function weaponsIn(s: Sentence): Array<Found<Weapon>> {
   const found: Array<Found<Weapon>> = [];
-  for (const [type, re] of WEAPON_RES) {
-    re.lastIndex = 0;
-    for (const m of s.text.matchAll(re)) {
-      const labelAt = (m.index ?? 0) + m[0].length - m[2].length;
-      const start = s.start + labelAt;
-      const end = start + m[2].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
-      const count = m[1] ? parseCount(m[1]) : null;
-      found.push({ value: { type, count: count?.value ?? null, label: m[2] }, start, end });
-    }
+  WEAPON_HEAD_RE.lastIndex = 0;
+  for (const m of s.text.matchAll(WEAPON_HEAD_RE)) {
+    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const at = m.index ?? 0;
+    const c = s.text.slice(Math.max(0, at - 60), at).match(WEAPON_COUNT_RE);
+    const count = c ? parseCount(c[1]) : null;
+    found.push({ value: { type: WEAPONS[k][0], count: count?.value ?? null, label: m[0] }, start: s.start + at, end: s.start + at + m[0].length });
   }
-  return found.sort((x, y) => x.start - y.start);
+  return found;
 }
 
 /** One weapon per type: a counted mention wins over an uncounted one. */

@@ -7,6 +7,31 @@ import type { AnalysedArticle, ArticlePerson, Sentence } from './types';
  * (speech verbs, prepositions, pronouns). Offsets are article offsets throughout.
  */
 
+/** Latin letters for `\p{..}` classes in regexes compiled without the `u` flag. */
+const LETTER_RANGES: Record<string, string> = {
+  L: 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F',
+  Lu: 'A-Z\u00C0-\u00D6\u00D8-\u00DE',
+  Ll: 'a-z\u00DF-\u00F6\u00F8-\u00FF',
+  N: '0-9',
+};
+
+/**
+ * A regex without the `u` flag: V8 cannot use its fast literal scans on case-insensitive
+ * Unicode regexes (a cue alternation ran ~70× slower with `iu` than with `i`). `\p{L}`,
+ * `\p{Lu}`, `\p{Ll}` and `\p{N}` become Latin ranges, enough for English news text.
+ */
+export function fastRegExp(source: string, flags = 'i'): RegExp {
+  const range = (name: string): string => {
+    const r = LETTER_RANGES[name];
+    if (!r) throw new Error(`fastRegExp: no range for \\p{${name}}`);
+    return r;
+  };
+  const body = source
+    .replace(/\[((?:\\.|[^\]\\])*\\p\{\w+\}(?:\\.|[^\]\\])*)\]/g, (_m, inner: string) => `[${inner.replace(/\\p\{(\w+)\}/g, (_x, n: string) => range(n))}]`)
+    .replace(/\\p\{(\w+)\}/g, (_x, n: string) => `[${range(n)}]`);
+  return new RegExp(body, flags.replace('u', ''));
+}
+
 /** A party or person named in a sentence. */
 export interface Mention {
   readonly start: number;

@@ -1,5 +1,5 @@
 import type { Outlook } from '../model';
-import { speakerOf, speechVerbs, subjectDescription } from './clauses';
+import { fastRegExp, speakerOf, speechVerbs, subjectDescription } from './clauses';
 import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { MEETING_NOUNS, OUTLOOK_CUES } from './data/outlook-cues';
 import { detectPositions } from './positions';
@@ -13,7 +13,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  * the article's own voice; `horizon` is the time in the article's words, `date` its day.
  */
 
-const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: new RegExp(c.re, 'giu') }));
+const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: fastRegExp(c.re, 'gi') }));
 const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
 const MAX_TEXT = 200;
 

@@ -1,5 +1,5 @@
 import type { Position, PositionKind } from '../model';
-import { inSpans, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
+import { fastRegExp, inSpans, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
 import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, RED_LINE_CONTEXT, type PositionCue } from './data/position-cues';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
@@ -20,7 +20,7 @@ interface CueHit {
   readonly clause: number;
 }
 
-const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: new RegExp(cue.re, 'giu') }));
+const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi') }));
 const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
