@@ -10,17 +10,7 @@ import path from 'node:path';
 import { EVENT_CHANNELS, type MenuCommand, type ProgressEvent } from '../src/services/api';
 import { createHandlers, type ServiceEnv } from '../src/services/handlers';
 import { registerApi, registerDirtyListener, type IpcMainLike } from './ipc';
-import {
-  APP_ENTRY,
-  APP_SCHEME,
-  permissionDecision,
-  resolveAppFile,
-  responseHeaders,
-  shouldBlockNavigation,
-  windowOpenDecision,
-  windowOptions,
-  windowTitle,
-} from './security';
+import { APP_ENTRY, APP_SCHEME, guardSession, guardWebContents, resolveAppFile, responseHeaders, windowOptions, windowTitle } from './security';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -123,18 +113,7 @@ function createWindow(): void {
   const win = new BrowserWindow(windowOptions(PRELOAD));
   mainWindow = win;
   const wc = win.webContents;
-  wc.on('will-navigate', (event, url) => {
-    if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
-  });
-  wc.on('will-redirect', (event, url) => {
-    if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
-  });
-  wc.on('will-attach-webview', (event) => event.preventDefault());
-  wc.setWindowOpenHandler(({ url }) => {
-    const d = windowOpenDecision(url);
-    if (d.openExternally) void shell.openExternal(url);
-    return { action: d.action };
-  });
+  // Navigation, new-window and webview guards: put on every web contents in 'web-contents-created'.
   wc.on('did-finish-load', () => {
     for (const p of pendingOpen.splice(0)) wc.send(EVENT_CHANNELS.openFile, p);
   });
@@ -172,8 +151,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openFromOs(file);
   });
+  // Every web contents (the window, and anything else that is ever created) gets the guards.
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
+    guardWebContents(contents, (url) => void shell.openExternal(url));
   });
 
   void app.whenReady().then(() => {
@@ -186,8 +166,7 @@ if (!app.requestSingleInstanceLock()) {
         return new Response('Not found', { status: 404 });
       }
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-    session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+    guardSession(session.defaultSession);
 
     const ipc: IpcMainLike = ipcMain;
     registerApi(ipc, createHandlers(createEnv()), { onRefused: (channel, reason) => console.warn(`briefsmith: refused ${channel}: ${reason}`) });

@@ -101,6 +101,50 @@ export function permissionDecision(_permission: string): false {
   return false;
 }
 
+/** An event whose default action can be cancelled (navigation, webview attach). */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** The subset of Electron's `WebContents` the guards use (so the tests can pass a stand-in). */
+export interface WebContentsLike {
+  getURL(): string;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Puts the navigation guards on one web contents (main registers it for every one created):
+ * `will-navigate` and `will-redirect` are cancelled unless they reload the app page,
+ * `<webview>` is never attached, `window.open` and target=_blank never open a window, and
+ * only an allow-listed https link goes to `openExternal` (the system browser).
+ */
+export function guardWebContents(wc: WebContentsLike, openExternal: (url: string) => void): void {
+  const blockUnlessSamePage = (event: PreventableEvent, url: string) => {
+    if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
+  };
+  wc.on('will-navigate', blockUnlessSamePage);
+  wc.on('will-redirect', blockUnlessSamePage);
+  wc.on('will-attach-webview', (event: PreventableEvent) => event.preventDefault());
+  wc.setWindowOpenHandler(({ url }) => {
+    const d = windowOpenDecision(url);
+    if (d.openExternally && externalUrlAllowed(url)) openExternal(url);
+    return { action: d.action };
+  });
+}
+
+/** The subset of Electron's `Session` the permission guard uses. */
+export interface SessionLike {
+  setPermissionRequestHandler(handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void;
+}
+
+/** Every permission request is answered no, and every permission check says not granted. */
+export function guardSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  session.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+}
+
 /** The minimal shape of an IPC event's sender frame that sender validation needs. */
 export interface SenderFrameLike {
   readonly url: string;
