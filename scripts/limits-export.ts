@@ -8,7 +8,7 @@
  *   npx tsx scripts/limits-export.ts [--pages 500] [--out DIR] [--footnotes]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   const footnotes = argv.includes('--footnotes');
   const outDir = arg('--out') ?? mkdtempSync(path.join(tmpdir(), 'bs-limits-'));
   const keep = !!arg('--out');
+  mkdirSync(outDir, { recursive: true });
   const template = loadTemplate('dossier');
   const res = await loadRenderResources();
   let peak = process.memoryUsage().rss;

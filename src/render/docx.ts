@@ -46,6 +46,21 @@ const hp = (pt: number) => Math.round(pt * 2);
 const colour = (c: string) => c.replace('#', '').toUpperCase();
 
 /** `progress` and `cancel` (see ExportControl): building paragraphs, laying out and writing, compressing. */
+/**
+ * Above this many paragraphs, list items, table rows and notes (about 150 pages), laying the pages
+ * out to number the table of contents takes minutes and over a gigabyte (a 512-page dossier: 134 s,
+ * 1.2 GB, against 12 s without). Then the contents are written with every entry and its link but no
+ * page numbers, marked for update: Word fills them in when it opens the file (it asks first).
+ */
+export const MAX_TOC_LAYOUT_UNITS = 4000;
+
+/** How much there is to lay out: paragraphs, list items, table rows and notes. */
+export function layoutUnits(tree: DocTree): number {
+  let n = tree.notes.length;
+  for (const b of tree.blocks) n += b.kind === 'list' ? b.items.length : b.kind === 'table' ? b.rows.length + 1 : 1;
+  return n;
+}
+
 export interface DocxOptions extends ExportControl {
   /** Written as the document's created and modified dates; default: noon UTC on the briefing's date. */
   readonly now?: Date;
@@ -60,6 +75,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
   const textWidthPt = tree.page.width - tree.page.margins.left - tree.page.margins.right;
   const lineSpacing = Math.round(240 * st.lineHeight);
   const toc = tree.blocks.some((b) => b.kind === 'toc');
+  const estimatePages = toc && layoutUnits(tree) <= MAX_TOC_LAYOUT_UNITS;
 
   const cite = (notes: readonly number[]): ParagraphChild[] =>
     notes.flatMap((n, i) => [
@@ -235,7 +251,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     fonts,
     // Laying the pages out is the slow part of a DOCX export: only needed for a table of contents
     // (Word and LibreOffice compute PAGE and NUMPAGES themselves when they open the file).
-    ...(toc ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    ...(estimatePages ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: {
       default: {
         document: { run: { font, size: hp(st.bodySize), color: colour(st.text) }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
@@ -286,7 +302,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     ],
   });
   // One call to the docx package: writing the XML and, with a table of contents, laying the pages out.
-  steps.step(10, 10, 1, 1, toc ? 'laying out pages for the table of contents' : 'writing the document');
+  steps.step(10, 10, 1, 1, estimatePages ? 'laying out pages for the table of contents' : 'writing the document');
   await steps.breathe(1);
   const packed = await Packer.toBuffer(doc);
   steps.step(80, 80, 1, 1, 'setting document dates');
