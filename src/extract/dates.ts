@@ -60,15 +60,34 @@ function tenseFromText(s: string): Tense {
 /** The tense of a clause, from its auxiliaries and past-tense verbs (rough but enough for dates). */
 export const tenseOf = tenseFromText;
 
+/** A word chrono could read as a time; without one, chrono (the costliest step) is not called. */
+const MAY_HOLD_TIME = /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday|noon|midday|midnight|morning|evening|night|afternoon|dawn|dusk|week|month|year|day|hour|minute|now|ago|weekend|christmas|easter|new year)/i;
+/** Weekday and month abbreviations that are also words: "the delegations sat down", "Sun" is not Sunday. */
+const WORD_NOT_DATE = /^(?:sat|sun|mar|may|wed|jan|dec|sept?|mon|tue|thu|fri|aug|jun|jul|oct|nov|feb|apr)\.?$/i;
+
 /**
  * Every time expression in `text`, resolved against `published` (YYYY-MM-DD or null).
  * `tense` decides lone weekdays; 'unknown' reads the tense from the text itself.
  */
 export function findTimes(text: string, published: string | null, tense: Tense = 'unknown'): TimeExpr[] {
+  const key = `${published ?? ''}|${tense}|${text}`;
+  const known = FOUND.get(key);
+  if (known) return known;
+  const found = findTimesUncached(text, published, tense);
+  if (FOUND.size >= 512) FOUND.clear();
+  FOUND.set(key, found);
+  return found;
+}
+
+/** Recent answers: the outlook and attack stages ask about the same sentence more than once. */
+const FOUND = new Map<string, TimeExpr[]>();
+
+function findTimesUncached(text: string, published: string | null, tense: Tense): TimeExpr[] {
   const ref = parseIsoDate(published);
   const out: TimeExpr[] = [];
   const t = tense === 'unknown' ? tenseFromText(text) : tense;
-  for (const r of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' })) {
+  const parsed = MAY_HOLD_TIME.test(text) ? chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' }) : [];
+  for (const r of parsed) {
     let words = r.text.replace(/[\s,;.]+$/, '');
     let start = r.index;
     const lead = words.match(/^(?:\d+\s+(?=on\s|at\s))?(?:on|at|in|by|from|since|until|during)\s+/i);
@@ -77,6 +96,8 @@ export function findTimes(text: string, published: string | null, tense: Tense =
       start += lead[0].length;
     }
     if (DURATION.test(words) || TOO_LOOSE.test(words) || /^\d{4}$/.test(words)) continue;
+    // A bare abbreviation in lower case ("sat down", "may") is a word, not a day or month.
+    if (WORD_NOT_DATE.test(words) && !/^[A-Z]/.test(words)) continue;
     const before = text.slice(Math.max(0, start - 5), start);
     if (/\bfor\s+$/i.test(before)) continue;
     const known = r.start;

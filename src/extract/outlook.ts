@@ -14,6 +14,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  */
 
 const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: fastRegExp(c.re, 'gi') }));
+const ANY_CUE = fastRegExp(OUTLOOK_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
 const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
 const MAX_TEXT = 200;
 
@@ -41,7 +42,7 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
 
 function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
-  for (const c of CUES) {
+  for (const c of ANY_CUE.test(s.text) ? CUES : []) {
     c.re.lastIndex = 0;
     for (const m of s.text.matchAll(c.re)) out.push({ start: s.start + (m.index ?? 0), strong: c.strong, weight: c.weight });
   }

@@ -21,6 +21,8 @@ interface CueHit {
 }
 
 const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi') }));
+/** Every cue at once: most sentences hold none and cost one scan. */
+const ANY_CUE = fastRegExp(POSITION_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
 const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
@@ -36,6 +38,7 @@ function clauseIndex(boundaries: readonly number[], at: number): number {
 }
 
 function cueHits(s: Sentence): CueHit[] {
+  if (!ANY_CUE.test(s.text)) return [];
   const boundaries = [...s.text.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length);
   const hits: CueHit[] = [];
   for (const { cue, re } of COMPILED) {
@@ -91,8 +94,14 @@ function elementsOf(kind: PositionKind, complement: string): string[] {
 
 const clip = (t: string): string => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1).trimEnd()}…` : t);
 
+/** Positions per analysed article: the outlook stage asks again for the same article. */
+const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
+
 export function detectPositions(a: AnalysedArticle): Position[] {
+  const done = DETECTED.get(a);
+  if (done) return done;
   const out: Position[] = [];
+  DETECTED.set(a, out);
   for (const s of a.sentences) {
     if (s.heading) continue;
     const hits = cueHits(s);
