@@ -1,5 +1,5 @@
 import type { Attack, Conflict, Delegation, DelegationMember, Findings, Outlook, Person, Position, SourceRef } from '../model';
-import { foldText, nameFullness, personId, samePerson } from './names';
+import { foldText, foldToken, nameFullness, nameParts, personId, samePerson, surnameSound } from './names';
 
 /**
  * Merging across articles: one person per real person (spelling variants folded, see names.ts),
@@ -41,21 +41,69 @@ function uniqueIds<T extends { id: string }>(items: T[]): T[] {
   });
 }
 
+// ---------- blocking ----------
+
+// Every cross-article join below looks only at candidates that share a blocking key, so merging
+// stays near-linear in the number of items; the exact test is still applied to each candidate,
+// and the first matching group in creation order wins, as a full scan would choose.
+
+/** Keys such that `sameSurname(a, b)` implies a shared key: the folded surname, and its first letter with its sound. */
+const ARTICLE_PREFIX = /^(?:al|el|ad|as|ash|an|ar|at|az)[-\s]/i;
+function surnameKeys(name: string): string[] {
+  const sur = nameParts(name).surname;
+  if (!sur) return [];
+  const keys: string[] = [];
+  for (const s of ARTICLE_PREFIX.test(sur) ? [sur, sur.replace(ARTICLE_PREFIX, '')] : [sur]) {
+    const folded = s.split(/[\s-]+/).map(foldToken).join('');
+    if (folded) keys.push(`f:${folded}`);
+    const letters = foldText(s).replace(/[^a-z]/g, '');
+    if (letters) keys.push(`s:${letters[0]}:${surnameSound(letters)}`);
+  }
+  return keys;
+}
+
+/** Group indices by key; `candidates` returns them sorted, so the earliest group is tried first. */
+class BlockIndex {
+  private readonly map = new Map<string, Set<number>>();
+  add(key: string, group: number): void {
+    const set = this.map.get(key);
+    if (!set) this.map.set(key, new Set([group]));
+    else set.add(group);
+  }
+  candidates(keys: Iterable<string>): number[] {
+    const out = new Set<number>();
+    for (const k of keys) for (const g of this.map.get(k) ?? []) out.add(g);
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
 // ---------- people ----------
 
 export function mergePeople(people: readonly Person[]): Person[] {
   // full names first, so that a lone surname joins the right cluster
   const ordered = [...people].sort((a, b) => nameFullness(b.name) - nameFullness(a.name));
   const clusters: Person[][] = [];
+  // per cluster, its distinct names and variants, and its members' distinct names
+  const allNames: Array<Set<string>> = [];
+  const mainNames: Array<Set<string>> = [];
+  const index = new BlockIndex();
   for (const p of ordered) {
     const names = [p.name, ...p.variants];
-    const cl = clusters.find((c) => {
-      if (!c.some((q) => [q.name, ...q.variants].some((n) => names.some((m) => samePerson(n, m))))) return false;
+    const keys = names.flatMap(surnameKeys);
+    const at = index.candidates(keys).find((i) => {
+      if (![...allNames[i]].some((n) => names.some((m) => samePerson(n, m)))) return false;
       // never join two different full names ("Volodymyr X" and "Vladimir X"), whatever the variants say
-      return c.every((q) => samePerson(q.name, p.name));
+      return [...mainNames[i]].every((n) => samePerson(n, p.name));
     });
-    if (cl) cl.push(p);
-    else clusters.push([p]);
+    const i = at ?? clusters.push([]) - 1;
+    if (at === undefined) {
+      allNames.push(new Set());
+      mainNames.push(new Set());
+    }
+    clusters[i].push(p);
+    for (const n of names) allNames[i].add(n);
+    mainNames[i].add(p.name);
+    for (const k of keys) index.add(k, i);
   }
   const merged = clusters.map((c): Person => {
     if (c.length === 1) return { ...c[0], id: personId(c[0].name) };
@@ -88,17 +136,31 @@ const leadersText = (d: Delegation): string =>
   d.members.filter((m) => m.leads).map((m) => m.name).join(', ') || '(no leader named)';
 
 export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[]): Delegation[] {
-  const canonical = (name: string): Person | undefined => people.find((p) => [p.name, ...p.variants].some((n) => samePerson(n, name)));
+  const peopleIndex = new BlockIndex();
+  people.forEach((p, i) => {
+    for (const n of [p.name, ...p.variants]) for (const k of surnameKeys(n)) peopleIndex.add(k, i);
+  });
+  const canonical = (name: string): Person | undefined => {
+    const i = peopleIndex.candidates(surnameKeys(name)).find((j) => [people[j].name, ...people[j].variants].some((n) => samePerson(n, name)));
+    return i === undefined ? undefined : people[i];
+  };
   const byParty = new Map<string, Delegation[]>();
-  for (const d of dels) byParty.set(d.party, [...(byParty.get(d.party) ?? []), d]);
+  for (const d of dels) {
+    const g = byParty.get(d.party);
+    if (g) g.push(d);
+    else byParty.set(d.party, [d]);
+  }
   const out: Delegation[] = [];
   for (const [party, group] of byParty) {
     const members: DelegationMember[] = [];
+    const memberIndex = new BlockIndex();
     for (const d of group) {
       for (const m of d.members) {
         const p = canonical(m.name);
         const name = p?.name ?? m.name;
-        const existing = members.findIndex((x) => samePerson(x.name, name));
+        const keys = surnameKeys(name);
+        const existing = memberIndex.candidates(keys).find((j) => samePerson(members[j].name, name)) ?? -1;
+        if (existing < 0) for (const k of keys) memberIndex.add(k, members.length);
         if (existing >= 0) {
           const x = members[existing];
           members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role, sources: unionRefs(x.sources, m.sources) };
@@ -128,6 +190,7 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
 
 // ---------- statements and attacks ----------
 
+const SIMILAR = 0.6;
 const words = (s: string): Set<string> => new Set(foldText(s).split(/[^a-z0-9]+/).filter((w) => w.length > 2));
 function similar(a: string, b: string): boolean {
   const wa = words(a);
@@ -135,20 +198,27 @@ function similar(a: string, b: string): boolean {
   if (!wa.size || !wb.size) return false;
   let inter = 0;
   for (const w of wa) if (wb.has(w)) inter++;
-  return inter / (wa.size + wb.size - inter) >= 0.6;
+  return inter / (wa.size + wb.size - inter) >= SIMILAR;
 }
 
-/** Joins items that state one fact in different articles; `same` decides, `combine` keeps both sources. */
+/**
+ * Joins items that state one fact in different articles; `same` decides, `combine` keeps both sources.
+ * `keys` gives blocking keys such that `same(a, b)` implies a shared key (see the note on blocking).
+ */
 function mergeBy<T extends { id: string; sources: SourceRef[]; confidence: number; conflicts: Conflict[] }>(
   items: readonly T[],
   same: (a: T, b: T) => boolean,
+  keys: (it: T) => string[],
   conflicts: (group: T[]) => Conflict[] = () => [],
 ): T[] {
   const groups: T[][] = [];
+  const index = new BlockIndex();
   for (const it of items) {
-    const g = groups.find((x) => x.some((y) => y.id === it.id || (!sharesArticle(y, it) && same(y, it))));
-    if (g) g.push(it);
-    else groups.push([it]);
+    const ks = [`id:${it.id}`, ...keys(it)];
+    const at = index.candidates(ks).find((i) => groups[i].some((y) => y.id === it.id || (!sharesArticle(y, it) && same(y, it))));
+    const i = at ?? groups.push([]) - 1;
+    groups[i].push(it);
+    for (const k of ks) index.add(k, i);
   }
   return uniqueIds(
     groups.map((g) =>
@@ -158,24 +228,51 @@ function mergeBy<T extends { id: string; sources: SourceRef[]; confidence: numbe
     ),
   );
 }
+
+/**
+ * Blocking keys for `similar` (Jaccard of words >= 0.6): prefix filtering. With the words of each
+ * text ordered rarest first, two sets that similar share a word among the first
+ * |w| - ceil(0.6 |w|) + 1 of each, so only those words are keys.
+ */
+function similarKeys(texts: readonly string[]): (text: string) => string[] {
+  const freq = new Map<string, number>();
+  for (const t of texts) for (const w of words(t)) freq.set(w, (freq.get(w) ?? 0) + 1);
+  return (text: string): string[] => {
+    const ws = [...words(text)].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    const prefix = ws.length - Math.ceil(SIMILAR * ws.length - 1e-9) + 1;
+    return ws.slice(0, Math.max(0, prefix));
+  };
+}
 const sharesArticle = (a: { sources: SourceRef[] }, b: { sources: SourceRef[] }): boolean => {
   const sa = articlesOf(a.sources);
   return b.sources.some((r) => sa.has(r.article));
 };
 
-export const mergePositions = (items: readonly Position[]): Position[] =>
-  mergeBy(items, (a, b) => a.party === b.party && a.kind === b.kind && similar(a.text, b.text));
+export function mergePositions(items: readonly Position[]): Position[] {
+  const k = similarKeys(items.map((x) => x.text));
+  return mergeBy(
+    items,
+    (a, b) => a.party === b.party && a.kind === b.kind && similar(a.text, b.text),
+    (x) => k(x.text).map((w) => `${x.party}\u0000${x.kind}\u0000${w}`),
+  );
+}
 
-export const mergeOutlook = (items: readonly Outlook[]): Outlook[] => mergeBy(items, (a, b) => similar(a.text, b.text));
+export function mergeOutlook(items: readonly Outlook[]): Outlook[] {
+  const k = similarKeys(items.map((x) => x.text));
+  return mergeBy(items, (a, b) => similar(a.text, b.text), (x) => k(x.text));
+}
 
 /** Same time: equal resolved dates, or (without dates) the same words ("Saturday night"). */
 const sameTime = (a: Attack, b: Attack): boolean =>
   a.date && b.date ? a.date === b.date : a.when != null && b.when != null && foldText(a.when) === foldText(b.when);
 
-export const mergeAttacks = (items: readonly Attack[]): Attack[] =>
-  mergeBy(
+export function mergeAttacks(items: readonly Attack[]): Attack[] {
+  // an empty location equals a missing one in `same`, so both share the empty key when there is one
+  const anyEmpty = items.some((x) => x.location != null && foldText(x.location) === '');
+  return mergeBy(
     items,
     (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
+    (x) => (x.location != null ? [`loc:${foldText(x.location)}`] : anyEmpty ? ['loc:'] : []),
     (g) => {
       const out: Conflict[] = [];
       for (const field of ['attacker', 'killed', 'injured', 'target'] as const) {
@@ -185,6 +282,7 @@ export const mergeAttacks = (items: readonly Attack[]): Attack[] =>
       return out;
     },
   );
+}
 
 /** Merges the findings of several articles into one set. */
 export function mergeFindings(per: readonly Findings[]): Findings {

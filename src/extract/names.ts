@@ -130,8 +130,11 @@ function sameSurnameBase(a: string, b: string): boolean {
   const lb = foldText(b).replace(/[^a-z]/g, '');
   if (Math.abs(la.length - lb.length) > 1 || la.length < 4) return false;
   if (la[0] !== lb[0]) return false;
-  return jaroWinkler(la, lb) >= 0.93 && doubleMetaphone(la)[0] === doubleMetaphone(lb)[0];
+  return jaroWinkler(la, lb) >= 0.93 && surnameSound(la) === surnameSound(lb);
 }
+
+/** The primary double-metaphone code of a folded surname (letters only): a blocking key for merging. */
+export const surnameSound = memo((letters: string): string => doubleMetaphone(letters)[0]);
 
 /**
  * True when two names can be the same person: surnames match and, when both give a first
