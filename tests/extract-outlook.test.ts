@@ -115,4 +115,27 @@ describe('outlook: what comes next', () => {
     const text = 'Negotiators are expected to meet on Thursday.';
     expect(detectOutlook(build(text)).map((o) => o.id)).toEqual(detectOutlook(build(text)).map((o) => o.id));
   });
+
+  it('reads assessments in reported speech and quotes, plans with hope and fear (general cues)', () => {
+    const cases: Array<[string, boolean]> = [
+      ['Lina Osei, an analyst in Accra, said a final accord was unlikely before the rainy season.', true],
+      ['“I would be surprised to see a signed treaty before the summer,” said Tomas Brel.', true],
+      ['Negotiators from both sides expected the truce to hold for several weeks.', true],
+      ['Diplomats cautioned that the lull in the fighting was provisional.', true],
+      ['Others were less sanguine about the talks.', true],
+      ['The shelling raised doubts over whether the rebels are ready to stop.', true],
+      ['The clashes underscored how fragile the process remains.', true],
+      ['Relatives feared the government would once again delay the exchange.', true],
+      ['The mediators hope to convene a second track on aid in Geneva.', true],
+      ['Few in the capital are predicting a quick settlement.', true],
+      ['Engineers said technical teams would stay on through the weekend.', true],
+      // negatives: plain past facts and descriptions are not outlook
+      ['The ministers met in Lagos and signed a trade protocol.', false],
+      ['Mr. Brel said the convoy had reached the border crossing.', false],
+      ['The delegation was led by the foreign minister.', false],
+    ];
+    for (const [text, expected] of cases) {
+      expect(detectOutlook(build(text)).length > 0, text).toBe(expected);
+    }
+  });
 });

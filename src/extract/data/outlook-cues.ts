@@ -35,6 +35,14 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
+  // assessments in reported speech and quotes: "said a joint statement was unlikely", "I would be surprised to see"
+  { re: String.raw`\bunlikely\b|\bwould be surprised\b|\b(?:will|would) (?:remain|stay on|drag on)\b|\bpredict(?:s|ed|ing)?\b`, strong: true, weight: 0.75 },
+  { re: String.raw`\bexpect(?:s|ed)?\b(?=[^.;]{1,60}?\bto (?:hold|last|collapse|resume|continue|fail|succeed|meet|convene|sign|take|stay|end)\b)`, strong: true, weight: 0.75 },
+  { re: String.raw`\bcautioned that\b|\b(?:less|more|not) (?:sanguine|optimistic|hopeful|confident)\b|\brais(?:ed|es|ing) (?:fresh |new |serious )?(?:doubts|questions) (?:over|about|on|as to|whether)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\bhow (?:fragile|precarious|tenuous|uncertain)\b|\b(?:is|was|are|were|remains?|remained) (?:still )?(?:fragile|precarious|provisional|tenuous)\b`, strong: true, weight: 0.7 },
+  { re: String.raw`\bfear(?:s|ed)?\b(?=[^.;]{1,60}?\b(?:would|will|could|might)\b)`, strong: true, weight: 0.65 },
+  { re: String.raw`\b(?:hopes?|plans?|intends?|aims?) to (?:convene|meet|hold|resume|reconvene|present|sign|return|open)\b`, strong: true, weight: 0.8 },
+  { re: String.raw`\b(?:analysts?|experts?|observers?)\b[^.;]{0,30}?\b(?:warned|cautioned|predicted|believe|argued)\b`, strong: true, weight: 0.65 },
   // weaker hedges
   { re: String.raw`\bmight\b|\bmay (?:hold|meet|resume|take place|find|come|lead|be ready)\b`, strong: false, weight: 0.6 },
   { re: String.raw`\bmost likely\b|\bis likely\b|\bare likely\b`, strong: false, weight: 0.55 },
