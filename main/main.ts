@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EVENT_CHANNELS, type MenuCommand, type ProgressEvent } from '../src/services/api';
 import { createHandlers, type ServiceEnv } from '../src/services/handlers';
 import { registerApi, registerDirtyListener, type IpcMainLike } from './ipc';
-import { APP_ENTRY, APP_SCHEME, guardSession, guardWebContents, resolveAppFile, responseHeaders, windowOptions, windowTitle } from './security';
+import { APP_ENTRY, APP_SCHEME, guardNavigation, guardSession, resolveAppFile, responseHeaders, windowOpenDecision, windowOptions, windowTitle } from './security';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -153,7 +153,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Every web contents (the window, and anything else that is ever created) gets the guards.
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => void shell.openExternal(url));
+    guardNavigation(contents);
+    // Never a new window; only an allow-listed https link goes to the system browser.
+    contents.setWindowOpenHandler(({ url }) => {
+      const d = windowOpenDecision(url);
+      if (d.openExternally) void shell.openExternal(url);
+      return { action: d.action };
+    });
   });
 
   void app.whenReady().then(() => {

@@ -106,31 +106,25 @@ export interface PreventableEvent {
   preventDefault(): void;
 }
 
-/** The subset of Electron's `WebContents` the guards use (so the tests can pass a stand-in). */
+/** The subset of Electron's `WebContents` the navigation guard uses (so the tests can pass a stand-in). */
 export interface WebContentsLike {
   getURL(): string;
   on(event: string, listener: (...args: never[]) => void): unknown;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
 /**
  * Puts the navigation guards on one web contents (main registers it for every one created):
- * `will-navigate` and `will-redirect` are cancelled unless they reload the app page,
- * `<webview>` is never attached, `window.open` and target=_blank never open a window, and
- * only an allow-listed https link goes to `openExternal` (the system browser).
+ * `will-navigate` and `will-redirect` are cancelled unless they reload the app page, and a
+ * `<webview>` is never attached. New windows are refused by main's `setWindowOpenHandler`
+ * through `windowOpenDecision` (kept in main.ts, where the security scan verifies it).
  */
-export function guardWebContents(wc: WebContentsLike, openExternal: (url: string) => void): void {
+export function guardNavigation(wc: WebContentsLike): void {
   const blockUnlessSamePage = (event: PreventableEvent, url: string) => {
     if (shouldBlockNavigation(wc.getURL(), url)) event.preventDefault();
   };
   wc.on('will-navigate', blockUnlessSamePage);
   wc.on('will-redirect', blockUnlessSamePage);
   wc.on('will-attach-webview', (event: PreventableEvent) => event.preventDefault());
-  wc.setWindowOpenHandler(({ url }) => {
-    const d = windowOpenDecision(url);
-    if (d.openExternally && externalUrlAllowed(url)) openExternal(url);
-    return { action: d.action };
-  });
 }
 
 /** The subset of Electron's `Session` the permission guard uses. */

@@ -12,11 +12,13 @@ import {
   APP_ENTRY,
   CONTENT_SECURITY_POLICY,
   EXTERNAL_ALLOW_LIST,
+  externalUrlAllowed,
+  guardNavigation,
   guardSession,
-  guardWebContents,
   isTrustedSender,
   resolveAppFile,
   responseHeaders,
+  windowOpenDecision,
   windowOptions,
   type PreventableEvent,
   type SessionLike,
@@ -67,15 +69,21 @@ describe('2 · app-wide sandbox and the window main creates (main.ts source)', (
     expect(MAIN_CODE).not.toMatch(/\.loadFile\(|file:\/\/|https?:\/\//);
     expect(APP_ENTRY).toBe('app://briefsmith/index.html');
   });
-  it('puts the guards on every web contents and on the session', () => {
-    expect(MAIN_CODE).toMatch(/app\.on\('web-contents-created',[\s\S]{0,200}guardWebContents\(contents,/);
+  /** The body of main's 'web-contents-created' listener. */
+  const created = /app\.on\('web-contents-created', \(_event, contents\) => \{([\s\S]*?)\n {2}\}\);/.exec(MAIN_CODE)?.[1] ?? '';
+  it('puts the navigation guard on every web contents, and the permission guard on the session', () => {
+    expect(created).toMatch(/guardNavigation\(contents\)/);
     expect(MAIN_CODE).toMatch(/guardSession\(session\.defaultSession\)/);
   });
-  it('calls shell.openExternal only from the guarded window-open path', () => {
-    const calls = [...MAIN_CODE.matchAll(/shell\.openExternal\(/g)];
-    expect(calls).toHaveLength(1);
-    const line = MAIN_CODE.split('\n').find((l) => l.includes('shell.openExternal('));
-    expect(line).toMatch(/guardWebContents\(/);
+  it('denies window.open on every web contents, through windowOpenDecision', () => {
+    const handler = /contents\.setWindowOpenHandler\(\(\{ url \}\) => \{([\s\S]*?)\n {4}\}\);/.exec(created)?.[1] ?? '';
+    expect(handler).toMatch(/const d = windowOpenDecision\(url\);/);
+    expect(handler).toMatch(/return \{ action: d\.action \};/);
+    expect(MAIN_CODE.match(/setWindowOpenHandler\(/g)).toHaveLength(1);
+  });
+  it('calls shell.openExternal only when windowOpenDecision says so', () => {
+    expect(MAIN_CODE.match(/shell\.openExternal\(/g)).toHaveLength(1);
+    expect(created).toMatch(/if \(d\.openExternally\) void shell\.openExternal\(url\);/);
   });
   it('registers IPC only through the checked wrapper', () => {
     expect(MAIN_CODE).not.toMatch(/ipcMain\.(handle|on|once|handleOnce)\(/);
@@ -83,18 +91,14 @@ describe('2 · app-wide sandbox and the window main creates (main.ts source)', (
   });
 });
 
-/** A web contents stand-in that records the guards' listeners and the window-open handler. */
+/** A web contents stand-in that records the guard's listeners. */
 function fakeWebContents(url = APP_ENTRY) {
   const listeners = new Map<string, Array<(...args: never[]) => void>>();
-  let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
   const wc: WebContentsLike = {
     getURL: () => url,
     on(event, listener) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       return wc;
-    },
-    setWindowOpenHandler(h) {
-      openHandler = h;
     },
   };
   /** Fires an event the way Electron would; true when some listener prevented it. */
@@ -106,13 +110,12 @@ function fakeWebContents(url = APP_ENTRY) {
     for (const l of ls) (l as (...a: unknown[]) => void)(e, ...args);
     return prevented;
   };
-  return { wc, fire, open: (u: string) => openHandler!({ url: u }), hasOpenHandler: () => openHandler !== null };
+  return { wc, fire };
 }
 
-describe('3 · navigation, new windows, webviews, external links (guardWebContents)', () => {
-  const external: string[] = [];
+describe('3 · navigation, new windows, webviews, external links', () => {
   const f = fakeWebContents();
-  guardWebContents(f.wc, (u) => external.push(u));
+  guardNavigation(f.wc);
 
   it('blocks will-navigate away from the app page, allows a reload of it', () => {
     for (const u of ['https://example.com/', 'file:///etc/passwd', 'app://briefsmith/other.html', 'app://evil/index.html', 'javascript:alert(1)', 'data:text/html,<b>x</b>', 'about:blank']) {
@@ -128,8 +131,7 @@ describe('3 · navigation, new windows, webviews, external links (guardWebConten
   it('never attaches a <webview>', () => {
     expect(f.fire('will-attach-webview', {}, { src: APP_ENTRY })).toBe(true);
   });
-  it('denies every window.open; only allow-listed https links reach openExternal', () => {
-    expect(f.hasOpenHandler()).toBe(true);
+  it('denies every window.open; only allow-listed https links may go to the system browser', () => {
     const tries = [
       'https://github.com/briefsmith/briefsmith',
       'http://github.com/',
@@ -143,8 +145,13 @@ describe('3 · navigation, new windows, webviews, external links (guardWebConten
       APP_ENTRY,
       'not a url',
     ];
-    for (const u of tries) expect(f.open(u), u).toEqual({ action: 'deny' });
+    const external = tries.filter((u) => {
+      const d = windowOpenDecision(u);
+      expect(d.action, u).toBe('deny');
+      return d.openExternally;
+    });
     expect(external).toEqual(['https://github.com/briefsmith/briefsmith']);
+    for (const u of tries) expect(externalUrlAllowed(u), u).toBe(u === 'https://github.com/briefsmith/briefsmith');
   });
   it('the allow-list holds only bare host names', () => {
     for (const h of EXTERNAL_ALLOW_LIST) expect(h).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
