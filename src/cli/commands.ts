@@ -116,7 +116,7 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
   const resources = o.formats.some((f) => f !== 'html') ? await loadRenderResources() : null;
   for (const [i, format] of o.formats.entries()) {
     reporter.progress({ done: i, total: o.formats.length, label: `writing ${format.toUpperCase()}` });
-    const progress: Progress = (p) => reporter.progress({ ...p, label: `writing ${format.toUpperCase()}: ${p.label}` });
+    const progress: Progress = (p) => void (p.done % 10 === 0 && reporter.progress({ ...p, label: `writing ${format.toUpperCase()}: ${p.label}` }));
     const bytes =
       format === 'html' ? new TextEncoder().encode(renderHtml(tree)) : format === 'docx' ? await renderDocx(tree, resources!, { progress }) : await renderPdf(tree, resources!, { progress });
     const file = path.resolve(o.outDir, `${o.baseName}.${format}`);
