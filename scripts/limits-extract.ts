@@ -1,7 +1,7 @@
 /**
  * Extraction limits: a project of 2,000 articles built from `assets/samples/*.txt`, each with its
- * cast renamed (surnames get one of 60 endings, so the same invented person recurs in a few dozen
- * articles and near-spellings compete in merging), casualty counts varied, and one invented
+ * cast renamed (surnames get one of 30 endings, so each renamed cast recurs every 120 articles
+ * and near-spellings compete in merging), casualty counts varied, and one invented
  * paragraph of talks with generated names. Runs `extractAll` with progress, prints articles,
  * seconds, CPU seconds, peak RSS and findings counts, then runs again with a cancel token flipped
  * halfway and checks that it stops with BriefsmithError 'cancelled'.
@@ -61,7 +61,7 @@ export function buildLimitsCorpus(n: number): Article[] {
   const articles: Article[] = [];
   for (let i = 0; i < n; i++) {
     const k = i % texts.length;
-    const variant = Math.floor(i / texts.length) % 60;
+    const variant = Math.floor(i / texts.length) % 30;
     let text = texts[k];
     for (const s of surnames[k]) text = text.replace(new RegExp(`\\b${escape(s)}\\b`, 'g'), s + ENDINGS[variant % 10] + (variant >= 10 ? SYL[variant % 12] : ''));
     text = text.replace(/\b(\d{1,2})(?= (?:people|civilians|soldiers|prisoners|drones|missiles|killed|wounded))/g, (d) => String((Number(d) + i) % 50));
