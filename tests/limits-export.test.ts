@@ -13,7 +13,8 @@ import { compose } from '../src/compose/compose';
 import type { DocTree } from '../src/compose/doctree';
 import { loadTemplate } from '../src/compose/templates-node';
 import { BriefsmithError } from '../src/model';
-import { renderDocx } from '../src/render/docx';
+import JSZip from 'jszip';
+import { layoutUnits, MAX_TOC_LAYOUT_UNITS, renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
 import { loadRenderResources, type RenderResources } from '../src/render/resources-node';
 import { limitsBriefing, syntheticDossierData } from '../scripts/limits-export';
@@ -38,6 +39,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bs-limits-test-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function documentXml(docx: Uint8Array): Promise<string> {
+  return (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
+}
+const tocEntries = (xml: string): number => (xml.match(/w:val="TOC[12]"/g) ?? []).length;
 
 function expectSteadyProgress(reports: Report[]): void {
   expect(reports.length).toBeGreaterThan(3);
@@ -80,7 +86,19 @@ describe('export of a long dossier', () => {
     const reports: Report[] = [];
     const docx = await renderDocx(tree, res, { progress: (p) => reports.push(p) });
     expectSteadyProgress(reports);
-    expect(docx.length).toBeGreaterThan(10_000);
+    // Small enough to lay out: the contents carry page numbers and are not marked for update.
+    expect(layoutUnits(tree)).toBeLessThanOrEqual(MAX_TOC_LAYOUT_UNITS);
+    const xml = await documentXml(docx);
+    expect(tocEntries(xml)).toBeGreaterThan(5);
+    expect(xml).not.toMatch(/w:dirty="true"/);
+  });
+
+  it('DOCX above the layout limit: contents listed, marked for Word to number them', { timeout: 180_000 }, async () => {
+    const big = compose(limitsBriefing(null, 5), syntheticDossierData(300), loadTemplate('dossier'));
+    expect(layoutUnits(big)).toBeGreaterThan(MAX_TOC_LAYOUT_UNITS);
+    const xml = await documentXml(await renderDocx(big, res));
+    expect(tocEntries(xml)).toBeGreaterThan(5);
+    expect(xml).toMatch(/w:dirty="true"/);
   });
 
   it('a cancel token set at the first progress report stops the PDF', { timeout: 60_000 }, async () => {
