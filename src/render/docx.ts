@@ -1,7 +1,7 @@
 /**
  * DocTree → DOCX with the `docx` package. Word's built-in styles (Title, Heading 1–3 with
  * outline levels, so the TOC and PDF bookmarks work), a TOC whose page numbers are estimated
- * when the file is written (docx/layout), real footnotes or endnotes, header and footer with
+ * when the file is written (docx/layout; above about 150 pages left to Word, see MAX_TOC_LAYOUT_UNITS), real footnotes or endnotes, header and footer with
  * the marking and "Page X of Y", repeating table header rows, Liberation Sans set explicitly and
  * embedded, document properties, and the chart as a PNG we rasterise ourselves.
  */
