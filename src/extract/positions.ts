@@ -28,6 +28,10 @@ const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
 /** Clause boundaries within a sentence: two cues in one clause are one position. */
 const CLAUSE_BOUNDARY = /[;:—–!?](?=\s)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s/g;
+/** Speakers who assess rather than negotiate: what they say is outlook, not a side's position. */
+const ANALYST = /\b(?:analysts?|researchers?|fellows?|experts?|scholars?|professors?|academics?|observers?|commentators?)\b/i;
+/** "doubts over whether either side is ready to stop": a cue inside an open question states no position. */
+const OPEN_QUESTION = /\bwhether\s+(?:[\w’'-]+\s+){0,5}$/i;
 const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
 const MAX_TEXT = 160;
 
@@ -102,6 +106,9 @@ export function detectPositions(a: AnalysedArticle): Position[] {
   if (done) return done;
   const out: Position[] = [];
   DETECTED.set(a, out);
+  // The side of the last position stated, for a speaker whose own side the article leaves unsaid
+  // ("He accused the army of ..." right after a minister of that side spoke).
+  let lastSide: { party: string; paragraph: number; index: number } | null = null;
   for (const s of a.sentences) {
     if (s.heading) continue;
     const hits = cueHits(s);
@@ -116,7 +123,10 @@ export function detectPositions(a: AnalysedArticle): Position[] {
     const quotes = quotations(s);
     const speaker = speakerOf(a, s);
     const seenAccusers = new Set<string>();
+    const assessing = speaker != null && (ANALYST.test(speaker.name) || (speaker.person?.roles ?? []).some((r) => ANALYST.test(r)));
     positional.forEach((hit, i) => {
+      if (assessing && hit.cue.holder !== 'agent') return;
+      if (OPEN_QUESTION.test(s.text.slice(Math.max(0, hit.start - s.start - 60), hit.start - s.start))) return;
       const kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.cue.kind;
       let holders: Holder[] = [];
       if (hit.cue.holder === 'agent') {
@@ -148,7 +158,10 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       const complement = complementOf(s, hit, positional[i + 1]);
       const elements = elementsOf(kind, complement);
       let k = 0;
-      for (const h of holders) {
+      for (const h0 of holders) {
+        const inherit = !h0.party && lastSide && lastSide.paragraph >= s.paragraph - 1 && s.index - lastSide.index <= 2;
+        const h = inherit && lastSide ? { ...h0, party: lastSide.party } : h0;
+        if (h.party) lastSide = { party: h.party, paragraph: s.paragraph, index: s.index };
         for (const el of elements) {
           // Later elements of a list take the cue's head: "wants Ukraine to withdraw …", "wants Ukraine … to abandon …".
           const head = el === elements[0] ? hit.text : hit.text.replace(/\s+(?:to|that)\b.*$/i, '');
