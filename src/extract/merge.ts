@@ -24,12 +24,31 @@ export function unionRefs(...lists: ReadonlyArray<readonly SourceRef[]>): Source
 }
 const articlesOf = (refs: readonly SourceRef[]): Set<string> => new Set(refs.map((r) => r.article));
 
+/** Sources gathered one list at a time, each once, in first-seen order (unionRefs without re-scanning). */
+class RefAccumulator {
+  readonly refs: SourceRef[] = [];
+  private readonly seen = new Set<string>();
+  add(list: readonly SourceRef[]): this {
+    for (const r of list) {
+      const k = refKey(r);
+      if (this.seen.has(k)) continue;
+      this.seen.add(k);
+      this.refs.push(r);
+    }
+    return this;
+  }
+}
+
 /** A conflict when the values differ; values keep the sources that state them. */
 function conflictOf(field: string, values: Array<{ value: string; sources: readonly SourceRef[] }>): Conflict | null {
-  const byValue = new Map<string, SourceRef[]>();
-  for (const v of values) byValue.set(v.value, unionRefs(byValue.get(v.value) ?? [], v.sources));
+  const byValue = new Map<string, RefAccumulator>();
+  for (const v of values) {
+    const acc = byValue.get(v.value);
+    if (acc) acc.add(v.sources);
+    else byValue.set(v.value, new RefAccumulator().add(v.sources));
+  }
   if (byValue.size < 2) return null;
-  return { field, values: [...byValue].map(([value, sources]) => ({ value, sources })) };
+  return { field, values: [...byValue].map(([value, acc]) => ({ value, sources: acc.refs })) };
 }
 
 function uniqueIds<T extends { id: string }>(items: T[]): T[] {
@@ -153,6 +172,7 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
   const out: Delegation[] = [];
   for (const [party, group] of byParty) {
     const members: DelegationMember[] = [];
+    const memberRefs: RefAccumulator[] = [];
     const memberIndex = new BlockIndex();
     for (const d of group) {
       for (const m of d.members) {
@@ -163,8 +183,12 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
         if (existing < 0) for (const k of keys) memberIndex.add(k, members.length);
         if (existing >= 0) {
           const x = members[existing];
-          members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role, sources: unionRefs(x.sources, m.sources) };
-        } else members.push({ ...m, name, personId: p?.id ?? personId(name), role: m.role ?? p?.roles[0] ?? null });
+          members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role };
+          memberRefs[existing].add(m.sources);
+        } else {
+          members.push({ ...m, name, personId: p?.id ?? personId(name), role: m.role ?? p?.roles[0] ?? null });
+          memberRefs.push(new RefAccumulator().add(m.sources));
+        }
       }
     }
     const conflicts: Conflict[] = group.flatMap((d) => d.conflicts);
@@ -179,7 +203,7 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
       party,
       venue: group.find((d) => d.venue)?.venue ?? null,
       date: group.find((d) => d.date)?.date ?? null,
-      members,
+      members: members.map((m, i) => ({ ...m, sources: memberRefs[i].refs })),
       sources: unionRefs(...group.map((d) => d.sources)),
       confidence: Math.max(...group.map((d) => d.confidence)),
       conflicts,
@@ -191,7 +215,16 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
 // ---------- statements and attacks ----------
 
 const SIMILAR = 0.6;
-const words = (s: string): Set<string> => new Set(foldText(s).split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+const wordCache = new Map<string, Set<string>>();
+const words = (s: string): Set<string> => {
+  let w = wordCache.get(s);
+  if (!w) {
+    if (wordCache.size > 20000) wordCache.clear();
+    w = new Set(foldText(s).split(/[^a-z0-9]+/).filter((x) => x.length > 2));
+    wordCache.set(s, w);
+  }
+  return w;
+};
 function similar(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
@@ -209,15 +242,33 @@ function mergeBy<T extends { id: string; sources: SourceRef[]; confidence: numbe
   items: readonly T[],
   same: (a: T, b: T) => boolean,
   keys: (it: T) => string[],
+  signature: (it: T) => string,
   conflicts: (group: T[]) => Conflict[] = () => [],
 ): T[] {
   const groups: T[][] = [];
+  // per group: its ids, and its members by signature (members with one signature answer `same` alike)
+  const ids: Array<Set<string>> = [];
+  const bySig: Array<Map<string, T[]>> = [];
   const index = new BlockIndex();
+  const joins = (i: number, it: T): boolean => {
+    if (ids[i].has(it.id)) return true;
+    for (const ys of bySig[i].values()) if (same(ys[0], it) && ys.some((y) => !sharesArticle(y, it))) return true;
+    return false;
+  };
   for (const it of items) {
     const ks = [`id:${it.id}`, ...keys(it)];
-    const at = index.candidates(ks).find((i) => groups[i].some((y) => y.id === it.id || (!sharesArticle(y, it) && same(y, it))));
+    const at = index.candidates(ks).find((i) => joins(i, it));
     const i = at ?? groups.push([]) - 1;
+    if (at === undefined) {
+      ids.push(new Set());
+      bySig.push(new Map());
+    }
     groups[i].push(it);
+    ids[i].add(it.id);
+    const sig = signature(it);
+    const list = bySig[i].get(sig);
+    if (list) list.push(it);
+    else bySig[i].set(sig, [it]);
     for (const k of ks) index.add(k, i);
   }
   return uniqueIds(
@@ -254,12 +305,13 @@ export function mergePositions(items: readonly Position[]): Position[] {
     items,
     (a, b) => a.party === b.party && a.kind === b.kind && similar(a.text, b.text),
     (x) => k(x.text).map((w) => `${x.party}\u0000${x.kind}\u0000${w}`),
+    (x) => `${x.party}\u0000${x.kind}\u0000${x.text}`,
   );
 }
 
 export function mergeOutlook(items: readonly Outlook[]): Outlook[] {
   const k = similarKeys(items.map((x) => x.text));
-  return mergeBy(items, (a, b) => similar(a.text, b.text), (x) => k(x.text));
+  return mergeBy(items, (a, b) => similar(a.text, b.text), (x) => k(x.text), (x) => x.text);
 }
 
 /** Same time: equal resolved dates, or (without dates) the same words ("Saturday night"). */
@@ -273,6 +325,7 @@ export function mergeAttacks(items: readonly Attack[]): Attack[] {
     items,
     (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
     (x) => (x.location != null ? [`loc:${foldText(x.location)}`] : anyEmpty ? ['loc:'] : []),
+    (x) => JSON.stringify([x.location == null ? null : foldText(x.location), x.date, x.when == null ? null : foldText(x.when)]),
     (g) => {
       const out: Conflict[] = [];
       for (const field of ['attacker', 'killed', 'injured', 'target'] as const) {
