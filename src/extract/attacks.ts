@@ -185,11 +185,20 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Arra
     if (NEGATED_RE.test(before)) continue;
     if (inSpans(q, s.start + at) && !hasFigures) continue;
     const isNoun = !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired)$/i.test(m[0]);
-    out.push({ start: s.start + at, text: m[0], reference: isNoun && REFERENCE_RE.test(before) });
+    // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
+    const continues = !isNoun && BACK_SUBJECT.test(before);
+    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues });
   }
   return out;
 }
 
+/** Subjects that point back to weapons or strikes just reported: "the strikes had", "one", "most of them". */
+const BACK_SUBJECT = /(?:^|[,;—–]\s*|\bbut\s+|\band\s+|\b(?:said|says|added|reported|confirmed)\s+(?:that\s+)?)(?:(?:the|these|those)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|missiles?|drones?|rockets?|shells?|bombs?|raids?|projectiles?)|one|another|some|several|most|many|two|three|others?)(?:\s+of\s+them)?\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|reportedly\s+)?$/i;
+/** Relative days that follow an earlier dated strike: "A day earlier", "The next day". */
+const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\b(?:a day earlier|the day before|the previous day|a day before)\b/i, -1],
+  [/\b(?:the next day|a day later|the following day)\b/i, 1],
+];
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
 
 /** Who struck: the accused party, the party named before a weapon or strike word, or the subject of a strike verb. */
@@ -258,6 +267,10 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
       last.killed ??= killed;
       last.injured ??= injured;
       last.intercepted ??= intercepted;
+      if (!last.location) {
+        const place = mainPlace(placesIn(a, s), strikes.map((x) => x.start));
+        if (place) last.location = place.name;
+      }
       continue;
     }
     if (!fresh.length && !(weapons.length && (killed != null || injured != null || (counted && intercepted != null)))) continue;
@@ -288,6 +301,11 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
         ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
         : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
     let attacker = attackerIn(a, s, fresh, weapons);
+    // "Pakistan answered within hours. Its army launched ...": the possessive names the previous sentence's subject.
+    if (!attacker && /^(?:Its|Their)\s/.test(s.text) && s.index > 0) {
+      const prev = a.sentences[s.index - 1];
+      attacker = prev && !prev.heading ? (mentionsIn(a, prev).find((m) => m.party && !m.person)?.party ?? null) : null;
+    }
     if (!attacker) {
       usual ??= usualAttacker(a);
       const where = groups[0].place;
@@ -296,7 +314,16 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const published = a.article.published;
     const statementAt = s.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
     const times = findTimes(s.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
-    const when = times.find((t) => t.date != null) ?? times[0] ?? null;
+    let when: { text: string; date: string | null } | null = times.find((t) => t.date != null) ?? times[0] ?? null;
+    const prevDated = [...out].reverse().find((o) => o.date != null);
+    for (const [re, shift] of DAY_SHIFT) {
+      const m: RegExpMatchArray | null = when?.date ? null : s.text.match(re);
+      if (m && prevDated?.date) {
+        const d = new Date(`${prevDated.date}T12:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + shift);
+        when = { text: m[0], date: d.toISOString().slice(0, 10) };
+      }
+    }
     const merged = mergeWeapons(weapons);
     // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
     const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
@@ -333,5 +360,37 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
       });
     });
   }
-  return out;
+  return withoutSummaries(out);
+}
+
+/** How much a record says: place, figures, counted weapons and day each count. */
+const detail = (x: Attack): number =>
+  (x.location ? 1 : 0) + (x.killed != null ? 1 : 0) + (x.injured != null ? 1 : 0) + (x.date ? 1 : 0) + x.weapons.filter((w) => w.count != null).length;
+
+/**
+ * A lede's summary of a strike the article reports in detail later ("hours after an airstrike
+ * on a camp killed at least 23 ...") is the same strike: same attacker and the same death toll,
+ * or the same place with no toll of its own. The detailed record keeps both sentences.
+ */
+function withoutSummaries(out: Attack[]): Attack[] {
+  const dropped = new Set<Attack>();
+  for (const x of out) {
+    if (dropped.has(x)) continue;
+    const bare = x.killed == null && x.injured == null && !x.weapons.some((w) => w.count != null);
+    const same = out.find(
+      (y) =>
+        y !== x &&
+        !dropped.has(y) &&
+        !y.aggregate &&
+        y.attacker === x.attacker &&
+        y.sources[0].start !== x.sources[0].start &&
+        (detail(y) > detail(x) || (detail(y) === detail(x) && y.sources[0].start > x.sources[0].start)) &&
+        ((!x.aggregate && x.killed != null && x.killed === y.killed && (!x.location || !y.location || x.location === y.location || (x.date != null && x.date === y.date))) ||
+          (bare && x.location != null && x.location.toLowerCase() === y.location?.toLowerCase())),
+    );
+    if (!same) continue;
+    for (const r of x.sources) if (!same.sources.some((q) => q.start === r.start)) same.sources.push(r);
+    dropped.add(x);
+  }
+  return out.filter((x) => !dropped.has(x));
 }

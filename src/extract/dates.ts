@@ -98,6 +98,8 @@ function findTimesUncached(text: string, published: string | null, tense: Tense)
     if (DURATION.test(words) || TOO_LOOSE.test(words) || /^\d{4}$/.test(words)) continue;
     // A bare abbreviation in lower case ("sat down", "may") is a word, not a day or month.
     if (WORD_NOT_DATE.test(words) && !/^[A-Z]/.test(words)) continue;
+    // "some 300 to 400 of them": a range of numbers is a count, not a time.
+    if (/^\d[\d,.]*(?:\s*(?:to|-|–|or|and)\s*\d[\d,.]*)?$/.test(words)) continue;
     const before = text.slice(Math.max(0, start - 5), start);
     if (/\bfor\s+$/i.test(before)) continue;
     const known = r.start;
