@@ -15,7 +15,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  * Precision first: a sentence reports an attack only when a strike word stands in a
  * reporting context (not "halt strikes", "refrain from striking", "to launch an attack") and
  * comes with evidence — a place, a weapon, a count or a casualty. A definite back-reference
- * ("the drone attack", "the Sudzha attack") adds nothing new and makes no record.
+ * ("the drone attack", "the Port Marin attack") adds nothing new and makes no record.
  */
 
 const flags = 'gi';
@@ -286,7 +286,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
     if (!places.length && !figures && intercepted == null && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
     const targets = targetsIn(s);
-    // "an oil depot in the Krasnodar region and a gas metering station in Sudzha": one record per target and place.
+    // "an oil depot in the Marin region and a gas metering station in Tolva": one record per target and place.
     const pairs = places
       .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(a.article.text.slice(t.end, p.start))).pop() }))
       .filter((x): x is { p: Place; t: Found<string> } => x.t != null);

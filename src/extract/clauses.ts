@@ -165,7 +165,7 @@ export function partyOfPerson(a: AnalysedArticle, p: ArticlePerson): string | nu
   });
 }
 
-/** True when the mention at `start` is the object of a preposition or verb ("by Putin", "told Trump"). */
+/** True when the mention at `start` is the object of a preposition or verb ("by Ivanov", "told Okafor"). */
 function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
   return PREPOSITION.test(textAt(a, Math.max(s.start, start - 24), start));
 }
@@ -220,7 +220,7 @@ const SUBJECT_STOP = /[;:“”"—–]|,\s*(?:and|but|while|as|after|because|al
 /** The subject of the verb at `verbAt`, looking back within its clause; pronouns resolved. */
 function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: number): Speaker | null {
   const before = textAt(a, s.start, verbAt);
-  // "Putin, who told Trump ..." → Putin.
+  // "Ivanov, who told Okafor ..." → Ivanov.
   const who = before.match(/,?\s+who(?:\s+\w+){0,2}\s+$/);
   const ms = mentionsIn(a, s).filter((m) => m.end <= verbAt);
   if (who) {
@@ -331,7 +331,7 @@ export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word
   if ((w === 'we' || w === 'i') && inSpans(q, at)) {
     return depth < 3 ? speakerOf(a, s, depth + 1) : null;
   }
-  // Within the sentence: the subject of a speech verb before the pronoun ("X said it would", "Putin, who told Trump that he").
+  // Within the sentence: the subject of a speech verb before the pronoun ("X said it would", "Ivanov, who told Okafor that he").
   const verbs = speechVerbs(a, s).filter((v) => v.end <= at);
   if (verbs.length && depth < 3) {
     const subj = subjectOfVerb(a, s, verbs[verbs.length - 1].start, depth + 1);
@@ -460,7 +460,7 @@ function dedupeHolders(hs: Holder[]): Holder[] {
   });
 }
 
-/** The first party or person named in [from, to) of a sentence ("by Putin", "efforts by Starmer"). */
+/** The first party or person named in [from, to) of a sentence ("by Ivanov", "efforts by Okafor"). */
 export function firstMentionIn(a: AnalysedArticle, s: Sentence, from: number, to: number): Holder | null {
   const m = mentionsIn(a, s).find((x) => x.start >= from && x.end <= to);
   return m ? toHolder(m) : null;

@@ -135,7 +135,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
       } else if (hit.cue.holder === 'speaker' && (speakerAt(a, s, hit.start) || inSpans(quotes, hit.start))) {
         const sp = speakerAt(a, s, hit.start);
         holders = sp?.party || sp?.person ? [{ party: sp.party, person: sp.person, text: sp.name }] : [];
-        // "Washington’s goal", "Zelenskyy’s goal": the possessor beats the speaker.
+        // "Washington’s goal", "Okafor’s goal": the possessor beats the speaker.
         const sub = subjectsAt(a, s, hit.start);
         if (sub.length && /^(?:goal|aim|objective|priority|intention|purpose)/i.test(hit.text) && sub[0].party) holders = sub;
       } else {

@@ -34,7 +34,7 @@ export const OUTLOOK_CUES: readonly OutlookCue[] = [
   { re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote|unresolved|open)\b|\bwould be (?:\w+ )?(?:harder|more difficult|difficult|tougher|easier|complicated)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
   { re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
-  { re: String.raw`\bcan continue the war\b|\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
+  { re: String.raw`\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
   // assessments in reported speech and quotes: "said a joint statement was unlikely", "I would be surprised to see"
   { re: String.raw`\bunlikely\b|\bwould be surprised\b|\b(?:will|would) (?:remain|stay on|drag on)\b|\bpredict(?:s|ed|ing)?\b`, strong: true, weight: 0.75 },
   { re: String.raw`\bexpect(?:s|ed)?\b(?=[^.;]{1,60}?\bto (?:hold|last|collapse|resume|continue|fail|succeed|meet|convene|sign|take|stay|end)\b)`, strong: true, weight: 0.75 },

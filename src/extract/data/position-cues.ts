@@ -6,7 +6,7 @@ import type { PositionKind } from '../../model';
  * - 'subject': the subject of the cue's clause ("Kyiv rejected", "Moscow continues to insist on");
  * - 'speaker': whoever says it (a quotation's speaker, "X said that ..."), else the subject —
  *   for judgements and obligations ("Russia has not lived up to the promise", officials say);
- * - 'agent': the first party or person after the cue ("was not backed by Putin", "efforts by X to").
+ * - 'agent': the first party or person after the cue ("was not backed by Ivanov", "efforts by X to").
  * `weight` (0..1) is how plainly the cue states a position; it becomes the item's confidence.
  * When two cues fall in one clause, the kind earlier in KIND_PRIORITY wins.
  */
