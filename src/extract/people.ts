@@ -1,5 +1,5 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
-import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname } from './names';
+import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
 
@@ -184,6 +184,9 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     let from = from0;
     while (from < to - 1) {
       const w = tokens[from].text;
+      // after an abbreviated title the next word is a given name, even one that is also a common word ("Gen. Faith Obi")
+      const prev = from > from0 ? tokens[from - 1].text : '';
+      if (/\.$/.test(prev) && HONORIFIC_SET.has(prev.toLowerCase()) && !HONORIFIC_SET.has(w.toLowerCase()) && !TITLE_MODIFIERS.has(w) && partyForm(w) == null && !isPlace(w)) break;
       // a country's name starts a personal name ("Jordan Peterson") unless a title follows it ("Ukraine President X")
       const pf = partyForm(w);
       const partyWord = pf != null && ((pf.kind !== 'name' && pf.kind !== 'capital') || HONORIFIC_SET.has(tokens[from + 1].text.toLowerCase()));
@@ -195,7 +198,8 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     const name = text.slice(tokens[from].start, tokens[to - 1].end);
     if (isKnownThing(name)) continue;
     const full = nameToks.filter((t) => isCap(t.text) && !isInitialTok(t.text)).length > 1;
-    if (nameToks.some((t) => isNonPersonWord(t.text, full))) continue;
+    const givenAfterTitle = from > from0 && full && /\.$/.test(tokens[from - 1].text) && HONORIFIC_SET.has(tokens[from - 1].text.toLowerCase());
+    if (nameToks.some((t, k) => !(k === 0 && givenAfterTitle) && isNonPersonWord(t.text, full))) continue;
     // a demonym or an organisation inside the run: "Many Ukrainian", "Hamas Gaza"
     if (nameToks.some((t) => {
       const f = partyForm(t.text);
@@ -325,8 +329,12 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     const end = tokens[b].end;
     while (b >= 0 && b > runFrom - 14 && tokens[b].pos !== 'PUNCT' && tokens[b].pos !== 'VERB' && tokens[b].pos !== 'AUX' && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
     // the phrase must start a clause or follow a determiner: "The U.S. special envoy for Sudan, X"
+    // a party's possessive opens the phrase wherever it stands: "sat Ruritania's foreign minister, X"
+    let p = b + 1;
+    while (p < runFrom - 2 && !(partyForm(tokens[p].text) != null && isPossessive(tokens[p + 1]))) p++;
+    if (p < runFrom - 2) b = p - 1;
     const opener = tokens[b];
-    const opens = !opener || opener.pos === 'PUNCT' || DETERMINERS.has(opener.text.toLowerCase());
+    const opens = !opener || opener.pos === 'PUNCT' || DETERMINERS.has(opener.text.toLowerCase()) || p < runFrom - 2;
     const startTok = tokens[b + 1];
     if (startTok && startTok.start < end) {
       const words = text.slice(startTok.start, end).split(/\s+/);
@@ -425,6 +433,15 @@ interface Cluster {
 }
 
 /** Finds the people of an article, with their mentions, roles and parties. */
+/** True when `part` is a run of the words of `full` (three or more words) other than its first: "Nandi Okoro" of "Asha Nandi Okoro". */
+function isInnerPart(full: string, part: string): boolean {
+  const fw = stripTitles(full).split(/\s+/).map(foldText);
+  const pw = stripTitles(part).split(/\s+/).map(foldText);
+  if (fw.length < 3 || !pw.length || pw.length >= fw.length) return false;
+  for (let i = 1; i + pw.length <= fw.length; i++) if (pw.every((w, j) => w === fw[i + j])) return true;
+  return false;
+}
+
 export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): ArticlePerson[] {
   const all: Candidate[] = [];
   for (const s of sentences) {
@@ -440,6 +457,12 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
       alias.cands.push({ ...c, roles: [] });
       continue;
     }
+    // "Mr. Abu Karim" after "Samir Abu Karim": a titled later mention of the last words of a longer name
+    const titledPart = c.written !== c.name ? clusters.find((k) => isInnerPart(k.name, c.name)) : undefined;
+    if (titledPart) {
+      titledPart.cands.push(c);
+      continue;
+    }
     const cl = clusters.find((k) => samePerson(k.name, c.name));
     if (cl) {
       cl.cands.push(c);
@@ -453,6 +476,8 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     if (!c.single) continue;
     const surname = nameParts(c.name).surname;
     const matches = clusters.filter((k) => sameSurname(nameParts(k.name).surname, surname) && nameParts(k.name).words > 1);
+    // "Ms. Nandi" for "Asha Nandi Okoro": one inner word of a name of three or more words
+    if (!matches.length) matches.push(...clusters.filter((k) => isInnerPart(k.name, c.name)));
     if (!matches.length) {
       // "Xi" for "Xi Jinping", "Mr. Kim" for "Kim Jong Un": names written family name first
       const byFirst = clusters.filter((k) => nameParts(k.name).words > 1 && k.name.split(/\s+/)[0] === c.name);
