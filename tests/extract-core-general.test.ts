@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/model';
+import { analyseWithDelegations } from '../src/extract/analyse';
+
+/** General patterns of news prose, with invented people; each with a case that must not fire. */
+const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
+const people = (text: string) => analyseWithDelegations(art(text)).analysed.people;
+const person = (text: string, surname: string) => people(text).find((p) => p.name.endsWith(surname));
+
+describe('pre-posed role with a party possessive and a comma', () => {
+  it('gives role and party after a verb: "sat Kenya\'s foreign minister, Name"', () => {
+    const p = person('Across the table sat Kenya’s foreign minister, Daniel Otieno Waweru, accompanied by two aides.', 'Waweru');
+    expect(p?.party).toBe('Kenya');
+    expect(p?.roles.join(' ')).toMatch(/foreign minister/);
+  });
+  it('takes no role from a phrase without a role noun', () => {
+    const p = person('Across the table sat Kenya’s best hope, Daniel Waweru, who said little.', 'Waweru');
+    expect(p?.roles.some((r) => /hope/.test(r)) ?? false).toBe(false);
+  });
+});
+
+describe('given name after an abbreviated title', () => {
+  it('keeps a given name that is also a common word: "Gen. Christian Obi"', () => {
+    const names = people('The delegation included Gen. Christian Obi, the deputy chief of staff, who spoke first.').map((p) => p.name);
+    expect(names).toContain('Christian Obi');
+  });
+  it('still strips a party word after a title: "President Kenyan X" is not written, "Kenyan President X" is', () => {
+    const names = people('Kenyan President Samuel Kiprop said the talks would go on.').map((p) => p.name);
+    expect(names).toContain('Samuel Kiprop');
+  });
+});
+
+describe('later mentions of part of a longer name', () => {
+  it('joins "Ms. Nandi" and "Mr. Abu Karim" to the full names', () => {
+    const text =
+      'Asha Nandi Okoro, the foreign minister, opened the session. Samir Abu Karim, a senior negotiator, joined her. ' +
+      'Ms. Nandi told reporters the talks were hard. Mr. Abu Karim declined to comment.';
+    const ps = people(text);
+    expect(ps.map((p) => p.name).sort()).toEqual(['Asha Nandi Okoro', 'Samir Abu Karim']);
+    expect(ps.find((p) => p.name === 'Asha Nandi Okoro')?.mentions.length).toBe(2);
+  });
+  it('does not join a first name or a two-word name to someone else', () => {
+    const text = 'Asha Okoro, the foreign minister, spoke. Ms. Nandi, a lawyer, said she disagreed.';
+    const names = people(text).map((p) => p.name);
+    expect(names).not.toContain('Nandi Okoro');
+    expect(people(text).find((p) => p.name === 'Asha Okoro')?.mentions.length).toBe(1);
+  });
+});
