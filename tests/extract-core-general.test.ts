@@ -46,3 +46,34 @@ describe('later mentions of part of a longer name', () => {
     expect(people(text).find((p) => p.name === 'Asha Okoro')?.mentions.length).toBe(1);
   });
 });
+
+describe('delegations announced without "delegation" or "led by"', () => {
+  const dels = (text: string) => analyseWithDelegations(art(text)).delegations;
+  it('"X, accompanied by Y and Z" puts the companions in the team of X\'s party, X leading', () => {
+    const d = dels(
+      'The talks opened on Monday. Across the table sat Kenya’s foreign minister, Daniel Waweru, accompanied by Gen. Amos Kiprono, the army chief, and by Grace Achieng, a senior adviser.',
+    );
+    const kenya = d.find((x) => x.party === 'Kenya');
+    expect(kenya?.members.map((m) => [m.name, m.leads])).toEqual([
+      ['Daniel Waweru', true],
+      ['Amos Kiprono', false],
+      ['Grace Achieng', false],
+    ]);
+  });
+  it('no team when the accompanied person has no side or no talks are near', () => {
+    expect(dels('Daniel Waweru, accompanied by his wife Grace Achieng, opened a school on Monday.')).toHaveLength(0);
+  });
+});
+
+describe('venue from the dateline', () => {
+  const venue = (text: string) => analyseWithDelegations(art(text)).delegations[0]?.venue;
+  const body =
+    'Kenya’s delegation was led by Daniel Waweru, the foreign minister, and included Grace Achieng. ' +
+    'Negotiators will stay on in Nairobi to draft a text. A separate round of talks in Kampala is due next week.';
+  it('prefers the dateline city when the talks are also placed there', () => {
+    expect(venue(`NAIROBI — Ministers met for talks on Thursday.\n${body}`)).toBe('Nairobi');
+  });
+  it('without a dateline, the place the text weights most wins', () => {
+    expect(venue(`Ministers met for talks on Thursday.\n${body}`)).toBe('Kampala');
+  });
+});

@@ -2,7 +2,7 @@ import type { Delegation, DelegationMember, SourceRef } from '../model';
 import { HONORIFICS, ROLE_NOUNS } from './data/roles';
 
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
-import { personId, samePerson, slug } from './names';
+import { foldText, personId, samePerson, slug } from './names';
 import { findTimes } from './dates';
 import { findPlaces } from './parties';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
@@ -33,8 +33,10 @@ const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|medi
 const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
   a.sentences.slice(Math.max(0, s.index - 2), s.index + 2).some((x) => TALKS.test(x.text));
 
+/** "X, accompanied by Y", "X traveled with Y": the companions join X's team. */
+const ACCOMPANIED = /\b(?:accompanied|flanked)\s+by\b|\btravell?ed\s+(?:to\s+[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?\s+)?with\b/gu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined|represented/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|accompanied|flanked|travell?ed with/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 interface Found {
@@ -275,6 +277,16 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (!listed.length || here.some((f) => f.members.some((x) => listed.includes(x.person)))) continue;
       here.push({ party: cueParty(c.at), confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
     }
+    // "Ruritania's foreign minister, X, accompanied by Y and Z": X heads a team of their own party
+    for (const m of /accompanied|flanked|travell?ed with/i.test(st) ? st.matchAll(ACCOMPANIED) : []) {
+      const at = s.start + (m.index ?? 0);
+      const lead = mentionsIn(a, s.start, at).pop();
+      if (!lead || /^['’]s?\b/.test(text.slice(lead.m.end, lead.m.end + 2))) continue;
+      const party = lead.p.party ?? known.get(lead.p) ?? null;
+      const listed = listMembers(a, at + m[0].length, s.end).filter((p) => p !== lead.p);
+      if (!party || !listed.length || here.some((f) => f.members.some((x) => x.person === lead.p))) continue;
+      here.push({ party, confidence: 0.7, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
+    }
     // "a rescue team led by X" is no delegation: a team or a side needs talks nearby
     if (here.length && !STRONG.test(st) && !talksNear(a, s)) here.length = 0;
     for (const f of here) {
@@ -352,8 +364,21 @@ export function talksVenue(a: AnalysedArticle): string | null {
     c.n += weight;
     counts.set(pm.place.name, c);
   }
+  // the dateline ("CITY — ...") is where the reporter filed from: when the talks are also placed
+  // there in the text, it outweighs a place named for another track later on
+  const dl = datelinePlace(a);
+  if (dl) for (const [name, c] of counts) if (foldText(name) === dl) c.n += 2;
   const best = [...counts.entries()].sort((x, y) => y[1].rank - x[1].rank || y[1].n - x[1].n || x[1].first - y[1].first)[0];
   return best ? best[0] : null;
+}
+
+/** The place of a dateline in the first lines ("NORTHPORT — The talks...", "NORTHPORT, Ruritania — ..."), folded. */
+function datelinePlace(a: AnalysedArticle): string | null {
+  for (const s of a.sentences.slice(0, 8)) {
+    const m = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?)(?:,\s*[^—–\n]{1,40})?\s+[—–]\s/u.exec(s.text);
+    if (m && !/\p{Ll}/u.test(m[1])) return foldText(m[1].trim());
+  }
+  return null;
 }
 
 /** The date of the round: a day named in the delegation's own sentences, resolved against the publication date. */
