@@ -20,6 +20,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 const flags = 'gi';
 const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
+const STRIKE_TEST = fastRegExp(`\\b(?:${STRIKE_WORDS})\\b`, 'i');
 const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
 const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
@@ -144,6 +145,17 @@ function weaponsIn(s: Sentence): Array<Found<Weapon>> {
   return found;
 }
 
+/** Weapons per sentence, for the article pass that finds the usual attacker and the sentence pass. */
+const WEAPONS_OF = new WeakMap<Sentence, Array<Found<Weapon>>>();
+function weaponsOf(s: Sentence): Array<Found<Weapon>> {
+  let w = WEAPONS_OF.get(s);
+  if (!w) WEAPONS_OF.set(s, (w = weaponsIn(s)));
+  return w;
+}
+
+/** A word any casualty or interception figure needs; without one the figure regexes are not run. */
+const CASUALTY_WORD = /kill|dead|died|injur|wound|hurt|intercept|shot down|downed|destroy|neutrali|death toll/i;
+
 /** One weapon per type: a counted mention wins over an uncounted one. */
 function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
   const out: Weapon[] = [];
@@ -232,7 +244,7 @@ function usualAttacker(a: AnalysedArticle): string | null {
   const counts = new Map<string, number>();
   const text = a.article.text;
   for (const s of a.sentences) {
-    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsIn(s).map((w) => w.start));
+    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(s).map((w) => w.start));
     for (const m of mentionsIn(a, s) as Mention[]) {
       if (!m.party || m.person) continue;
       if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
@@ -251,10 +263,13 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
   let usual: string | null | undefined;
   for (const s of a.sentences) {
     if (s.heading) continue;
-    const weapons = weaponsIn(s);
-    const killed = firstCount(KILLED_RES, s.text) ?? (ONE_KILLED.test(s.text) ? 1 : null);
-    const injured = firstCount(INJURED_RES, s.text) ?? (ONE_INJURED.test(s.text) ? 1 : null);
-    const intercepted = firstCount(INTERCEPTED_RES, s.text);
+    const weapons = weaponsOf(s);
+    // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
+    if (!weapons.length && !STRIKE_TEST.test(s.text)) continue;
+    const hasToll = CASUALTY_WORD.test(s.text);
+    const killed = hasToll ? (firstCount(KILLED_RES, s.text) ?? (ONE_KILLED.test(s.text) ? 1 : null)) : null;
+    const injured = hasToll ? (firstCount(INJURED_RES, s.text) ?? (ONE_INJURED.test(s.text) ? 1 : null)) : null;
+    const intercepted = hasToll ? firstCount(INTERCEPTED_RES, s.text) : null;
     const counted = weapons.some((w) => w.value.count != null);
     const figures = counted || killed != null || injured != null;
     const strikes = strikeWords(a, s, figures);

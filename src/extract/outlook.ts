@@ -70,18 +70,21 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
   const out: Outlook[] = [];
   type Said = { paragraph: number; name: string; index: number };
   let prevSpeaker = null as Said | null;
-  for (const s of a.sentences) {
+  const WOULD = /\bwould\b/;
+  a.sentences.forEach((s, i) => {
     if (s.heading) {
       prevSpeaker = null;
-      continue;
+      return;
     }
-    const speaker = speakerOf(a, s);
     const cues = cuesOf(a, s);
     const usable = positioned.has(s.start) ? cues.filter((c) => c.strong) : cues;
+    // The speaker matters here, or for a "would" sentence next that goes on reporting them (the costly part: look it up only then).
+    const next = a.sentences[i + 1];
+    const speaker = usable.length || (next && !next.heading && WOULD.test(next.text)) ? speakerOf(a, s) : null;
     const carried = prevSpeaker && prevSpeaker.index === s.index - 1 && prevSpeaker.paragraph >= s.paragraph - 1 ? prevSpeaker.name : null;
     if (speaker) prevSpeaker = { paragraph: s.paragraph, name: speaker.name, index: s.index };
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
-    if (!usable.length) continue;
+    if (!usable.length) return;
     // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
     const who = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? null;
     const horizon = horizonOf(a, s);
@@ -96,6 +99,6 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
       horizon: horizon?.text ?? null,
       date: horizon?.date ?? null,
     });
-  }
+  });
   return out;
 }
