@@ -77,3 +77,17 @@ describe('venue from the dateline', () => {
     expect(venue(`Ministers met for talks on Thursday.\n${body}`)).toBe('Kampala');
   });
 });
+
+describe('sides implied by "the group", "the army", a possessive office', () => {
+  const text =
+    'Fighting went on between Malian troops and Hamas near the border. Farid Nasser, the group’s commander, said the truce was over. ' +
+    'Lena Brandt, the army’s spokeswoman, denied it. Omar Selim, a spokesman for Egypt’s Foreign Office, urged calm.';
+  it('resolves the group to the last organisation named, the army to the last state, an office to its possessor', () => {
+    expect(person(text, 'Nasser')?.party).toBe('Hamas');
+    expect(person(text, 'Brandt')?.party).toBe('Mali');
+    expect(person(text, 'Selim')?.party).toBe('Egypt');
+  });
+  it('leaves the side open when no such party was named before', () => {
+    expect(person('Farid Nasser, the group’s commander, said the truce was over.', 'Nasser')?.party ?? null).toBeNull();
+  });
+});

@@ -406,6 +406,8 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
   if (r.nonState) return null;
   const own = partyInRole(text, r, parties);
   if (own) return own;
+  const implied = impliedParty(text, r, parties);
+  if (implied) return implied;
   const words = text.slice(r.start, r.end).toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => OFFICIALS.has(w))) return null;
   for (const pm of findPlaces(text, [], r.start, r.end)) {
@@ -416,9 +418,33 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
   return null;
 }
 
+/**
+ * "the group's commander", "the army's spokesman": the side named before by such a noun. A group,
+ * movement or militia is the last organisation named before; an army, military, government or
+ * administration the last state named before.
+ */
+const IMPLIED = /^(?:the\s+)?(group|movement|militia|rebels|army|military|government|administration)['’]s?\s/i;
+function impliedParty(text: string, r: Role, parties: readonly PartyMention[]): string | null {
+  const lead = text.slice(Math.max(0, r.start - 4), r.start);
+  const m = IMPLIED.exec(/\bthe\s+$/i.test(lead) ? `the ${text.slice(r.start, r.end)}` : text.slice(r.start, r.end));
+  // "army chief X" names the army's side as plainly as "the army's chief"
+  const bare = /^(army|military)\s+(?:chief|commander|spokes(?:man|woman|person))\b/i.exec(text.slice(r.start, r.end));
+  if (!bare && (!m || !/^the\s/i.test(m[0]))) return null;
+  const org = !bare && /^(group|movement|militia|rebels)$/i.test(m?.[1] ?? '');
+  let best: PartyMention | null = null;
+  for (const p of parties) {
+    if (p.end > r.start) break;
+    if ((p.kind === 'organisation') === org) best = p;
+  }
+  return best?.party ?? null;
+}
+
 function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
   for (const p of parties) {
     if (p.start < r.start || p.end > r.end) continue;
+    // "spokeswoman for Ruritania's Foreign Office": the office belongs to the possessor
+    const owned = parties.find((q) => q !== p && q.start > p.end && q.end <= r.end && /^['’]s\s+$/.test(text.slice(p.end, q.start)));
+    if (owned) return p.party;
     const before = text.slice(r.start, p.start).trim().split(/\s+/).filter((w) => !/^(the|a|an)$/i.test(w));
     const prev = before.length ? clean(before[before.length - 1]) : '';
     if (TARGET_PREPS.has(prev)) continue;
@@ -432,7 +458,6 @@ interface Cluster {
   cands: Candidate[];
 }
 
-/** Finds the people of an article, with their mentions, roles and parties. */
 /** True when `part` is a run of the words of `full` (three or more words) other than its first: "Nandi Okoro" of "Asha Nandi Okoro". */
 function isInnerPart(full: string, part: string): boolean {
   const fw = stripTitles(full).split(/\s+/).map(foldText);
@@ -442,6 +467,7 @@ function isInnerPart(full: string, part: string): boolean {
   return false;
 }
 
+/** Finds the people of an article, with their mentions, roles and parties. */
 export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): ArticlePerson[] {
   const all: Candidate[] = [];
   for (const s of sentences) {
