@@ -91,3 +91,18 @@ describe('sides implied by "the group", "the army", a possessive office', () => 
     expect(person('Farid Nasser, the group’s commander, said the truce was over.', 'Nasser')?.party ?? null).toBeNull();
   });
 });
+
+describe('"with Y at his side"', () => {
+  const dels = (text: string) => analyseWithDelegations(art(text)).delegations;
+  it('adds Y to the team X heads', () => {
+    const d = dels('The talks resumed on Monday. The Kenyan team is headed by Daniel Waweru, the foreign minister, with Grace Achieng, a senior adviser, at his side.');
+    expect(d.find((x) => x.party === 'Kenya')?.members.map((m) => [m.name, m.leads])).toEqual([
+      ['Daniel Waweru', true],
+      ['Grace Achieng', false],
+    ]);
+  });
+  it('adds nobody without "at his side"', () => {
+    const d = dels('The talks resumed on Monday. The Kenyan team is headed by Daniel Waweru, the foreign minister, who met Grace Achieng, a journalist, later.');
+    expect(d.find((x) => x.party === 'Kenya')?.members.map((m) => m.name)).toEqual(['Daniel Waweru']);
+  });
+});

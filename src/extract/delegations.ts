@@ -35,6 +35,8 @@ const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
 
 /** "X, accompanied by Y", "X traveled with Y": the companions join X's team. */
 const ACCOMPANIED = /\b(?:accompanied|flanked)\s+by\b|\btravell?ed\s+(?:to\s+[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?\s+)?with\b/gu;
+/** "with X, a field commander, at his side". */
+const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
 const MAYBE = /delegation|team|negotia|talks|side|joined|represented|accompanied|flanked|travell?ed with/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
@@ -286,6 +288,20 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const listed = listMembers(a, at + m[0].length, s.end).filter((p) => p !== lead.p);
       if (!party || !listed.length || here.some((f) => f.members.some((x) => x.person === lead.p))) continue;
       here.push({ party, confidence: 0.7, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
+    }
+    // "... headed by X, with Y, a field commander, at his side": Y joins X's team
+    for (const m of /\bat\s+(?:his|her|their)\s+side\b/i.test(st) ? st.matchAll(AT_SIDE) : []) {
+      const at = s.start + (m.index ?? 0);
+      const lead = mentionsIn(a, s.start, at).pop();
+      const listed = mentionsIn(a, at, at + m[0].length).map((x) => x.p).filter((p) => p !== lead?.p);
+      if (!lead || !listed.length) continue;
+      const team = here.find((f) => f.members.some((x) => x.person === lead.p));
+      if (team) {
+        for (const p of listed) if (!team.members.some((x) => x.person === p)) team.members.push({ person: p, leads: false });
+        continue;
+      }
+      const party = lead.p.party ?? known.get(lead.p) ?? null;
+      if (party) here.push({ party, confidence: 0.65, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
     }
     // "a rescue team led by X" is no delegation: a team or a side needs talks nearby
     if (here.length && !STRONG.test(st) && !talksNear(a, s)) here.length = 0;
