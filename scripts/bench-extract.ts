@@ -93,3 +93,13 @@ export async function benchExtraction(): Promise<ExtractionBench> {
     corpus,
   };
 }
+
+// `npx tsx scripts/bench-extract.ts`: run on its own and print the figures
+if (/bench-extract\.ts$/.test(process.argv[1] ?? '')) {
+  benchExtraction()
+    .then((r) => console.log(JSON.stringify(r, null, 2)))
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    });
+}
