@@ -106,3 +106,18 @@ describe('"with Y at his side"', () => {
     expect(d.find((x) => x.party === 'Kenya')?.members.map((m) => m.name)).toEqual(['Daniel Waweru']);
   });
 });
+
+describe('"PARTY sent X, ..., together with Y"', () => {
+  const dels = (text: string) => analyseWithDelegations(art(text)).delegations;
+  it('makes a team of the sending party, X leading', () => {
+    const d = dels('Indirect talks resumed in Cairo. Hamas sent Samir Abu Karim, who has led its negotiators for a year, together with Omar Haddad, a political adviser.');
+    expect(d.find((x) => x.party === 'Hamas')?.members.map((m) => [m.name, m.leads])).toEqual([
+      ['Samir Abu Karim', true],
+      ['Omar Haddad', false],
+    ]);
+  });
+  it('no team when no party is the subject of "sent"', () => {
+    const d = dels('Indirect talks resumed in Cairo. The letter sent Samir Abu Karim, a negotiator, into a rage.');
+    expect(d).toHaveLength(0);
+  });
+});

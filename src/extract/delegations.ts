@@ -35,10 +35,12 @@ const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
 
 /** "X, accompanied by Y", "X traveled with Y": the companions join X's team. */
 const ACCOMPANIED = /\b(?:accompanied|flanked)\s+by\b|\btravell?ed\s+(?:to\s+[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?\s+)?with\b/gu;
+/** "Ruritania sent X". */
+const SENT = /\b(?:sent|dispatched)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined|represented|accompanied|flanked|travell?ed with/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|accompanied|flanked|travell?ed with|sent|dispatched/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 interface Found {
@@ -302,6 +304,16 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       }
       const party = lead.p.party ?? known.get(lead.p) ?? null;
       if (party) here.push({ party, confidence: 0.65, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
+    }
+    // "Ruritania sent X, who ..., together with Y": the party that sent them is their side, X first leads
+    for (const m of /\b(?:sent|dispatched)\b/i.test(st) ? st.matchAll(SENT) : []) {
+      const at = s.start + (m.index ?? 0);
+      const sender = a.parties.find((x) => x.start >= s.start && x.end <= at && /^\s+(?:also\s+|has\s+|had\s+)?$/.test(text.slice(x.end, at)));
+      const after = at + m[0].length;
+      const ms = mentionsIn(a, after, s.end);
+      if (!sender || !ms.length || !/^\s*(?:(?:\p{Lu}[\p{L}]*\.\s*)+)?$/u.test(text.slice(after, ms[0].m.start))) continue;
+      const others = ms.slice(1).filter((x) => /\b(?:together|along)\s+with\s+(?:(?:\p{Lu}[\p{L}]*\.\s*)+)?$/u.test(text.slice(Math.max(after, x.m.start - 40), x.m.start)));
+      here.push({ party: sender.party, confidence: 0.65, members: [{ person: ms[0].p, leads: true }, ...others.filter((x) => x.p !== ms[0].p).map((x) => ({ person: x.p, leads: false }))], sentence: s });
     }
     // "a rescue team led by X" is no delegation: a team or a side needs talks nearby
     if (here.length && !STRONG.test(st) && !talksNear(a, s)) here.length = 0;
