@@ -145,7 +145,7 @@ const textAt = (a: AnalysedArticle, start: number, end: number): string => a.art
 
 /**
  * A person's party: the one the people stage found, else the party named next to a mention
- * of them ("Czech President Petr Pavel", "Kyrylo Budanov, the head of Ukraine’s military intelligence,").
+ * of them ("Estonian President Mari Tamm", "Ivo Rask, the head of Estonia’s military intelligence,").
  */
 export function partyOfPerson(a: AnalysedArticle, p: ArticlePerson): string | null {
   if (p.party) return p.party;
@@ -241,7 +241,7 @@ function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: n
     const descs = descriptionsIn(a, s, x, y).filter((d) => !inSpans(q, (d as Speaker & { at: number }).at));
     const firstPerson = cands.find((m) => m.person);
     const first = cands[0];
-    // "Russian foreign ministry spokesperson Maria Zakharova": the person, not the adjective.
+    // "Russian foreign ministry spokesperson Irina Volkova": the person, not the adjective.
     if (first && !first.person && firstPerson && !/[,;]/.test(textAt(a, first.end, firstPerson.start))) return speakerOfMention(firstPerson);
     // "Turkey’s foreign minister, Hakan Fidan, said": the person named in apposition to the role.
     if (first && !first.person && firstPerson && /^['’]?s?\s+[\p{Ll}\s-]{0,40},\s*$/u.test(textAt(a, first.end, firstPerson.start))) return speakerOfMention(firstPerson);
@@ -267,7 +267,7 @@ export function speakerOf(a: AnalysedArticle, s: Sentence, depth = 0): Speaker |
   return memo(a, `sp${s.index}:${depth > 0 ? 1 : 0}`, () => {
     for (const v of speechVerbs(a, s)) {
       const after = textAt(a, v.end, s.end);
-      // "according to X", "said Dmitry Kuznets", "”, said X"
+      // "according to X", "said Oleg Marchenko", "”, said X"
       if (v.verb === 'according to' || /^\s+(?:[A-Z]|the\s)/.test(after)) {
         const inverted = v.verb === 'according to' || /(?:[”"],?|,[”"])\s*$/.test(textAt(a, s.start, v.start));
         if (inverted) {

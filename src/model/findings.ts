@@ -36,9 +36,9 @@ const itemBase = {
 
 export const PersonSchema = z.object({
   ...itemBase,
-  /** The fullest form of the name seen ("Sergey O. Beseda"). */
+  /** The fullest form of the name seen ("Anatoly V. Gromenko"). */
   name: z.string(),
-  /** Other forms seen: "Mr. Beseda", "Sergei Beseda". */
+  /** Other forms seen: "Mr. Gromenko", "Anatoliy Gromenko". */
   variants: z.array(z.string()),
   /** Roles as the articles give them, most specific first. */
   roles: z.array(z.string()),
