@@ -31,7 +31,7 @@ describe('attacks: reported strikes', () => {
           'Israeli airstrikes killed at least 25 people in Gaza City on Monday, health officials said.',
           'Houthi rebels launched two ballistic missiles at a commercial ship in the Red Sea on Sunday.',
           'The Rapid Support Forces shelled El Fasher overnight, killing twelve civilians and wounding 30 others.',
-          'Swarms of Russian drones attacked the Ukrainian capital on Saturday night, sparking fires in several apartment blocks.',
+          'A swarm of Russian drones attacked the Ukrainian capital on Saturday night, sparking fires in several apartment blocks.',
         ].join('\n'),
       ),
     );
