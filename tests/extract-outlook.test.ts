@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/extract/sentences';
-import { findPartyMentions } from '../src/extract/parties';
 import { detectOutlook } from '../src/extract/outlook';
-import type { AnalysedArticle, ArticlePerson, PersonMention } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
 import { OutlookSchema } from '../src/model';
 
-/** An AnalysedArticle from invented text, with hand-listed people: [name, party, other forms]. */
-function build(text: string, people: Array<[string, string | null, string[]]> = [], published: string | null = '2024-05-14'): AnalysedArticle {
-  const sentences = splitSentences(text);
-  const parties = findPartyMentions(text, sentences);
-  const ps: ArticlePerson[] = people.map(([name, party, variants]) => {
-    const mentions: PersonMention[] = [];
-    for (const v of [name, ...variants].sort((x, y) => y.length - x.length)) {
-      for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
-        if (mentions.some((m) => i < m.end && i + v.length > m.start)) continue;
-        mentions.push({ start: i, end: i + v.length, text: v, sentence: sentences.find((s) => s.start <= i && i < s.end)?.index ?? -1 });
-      }
-    }
-    mentions.sort((x, y) => x.start - y.start);
-    return { key: name.toLowerCase(), name, variants, roles: [], party, mentions };
-  });
-  return { article: { id: 't2', title: null, outlet: null, published, byline: null, text, origin: { kind: 'paste' } }, sentences, parties, people: ps };
-}
+const build = (text: string, people: Array<[string, string | null, string[]]> = [], published: string | null = '2024-05-14') =>
+  buildAnalysed(text, people, published, 't2');
 
 // 2024-05-14 is a Tuesday.
 describe('outlook: what comes next', () => {
