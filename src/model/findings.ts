@@ -32,6 +32,8 @@ const itemBase = {
   sources: z.array(SourceRefSchema),
   confidence: ConfidenceSchema,
   conflicts: z.array(ConflictSchema).default([]),
+  /** Why the extractor proposed it: the names of the rules that produced it (shown in review). */
+  rules: z.array(z.string()).optional(),
 };
 
 export const PersonSchema = z.object({

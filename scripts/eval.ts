@@ -1,0 +1,144 @@
+/**
+ * `npm run eval`: scores the extractor with the shared scorer (../shared/eval/score.mjs) on
+ * every annotated set whose texts are present, and prints one per-section table per set:
+ *
+ *   seeds    ../shared/seeds + ../shared/eval/gold   (the development articles; fitted)
+ *   heldout  tests/fixtures/heldout                  (original articles written for the project)
+ *   tune     real articles, tuning half              (read its misses: --explain)
+ *   check    real articles, check half               (read only its mean)
+ *
+ * Real articles: gold in tests/fixtures/real/*.gold.json (committed), texts in corpus/texts/
+ * (git-ignored; regathered as tests/fixtures/real/README.md says). The half an article falls in
+ * is fixed by its id (sha256 of the id, first byte even = tune), so nobody chooses it.
+ *
+ *   npx tsx scripts/eval.ts [--set tune] [--explain] [--json]
+ * --explain prints the scorer's miss lists, and refuses to for the check half.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runExtract } from '../src/cli/commands';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+const scorer = path.join(shared, 'eval', 'score.mjs');
+const SECTIONS = ['people', 'delegations', 'attacks', 'positions', 'outlook'] as const;
+
+interface Case { set: string; id: string; gold: string; text: string; published: string | null }
+
+export function halfOf(id: string): 'tune' | 'check' {
+  return createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check';
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  const goldDir = path.join(shared, 'eval', 'gold');
+  if (existsSync(goldDir)) {
+    for (const g of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+      const gold = JSON.parse(readFileSync(path.join(goldDir, g), 'utf8')) as { url: string; published: string | null };
+      const text = path.join(shared, 'seeds', gold.url);
+      if (existsSync(text)) out.push({ set: 'seeds', id: g.replace(/\.json$/, ''), gold: path.join(goldDir, g), text, published: gold.published });
+    }
+  }
+  const held = path.join(root, 'tests', 'fixtures', 'heldout');
+  for (const g of readdirSync(held).filter((f) => f.endsWith('.gold.json')).sort()) {
+    const id = g.replace(/\.gold\.json$/, '');
+    const gold = JSON.parse(readFileSync(path.join(held, g), 'utf8')) as { published: string | null };
+    out.push({ set: 'heldout', id, gold: path.join(held, g), text: path.join(held, `${id}.txt`), published: gold.published });
+  }
+  const real = path.join(root, 'tests', 'fixtures', 'real');
+  if (existsSync(real)) {
+    for (const g of readdirSync(real).filter((f) => f.endsWith('.gold.json')).sort()) {
+      const gold = JSON.parse(readFileSync(path.join(real, g), 'utf8')) as { id: string; published: string | null; sha256: string };
+      const text = path.join(root, 'corpus', 'texts', `${gold.id}.txt`);
+      if (!existsSync(text)) continue;
+      const sha = createHash('sha256').update(readFileSync(text)).digest('hex');
+      if (sha !== gold.sha256) {
+        process.stderr.write(`eval: ${gold.id}: text does not match the gold's sha256; skipped\n`);
+        continue;
+      }
+      out.push({ set: halfOf(gold.id), id: gold.id, gold: path.join(real, g), text, published: gold.published });
+    }
+  }
+  return out;
+}
+
+interface Scored { case: Case; score: Record<string, unknown>; explain: string }
+
+async function score(c: Case, tmp: string, explain: boolean): Promise<Scored> {
+  const quiet = { progress: () => {}, warn: () => {} };
+  const { text } = await runExtract([c.text], { json: true, published: c.published }, quiet);
+  const sys = path.join(tmp, `${c.set}-${c.id}.json`);
+  writeFileSync(sys, text);
+  const run = (extra: string[]): string => {
+    try {
+      return execFileSync(process.execPath, [scorer, '--gold', c.gold, '--system', sys, '--text', c.text, ...extra], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    } catch (e) {
+      return (e as { stdout?: string }).stdout ?? '';
+    }
+  };
+  const json = JSON.parse(run(['--json'])) as Record<string, unknown>;
+  return { case: c, score: json, explain: explain ? run(['--explain']) : '' };
+}
+
+const f1 = (s: Record<string, unknown>, k: string): number | null => {
+  const v = s[k] as { f1?: number; counted?: boolean } | undefined;
+  return v && v.counted !== false && typeof v.f1 === 'number' ? v.f1 : null;
+};
+const num = (s: Record<string, unknown>, ...keys: string[]): number | null => {
+  let v: unknown = s;
+  for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return typeof v === 'number' ? v : null;
+};
+const mean = (xs: Array<number | null>): number | null => {
+  const ys = xs.filter((x): x is number => x != null);
+  return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : null;
+};
+const pct = (x: number | null): string => (x == null ? '   - ' : (100 * x).toFixed(1).padStart(5));
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : null;
+  const explain = args.includes('--explain');
+  const asJson = args.includes('--json');
+  if (!existsSync(scorer)) {
+    console.log(`eval: ${scorer} is absent; nothing to score.`);
+    return;
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefsmith-eval-'));
+  const all = cases().filter((c) => !only || c.set === only);
+  const results: Scored[] = [];
+  for (const c of all) results.push(await score(c, tmp, explain && c.set !== 'check'));
+  const sets = ['seeds', 'heldout', 'tune', 'check'].filter((s) => results.some((r) => r.case.set === s));
+  const table: Record<string, Record<string, number | null>> = {};
+  for (const set of sets) {
+    const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
+    const row: Record<string, number | null> = { articles: rs.length };
+    for (const k of SECTIONS) row[k] = mean(rs.map((s) => f1(s, k)));
+    row.overall = mean(rs.map((s) => num(s, 'overall_f1')));
+    row.strict = mean(rs.map((s) => num(s, 'strict_f1') ?? num(s, 'strict', 'overall_f1')));
+    row.party = mean(rs.map((s) => num(s, 'people', 'affiliation_accuracy') ?? num(s, 'people', 'party_accuracy')));
+    row.textOk = mean(rs.flatMap((s) => [num(s, 'positions', 'text_ok'), num(s, 'outlook', 'text_ok')]));
+    row.badRefs = rs.reduce((a, s) => a + (num(s, 'provenance', 'bad') ?? 0), 0);
+    table[set] = row;
+  }
+  if (asJson) {
+    console.log(JSON.stringify({ table, articles: results.filter((r) => r.case.set !== 'check').map((r) => ({ set: r.case.set, id: r.case.id, overall: num(r.score, 'overall_f1') })) }, null, 2));
+    return;
+  }
+  for (const r of results) if (r.explain) console.log(`\n=== ${r.case.set} ${r.case.id}\n${r.explain}`);
+  const cols = ['people', 'delegations', 'attacks', 'positions', 'outlook', 'overall', 'strict', 'party', 'textOk'];
+  console.log(`\n${'set'.padEnd(8)} ${'n'.padStart(3)} ${cols.map((c) => c.slice(0, 7).padStart(7)).join(' ')}  bad refs`);
+  for (const set of sets) {
+    const row = table[set]!;
+    console.log(`${set.padEnd(8)} ${String(row.articles).padStart(3)} ${cols.map((c) => pct(row[c] ?? null).padStart(7)).join(' ')}  ${row.badRefs}`);
+  }
+  if (!results.some((r) => r.case.set === 'tune' || r.case.set === 'check')) {
+    console.log('\n(real-article halves absent: their texts are not in corpus/texts; see tests/fixtures/real/README.md)');
+  }
+}
+
+await main();
