@@ -2,13 +2,13 @@
 // validate payloads, write only where a dialog pointed, keep the recent list and the
 // crash-recovery copy, and open only what they exported.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project, Result } from '../src/model';
 import type { BriefsmithApi, ProgressEvent } from '../src/services/api';
-import { createHandlers, type ServiceEnv } from '../src/services/handlers';
+import { createHandlers, writeFailure, type ServiceEnv } from '../src/services/handlers';
 import { serializeProject } from '../src/project/project';
 
 interface Scripted extends ServiceEnv {
@@ -291,7 +291,61 @@ describe('export and shell', () => {
     value(await api.showInFolder({ path: r!.path }));
     expect(env.opened).toEqual([r!.path]);
     expect(env.shown).toEqual([r!.path]);
-    expect(env.progress.filter((p) => p.job === 'x').at(-1)).toMatchObject({ done: 3, total: 3, label: 'Exported' });
+    const steps = env.progress.filter((p) => p.job === 'x');
+    expect(steps.at(-1)).toMatchObject({ done: 100, total: 100, label: 'Exported' });
+    // Fine-grained: the renderer's own steps come through, and the bar only grows.
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps.every((p, i) => i === 0 || p.done >= steps[i - 1]!.done)).toBe(true);
+  });
+
+  it('export and save are separate grants: a project cannot be saved over an exported file', async () => {
+    const project = await fresh();
+    const pdf = path.join(dir, 'docs', 'report.pdf');
+    env.save.push(pdf);
+    expect(value(await api.exportDocument({ format: 'pdf', project }))?.path).toBe(pdf);
+    const before = await readFile(pdf);
+    const refused = errorOf(await api.saveProject({ project, path: pdf }));
+    expect(refused.code).toBe('invalid-input');
+    expect(refused.message).toContain(pdf);
+    expect((await readFile(pdf)).equals(before)).toBe(true);
+    // The export grant still lets the analyst open what was exported.
+    value(await api.openPath({ path: pdf }));
+  });
+
+  it('a failed export names the file in one clear line and leaves no temporary file', async () => {
+    const project = await fresh();
+    const blocked = path.join(dir, 'docs', 'taken.docx');
+    await mkdir(blocked); // a folder where the file should go: the final rename fails
+    for (let attempt = 0; attempt < 2; attempt++) {
+      env.save.push(blocked);
+      const e = errorOf(await api.exportDocument({ format: 'docx', project }));
+      expect(e.code).not.toBe('internal');
+      expect(e.message).toContain(blocked);
+      expect(e.message).not.toMatch(/\n|^E[A-Z]+:/);
+    }
+    const left = (await readdir(path.join(dir, 'docs'))).filter((f) => f.endsWith('.tmp'));
+    expect(left).toEqual([]);
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' });
+    expect(writeFailure('/out/x.pdf', full).message).toBe('Could not write /out/x.pdf: the disk is full; free some space or choose another place. Nothing was written there.');
+  });
+
+  it('cancelJob stops a running export and extraction; extraction is cached per article', async () => {
+    const project = await fresh();
+    env.save.push(path.join(dir, 'docs', 'cancelled.pdf'));
+    const running = api.exportDocument({ format: 'pdf', project, job: 'exp-1' });
+    await new Promise((r) => setImmediate(r));
+    expect(value(await api.cancelJob({ job: 'exp-1' }))).toEqual({ cancelled: true });
+    expect(errorOf(await running).code).toBe('cancelled');
+    expect(existsSync(path.join(dir, 'docs', 'cancelled.pdf'))).toBe(false);
+    expect(value(await api.cancelJob({ job: 'gone' }))).toEqual({ cancelled: false });
+
+    const a = value(await api.importText({ text: 'Talks in Ostrava\n\nThe foreign minister of Ruritania, Petra Novak, met envoys on Monday.' }));
+    const b = value(await api.importText({ text: 'Envoys meet again\n\nThe defence minister of Ruritania, Jan Dvorak, said talks would resume within weeks.' }));
+    value(await api.extract({ articles: [a], job: 'e1' }));
+    const both = value(await api.extract({ articles: [a, b], job: 'e2' }));
+    // Only the new article was extracted the second time.
+    expect(env.progress.filter((p) => p.job === 'e2' && p.label.startsWith('Extracting')).length).toBe(1);
+    expect(both.people.map((p) => p.name).sort()).toEqual(expect.arrayContaining(['Jan Dvorak', 'Petra Novak']));
   });
 
   it('exports a PDF of a new project (empty author, subtitle and marking)', async () => {

@@ -17,7 +17,7 @@ import {
   type Project,
   type Result,
 } from '../model';
-import type { MenuCommand } from './channels';
+import type { ApiMethodName, MenuCommand } from './channels';
 
 /** One file that could not be imported, with a message that names it. */
 export interface ImportFailure {
@@ -101,6 +101,7 @@ export const RequestSchemas = {
   importText: z.object({ text: z.string().max(5_000_000) }).strict(),
   reimportFiles: z.object({ job: jobId.optional(), paths: z.array(filePath).min(1).max(500) }).strict(),
   extract: z.object({ job: jobId.optional(), articles: z.array(ArticleSchema).max(5000) }).strict(),
+  cancelJob: z.object({ job: jobId }).strict(),
   preview: z.object({ project: ProjectSchema }).strict(),
   exportDocument: z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
   listTemplates: z.object({}).strict(),
@@ -130,8 +131,14 @@ export interface BriefsmithApi {
   importText(req: RequestOf<'importText'>): Promise<Result<Article>>;
   /** Reads files again that were imported in this session (after they changed on disk). */
   reimportFiles(req: RequestOf<'reimportFiles'>): Promise<Result<ImportReport>>;
-  /** Articles → merged findings, with progress events. */
+  /**
+   * Articles → merged findings, with progress events. Each article's own findings are kept
+   * per article id, so adding one article to a project extracts only that one and re-merges.
+   * Fails with code `cancelled` after `cancelJob` with the same job id.
+   */
   extract(req: RequestOf<'extract'>): Promise<Result<Findings>>;
+  /** Stops a running extract or export with this job id (it then fails with code `cancelled`). */
+  cancelJob(req: RequestOf<'cancelJob'>): Promise<Result<{ cancelled: boolean }>>;
   /** The briefing composed from the reviewed data, as the HTML the exports are made from. */
   preview(req: RequestOf<'preview'>): Promise<Result<{ html: string }>>;
   /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
@@ -162,8 +169,8 @@ export interface BriefsmithApi {
 
 export { API_METHODS, CHANNELS, EVENT_CHANNELS, MENU_COMMANDS, SEND_CHANNELS, type MenuCommand } from './channels';
 
-/** Both lists name the same methods (checked at compile time both ways). */
-type _SameKeys = [ApiMethod, keyof BriefsmithApi] extends [keyof BriefsmithApi, ApiMethod] ? true : never;
+/** The three lists name the same methods (checked at compile time both ways). */
+type _SameKeys = [ApiMethod, keyof BriefsmithApi, ApiMethodName] extends [keyof BriefsmithApi, ApiMethodName, ApiMethod] ? true : never;
 export const _sameKeys: _SameKeys = true;
 
 /** What the preload exposes as `window.briefsmith`: the API plus event subscriptions. */

@@ -1,33 +1,37 @@
 /**
- * The IPC channel names, apart from the schemas so the preload (bundled into one sandboxed
- * file) carries no validation library: it only forwards, main validates.
+ * The IPC channel names and the list of API methods, apart from the schemas so the preload
+ * (bundled into one sandboxed file) carries no validation library: it only forwards, main
+ * validates. This file imports nothing: `api.ts` checks at compile time that `API_METHODS`
+ * and the `BriefsmithApi` interface name the same methods.
  */
-import type { BriefsmithApi } from './api';
 
-/** Method → IPC channel. Typed against the interface, so a method without a channel fails to compile. */
-export const CHANNELS: { readonly [M in keyof BriefsmithApi]: `briefsmith:${M}` } = {
-  importFiles: 'briefsmith:importFiles',
-  importFileContents: 'briefsmith:importFileContents',
-  importText: 'briefsmith:importText',
-  reimportFiles: 'briefsmith:reimportFiles',
-  extract: 'briefsmith:extract',
-  preview: 'briefsmith:preview',
-  exportDocument: 'briefsmith:exportDocument',
-  listTemplates: 'briefsmith:listTemplates',
-  newProject: 'briefsmith:newProject',
-  openProject: 'briefsmith:openProject',
-  openProjectBackup: 'briefsmith:openProjectBackup',
-  saveProject: 'briefsmith:saveProject',
-  saveProjectAs: 'briefsmith:saveProjectAs',
-  recentProjects: 'briefsmith:recentProjects',
-  autosave: 'briefsmith:autosave',
-  recover: 'briefsmith:recover',
-  discardRecovery: 'briefsmith:discardRecovery',
-  openPath: 'briefsmith:openPath',
-  showInFolder: 'briefsmith:showInFolder',
-};
+/** Every method of `BriefsmithApi`, in one list. */
+export const API_METHODS = [
+  'importFiles',
+  'importFileContents',
+  'importText',
+  'reimportFiles',
+  'extract',
+  'cancelJob',
+  'preview',
+  'exportDocument',
+  'listTemplates',
+  'newProject',
+  'openProject',
+  'openProjectBackup',
+  'saveProject',
+  'saveProjectAs',
+  'recentProjects',
+  'autosave',
+  'recover',
+  'discardRecovery',
+  'openPath',
+  'showInFolder',
+] as const;
+export type ApiMethodName = (typeof API_METHODS)[number];
 
-export const API_METHODS = Object.keys(CHANNELS) as ReadonlyArray<keyof BriefsmithApi>;
+/** Method → IPC channel. */
+export const CHANNELS = Object.freeze(Object.fromEntries(API_METHODS.map((m) => [m, `briefsmith:${m}`]))) as { readonly [M in ApiMethodName]: `briefsmith:${M}` };
 
 /** Events main pushes to the renderer (one channel each). */
 export const EVENT_CHANNELS = {

@@ -11,10 +11,11 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { BriefsmithError, fail, ok, type Article, type Project, type Result } from '../model';
+import { BriefsmithError, fail, ok, type Article, type CancelToken, type Findings, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractAll } from '../extract';
-import { applyOverlay } from '../review/apply';
+import { extractArticle } from '../extract';
+import { mergeFindings } from '../extract/merge';
+import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
 import { renderHtml } from '../render/html';
@@ -97,8 +98,34 @@ const safeBaseName = (s: string): string =>
 async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    // Never leave the temporary file behind (a full disk would otherwise collect one per attempt).
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full; free some space or choose another place',
+  EDQUOT: 'the disk quota is used up; free some space or choose another place',
+  EACCES: 'permission denied; choose a folder you can write to',
+  EPERM: 'permission denied; choose a folder you can write to',
+  EROFS: 'the disk is read-only; choose another place',
+  EISDIR: 'a folder has that name; choose another name',
+  ENOTDIR: 'part of the path is not a folder',
+  EBUSY: 'the file is open in another program; close it and export again',
+  ENAMETOOLONG: 'the name is too long; choose a shorter one',
+};
+
+/** One clear line naming the file, for an export that could not be written. */
+export function writeFailure(file: string, e: unknown): BriefsmithError {
+  if (e instanceof BriefsmithError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
+  const why = WRITE_ERRORS[code] ?? (e instanceof Error ? e.message.replace(/^\w+:\s*/, '') : String(e));
+  return new BriefsmithError('unreadable', `Could not write ${file}: ${why}. Nothing was written there.`, file);
 }
 
 async function readJson(file: string): Promise<unknown | null> {
@@ -111,7 +138,7 @@ async function readJson(file: string): Promise<unknown | null> {
 
 /** The reviewed data of a project, composed: the one tree both preview and export render. */
 async function composeProject(project: Project, templatesDir: string | undefined) {
-  const findings = applyOverlay(project.findings, project.overlay);
+  const findings = reviewedFindings(project.findings, project.overlay);
   const template = templatesDir ? loadTemplate(project.briefing.templateId, templatesDir) : loadTemplate(project.briefing.templateId);
   return compose(project.briefing, { articles: project.articles, findings }, template);
 }
@@ -129,6 +156,19 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   const importedPaths = new Set<string>();
   /** Projects the analyst chose to open this session: the only ones whose backup may be opened. */
   const openedPaths = new Set<string>();
+  /** Running extract and export jobs, so cancelJob can stop them. */
+  const running = new Map<string, { cancelled: boolean }>();
+  /** Each article's own findings, by its content id and the metadata extraction reads. */
+  const perArticle = new Map<string, Findings>();
+  const cacheKey = (a: Article): string => JSON.stringify([a.id, a.published, a.title, a.outlet, a.byline]);
+  const tokenFor = (job: string | undefined): { cancelled: boolean } => {
+    const token = { cancelled: false };
+    if (job) running.set(job, token);
+    return token;
+  };
+  const check = (token: CancelToken, what: string) => {
+    if (token.cancelled) throw new BriefsmithError('cancelled', `${what} was cancelled.`);
+  };
 
   const approve = (p: string): string => {
     const abs = path.resolve(p);
@@ -217,9 +257,44 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     async extract(req) {
       const { articles, job } = parseRequest('extract', req);
       const progress = progressOf(job);
-      const findings = await extractAll(articles, progress ? { progress } : {});
-      progress?.({ done: articles.length, total: articles.length, label: 'Extracted' });
-      return ok(findings);
+      const token = tokenFor(job);
+      try {
+        const todo = articles.filter((a) => !perArticle.has(cacheKey(a)));
+        const per: Findings[] = [];
+        let done = 0;
+        for (const a of articles) {
+          const k = cacheKey(a);
+          let f = perArticle.get(k);
+          if (!f) {
+            check(token, 'Extraction');
+            progress?.({ done, total: todo.length, label: `Extracting ${done + 1} of ${todo.length}: ${a.title ?? 'untitled article'}` });
+            f = extractArticle(a);
+            perArticle.set(k, f);
+            done++;
+            // Let other requests (cancel, progress) through between articles.
+            await new Promise((r) => setImmediate(r));
+          }
+          per.push(f);
+        }
+        check(token, 'Extraction');
+        progress?.({ done: todo.length, total: todo.length, label: 'Merging' });
+        const findings = mergeFindings(per);
+        // Keep the cache to the articles of the project in hand (plus what was just asked).
+        if (perArticle.size > articles.length * 2 + 50) {
+          const keep = new Set(articles.map(cacheKey));
+          for (const k of perArticle.keys()) if (!keep.has(k)) perArticle.delete(k);
+        }
+        return ok(findings);
+      } finally {
+        if (job) running.delete(job);
+      }
+    },
+
+    async cancelJob(req) {
+      const { job } = parseRequest('cancelJob', req);
+      const token = running.get(job);
+      if (token) token.cancelled = true;
+      return ok({ cancelled: token !== undefined });
     },
 
     async preview(req) {
@@ -237,17 +312,35 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         filters: EXPORT_FILTERS[format],
       });
       if (!chosen) return ok(null);
-      const target = approve(withExtension(chosen, format));
-      progress?.({ done: 0, total: 3, label: 'Composing' });
-      const tree = await composeProject(project, env.templatesDir);
-      progress?.({ done: 1, total: 3, label: `Rendering ${format.toUpperCase()}` });
-      const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
-      const bytes = format === 'docx' ? await renderDocx(tree, resources) : await renderPdf(tree, resources);
-      progress?.({ done: 2, total: 3, label: 'Writing' });
-      await writeAtomic(target, bytes);
-      exported.add(target);
-      progress?.({ done: 3, total: 3, label: 'Exported' });
-      return ok({ path: target, bytes: bytes.byteLength, format });
+      // A grant of its own: an export target goes to `exported` (open, show in folder), never to
+      // `approvedPaths`, so the renderer cannot later save the project over an exported file.
+      const target = path.resolve(withExtension(chosen, format));
+      const token = tokenFor(job);
+      try {
+        // One bar for the whole export: composing 0-5, rendering 5-95 (the renderer's own steps), writing 95-100.
+        progress?.({ done: 0, total: 100, label: 'Composing' });
+        const tree = await composeProject(project, env.templatesDir);
+        check(token, 'Export');
+        const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
+        const control = {
+          cancel: token,
+          progress: (p: { done: number; total: number; label: string }) =>
+            progress?.({ done: 5 + Math.floor((90 * p.done) / Math.max(1, p.total)), total: 100, label: `Rendering ${format.toUpperCase()}: ${p.label}` }),
+        };
+        const bytes = format === 'docx' ? await renderDocx(tree, resources, control) : await renderPdf(tree, resources, control);
+        check(token, 'Export');
+        progress?.({ done: 95, total: 100, label: `Writing ${path.basename(target)}` });
+        try {
+          await writeAtomic(target, bytes);
+        } catch (e) {
+          throw writeFailure(target, e);
+        }
+        exported.add(target);
+        progress?.({ done: 100, total: 100, label: 'Exported' });
+        return ok({ path: target, bytes: bytes.byteLength, format });
+      } finally {
+        if (job) running.delete(job);
+      }
     },
 
     async listTemplates(req) {
