@@ -1,7 +1,7 @@
 import type { Attack, Weapon } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
-import { COUNTRIES } from './data/countries';
+import { COUNTRIES } from './lexicon/countries';
 import { CASUALTY, NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
 import { NUMBER, QUALIFIER, parseCount } from './numbers';
 import { partyForm, placeOf } from './parties';

@@ -1,5 +1,5 @@
 import type { Delegation, DelegationMember, SourceRef } from '../model';
-import { HONORIFICS, ROLE_NOUNS } from './data/roles';
+import { HONORIFICS, ROLE_NOUNS } from './lexicon/roles';
 
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 import { foldText, personId, samePerson, slug } from './names';

@@ -2,7 +2,7 @@
 import jaroWinklerImpl from 'talisman/metrics/jaro-winkler.js';
 // @ts-expect-error talisman ships no type declarations; the function returns [primary, secondary] codes.
 import doubleMetaphoneImpl from 'talisman/phonetics/double-metaphone.js';
-import { HONORIFICS, NICKNAMES } from './data/roles';
+import { HONORIFICS, NICKNAMES } from './lexicon/roles';
 
 /**
  * Person names: normal forms, parts and variant matching. Two spellings name one person when

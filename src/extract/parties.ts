@@ -1,5 +1,5 @@
-import { COUNTRIES, ORGANISATIONS } from './data/countries';
-import { PLACES } from './data/places';
+import { COUNTRIES, ORGANISATIONS } from './lexicon/countries';
+import { PLACES } from './lexicon/places';
 import { sentenceAt } from './sentences';
 import type { PartyMention, Sentence } from './types';
 
@@ -7,7 +7,7 @@ import type { PartyMention, Sentence } from './types';
  * Parties: the states and organised sides of a conflict, named as the JSON contract wants them
  * ("United States", "Ukraine", "Hamas"). A party is recognised from its name, a demonym
  * ("Ukrainian"), a capital or seat of government ("Kyiv", "the Kremlin") or another usual name
- * ("U.S.", "Britain"), all from the tables in `data/countries.ts`.
+ * ("U.S.", "Britain"), all from the tables in `lexicon/countries.ts`.
  */
 
 export type PartyFormKind = 'name' | 'demonym' | 'capital' | 'alias' | 'organisation';

@@ -1,4 +1,4 @@
-import { COURTESY_TITLES, HONORIFICS, isCreditLine, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './data/roles';
+import { COURTESY_TITLES, HONORIFICS, isCreditLine, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
