@@ -4,12 +4,14 @@
  * reducer of `state/project.ts`; everything outside the page goes through `api.ts`.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Article } from '../src/model';
+import type { Article, Findings } from '../src/model';
 import type { ExportFormat, ExportedFile, ImportFailure, ImportReport, MenuCommand, OpenedProject, ProgressEvent, RecentProject, RecoveredProject, TemplateSummary } from '../src/services/api';
 import { ApiError, call, fileToBase64, getApi, newJobId } from './api';
-import { canRedo, canUndo, docReducer, initialDocState, isDirty, type DocAction, type DocState } from './state/project';
+import { canRedo, canUndo, docReducer, initialDocState, isDirty, redoLabel, undoLabel, type DocAction, type DocState } from './state/project';
+import { articleLabel, exportIssues, reviewProgress, type ExportIssue } from './state/review';
 import { ArticlesStep } from './components/ArticlesStep';
-import { ReviewStep } from './components/ReviewStep';
+import { ReviewStep, type ReviewTarget } from './components/ReviewStep';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { ComposeStep } from './components/ComposeStep';
 import { PreviewStep } from './components/PreviewStep';
 import { Header } from './components/Header';
@@ -26,6 +28,8 @@ export interface Notice {
   readonly id: number;
   readonly kind: 'error' | 'info';
   readonly text: string;
+  /** A notice of an undoable change offers Undo (or Redo, after an undo). */
+  readonly offer?: 'undo' | 'redo';
 }
 
 interface Busy {
@@ -69,15 +73,27 @@ export function App() {
   const [recent, setRecent] = useState<readonly RecentProject[]>([]);
   const [templates, setTemplates] = useState<readonly TemplateSummary[]>([]);
   const [lastExport, setLastExport] = useState<ExportedFile | null>(null);
+  /** An item the pre-export check asked to open in Review. */
+  const [reviewTarget, setReviewTarget] = useState<ReviewTarget | null>(null);
+  /** An article the pre-export check asked to correct. */
+  const [articleTarget, setArticleTarget] = useState<string | null>(null);
+  /** Save / Don't save / Cancel, while it is asked; resolves with whether to go on. */
+  const [unsavedAsk, setUnsavedAsk] = useState<{ action: string; resolve: (go: boolean) => void } | null>(null);
   const noticeId = useRef(0);
 
-  const notify = useCallback((kind: Notice['kind'], text: string) => {
+  const notify = useCallback((kind: Notice['kind'], text: string, offer?: Notice['offer']) => {
     const id = ++noticeId.current;
     // One confirmation at a time; errors stay until dismissed (at most three).
-    setNotices((n) => [...n.filter((x) => x.kind === 'error').slice(-2), { id, kind, text }]);
-    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 5000);
+    setNotices((n) => [...n.filter((x) => x.kind === 'error').slice(-2), { id, kind, text, ...(offer ? { offer } : {}) }]);
+    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), offer ? 10000 : 5000);
   }, []);
-  const report = useCallback((e: unknown) => notify('error', e instanceof ApiError || e instanceof Error ? e.message : String(e)), [notify]);
+  const report = useCallback(
+    (e: unknown) => {
+      if (e instanceof ApiError && e.code === 'cancelled') notify('info', e.message);
+      else notify('error', e instanceof ApiError || e instanceof Error ? e.message : String(e));
+    },
+    [notify],
+  );
 
   /** Runs long work with the progress bar; progress events of its job move the bar. */
   const withBusy = useCallback(
@@ -125,6 +141,16 @@ export function App() {
     };
   }, [report]);
 
+  // ---- every change, undo and redo says what it did, with the way back ----
+  const lastChange = doc?.lastChange ?? null;
+  useEffect(() => {
+    if (!lastChange) return;
+    if (lastChange.kind === 'do') notify('info', `${lastChange.label}.`, 'undo');
+    else if (lastChange.kind === 'undo') notify('info', `Undone: ${lastChange.label}.`, 'redo');
+    else notify('info', `Redone: ${lastChange.label}.`, 'undo');
+    // Only a new change makes a notice (not a re-render): `notify` is stable.
+  }, [lastChange, notify]);
+
   const project = doc?.project ?? null;
   const dirty = doc ? isDirty(doc) : false;
   const displayName = doc?.path ? fileName(doc.path).replace(/\.briefsmith$/i, '') : (project?.briefing.title ?? 'Untitled briefing');
@@ -145,7 +171,11 @@ export function App() {
     return () => clearTimeout(t);
   }, [doc, dirty]);
 
-  const confirmDiscard = useCallback((): boolean => !dirty || window.confirm('Discard the unsaved changes of this project?'), [dirty]);
+  /** Before New or Open: Save / Don't save / Cancel when there are unsaved changes. */
+  const confirmDiscard = useCallback(
+    (action: string): Promise<boolean> => (dirty ? new Promise<boolean>((resolve) => setUnsavedAsk({ action, resolve })) : Promise.resolve(true)),
+    [dirty],
+  );
 
   const refreshRecent = useCallback(async () => {
     try {
@@ -169,7 +199,7 @@ export function App() {
 
   // ---- project commands ----
   const newProject = useCallback(async () => {
-    if (!confirmDiscard()) return;
+    if (!(await confirmDiscard('starting a new project'))) return;
     try {
       loadOpened(await call(getApi().newProject({})));
       await getApi().discardRecovery({});
@@ -180,7 +210,7 @@ export function App() {
 
   const openProject = useCallback(
     async (path?: string) => {
-      if (!confirmDiscard()) return;
+      if (!(await confirmDiscard('opening another project'))) return;
       try {
         const o = await call(getApi().openProject(path ? { path } : {}));
         if (o) {
@@ -249,15 +279,12 @@ export function App() {
     }
   }, [doc, notify, report, saveAs]);
 
-  // ---- articles ----
+  // ---- articles: each change is one undo step with the findings that go with it ----
+  /** The merged findings of these articles (only articles not seen before are extracted). */
   const extract = useCallback(
-    async (articles: readonly Article[]) => {
-      if (articles.length === 0) {
-        dispatch({ type: 'setFindings', findings: { people: [], delegations: [], positions: [], outlook: [], attacks: [] } });
-        return;
-      }
-      const findings = await withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, (job) => call(getApi().extract({ job, articles: [...articles] })));
-      if (findings) dispatch({ type: 'setFindings', findings });
+    async (articles: readonly Article[]): Promise<Findings | undefined> => {
+      if (articles.length === 0) return { people: [], delegations: [], positions: [], outlook: [], attacks: [] };
+      return withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, (job) => call(getApi().extract({ job, articles: [...articles] })));
     },
     [withBusy],
   );
@@ -267,11 +294,26 @@ export function App() {
       if (!r || !doc) return;
       setFailures((f) => [...r.failures, ...f.filter((x) => !r.failures.some((y) => y.file === x.file))]);
       if (r.articles.length === 0) return;
-      const incoming = new Map(r.articles.map((a) => [a.id, a]));
-      const all = [...doc.project.articles.map((a) => incoming.get(a.id) ?? a), ...r.articles.filter((a) => !doc.project.articles.some((x) => x.id === a.id))];
-      dispatch({ type: 'addArticles', articles: r.articles });
-      notify('info', `Imported ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}.`);
-      await extract(all);
+      // Files with the same text as an article already here (or as another file of the batch) are skipped, and said so.
+      const known = new Set(doc.project.articles.map((a) => a.id));
+      const fresh: Article[] = [];
+      for (const a of r.articles) {
+        if (known.has(a.id)) continue;
+        known.add(a.id);
+        fresh.push(a);
+      }
+      const duplicates = r.articles.length - fresh.length;
+      const dupText = duplicates ? `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped` : '';
+      if (fresh.length === 0) {
+        notify('info', `No new article: ${dupText}.`);
+        return;
+      }
+      const findings = await extract([...doc.project.articles, ...fresh]);
+      if (!findings) return;
+      const label = `Imported ${fresh.length} new article${fresh.length === 1 ? '' : 's'}${dupText ? `, ${dupText}` : ''}`;
+      dispatch({ type: 'addArticles', articles: fresh, findings, label });
+      // Focus goes to the first new article, so the keyboard carries on from there.
+      setTimeout(() => document.querySelector<HTMLElement>(`tr[data-article="${CSS.escape(fresh[0]!.id)}"] .title-cell button, tr[data-article="${CSS.escape(fresh[0]!.id)}"] button`)?.focus(), 50);
     },
     [doc, extract, notify],
   );
@@ -315,21 +357,35 @@ export function App() {
       setFailures((f) => [...r.failures, ...f.filter((x) => x.file !== file)]);
       const fresh = r.articles[0];
       if (!fresh) return;
-      dispatch({ type: 'replaceArticles', pairs: [{ oldId: article.id, article: fresh }] });
-      notify('info', `Re-imported ${fileName(file)}.`);
-      await extract(doc.project.articles.map((a) => (a.id === article.id ? fresh : a)).filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i));
+      const findings = await extract(doc.project.articles.map((a) => (a.id === article.id ? fresh : a)).filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i));
+      if (!findings) return;
+      dispatch({ type: 'replaceArticles', pairs: [{ oldId: article.id, article: fresh }], findings, label: `Re-imported ${fileName(file)}` });
     },
-    [doc, extract, notify, withBusy],
+    [doc, extract, withBusy],
   );
 
   const removeArticle = useCallback(
     async (id: string) => {
       if (!doc) return;
-      dispatch({ type: 'removeArticle', id });
-      await extract(doc.project.articles.filter((a) => a.id !== id));
+      const gone = doc.project.articles.find((a) => a.id === id);
+      if (!gone) return;
+      const findings = await extract(doc.project.articles.filter((a) => a.id !== id));
+      if (!findings) return;
+      // No confirmation: the notice offers Undo, which brings the article and its findings back together.
+      dispatch({ type: 'removeArticle', id, findings, label: `Removed '${articleLabel(gone)}'` });
     },
     [doc, extract],
   );
+
+  const reextract = useCallback(async () => {
+    if (!doc) return;
+    const findings = await extract(doc.project.articles);
+    if (findings) dispatch({ type: 'setFindings', findings, label: 'Re-extracted the findings' });
+  }, [doc, extract]);
+
+  const cancelBusy = useCallback(() => {
+    if (busy) void getApi().cancelJob({ job: busy.job });
+  }, [busy]);
 
   // ---- export ----
   const exportAs = useCallback(
@@ -371,9 +427,27 @@ export function App() {
 
   const counts = useMemo(() => {
     if (!project) return null;
-    const f = project.findings;
-    return { articles: project.articles.length, items: f.people.length + f.delegations.length + f.positions.length + f.outlook.length + f.attacks.length + project.overlay.added.length, sections: project.briefing.sections.length };
+    const progress = reviewProgress(project.findings, project.overlay);
+    return { articles: project.articles.length, items: progress.total, pending: progress.pending, sections: project.briefing.sections.length };
   }, [project]);
+  const issues = useMemo<readonly ExportIssue[]>(() => (project && step === 'preview' ? exportIssues(project) : []), [project, step]);
+  const goToIssue = useCallback((issue: ExportIssue) => {
+    if (issue.target.step === 'review') {
+      setReviewTarget({ section: issue.target.section, id: issue.target.id });
+      setStep('review');
+    } else {
+      setArticleTarget(issue.target.id);
+      setStep('articles');
+    }
+  }, []);
+  const onStepKey = useCallback((e: React.KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? STEPS.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = STEPS[(to + STEPS.length) % STEPS.length]!;
+    setStep(next.id);
+    document.querySelector<HTMLElement>(`[data-step="${next.id}"]`)?.focus();
+  }, []);
 
   if (!doc || !project || !ready) {
     return (
@@ -397,6 +471,8 @@ export function App() {
         recent={recent}
         canUndo={canUndo(doc)}
         canRedo={canRedo(doc)}
+        undoLabel={undoLabel(doc)}
+        redoLabel={redoLabel(doc)}
         onNew={() => void newProject()}
         onOpen={(p) => void openProject(p)}
         onSave={() => void save()}
@@ -406,12 +482,38 @@ export function App() {
       />
       <nav className="steps" aria-label="Steps">
         {STEPS.map((s, i) => (
-          <button key={s.id} type="button" className={`step${step === s.id ? ' current' : ''}`} aria-current={step === s.id ? 'step' : undefined} onClick={() => setStep(s.id)} data-step={s.id}>
+          <button
+            key={s.id}
+            type="button"
+            className={`step${step === s.id ? ' current' : ''}`}
+            aria-current={step === s.id ? 'step' : undefined}
+            tabIndex={step === s.id ? 0 : -1}
+            onClick={() => setStep(s.id)}
+            onKeyDown={(e) => onStepKey(e, i)}
+            data-step={s.id}
+          >
             <span className="step-number">{i + 1}</span>
             <span className="step-label">{s.label}</span>
             {counts && (
               <span className="step-count">
-                {s.id === 'articles' ? counts.articles : s.id === 'review' ? counts.items : s.id === 'compose' ? `${counts.sections} sections` : ''}
+                {s.id === 'articles' ? (
+                  counts.articles
+                ) : s.id === 'review' ? (
+                  counts.items === 0 ? (
+                    '0'
+                  ) : (
+                    <>
+                      <span className="review-meter" aria-hidden="true">
+                        <span style={{ width: `${Math.round((100 * (counts.items - counts.pending)) / counts.items)}%` }} />
+                      </span>
+                      {counts.pending ? `${counts.pending} of ${counts.items} to review` : `all ${counts.items} reviewed`}
+                    </>
+                  )
+                ) : s.id === 'compose' ? (
+                  `${counts.sections} sections`
+                ) : (
+                  ''
+                )}
               </span>
             )}
           </button>
@@ -421,7 +523,26 @@ export function App() {
         <div className="progress" role="status" aria-live="polite" data-testid="progress">
           <span>{busy.label}</span>
           <progress max={busy.total || 1} value={busy.total ? busy.done : undefined} />
+          {busy.total > 0 && <span className="small">{Math.round((100 * busy.done) / busy.total)} %</span>}
+          {(busy.job.startsWith('extract') || busy.job.startsWith('export')) && (
+            <button type="button" onClick={cancelBusy} data-testid="cancel-job">
+              Cancel
+            </button>
+          )}
         </div>
+      )}
+      {unsavedAsk && (
+        <UnsavedDialog
+          name={displayName}
+          action={unsavedAsk.action}
+          onChoose={async (choice) => {
+            const ask = unsavedAsk;
+            setUnsavedAsk(null);
+            if (choice === 'cancel') return ask.resolve(false);
+            if (choice === 'discard') return ask.resolve(true);
+            ask.resolve(await save());
+          }}
+        />
       )}
       {recovery && (
         <div className="banner" role="alert">
@@ -469,6 +590,18 @@ export function App() {
         {notices.map((n) => (
           <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
             <span>{n.text}</span>
+            {n.offer && (
+              <button
+                type="button"
+                className="notice-action"
+                onClick={() => {
+                  dispatch({ type: n.offer === 'undo' ? 'undo' : 'redo' });
+                  setNotices((all) => all.filter((x) => x.id !== n.id));
+                }}
+              >
+                {n.offer === 'undo' ? 'Undo' : 'Redo'}
+              </button>
+            )}
             <button type="button" className="link" aria-label="Dismiss" onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
               ×
             </button>
@@ -486,14 +619,16 @@ export function App() {
             onPaste={importPasted}
             onRemove={(id) => void removeArticle(id)}
             onReimport={(a) => void reimport(a)}
-            onReextract={() => void extract(project.articles)}
+            onReextract={() => void reextract()}
+            onEdit={(id, patch, label) => dispatch({ type: 'editArticle', id, patch, label })}
+            target={articleTarget}
             onDismissFailures={() => setFailures([])}
             onNext={() => setStep('review')}
           />
         )}
-        {step === 'review' && <ReviewStep project={project} dispatch={dispatch} />}
+        {step === 'review' && <ReviewStep project={project} dispatch={dispatch} target={reviewTarget} />}
         {step === 'compose' && <ComposeStep briefing={project.briefing} templates={templates} dispatch={dispatch} />}
-        {step === 'preview' && <PreviewStep project={project} busy={busy !== null} lastExport={lastExport} onExport={(f) => void exportAs(f)} onError={report} />}
+        {step === 'preview' && <PreviewStep project={project} busy={busy !== null} lastExport={lastExport} onExport={(f) => void exportAs(f)} onError={report} issues={issues} onGoToIssue={goToIssue} dispatch={dispatch} />}
       </main>
     </div>
   );

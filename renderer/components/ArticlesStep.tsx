@@ -1,7 +1,8 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Article } from '../../src/model';
 import type { ImportFailure } from '../../src/services/api';
-import { wordCount } from '../state/review';
+import type { ArticlePatch } from '../state/project';
+import { articleLabel, wordCount } from '../state/review';
 
 export interface ArticlesStepProps {
   readonly articles: readonly Article[];
@@ -16,6 +17,78 @@ export interface ArticlesStepProps {
   onReextract(): void;
   onDismissFailures(): void;
   onNext(): void;
+  /** The analyst corrects an article's title, outlet, date or URL (one undo step). */
+  onEdit(id: string, patch: ArticlePatch, label: string): void;
+  /** An article to open for correction (from the pre-export check). */
+  readonly target?: string | null;
+}
+
+const urlOf = (a: Article): string => (a as { url?: string | null }).url ?? '';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The form that corrects what the file said about an article. */
+function ArticleEditor({ article, onSave, onCancel }: { article: Article; onSave(patch: ArticlePatch): void; onCancel(): void }) {
+  const [form, setForm] = useState({ title: article.title ?? '', outlet: article.outlet ?? '', published: article.published ?? '', url: urlOf(article) });
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <form
+      className="article-editor"
+      aria-label={`Edit ${articleLabel(article)}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const published = form.published.trim();
+        if (published && !DATE.test(published)) {
+          setProblem('Write the date as YYYY-MM-DD, e.g. 2026-10-12.');
+          return;
+        }
+        const url = form.url.trim();
+        if (url && !/^https?:\/\/\S+$/i.test(url)) {
+          setProblem('The URL should start with http:// or https://.');
+          return;
+        }
+        const clean = (v: string): string | null => v.trim() || null;
+        const patch: ArticlePatch = { title: clean(form.title), outlet: clean(form.outlet), published: published || null, ...(url || urlOf(article) ? { url: url || null } : {}) };
+        onSave(patch);
+      }}
+    >
+      <label>
+        <span>Title</span>
+        <input name="title" autoFocus value={form.title} onChange={set('title')} />
+      </label>
+      <label>
+        <span>Outlet</span>
+        <input name="outlet" value={form.outlet} onChange={set('outlet')} />
+      </label>
+      <label>
+        <span>Published (YYYY-MM-DD)</span>
+        <input name="published" value={form.published} onChange={set('published')} placeholder="2026-10-12" />
+      </label>
+      <label>
+        <span>URL</span>
+        <input name="url" type="url" value={form.url} onChange={set('url')} placeholder="https://" />
+      </label>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
 }
 
 const originLabel = (a: Article): string => (a.origin.kind === 'paste' ? 'Pasted text' : (a.origin.path.split(/[\\/]/).pop() ?? a.origin.path));
@@ -24,6 +97,15 @@ export function ArticlesStep(props: ArticlesStepProps) {
   const [dragging, setDragging] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasted, setPasted] = useState('');
+  const [editingId, setEditingId] = useState<string | null>(props.target ?? null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (props.target) setEditingId(props.target);
+  }, [props.target]);
+  const endEdit = (id: string) => {
+    setEditingId(null);
+    setTimeout(() => tableRef.current?.querySelector<HTMLElement>(`tr[data-article="${CSS.escape(id)}"] button.edit-article`)?.focus(), 0);
+  };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -125,7 +207,7 @@ export function ArticlesStep(props: ArticlesStepProps) {
       {props.articles.length === 0 ? (
         <p className="empty">No articles yet.</p>
       ) : (
-        <table className="grid" aria-label="Imported articles">
+        <table className="grid" aria-label="Imported articles" ref={tableRef}>
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -141,14 +223,34 @@ export function ArticlesStep(props: ArticlesStepProps) {
             </tr>
           </thead>
           <tbody>
-            {props.articles.map((a) => (
+            {props.articles.map((a) =>
+              editingId === a.id ? (
+                <tr key={a.id} data-article={a.id} className="editing">
+                  <td colSpan={6}>
+                    <ArticleEditor
+                      article={a}
+                      onCancel={() => endEdit(a.id)}
+                      onSave={(patch) => {
+                        props.onEdit(a.id, patch, `Edited the details of '${patch.title ?? articleLabel(a)}'`);
+                        endEdit(a.id);
+                      }}
+                    />
+                  </td>
+                </tr>
+              ) : (
               <tr key={a.id} data-article={a.id}>
-                <td className="title-cell">{a.title ?? <em className="muted">Untitled</em>}</td>
+                <td className="title-cell">
+                  {a.title ?? <em className="muted">Untitled</em>}
+                  {urlOf(a) && <div className="muted small url">{urlOf(a)}</div>}
+                </td>
                 <td>{a.outlet ?? <span className="muted">—</span>}</td>
                 <td className="nowrap">{a.published ?? <span className="muted">—</span>}</td>
                 <td className="num">{wordCount(a.text).toLocaleString('en-GB')}</td>
                 <td className="muted small">{originLabel(a)}</td>
                 <td className="row-actions">
+                  <button type="button" className="link edit-article" onClick={() => setEditingId(a.id)} aria-label={`Edit details of ${articleLabel(a)}`}>
+                    Edit
+                  </button>
                   {a.origin.kind === 'file' && (
                     <button type="button" className="link" onClick={() => props.onReimport(a)} aria-label={`Re-import ${a.title ?? 'article'}`} disabled={props.busy} title="Read the file again, e.g. after it was corrected">
                       Re-import
@@ -159,7 +261,8 @@ export function ArticlesStep(props: ArticlesStepProps) {
                   </button>
                 </td>
               </tr>
-            ))}
+              ),
+            )}
           </tbody>
         </table>
       )}

@@ -8,6 +8,9 @@ export interface HeaderProps {
   readonly recent: readonly RecentProject[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** What Undo and Redo would do, e.g. "Rejected 'X'". */
+  readonly undoLabel?: string | null;
+  readonly redoLabel?: string | null;
   onNew(): void;
   onOpen(path?: string): void;
   onSave(): void;
@@ -85,10 +88,10 @@ export function Header(props: HeaderProps) {
           Save As…
         </button>
         <span className="toolbar-sep" />
-        <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+        <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title={props.undoLabel ? `Undo: ${props.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} aria-label="Undo">
           ↶ Undo
         </button>
-        <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+        <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title={props.redoLabel ? `Redo: ${props.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'} aria-label="Redo">
           ↷ Redo
         </button>
       </div>

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch } from 'react';
 import type { Project } from '../../src/model';
 import type { ExportFormat, ExportedFile } from '../../src/services/api';
 import { call, getApi } from '../api';
+import type { DocAction } from '../state/project';
+import type { ExportIssue } from '../state/review';
 
 export interface PreviewStepProps {
   readonly project: Project;
@@ -9,6 +11,61 @@ export interface PreviewStepProps {
   readonly lastExport: ExportedFile | null;
   onExport(format: ExportFormat): void;
   onError(e: unknown): void;
+  /** The pre-export check: what is not reviewed, settled, titled or complete. */
+  readonly issues: readonly ExportIssue[];
+  onGoToIssue(issue: ExportIssue): void;
+  readonly dispatch: Dispatch<DocAction>;
+}
+
+const ISSUE_GROUPS: ReadonlyArray<{ kind: ExportIssue['kind']; title: (n: number) => string }> = [
+  { kind: 'conflict', title: (n) => `${n} disagreement${n === 1 ? '' : 's'} between sources not settled` },
+  { kind: 'unreviewed', title: (n) => `${n} item${n === 1 ? '' : 's'} not reviewed` },
+  { kind: 'untitled', title: (n) => `${n} source${n === 1 ? '' : 's'} without a title` },
+  { kind: 'clipped', title: (n) => `${n} text${n === 1 ? '' : 's'} that may be cut off` },
+];
+/** Long lists show their first items; the filters in Review show the rest. */
+const SHOW_PER_GROUP = 8;
+
+type UnreviewedMode = 'draft' | 'accepted-only';
+
+/** Before export: every open question, each a link to where it is fixed, and what to do with unreviewed items. */
+function ExportCheck({ issues, onGoToIssue, mode, onMode }: { issues: readonly ExportIssue[]; onGoToIssue(i: ExportIssue): void; mode: UnreviewedMode; onMode(m: UnreviewedMode): void }) {
+  const unreviewed = issues.filter((i) => i.kind === 'unreviewed' || i.kind === 'conflict').length;
+  return (
+    <section className={`export-check${issues.length ? '' : ' clear'}`} aria-labelledby="check-title" data-testid="export-check">
+      <h3 id="check-title">{issues.length ? 'Before you export' : 'Ready to export: everything is reviewed'}</h3>
+      <fieldset className="unreviewed-mode">
+        <legend>Items not accepted yet</legend>
+        <label>
+          <input type="radio" name="unreviewed" value="accepted-only" checked={mode === 'accepted-only'} onChange={() => onMode('accepted-only')} />
+          Leave them out (accepted items only)
+        </label>
+        <label>
+          <input type="radio" name="unreviewed" value="draft" checked={mode === 'draft'} onChange={() => onMode('draft')} />
+          Print them and mark the document DRAFT{unreviewed ? ` (${unreviewed} unreviewed)` : ''}
+        </label>
+      </fieldset>
+      {ISSUE_GROUPS.map((g) => {
+        const list = issues.filter((i) => i.kind === g.kind);
+        if (list.length === 0) return null;
+        return (
+          <details key={g.kind} open={g.kind !== 'unreviewed' || list.length <= SHOW_PER_GROUP} className={`issue-group ${g.kind}`}>
+            <summary>{g.title(list.length)}</summary>
+            <ul>
+              {list.slice(0, SHOW_PER_GROUP).map((i, n) => (
+                <li key={n}>
+                  <button type="button" className="link" onClick={() => onGoToIssue(i)}>
+                    {i.text}
+                  </button>
+                </li>
+              ))}
+              {list.length > SHOW_PER_GROUP && <li className="muted">and {list.length - SHOW_PER_GROUP} more (use the “To review” filter in Review)</li>}
+            </ul>
+          </details>
+        );
+      })}
+    </section>
+  );
 }
 
 const PREVIEW_DELAY_MS = 250;
@@ -18,7 +75,8 @@ const kb = (n: number): string => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n
  * The briefing as it will print: the HTML renderer's output of the same DocTree the DOCX and
  * PDF exports are made from, shown in a sandboxed frame (no scripts, no same-origin access).
  */
-export function PreviewStep({ project, busy, lastExport, onExport, onError }: PreviewStepProps) {
+export function PreviewStep({ project, busy, lastExport, onExport, onError, issues, onGoToIssue, dispatch }: PreviewStepProps) {
+  const mode: UnreviewedMode = (project.briefing.options as { unreviewed?: UnreviewedMode }).unreviewed ?? 'draft';
   const [html, setHtml] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -60,6 +118,12 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError }: Pr
           </button>
         </div>
       </div>
+      <ExportCheck
+        issues={issues}
+        onGoToIssue={onGoToIssue}
+        mode={mode}
+        onMode={(m) => dispatch({ type: 'setOptions', patch: { unreviewed: m }, label: m === 'accepted-only' ? 'Export accepted items only' : 'Export unreviewed items marked DRAFT' })}
+      />
       {lastExport && (
         <div className="exported" role="status" data-testid="last-export">
           <span>

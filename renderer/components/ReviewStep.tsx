@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent } from 'react';
-import { ITEM_SECTIONS, type ItemSection, type Project, type SourceRef } from '../../src/model';
+import { ITEM_SECTIONS, type Delegation, type DelegationMember, type ItemSection, type Person, type Project, type SourceRef } from '../../src/model';
 import type { DocAction } from '../state/project';
 import {
   articleLabel,
@@ -7,34 +7,94 @@ import {
   COLUMNS,
   EDITABLE_FIELDS,
   fieldsFromForm,
+  filterRows,
   formFromItem,
   nextAddedNumber,
+  partyOf,
   POSITION_KIND_OPTIONS,
   reviewRows,
+  rowsAtOrAbove,
   SECTION_LABELS,
   sectionCounts,
+  type ReviewFilter,
   type ReviewRow,
 } from '../state/review';
+
+/** Where the pre-export check asked to go. */
+export interface ReviewTarget {
+  readonly section: ItemSection;
+  readonly id: string;
+}
 
 export interface ReviewStepProps {
   readonly project: Project;
   readonly dispatch: Dispatch<DocAction>;
+  /** An item to open (from the pre-export check); consumed once. */
+  readonly target?: ReviewTarget | null;
 }
 
 const ONE_ITEM: Readonly<Record<ItemSection, string>> = { people: 'person', delegations: 'delegation', positions: 'position', outlook: 'outlook item', attacks: 'attack' };
 const pct = (c: number): string => `${Math.round(c * 100)}%`;
 const confidenceClass = (c: number): string => (c < 0.5 ? 'low' : c < 0.8 ? 'mid' : 'high');
 const STATUS_LABEL = { pending: 'To review', accepted: 'Accepted', rejected: 'Rejected', edited: 'Edited' } as const;
+const FILTERS: ReadonlyArray<{ id: ReviewFilter; label: string }> = [
+  { id: 'all', label: 'All items' },
+  { id: 'pending', label: 'To review' },
+  { id: 'conflicts', label: 'Sources disagree' },
+  { id: 'low', label: 'Low confidence' },
+];
+type SortKey = 'doubt' | 'name' | 'status';
+const STATUS_ORDER = { pending: 0, edited: 1, accepted: 2, rejected: 3 } as const;
+const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+const hasModifier = (e: { ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean => e.ctrlKey || e.metaKey || e.altKey;
 
-export function ReviewStep({ project, dispatch }: ReviewStepProps) {
-  const [section, setSection] = useState<ItemSection>(() => ITEM_SECTIONS.find((s) => project.findings[s].length > 0) ?? 'people');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Record<string, string> | null>(null);
+interface Editing {
+  readonly form: Record<string, string>;
+  /** Delegations: the members as edited (null for other sections). */
+  readonly members: DelegationMember[] | null;
+}
+
+export function ReviewStep({ project, dispatch, target }: ReviewStepProps) {
+  const [section, setSection] = useState<ItemSection>(() => target?.section ?? ITEM_SECTIONS.find((s) => project.findings[s].length > 0) ?? 'people');
+  const [selectedId, setSelectedId] = useState<string | null>(target?.id ?? null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [mergeSel, setMergeSel] = useState<ReadonlySet<string>>(new Set());
+  const [mergeMain, setMergeMain] = useState<string | null>(null);
   const [sourceIndex, setSourceIndex] = useState(0);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
+  const [search, setSearch] = useState('');
+  const [article, setArticle] = useState<string>('');
+  const [party, setParty] = useState<string>('');
+  const [sort, setSort] = useState<SortKey>('doubt');
+  const [bulkMin, setBulkMin] = useState(90);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const sourceRef = useRef<HTMLDivElement>(null);
+  /** Set when the next render should put keyboard focus on the selected row. */
+  const focusPending = useRef(false);
 
-  const rows = useMemo(() => reviewRows(project.findings, project.overlay, section), [project.findings, project.overlay, section]);
-  const selected = rows.find((r) => r.id === selectedId) ?? null;
+  const sectionRows = useMemo(() => reviewRows(project.findings, project.overlay, section), [project.findings, project.overlay, section]);
+  const rows = useMemo(() => {
+    const list = filterRows(sectionRows, { filter, search, article: article || null, party: party || null });
+    if (sort === 'name') return [...list].sort((a, b) => (a.cells[0] ?? '').localeCompare(b.cells[0] ?? ''));
+    if (sort === 'status') return [...list].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    return list;
+  }, [sectionRows, filter, search, article, party, sort]);
+  const parties = useMemo(() => [...new Set(sectionRows.map(partyOf).filter((x): x is string => !!x))].sort(), [sectionRows]);
+  const selected = rows.find((r) => r.id === selectedId) ?? sectionRows.find((r) => r.id === selectedId) ?? null;
+  const activeId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+
+  // The pre-export check opened an item: show its section with every item, select and focus it.
+  useEffect(() => {
+    if (!target) return;
+    setSection(target.section);
+    setFilter('all');
+    setSearch('');
+    setArticle('');
+    setParty('');
+    setSelectedId(target.id);
+    focusPending.current = true;
+  }, [target]);
 
   useEffect(() => {
     setEditing(null);
@@ -42,44 +102,130 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
   }, [selectedId]);
   useEffect(() => {
     setMergeSel(new Set());
+    setMergeMain(null);
   }, [section]);
 
-  const select = (id: string) => setSelectedId(id);
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+  useEffect(() => {
+    if (!focusPending.current || !activeId) return;
+    focusPending.current = false;
+    const tr = tableRef.current?.querySelector<HTMLElement>(`tr[data-item="${CSS.escape(activeId)}"]`);
+    tr?.focus();
+    tr?.scrollIntoView({ block: 'nearest' });
+  });
+
+  // Ctrl+F (Cmd+F) finds within the review.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusRow = (id: string | null) => {
+    if (!id) return;
+    setSelectedId(id);
+    focusPending.current = true;
+    // Same id: no re-render would run the effect; focus now.
+    const tr = tableRef.current?.querySelector<HTMLElement>(`tr[data-item="${CSS.escape(id)}"]`);
+    if (tr && id === selectedId) {
+      focusPending.current = false;
+      tr.focus();
+    }
+  };
+
+  const nameOf = (r: ReviewRow): string => short(r.cells[r.section === 'positions' ? 2 : 0] ?? r.id);
+
+  /** Decide and move on to the next item (the queue). */
+  const decideAndAdvance = (r: ReviewRow, status: 'accepted' | 'rejected') => {
+    const i = rows.findIndex((x) => x.id === r.id);
+    const next = rows[i + 1]?.id ?? rows[i - 1]?.id ?? r.id;
+    dispatch({ type: 'decide', id: r.id, decision: { status }, label: `${status === 'accepted' ? 'Accepted' : 'Rejected'} '${nameOf(r)}'` });
+    // With "To review" shown, the decided row leaves the list: the next one takes its place.
+    focusRow(filter === 'pending' ? (rows[i + 1]?.id ?? rows[i - 1]?.id ?? null) : next);
+  };
+
+  const startEdit = (r: ReviewRow) => {
+    setSelectedId(r.id);
+    // The form opens after the selection's reset, in the next tick.
+    setTimeout(() => setEditing({ form: formFromItem(r.section, r.item), members: r.section === 'delegations' ? [...(r.item as Delegation).members] : null }), 0);
+  };
+
+  const onTableKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const tr = (e.target as HTMLElement).closest('tr[data-item]');
+    if (!tr || (e.target as HTMLElement).tagName === 'INPUT') return;
+    // Ctrl+A, Ctrl+R and the like belong to the system: they never decide.
+    if (hasModifier(e)) return;
+    const i = rows.findIndex((r) => r.id === tr.getAttribute('data-item'));
     const row = rows[i];
     if (!row) return;
-    const focusRow = (j: number) => {
-      const next = rows[j];
-      if (!next) return;
-      setSelectedId(next.id);
-      (e.currentTarget.parentElement?.children[j] as HTMLElement | undefined)?.focus();
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const move = (j: number) => {
+      const next = rows[Math.max(0, Math.min(rows.length - 1, j))];
+      if (next) focusRow(next.id);
     };
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      focusRow(i + 1);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      focusRow(i - 1);
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      select(row.id);
-    } else if (e.key === 'a') dispatch({ type: 'decide', id: row.id, decision: { status: 'accepted' } });
-    else if (e.key === 'r') dispatch({ type: 'decide', id: row.id, decision: { status: 'rejected' } });
+    let handled = true;
+    if (key === 'ArrowDown' || key === 'j') move(i + 1);
+    else if (key === 'ArrowUp' || key === 'k') move(i - 1);
+    else if (key === 'Home') move(0);
+    else if (key === 'End') move(rows.length - 1);
+    else if (key === 'Enter') setSelectedId(row.id);
+    else if (key === ' ') {
+      // Space shows the source: select the row and bring its sentence into view.
+      setSelectedId(row.id);
+      setTimeout(() => sourceRef.current?.scrollIntoView({ block: 'nearest' }), 0);
+    } else if (key === 'a') decideAndAdvance(row, 'accepted');
+    else if (key === 'r') decideAndAdvance(row, 'rejected');
+    else if (key === 'e') startEdit(row);
+    else if (key === 'x' && section === 'people') toggleMerge(row.id);
+    else handled = false;
+    if (handled) e.preventDefault();
   };
+
+  const toggleMerge = (id: string) =>
+    setMergeSel((m) => {
+      const n = new Set(m);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
 
   const addItem = () => {
     const item = blankItem(section, nextAddedNumber(project.overlay));
-    dispatch({ type: 'addItem', section, item });
+    dispatch({ type: 'addItem', section, item, label: `Added a ${ONE_ITEM[section]}` });
+    setFilter('all');
     setSelectedId(item.id);
-    setEditing(formFromItem(section, item));
+    setTimeout(() => setEditing({ form: formFromItem(section, item), members: section === 'delegations' ? [] : null }), 0);
   };
+
+  const bulk = rowsAtOrAbove(rows, bulkMin / 100);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, s: ItemSection) => {
+    const i = ITEM_SECTIONS.indexOf(s);
+    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? ITEM_SECTIONS.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = ITEM_SECTIONS[(to + ITEM_SECTIONS.length) % ITEM_SECTIONS.length]!;
+    setSection(next);
+    setSelectedId(null);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  const mergeRows = sectionRows.filter((r) => mergeSel.has(r.id));
 
   return (
     <section className="step-panel review" aria-labelledby="review-title">
       <div className="panel-head">
         <div>
           <h2 id="review-title">Review findings</h2>
-          <p className="hint">Doubtful items come first. Select an item to see the sentence it came from; accept, reject or correct it. Keys: ↑ ↓ move, A accept, R reject.</p>
+          <p className="hint">
+            Doubtful items come first. Keys in the table: <kbd>J</kbd> <kbd>K</kbd> or <kbd>↓</kbd> <kbd>↑</kbd> move, <kbd>A</kbd> accept, <kbd>R</kbd> reject (both go to the next item), <kbd>E</kbd> edit, <kbd>Space</kbd> source
+            {section === 'people' ? ', X mark for merging' : ''}; <kbd>Ctrl</kbd>+<kbd>F</kbd> search.
+          </p>
         </div>
       </div>
       <div className="tabs" role="tablist" aria-label="Sections">
@@ -88,14 +234,18 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
           return (
             <button
               key={s}
+              id={`tab-${s}`}
               type="button"
               role="tab"
               aria-selected={s === section}
+              aria-controls="review-panel"
+              tabIndex={s === section ? 0 : -1}
               className={`tab${s === section ? ' current' : ''}`}
               onClick={() => {
                 setSection(s);
                 setSelectedId(null);
               }}
+              onKeyDown={(e) => onTabKey(e, s)}
               data-section={s}
             >
               {SECTION_LABELS[s]}{' '}
@@ -113,88 +263,176 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
         })}
       </div>
 
-      <div className="review-body">
+      <div className="review-body" id="review-panel" role="tabpanel" aria-labelledby={`tab-${section}`}>
         <div className="review-list">
+          <div className="review-filters" role="search" aria-label={`Find ${SECTION_LABELS[section].toLowerCase()}`}>
+            <input ref={searchRef} type="search" aria-label="Search" placeholder="Search (Ctrl+F)" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="review-search" />
+            <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as ReviewFilter)} data-testid="review-filter">
+              {FILTERS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Article" value={article} onChange={(e) => setArticle(e.target.value)}>
+              <option value="">All articles</option>
+              {project.articles.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {short(articleLabel(a))}
+                </option>
+              ))}
+            </select>
+            {parties.length > 0 && (
+              <select aria-label="Party" value={party} onChange={(e) => setParty(e.target.value)}>
+                <option value="">All parties</option>
+                {parties.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
           <div className="list-actions">
             <button type="button" onClick={addItem}>
               + Add {ONE_ITEM[section]}
             </button>
+            <span className="bulk">
+              <label>
+                <span className="sr-only">Confidence at or above, in percent</span>
+                <input type="number" min={0} max={100} step={5} value={bulkMin} onChange={(e) => setBulkMin(Math.max(0, Math.min(100, Number(e.target.value) || 0)))} aria-label="Confidence at or above (%)" />
+              </label>
+              <button
+                type="button"
+                disabled={bulk.length === 0}
+                onClick={() => dispatch({ type: 'decideMany', ids: bulk.map((r) => r.id), decision: { status: 'accepted' }, label: `Accepted ${bulk.length} ${SECTION_LABELS[section].toLowerCase()} at or above ${bulkMin} %` })}
+                data-testid="bulk-accept"
+              >
+                Accept {bulk.length} at or above {bulkMin} %
+              </button>
+            </span>
             {section === 'people' && (
-              <button type="button" disabled={mergeSel.size < 2} onClick={() => {
-                dispatch({ type: 'mergePeople', ids: [...mergeSel] });
-                setMergeSel(new Set());
-              }}>
-                Merge {mergeSel.size >= 2 ? mergeSel.size : ''} selected
+              <button type="button" disabled={mergeSel.size < 2} onClick={() => setMergeMain(mergeRows[0]?.id ?? null)}>
+                Merge {mergeSel.size >= 2 ? mergeSel.size : ''} selected…
               </button>
             )}
           </div>
+          {mergeMain !== null && mergeRows.length >= 2 && (
+            <form
+              className="merge-chooser"
+              aria-label="Merge people"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const main = mergeRows.find((r) => r.id === mergeMain) ?? mergeRows[0]!;
+                dispatch({ type: 'mergePeople', ids: mergeRows.map((r) => r.id), main: main.id, label: `Merged ${mergeRows.length} people as '${main.cells[0]}'` });
+                setMergeSel(new Set());
+                setMergeMain(null);
+                focusRow(main.id);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setMergeMain(null);
+              }}
+            >
+              <fieldset>
+                <legend>Keep which name?</legend>
+                {mergeRows.map((r, i) => (
+                  <label key={r.id}>
+                    <input type="radio" name="merge-main" value={r.id} checked={mergeMain === r.id} onChange={() => setMergeMain(r.id)} autoFocus={i === 0} />
+                    {r.cells[0]} <span className="muted">{r.cells[1] !== '—' ? `· ${r.cells[1]}` : ''}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <div className="row-actions">
+                <button type="submit" className="primary">
+                  Merge
+                </button>
+                <button type="button" onClick={() => setMergeMain(null)}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          )}
+          <p className="sr-only" aria-live="polite">
+            {rows.length} of {sectionRows.length} {SECTION_LABELS[section].toLowerCase()} shown
+          </p>
           {rows.length === 0 ? (
-            <p className="empty">Nothing found in this section. Add an item by hand if the articles mention one.</p>
+            <p className="empty">{sectionRows.length === 0 ? 'Nothing found in this section. Add an item by hand if the articles mention one.' : 'No item matches the search and filters.'}</p>
           ) : (
             <div className="table-scroll">
-            <table className="grid selectable" aria-label={`${SECTION_LABELS[section]} found`}>
-              <thead>
-                <tr>
-                  {section === 'people' && (
-                    <th scope="col">
-                      <span className="sr-only">Select to merge</span>
-                    </th>
-                  )}
-                  <th scope="col">Conf.</th>
-                  {COLUMNS[section].map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr
-                    key={r.id}
-                    tabIndex={0}
-                    aria-selected={r.id === selectedId}
-                    className={`${r.id === selectedId ? 'selected ' : ''}status-${r.status}`}
-                    onClick={() => select(r.id)}
-                    onKeyDown={(e) => onRowKey(e, i)}
-                    data-item={r.id}
-                  >
+              <table className="grid selectable" aria-label={`${SECTION_LABELS[section]} found`}>
+                <thead>
+                  <tr>
                     {section === 'people' && (
-                      <td onClick={(e) => e.stopPropagation()}>
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${r.cells[0]} to merge`}
-                          checked={mergeSel.has(r.id)}
-                          onChange={(e) =>
-                            setMergeSel((m) => {
-                              const n = new Set(m);
-                              if (e.target.checked) n.add(r.id);
-                              else n.delete(r.id);
-                              return n;
-                            })
-                          }
-                        />
-                      </td>
+                      <th scope="col">
+                        <span className="sr-only">Marked to merge</span>
+                      </th>
                     )}
-                    <td>
-                      <span className={`conf ${confidenceClass(r.confidence)}`}>{pct(r.confidence)}</span>
-                    </td>
-                    {r.cells.map((c, j) => (
-                      <td key={j} className={j === 0 || COLUMNS[section][j] === 'Position' || COLUMNS[section][j] === 'Outlook' ? 'main-cell' : ''}>
-                        {c}
-                        {j === 0 && r.conflicts.length > 0 && <span className="flag" title="Sources disagree">conflict</span>}
-                        {j === 0 && r.mergedWith.length > 0 && <span className="flag merged" title="Merged by you">merged</span>}
-                        {j === 0 && r.added && <span className="flag added">added</span>}
-                      </td>
+                    <th scope="col" aria-sort={sort === 'doubt' ? 'ascending' : undefined}>
+                      <button type="button" className="sort" onClick={() => setSort('doubt')}>
+                        Conf.
+                      </button>
+                    </th>
+                    {COLUMNS[section].map((c, j) => (
+                      <th key={c} scope="col" aria-sort={j === 0 && sort === 'name' ? 'ascending' : undefined}>
+                        {j === 0 ? (
+                          <button type="button" className="sort" onClick={() => setSort('name')}>
+                            {c}
+                          </button>
+                        ) : (
+                          c
+                        )}
+                      </th>
                     ))}
-                    <td>
-                      <span className={`status ${r.status}`}>{STATUS_LABEL[r.status]}</span>
-                    </td>
+                    <th scope="col" aria-sort={sort === 'status' ? 'ascending' : undefined}>
+                      <button type="button" className="sort" onClick={() => setSort('status')}>
+                        Status
+                      </button>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody ref={tableRef} onKeyDown={onTableKey}>
+                  {rows.map((r) => (
+                    <tr
+                      key={r.id}
+                      tabIndex={r.id === activeId ? 0 : -1}
+                      aria-selected={r.id === selectedId}
+                      className={`${r.id === selectedId ? 'selected ' : ''}status-${r.status}`}
+                      onClick={() => setSelectedId(r.id)}
+                      data-item={r.id}
+                    >
+                      {section === 'people' && (
+                        <td onClick={(e) => e.stopPropagation()}>
+                          <input type="checkbox" tabIndex={-1} aria-label={`Mark ${r.cells[0]} to merge`} checked={mergeSel.has(r.id)} onChange={() => toggleMerge(r.id)} />
+                        </td>
+                      )}
+                      <td>
+                        <span className={`conf ${confidenceClass(r.confidence)}`} title={r.conflicts.length ? `Sources disagree (extractor: ${pct(r.extractedConfidence)})` : undefined}>
+                          {pct(r.confidence)}
+                        </span>
+                      </td>
+                      {r.cells.map((c, j) => (
+                        <td key={j} className={j === 0 || COLUMNS[section][j] === 'Position' || COLUMNS[section][j] === 'Outlook' ? 'main-cell' : ''}>
+                          {c}
+                          {j === 0 && r.conflicts.length > 0 && (
+                            <span className="flag" title="Sources disagree">
+                              conflict
+                            </span>
+                          )}
+                          {j === 0 && r.mergedWith.length > 0 && (
+                            <span className="flag merged" title={`Merged by you: ${r.mergedWith.length} people`}>
+                              merged {r.mergedWith.length}
+                            </span>
+                          )}
+                          {j === 0 && r.added && <span className="flag added">added</span>}
+                        </td>
+                      ))}
+                      <td>
+                        <span className={`status ${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
         </div>
@@ -212,6 +450,10 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
               sourceIndex={sourceIndex}
               setSourceIndex={setSourceIndex}
               dispatch={dispatch}
+              sourceRef={sourceRef}
+              onStartEdit={() => startEdit(selected)}
+              onDone={() => focusRow(selected.id)}
+              name={nameOf(selected)}
             />
           )}
         </aside>
@@ -223,16 +465,52 @@ export function ReviewStep({ project, dispatch }: ReviewStepProps) {
 interface ItemDetailProps {
   readonly row: ReviewRow;
   readonly project: Project;
-  readonly editing: Record<string, string> | null;
-  setEditing(f: Record<string, string> | null): void;
+  readonly editing: Editing | null;
+  setEditing(f: Editing | null): void;
   readonly sourceIndex: number;
   setSourceIndex(i: number): void;
   readonly dispatch: Dispatch<DocAction>;
+  readonly sourceRef: React.RefObject<HTMLDivElement | null>;
+  onStartEdit(): void;
+  /** Editing ended (saved or cancelled): focus goes back to the item's row. */
+  onDone(): void;
+  readonly name: string;
 }
 
-function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceIndex, dispatch }: ItemDetailProps) {
+/** The value a conflict's "Use this value" writes, as the item's own field(s). */
+function fieldsForConflictValue(row: ReviewRow, field: string, value: string): Record<string, unknown> {
+  const item = row.item as unknown as Record<string, unknown>;
+  if (field === 'leaders' && row.section === 'delegations') {
+    const leaders = value
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x && x !== '(no leader named)');
+    const d = row.item as Delegation;
+    const members = d.members.map((m) => ({ ...m, leads: leaders.includes(m.name) }));
+    for (const l of leaders) if (!members.some((m) => m.name === l)) members.unshift({ personId: null, name: l, role: null, leads: true, sources: [] });
+    return { members };
+  }
+  const current = item[field];
+  if (typeof current === 'number') {
+    const n = Number(value.replace(/[^\d.]/g, ''));
+    return Number.isFinite(n) ? { [field]: Math.round(n) } : {};
+  }
+  return { [field]: value };
+}
+
+function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceIndex, dispatch, sourceRef, onStartEdit, onDone, name }: ItemDetailProps) {
   const source = row.sources[Math.min(sourceIndex, row.sources.length - 1)];
-  const decide = (status: 'accepted' | 'rejected') => dispatch({ type: 'decide', id: row.id, decision: row.status === status ? null : { status } });
+  const decide = (status: 'accepted' | 'rejected') =>
+    dispatch({ type: 'decide', id: row.id, decision: row.status === status ? null : { status }, label: row.status === status ? `Reset '${name}'` : `${status === 'accepted' ? 'Accepted' : 'Rejected'} '${name}'` });
+  const people = project.findings.people as readonly Person[];
+  const [newMember, setNewMember] = useState('');
+  const cancel = () => {
+    setEditing(null);
+    onDone();
+  };
+  const members = editing?.members ?? null;
+  const setMembers = (m: DelegationMember[]) => editing && setEditing({ ...editing, members: m });
+
   return (
     <div className="detail">
       <div className="detail-head">
@@ -256,20 +534,28 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
         <form
           className="edit-form"
           aria-label="Edit item"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              cancel();
+            }
+          }}
           onSubmit={(e) => {
             e.preventDefault();
-            const fields = fieldsFromForm(row.section, row.item, editing);
-            if (Object.keys(fields).length) dispatch({ type: 'edit', id: row.id, fields });
+            const fields = fieldsFromForm(row.section, row.item, editing.form);
+            if (members && JSON.stringify(members) !== JSON.stringify((row.item as Delegation).members)) fields.members = members.filter((m) => m.name.trim());
+            if (Object.keys(fields).length) dispatch({ type: 'edit', id: row.id, fields, label: `Edited '${name}'` });
             setEditing(null);
+            onDone();
           }}
         >
-          {EDITABLE_FIELDS[row.section].map((f) => (
+          {EDITABLE_FIELDS[row.section].map((f, i) => (
             <label key={f.key}>
               <span>{f.label}</span>
               {f.kind === 'longtext' ? (
-                <textarea rows={3} name={f.key} value={editing[f.key] ?? ''} onChange={(e) => setEditing({ ...editing, [f.key]: e.target.value })} />
+                <textarea rows={3} name={f.key} autoFocus={i === 0} value={editing.form[f.key] ?? ''} onChange={(e) => setEditing({ ...editing, form: { ...editing.form, [f.key]: e.target.value } })} />
               ) : f.kind === 'kind' ? (
-                <select name={f.key} value={editing[f.key] ?? ''} onChange={(e) => setEditing({ ...editing, [f.key]: e.target.value })}>
+                <select name={f.key} value={editing.form[f.key] ?? ''} onChange={(e) => setEditing({ ...editing, form: { ...editing.form, [f.key]: e.target.value } })}>
                   {POSITION_KIND_OPTIONS.map((k) => (
                     <option key={k} value={k}>
                       {k}
@@ -279,18 +565,72 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
               ) : (
                 <input
                   name={f.key}
+                  autoFocus={i === 0}
                   inputMode={f.kind === 'int' ? 'numeric' : undefined}
-                  value={editing[f.key] ?? ''}
-                  onChange={(e) => setEditing({ ...editing, [f.key]: e.target.value })}
+                  value={editing.form[f.key] ?? ''}
+                  onChange={(e) => setEditing({ ...editing, form: { ...editing.form, [f.key]: e.target.value } })}
                 />
               )}
             </label>
           ))}
+          {members && (
+            <fieldset className="members" data-testid="members-editor">
+              <legend>Members</legend>
+              {members.length === 0 && <p className="muted small">No members yet.</p>}
+              <ul>
+                {members.map((m, i) => (
+                  <li key={i} className="member">
+                    <input aria-label={`Member ${i + 1} name`} value={m.name} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, name: e.target.value, personId: e.target.value === x.name ? x.personId : null } : x)))} />
+                    <input aria-label={`Member ${i + 1} role`} placeholder="Role" value={m.role ?? ''} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, role: e.target.value || null } : x)))} />
+                    <label className="inline">
+                      <input type="checkbox" checked={m.leads} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, leads: e.target.checked } : x)))} />
+                      Leads
+                    </label>
+                    <button type="button" className="link danger" aria-label={`Remove ${m.name || `member ${i + 1}`}`} onClick={() => setMembers(members.filter((_, j) => j !== i))}>
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <div className="add-member">
+                <input
+                  aria-label="Add a member by name"
+                  placeholder="Add a member: name"
+                  list="people-names"
+                  value={newMember}
+                  onChange={(e) => setNewMember(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      (e.currentTarget.nextElementSibling as HTMLButtonElement | null)?.click();
+                    }
+                  }}
+                />
+                <button
+                  type="button"
+                  disabled={!newMember.trim()}
+                  onClick={() => {
+                    const n = newMember.trim();
+                    const p = people.find((x) => x.name === n || x.variants.includes(n));
+                    setMembers([...members, { personId: p?.id ?? null, name: p?.name ?? n, role: p?.roles[0] ?? null, leads: false, sources: [] }]);
+                    setNewMember('');
+                  }}
+                >
+                  Add member
+                </button>
+                <datalist id="people-names">
+                  {people.map((p) => (
+                    <option key={p.id} value={p.name} />
+                  ))}
+                </datalist>
+              </div>
+            </fieldset>
+          )}
           <div className="row-actions">
             <button type="submit" className="primary">
               Save edit
             </button>
-            <button type="button" onClick={() => setEditing(null)}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           </div>
@@ -303,21 +643,21 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
           <button type="button" className={row.status === 'rejected' ? 'danger-solid' : ''} onClick={() => decide('rejected')} aria-pressed={row.status === 'rejected'}>
             ✕ Reject
           </button>
-          <button type="button" onClick={() => setEditing(formFromItem(row.section, row.item))}>
+          <button type="button" onClick={onStartEdit}>
             ✎ Edit
           </button>
           {row.status !== 'pending' && !row.added && (
-            <button type="button" className="link" onClick={() => dispatch({ type: 'decide', id: row.id, decision: null })}>
+            <button type="button" className="link" onClick={() => dispatch({ type: 'decide', id: row.id, decision: null, label: `Reset '${name}'` })}>
               Reset
             </button>
           )}
           {row.added && (
-            <button type="button" className="link danger" onClick={() => dispatch({ type: 'removeAdded', id: row.id })}>
+            <button type="button" className="link danger" onClick={() => dispatch({ type: 'removeAdded', id: row.id, label: `Deleted '${name}'` })}>
               Delete
             </button>
           )}
           {row.section === 'people' && (row.mergedWith.length > 0 || (row.item as { variants?: string[] }).variants?.length) ? (
-            <button type="button" className="link" onClick={() => dispatch({ type: 'splitPerson', id: row.id })} title="Undo the merge of this person">
+            <button type="button" className="link" onClick={() => dispatch({ type: 'splitPerson', id: row.id, label: `Split '${name}'` })} title="Undo the merge of this person">
               Split
             </button>
           ) : null}
@@ -340,6 +680,17 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
                         <cite>{articleTitle(project, s.article)}</cite>
                       </blockquote>
                     ))}
+                    <button
+                      type="button"
+                      className="use-value"
+                      onClick={() => {
+                        const fields = fieldsForConflictValue(row, c.field, v.value);
+                        dispatch({ type: 'edit', id: row.id, fields: { ...fields, ...(c.field in fields ? {} : { [c.field]: v.value }) }, label: `Used '${short(v.value)}' for ${c.field} of '${name}'` });
+                      }}
+                      data-testid="use-value"
+                    >
+                      Use this value
+                    </button>
                   </div>
                 ))}
               </div>
@@ -348,7 +699,7 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
         </div>
       )}
 
-      <div className="source">
+      <div className="source" ref={sourceRef}>
         <div className="source-head">
           <h4>Source</h4>
           {row.sources.length > 1 && (
@@ -406,7 +757,7 @@ function SourceText({ project, source }: { project: Project; source: SourceRef }
   const from = Math.max(0, text.lastIndexOf('\n\n', Math.max(0, start - 1500)));
   const to = Math.min(text.length, end + 1500);
   return (
-    <div className="article-text" data-testid="source-text" ref={boxRef}>
+    <div className="article-text" data-testid="source-text" ref={boxRef} tabIndex={0} aria-label="Source article">
       <div className="article-title">{articleTitle(project, article.id)}</div>
       {from > 0 && <span className="muted">… </span>}
       {text.slice(from, start)}

@@ -3,8 +3,8 @@
  * item (extracted or added) with the analyst's decision and edits applied, doubtful items
  * first, and the fields the analyst may edit per section.
  */
-import type { Article, Attack, Decision, Delegation, Findings, ItemOf, ItemSection, Outlook, Overlay, Person, Position, SourceRef } from '../../src/model';
-import { POSITION_KINDS } from '../../src/model';
+import type { Article, Attack, Decision, Delegation, Findings, ItemOf, ItemSection, Outlook, Overlay, Person, Position, Project, SourceRef } from '../../src/model';
+import { ITEM_SECTIONS, POSITION_KINDS } from '../../src/model';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited';
 
@@ -15,14 +15,21 @@ export interface ReviewRow {
   readonly item: ItemOf<ItemSection>;
   readonly status: ReviewStatus;
   readonly added: boolean;
+  /** What the table shows and sorts by: the extractor's confidence, capped at 50 % while sources disagree. */
   readonly confidence: number;
+  /** The extractor's own figure. */
+  readonly extractedConfidence: number;
   readonly sources: readonly SourceRef[];
   /** Short cells for the table, in the order of `COLUMNS[section]`. */
   readonly cells: readonly string[];
   readonly conflicts: ItemOf<ItemSection>['conflicts'];
-  /** For people: the merge group the person is in (ids), when any. */
+  /** For people: the merge group the person is in (ids, main person first), when any. */
   readonly mergedWith: readonly string[];
 }
+
+/** Sources that disagree make an item doubtful, whatever the extractor's own figure. */
+export const CONFLICT_CONFIDENCE_CAP = 0.5;
+export const LOW_CONFIDENCE = 0.6;
 
 export const SECTION_LABELS: Readonly<Record<ItemSection, string>> = {
   people: 'People',
@@ -31,6 +38,9 @@ export const SECTION_LABELS: Readonly<Record<ItemSection, string>> = {
   outlook: 'Outlook',
   attacks: 'Attacks',
 };
+
+/** One item of a section, as a capitalised noun. */
+export const ITEM_NOUN: Readonly<Record<ItemSection, string>> = { people: 'Person', delegations: 'Delegation', positions: 'Position', outlook: 'Outlook', attacks: 'Attack' };
 
 export const COLUMNS: Readonly<Record<ItemSection, readonly string[]>> = {
   people: ['Name', 'Role', 'Party'],
@@ -131,22 +141,44 @@ const STATUS_ORDER: Record<ReviewStatus, number> = { pending: 0, edited: 1, acce
 export function reviewRows(findings: Findings, overlay: Overlay, section: ItemSection, options: { pendingFirst?: boolean } = {}): ReviewRow[] {
   const extracted = (findings[section] as ReadonlyArray<ItemOf<ItemSection>>).map((item) => ({ item, added: false }));
   const added = overlay.added.filter((a) => a.section === section).map((a) => ({ item: a.item as ItemOf<ItemSection>, added: true }));
-  const rows = [...extracted, ...added].map(({ item, added: isAdded }): ReviewRow => {
-    const d = overlay.decisions[item.id];
-    const eff = effectiveItem(item, d);
-    return {
-      id: item.id,
-      section,
-      item: eff,
-      status: isAdded && !d ? 'accepted' : statusOf(d),
-      added: isAdded,
-      confidence: item.confidence,
-      sources: item.sources,
-      cells: cellsOf(section, eff),
-      conflicts: item.conflicts ?? [],
-      mergedWith: section === 'people' ? (overlay.personMerges.find((g) => g.includes(item.id)) ?? []) : [],
-    };
-  });
+  const all = [...extracted, ...added];
+  const byId = new Map(all.map((x) => [x.item.id, x.item]));
+  // A merged group is one row: its main (first) person, with the others' names and sources.
+  const hidden = new Set(section === 'people' ? overlay.personMerges.flatMap((g) => g.filter((id) => byId.has(id)).slice(1)) : []);
+  const rows = all
+    .filter(({ item }) => !hidden.has(item.id))
+    .map(({ item, added: isAdded }): ReviewRow => {
+      const d = overlay.decisions[item.id];
+      const group = section === 'people' ? (overlay.personMerges.find((g) => g.includes(item.id))?.filter((id) => byId.has(id)) ?? []) : [];
+      let base = item;
+      if (group.length > 1) {
+        const others = group.slice(1).map((id) => byId.get(id) as Person);
+        const me = item as Person;
+        const seen = new Set([me.name]);
+        base = {
+          ...me,
+          variants: [...me.variants, ...others.flatMap((o) => [o.name, ...o.variants])].filter((n) => (seen.has(n) ? false : (seen.add(n), true))),
+          roles: [...new Set([...me.roles, ...others.flatMap((o) => o.roles)])],
+          party: me.party ?? others.find((o) => o.party)?.party ?? null,
+          sources: [...me.sources, ...others.flatMap((o) => o.sources)],
+        } as ItemOf<ItemSection>;
+      }
+      const eff = effectiveItem(base, d);
+      const conflicts = item.conflicts ?? [];
+      return {
+        id: item.id,
+        section,
+        item: eff,
+        status: isAdded && !d ? 'accepted' : statusOf(d),
+        added: isAdded,
+        confidence: conflicts.length ? Math.min(item.confidence, CONFLICT_CONFIDENCE_CAP) : item.confidence,
+        extractedConfidence: item.confidence,
+        sources: base.sources,
+        cells: cellsOf(section, eff),
+        conflicts,
+        mergedWith: group.length > 1 ? group : [],
+      };
+    });
   return rows.sort(
     (a, b) =>
       (options.pendingFirst ? STATUS_ORDER[a.status] - STATUS_ORDER[b.status] : 0) ||
@@ -154,6 +186,87 @@ export function reviewRows(findings: Findings, overlay: Overlay, section: ItemSe
       b.conflicts.length - a.conflicts.length ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+export type ReviewFilter = 'all' | 'pending' | 'conflicts' | 'low';
+
+export interface RowQuery {
+  readonly filter?: ReviewFilter;
+  /** Words all found in the row's cells or source sentences (case-insensitive). */
+  readonly search?: string;
+  /** Only items with a source in this article. */
+  readonly article?: string | null;
+  /** Only items of this party (the Party column, or a person's party). */
+  readonly party?: string | null;
+}
+
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/** The party an item belongs to, when it has one. */
+export function partyOf(row: ReviewRow): string | null {
+  const x = row.item as { party?: string | null; attacker?: string | null };
+  return x.party ?? x.attacker ?? null;
+}
+
+/** Rows that answer a query (the table's filters and search). */
+export function filterRows(rows: readonly ReviewRow[], q: RowQuery): ReviewRow[] {
+  const words = fold(q.search ?? '').split(/\s+/).filter(Boolean);
+  return rows.filter((r) => {
+    if (q.filter === 'pending' && r.status !== 'pending') return false;
+    if (q.filter === 'conflicts' && r.conflicts.length === 0) return false;
+    if (q.filter === 'low' && r.confidence >= LOW_CONFIDENCE) return false;
+    if (q.article && !r.sources.some((s) => s.article === q.article)) return false;
+    if (q.party && partyOf(r) !== q.party) return false;
+    if (words.length) {
+      const hay = fold([...r.cells, ...r.sources.map((s) => s.sentence)].join(' '));
+      if (!words.every((w) => hay.includes(w))) return false;
+    }
+    return true;
+  });
+}
+
+/** Pending rows at or above a confidence (for "accept all at or above N %"). */
+export const rowsAtOrAbove = (rows: readonly ReviewRow[], min: number): ReviewRow[] => rows.filter((r) => r.status === 'pending' && r.confidence >= min - 1e-9);
+
+/** Every row of every section. */
+export const allRows = (findings: Findings, overlay: Overlay): ReviewRow[] => ITEM_SECTIONS.flatMap((s) => reviewRows(findings, overlay, s));
+
+/** Progress of the review across sections: decided of total. */
+export function reviewProgress(findings: Findings, overlay: Overlay): { total: number; pending: number } {
+  const rows = allRows(findings, overlay);
+  return { total: rows.length, pending: rows.filter((r) => r.status === 'pending').length };
+}
+
+/** One thing to look at before export, with where to go to fix it. */
+export interface ExportIssue {
+  readonly kind: 'unreviewed' | 'conflict' | 'untitled' | 'clipped';
+  readonly text: string;
+  readonly target: { readonly step: 'review'; readonly section: ItemSection; readonly id: string } | { readonly step: 'articles'; readonly id: string };
+}
+
+/** Texts shorter than this many words look cut off (a paywall, a failed page read). */
+export const CLIPPED_WORDS = 80;
+
+/**
+ * The pre-export check: items nobody reviewed, disagreements nobody settled, sources with no
+ * title and texts that look clipped. Each names the item and where to fix it.
+ */
+export function exportIssues(project: Pick<Project, 'articles' | 'findings' | 'overlay'>): ExportIssue[] {
+  const out: ExportIssue[] = [];
+  for (const section of ITEM_SECTIONS) {
+    for (const r of reviewRows(project.findings, project.overlay, section)) {
+      const name = `${ITEM_NOUN[section]}: ${r.cells[section === 'positions' ? 2 : 0] ?? r.id}`;
+      const d = project.overlay.decisions[r.id];
+      const settled = d?.status === 'edited' ? r.conflicts.every((c) => c.field in d.fields) : d?.status === 'rejected';
+      if (r.conflicts.length && !settled) out.push({ kind: 'conflict', text: `${name} — sources disagree on ${r.conflicts.map((c) => c.field).join(', ')}`, target: { step: 'review', section, id: r.id } });
+      else if (r.status === 'pending') out.push({ kind: 'unreviewed', text: name, target: { step: 'review', section, id: r.id } });
+    }
+  }
+  for (const a of project.articles) {
+    if (!a.title?.trim()) out.push({ kind: 'untitled', text: `${articleLabel(a)} has no title`, target: { step: 'articles', id: a.id } });
+    if (wordCount(a.text) < CLIPPED_WORDS) out.push({ kind: 'clipped', text: `${articleLabel(a)} is only ${wordCount(a.text)} words long — is the text complete?`, target: { step: 'articles', id: a.id } });
+  }
+  return out;
 }
 
 export interface SectionCounts {
