@@ -1,8 +1,14 @@
 /**
  * compose(): briefing settings + reviewed data + template → DocTree. Pure: same input, same tree.
- * Every fact printed carries a citation mark pointing to notes that quote its source sentence.
+ *
+ * Citations point into one numbered source list: a note quotes the sentence a fact came from the
+ * first time that sentence is cited, and later citations of it reuse the note. Notes are kept to
+ * at most a third of the text (quotes are shortened, then left out, until they fit). Sections
+ * with nothing to say are left out; a template caps how many items each section prints and may
+ * set a page budget, which compose holds by its own estimate of the page count.
  */
 import {
+  BRIEFING_OPTION_DEFAULTS,
   POSITION_KINDS,
   SECTION_TITLES,
   WEAPON_TYPES,
@@ -16,23 +22,52 @@ import {
   type SourceRef,
   type WeaponType,
 } from '../model';
-import { formatDate, type Block, type CiteRun, type DocStyle, type DocTree, type Inline, type Note, type PageSetup, type TableColumn, type TextRun } from './doctree';
+import {
+  formatDate,
+  plainText,
+  noteText,
+  sourceText,
+  type Block,
+  type CiteRun,
+  type DocStyle,
+  type DocTree,
+  type Inline,
+  type Note,
+  type PageSetup,
+  type SourceEntry,
+  type TableColumn,
+  type TextRun,
+} from './doctree';
 import type { Template, Wording } from './templates';
 
 const MM = 72 / 25.4;
 const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
-/** Longest quoted sentence in a note; longer ones are cut at a word with an ellipsis. */
-const MAX_QUOTE = 360;
+/** Longest quoted sentence in a note at first; compose shortens quotes while notes exceed NOTE_SHARE. */
+const QUOTE_PASSES = [
+  [240, 2],
+  [160, 2],
+  [160, 1],
+  [110, 1],
+  [70, 1],
+] as const;
+/** Notes may take at most this share of the document's text characters. */
+export const NOTE_SHARE = 1 / 3;
 
 export { formatDate };
 
-/** Fill `{name}` placeholders; unknown names become empty, and separators left dangling are tidied. */
+/**
+ * Fill `{name}` placeholders from `vars`' own fields only (so `{constructor}` prints nothing);
+ * unknown names become empty, and separators or prepositions left dangling are tidied.
+ */
 export function fill(pattern: string, vars: Readonly<Record<string, string | number | null | undefined>>): string {
-  const s = pattern.replace(/\{([a-zA-Z]+)\}/g, (_, k: string) => (vars[k] === null || vars[k] === undefined ? '' : String(vars[k])));
+  const s = pattern.replace(/\{([a-zA-Z]+)\}/g, (_, k: string) => {
+    const v = Object.prototype.hasOwnProperty.call(vars, k) ? vars[k] : null;
+    return v === null || v === undefined ? '' : String(v);
+  });
   return s
     .replace(/\(\s*\)/g, '')
     // a preposition left before punctuation stood before an empty value ("met in X on .")
-    .replace(/\s+(?:on|in|at|by|from|of)(?=\s*(?:[.,;:)]|$))/g, '')
+    .replace(/\s+(?:on|in|at|by|from|of|between|and)(?=\s*(?:[.,;:)]|$))/g, '')
     .replace(/\s+([,.;:)])/g, '$1')
     .replace(/([,;:])(?=[,.;:])/g, '')
     .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
@@ -44,6 +79,7 @@ const kindLabel = (k: PositionKind): string => k.replace('-', ' ');
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const joinAnd = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const sentence = (s: string): string => (/[.!?…»”"’]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const weaponPlural: Record<WeaponType, [string, string]> = {
   drone: ['drone', 'drones'],
   missile: ['missile', 'missiles'],
@@ -55,44 +91,68 @@ const weaponPlural: Record<WeaponType, [string, string]> = {
   other: ['other weapon', 'other weapons'],
 };
 
-function cutQuote(s: string): string {
+function cutQuote(s: string, max: number): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  if (one.length <= MAX_QUOTE) return one;
-  const cut = one.slice(0, MAX_QUOTE);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUOTE - 40))} …`;
+  if (one.length <= max) return one;
+  const cut = one.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:—–-]+$/, '')} …`;
 }
 
-/** How a source is named in notes: its outlet, else its file name, else "Article N" (its place in the list). */
+const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+
+/** The numbered source list: every article, in the order the analyst added them. */
+export function sourceEntries(articles: readonly Article[]): SourceEntry[] {
+  return articles.map((a, i) => ({
+    n: i + 1,
+    articleId: a.id,
+    outlet: a.outlet?.trim() || null,
+    title: a.title?.trim() || null,
+    date: a.published,
+    location: a.url ? a.url.replace(/^https?:\/\//, '') : a.origin.kind === 'file' ? `file ${fileName(a.origin.path)}` : 'pasted text',
+  }));
+}
+
+/** How a source is named where a name is needed: its outlet, else "Source N" (never a file name). */
 export function sourceName(a: Article, index: number): string {
-  if (a.outlet) return a.outlet;
-  if (a.origin.kind === 'file') return a.origin.path.split(/[\\/]/).pop() || `Article ${index + 1}`;
-  return `Article ${index + 1}`;
+  return a.outlet?.trim() || `Source ${index + 1}`;
 }
 
-/** Hands out note numbers in reading order. */
+/** Hands out note numbers in reading order; a sentence (or, source-only, an article) cited again reuses its note. */
 class Citations {
   readonly notes: Note[] = [];
-  private readonly first = new Map<string, number>();
-  private readonly articles: ReadonlyMap<string, Article>;
-  private readonly index: ReadonlyMap<string, number>;
-  constructor(articles: readonly Article[]) {
-    this.articles = new Map(articles.map((a) => [a.id, a]));
-    this.index = new Map(articles.map((a, i) => [a.id, i]));
+  private readonly byKey = new Map<string, number>();
+  private readonly sourceNo: ReadonlyMap<string, number>;
+  constructor(
+    articles: readonly Article[],
+    private readonly style: 'quote' | 'source',
+    private readonly quoteMax: number,
+    /** Sources cited for one fact at most (distinct articles first). */
+    private readonly maxRefs = 2,
+  ) {
+    this.sourceNo = new Map(articles.map((a, i) => [a.id, i + 1]));
+  }
+  /** At most MAX_REFS sources per fact, from distinct articles first. */
+  private pick(refs: readonly SourceRef[]): SourceRef[] {
+    const seen = new Set<string>();
+    const unique = refs.filter((r) => {
+      const k = `${r.article}:${r.start}:${r.end}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+    const byArticle = new Set<string>();
+    const first = unique.filter((r) => (byArticle.has(r.article) ? false : (byArticle.add(r.article), true)));
+    return [...first, ...unique.filter((r) => !first.includes(r))].slice(0, this.maxRefs);
   }
   cite(refs: readonly SourceRef[]): CiteRun[] {
-    const seen = new Set<string>();
     const nums: number[] = [];
-    for (const r of refs) {
-      const key = `${r.article}:${r.start}:${r.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const a = this.articles.get(r.article);
-      const n = this.notes.length + 1;
-      const outlet = a ? sourceName(a, this.index.get(a.id) ?? 0) : 'Unknown source';
-      const repeatOf = this.first.get(key) ?? null;
-      if (repeatOf === null) this.first.set(key, n);
-      this.notes.push({ n, outlet, date: a?.published ?? null, title: a?.title ?? null, sentence: cutQuote(r.sentence), articleId: r.article, repeatOf });
-      nums.push(n);
+    for (const r of this.pick(refs)) {
+      const key = this.style === 'quote' ? `${r.article}:${r.start}:${r.end}` : r.article;
+      let n = this.byKey.get(key);
+      if (n === undefined) {
+        n = this.notes.length + 1;
+        this.byKey.set(key, n);
+        this.notes.push({ n, source: this.sourceNo.get(r.article) ?? 0, quote: this.style === 'quote' ? cutQuote(r.sentence, this.quoteMax) : null, articleId: r.article });
+      }
+      if (!nums.includes(n)) nums.push(n);
     }
     return nums.length ? [{ kind: 'cite', notes: nums }] : [];
   }
@@ -105,19 +165,27 @@ interface Ctx {
   readonly template: Template;
   readonly w: Wording;
   readonly cites: Citations;
+  /** Items each section prints at most (template limits, tightened to hold the page budget). */
+  readonly limit: (s: SectionId) => number;
 }
 
 const sectionTitle = (c: Ctx, s: SectionId): string => c.template.sectionTitles[s] ?? SECTION_TITLES[s];
-const emptyPara = (c: Ctx, text = c.w.empty): Block => ({ kind: 'paragraph', style: 'small', runs: [t(text, { italic: true })] });
-const table = (columns: Array<[string, number, ('left' | 'right')?]>, rows: Inline[][][], caption: string | null = null, totalRow = false): Block => ({
+const remark = (text: string): Block => ({ kind: 'paragraph', style: 'small', runs: [t(text, { italic: true })] });
+const table = (columns: Array<[string, number, ('left' | 'right')?]>, rows: Inline[][][], caption: Inline[] | null = null, totalRow = false): Block => ({
   kind: 'table',
   columns: columns.map(([header, width, align]): TableColumn => ({ header, width, align: align ?? 'left' })),
   rows,
   caption,
   totalRow,
 });
+/** The first `limit` items, and a remark counting the rest. */
+function capped<T>(c: Ctx, s: SectionId, items: readonly T[]): { shown: T[]; more: Block[] } {
+  const n = c.limit(s);
+  if (items.length <= n) return { shown: [...items], more: [] };
+  return { shown: items.slice(0, n), more: [remark(fill(c.w.moreItems, { count: items.length - n }))] };
+}
 
-// ---------------------------------------------------------------- sections
+// ---------------------------------------------------------------- facts shared by sections
 
 function weaponTotals(attacks: readonly Attack[]): { type: WeaponType; count: number; reports: number }[] {
   const acc = new Map<WeaponType, { count: number; reports: number }>();
@@ -138,113 +206,233 @@ function countedAttacks(attacks: readonly Attack[]): { counted: Attack[]; left: 
   return single.length ? { counted: single, left: attacks.length - single.length } : { counted: [...attacks], left: 0 };
 }
 
-function blufSection(c: Ctx): Block[] {
+/** An attack worth a row: it says where, when, who or what it cost. */
+const informative = (a: Attack): boolean => a.location !== null || a.killed !== null || a.injured !== null || (a.date !== null && a.attacker !== null);
+
+/** Fields whose differing values mean different events (another meeting), not sources disagreeing. */
+const IDENTITY_FIELDS = new Set(['venue', 'date', 'when', 'location']);
+
+/** Real disagreements: two or more values, from two or more articles, on a field that does not tell events apart. */
+function allConflicts(f: Findings): { label: string; what: string; conflict: Conflict }[] {
+  const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  const out: { label: string; what: string; conflict: Conflict }[] = [];
+  const add = (label: string, what: (field: string) => string, cs: readonly Conflict[]) => {
+    for (const conflict of cs) {
+      if (IDENTITY_FIELDS.has(conflict.field) || conflict.values.length < 2) continue;
+      const articles = new Set(conflict.values.flatMap((v) => v.sources.map((s) => s.article)));
+      if (articles.size < 2) continue;
+      out.push({ label, what: what(conflict.field), conflict });
+    }
+  };
+  const fieldWords: Record<string, string> = { leaders: 'who leads', leader: 'who leads', members: 'who is in', killed: 'the death toll of', injured: 'the number injured in', attacker: 'who carried out', party: 'which side holds', role: 'the role of', target: 'the target of' };
+  const phrase = (field: string, thing: string) => `${fieldWords[field] ?? `the ${field} of`} ${thing}`;
+  f.delegations.forEach((d) => add(`${d.party} delegation`, (x) => phrase(x, `the ${d.party} delegation`), d.conflicts));
+  f.attacks.forEach((a) => {
+    const thing = `the strike${a.location ? ` on ${a.location}` : ''}${a.date ? ` (${formatDate(a.date, true)})` : ''}`;
+    add(cap(thing.replace(/^the /, '')), (x) => phrase(x, thing), a.conflicts);
+  });
+  f.people.forEach((p) => add(p.name, (x) => phrase(x, p.name), p.conflicts));
+  f.positions.forEach((p) => add(`${p.party ?? 'Position'}: ${short(p.text)}`, (x) => phrase(x, `a ${p.party ?? ''} position`), p.conflicts));
+  f.outlook.forEach((o) => add(`Outlook: ${short(o.text)}`, (x) => phrase(x, 'an outlook item'), o.conflicts));
+  return out;
+}
+
+/** Items that two or more articles report. */
+function corroborated(f: Findings): number {
+  const many = (refs: readonly SourceRef[]) => new Set(refs.map((r) => r.article)).size >= 2;
+  return [...f.delegations, ...f.positions, ...f.outlook, ...f.attacks, ...f.people].filter((i) => many(i.sources)).length;
+}
+
+/** Meetings: delegations grouped by venue and date; the biggest first. */
+function meetings(f: Findings): (typeof f.delegations)[] {
+  const groups = new Map<string, typeof f.delegations>();
+  for (const d of f.delegations) {
+    const k = `${d.venue ?? ''}|${d.date ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  // A group without venue joins the group with the same date, or the only group with a venue.
+  return [...groups.values()].sort((a, b) => new Set(b.map((d) => d.party)).size - new Set(a.map((d) => d.party)).size || b.length - a.length);
+}
+
+// ---------------------------------------------------------------- the bottom line
+
+/** Verbs a position's text may start with, so that "Party + text" reads as a sentence. */
+const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|call|urg|hope|said|say|warn|threat|vow|pledg|propos|seek|sought|ask|press|condemn|deni|deny|will|would|could|has|have|is|was|ready|prepared|willing|open|not|only|unless|expect|plan|aim|intend|rul)/i;
+
+function positionSentence(c: Ctx, party: string, kind: PositionKind, text: string): string {
+  const txt = text.trim().replace(/[.;:,]+$/, '');
+  if (/^(?:only if|unless|if)\b/i.test(txt)) return sentence(`${party} would agree ${txt}`);
+  if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} is ${txt}`);
+  if (/^not\b/i.test(txt)) return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
+  if (VERB_START.test(txt)) return sentence(`${party} ${txt}`);
+  return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
+}
+
+/** The generated bottom line: full sentences from the reviewed facts, each with its citations. */
+function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[] {
   const { findings: f, w } = c;
   type Point = { rank: number; text: string; refs: readonly SourceRef[] };
   const points: Point[] = [];
 
-  const meetings = new Map<string, typeof f.delegations>();
-  for (const d of f.delegations) {
-    const k = `${d.venue ?? ''}|${d.date ?? ''}`;
-    meetings.set(k, [...(meetings.get(k) ?? []), d]);
+  const groups = meetings(f);
+  const main = groups[0];
+  if (main) {
+    const parties = [...new Set(main.map((d) => d.party))];
+    const d0 = main.find((d) => d.venue) ?? main[0];
+    const date = main.find((d) => d.date)?.date ?? null;
+    const vars = { parties: joinAnd(parties), party: parties[0], venue: d0.venue, date: date ? formatDate(date) : null };
+    let text = parties.length >= 2 ? (d0.venue ? fill(w.blufTalks, vars) : fill(w.blufTalksNoVenue, vars)) : fill(w.blufTalksOne, vars);
+    const leaders = main.flatMap((d) => d.members.filter((m) => m.leads).slice(0, 1).map((m) => `${m.name} for ${d.party}`));
+    if (leaders.length) text = `${sentence(text)} ${sentence(fill(w.blufLeaders, { leaders: joinAnd([...new Set(leaders)]) }))}`;
+    const others = [...new Set(groups.slice(1).flatMap((g) => g.map((d) => d.venue)).filter((v): v is string => !!v && v !== d0.venue))];
+    if (others.length) text = `${sentence(text)} ${sentence(fill(w.blufOtherTalks, { venues: joinAnd(others.slice(0, 3)) }))}`;
+    points.push({ rank: 0, text, refs: main.flatMap((d) => d.sources.slice(0, 1)) });
   }
-  const biggest = [...meetings.values()].sort((a, b) => b.length - a.length)[0];
-  if (biggest) {
-    const d0 = biggest[0];
-    const leaders = biggest.flatMap((d) => d.members.filter((m) => m.leads).map((m) => `${m.name} for ${d.party}`));
-    const vars = { parties: joinAnd(biggest.map((d) => d.party)), venue: d0.venue, date: formatDate(d0.date), leaders: leaders.length ? `led by ${joinAnd(leaders)}` : '' };
-    const text = d0.venue ? fill(w.blufTalks, vars) : fill(w.blufTalksNoVenue, vars);
-    points.push({ rank: 0, text, refs: biggest.map((d) => d.sources[0]).filter(Boolean) });
+
+  const kindRank = (k: PositionKind): number => ['demand', 'red-line', 'condition', 'refusal', 'offer', 'goal', 'accusation'].indexOf(k);
+  const byParty = new Map<string, typeof f.positions>();
+  for (const p of f.positions) if (p.party) byParty.set(p.party, [...(byParty.get(p.party) ?? []), p]);
+  const mainParties = main ? new Set(main.map((d) => d.party)) : new Set<string>();
+  const parties = [...byParty.keys()].sort((a, b) => Number(mainParties.has(b)) - Number(mainParties.has(a)) || byParty.get(b)!.length - byParty.get(a)!.length);
+  const demands = parties.slice(0, 2).map((party) => {
+    const best = [...byParty.get(party)!].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.confidence - a.confidence || a.text.length - b.text.length)[0];
+    return { text: positionSentence(c, party, best.kind, best.text), refs: best.sources };
+  });
+  if (demands.length) points.push({ rank: 1, text: demands.map((d) => d.text).join(' '), refs: demands.flatMap((d) => d.refs.slice(0, 1)) });
+
+  // What comes next: dated outlook first (the nearest ahead), with a speaker, short.
+  const outlook = [...f.outlook]
+    .filter((o) => o.who || !/^[“"«]/.test(o.text.trim()))
+    .sort((a, b) => Number(b.who !== null && b.date !== null) - Number(a.who !== null && a.date !== null) || Number(b.date !== null) - Number(a.date !== null) || Number(b.who !== null) - Number(a.who !== null) || a.text.length - b.text.length)[0];
+  if (outlook) {
+    const said = /^[A-Z“"]/.test(outlook.text) ? sentence(outlook.text) : sentence(`${outlook.who ? `${outlook.who}: ` : ''}${cap(outlook.text)}`);
+    const judgement = c.briefing.options.estimative ?? BRIEFING_OPTION_DEFAULTS.estimative;
+    points.push({ rank: 2, text: judgement ? sentence(fill(w.blufJudgement, { judgement, text: said })) : said, refs: outlook.sources.slice(0, 1) });
   }
-  if (f.attacks.length) {
-    const { counted } = countedAttacks(f.attacks);
+
+  const { counted } = countedAttacks(f.attacks.filter(informative));
+  if (counted.length) {
     const killed = counted.reduce((s, a) => s + (a.killed ?? 0), 0);
     const injured = counted.reduce((s, a) => s + (a.injured ?? 0), 0);
-    const weapons = weaponTotals(counted).map((x) => `${x.count} ${weaponPlural[x.type][x.count === 1 ? 0 : 1]}`);
-    const text = fill(w.blufAttacks, { count: counted.length, killed, injured, weapons: joinAnd(weapons) || 'weapons not stated' });
-    const refs = [...counted].sort((a, b) => (b.killed ?? 0) - (a.killed ?? 0)).slice(0, 3).map((a) => a.sources[0]).filter(Boolean);
-    points.push({ rank: 1, text, refs });
+    const dates = counted.map((a) => a.date).filter((d): d is string => !!d).sort();
+    const from = dates[0] ?? null;
+    const to = dates[dates.length - 1] ?? null;
+    const span = from && to && from !== to ? ` between ${formatDate(from, true)} and ${formatDate(to, true)}` : from ? ` on ${formatDate(from, true)}` : '';
+    const toll = [killed ? `killing at least ${killed}` : '', injured ? `injuring at least ${injured}` : ''].filter(Boolean).join(' and ');
+    let text = fill(w.blufAttacks, { count: `${cap(plural(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
+    const weapons = weaponTotals(counted).slice(0, 3).map((x) => `${x.count} ${weaponPlural[x.type][x.count === 1 ? 0 : 1]}`);
+    if (weapons.length) text = `${sentence(text)} Weapons named: ${joinAnd(weapons)}.`;
+    const refs = [...counted].sort((a, b) => (b.killed ?? 0) - (a.killed ?? 0)).slice(0, 2).map((a) => a.sources[0]).filter(Boolean);
+    points.push({ rank: 3, text, refs });
   }
-  const outlook = [...f.outlook].sort((a, b) => b.confidence - a.confidence)[0];
-  if (outlook) {
-    const text = fill(w.blufOutlook, { who: outlook.who ?? w.articleVoice, text: outlook.text, horizon: outlook.horizon });
-    points.push({ rank: 2, text: cap(text), refs: outlook.sources.slice(0, 1) });
-  }
-  const kindRank = (k: PositionKind): number => ['red-line', 'demand', 'condition', 'refusal', 'offer', 'goal', 'accusation'].indexOf(k);
-  const parties = [...new Set(f.positions.map((p) => p.party).filter((p): p is string => !!p))];
-  parties.slice(0, 2).forEach((party, i) => {
-    const best = f.positions.filter((p) => p.party === party).sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.confidence - a.confidence)[0];
-    const text = fill(w.blufPosition, { party, kind: kindLabel(best.kind), text: best.text });
-    points.push({ rank: i === 0 ? 3 : 5, text: cap(text), refs: best.sources.slice(0, 1) });
-  });
-  const conflicts = allConflicts(c);
+
+  const conflicts = allConflicts(f);
   if (conflicts.length) {
-    const fields = [...new Set(conflicts.map((x) => `${x.conflict.field} (${x.label})`))].slice(0, 3);
-    points.push({ rank: 4, text: fill(w.blufDisagreements, { count: conflicts.length, fields: joinAnd(fields) }), refs: [] });
+    const whats = [...new Set(conflicts.map((x) => x.what))];
+    const listed = whats.slice(0, 3);
+    const fields = whats.length > listed.length ? `${listed.join('; ')} and ${plural(whats.length - listed.length, 'other point')}` : joinAnd(listed);
+    points.push({ rank: 4, text: fill(w.blufDisagreements, { count: whats.length, fields }), refs: [] });
   }
-  if (points.length < 3 && c.articles.length) {
-    const outlets = [...new Set(c.articles.map((a) => a.outlet).filter((o): o is string => !!o))];
-    points.push({ rank: 6, text: `Based on ${plural(c.articles.length, 'article')}${outlets.length ? ` from ${joinAnd(outlets)}` : ''}.`, refs: [] });
-  }
-  const chosen = [...points].sort((a, b) => a.rank - b.rank).slice(0, c.template.blufPoints);
-  if (!chosen.length) return [emptyPara(c)];
-  return [{ kind: 'list', ordered: false, items: chosen.map((p): Inline[] => [t(/[.!?»”]$/.test(p.text) ? p.text : `${p.text}.`), ...c.cites.cite(p.refs)]) }];
+  return [...points].sort((a, b) => a.rank - b.rank).map(({ text, refs }) => ({ text: sentence(text), refs }));
 }
 
+function blufSection(c: Ctx): Block[] {
+  const own = (c.briefing.bottomLine ?? '').trim();
+  if (own) {
+    return own
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+      .filter(Boolean)
+      .map((p) => ({ kind: 'paragraph', style: 'lead', runs: [t(p)] }));
+  }
+  const points = draftBottomLine(c).slice(0, Math.min(c.template.blufPoints, c.limit('bluf')));
+  if (!points.length) return [];
+  return [{ kind: 'list', ordered: false, items: points.map((p): Inline[] => [t(p.text), ...c.cites.cite(p.refs)]) }];
+}
+
+// ---------------------------------------------------------------- sections
+
 function delegationsSection(c: Ctx): Block[] {
-  if (!c.findings.delegations.length) return [emptyPara(c)];
-  return c.findings.delegations.map((d) => {
+  const { shown, more } = capped(c, 'delegations', c.findings.delegations);
+  const out: Block[] = shown.map((d) => {
     const where = fill(c.w.delegationCaption, { venue: d.venue ?? 'venue not stated', date: d.date ? formatDate(d.date) : 'date not stated' });
-    const caption = `${d.party} — ${where}`;
-    if (!d.members.length) return { kind: 'paragraph', style: 'body', runs: [t(`${caption}: `, { bold: true }), t('no members named.', { italic: true }), ...c.cites.cite(d.sources)] } as Block;
+    const caption: Inline[] = [t(`${d.party} — ${where}`), ...c.cites.cite(d.sources)];
+    if (!d.members.length) return { kind: 'paragraph', style: 'body', runs: [...caption.map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)), t(': no members named.', { italic: true })] } as Block;
     const rows = [...d.members]
       .sort((a, b) => Number(b.leads) - Number(a.leads))
-      .map((m): Inline[][] => [
-        [t(m.name, { bold: m.leads }), ...(m.leads ? [t(` (${c.w.leaderMark})`, { italic: true })] : []), ...c.cites.cite(m.sources.length ? m.sources : d.sources.slice(0, 1))],
-        [t(m.role ?? '—')],
-      ]);
+      .map((m): Inline[][] => [[t(m.name, { bold: m.leads }), ...(m.leads ? [t(` (${c.w.leaderMark})`, { italic: true })] : [])], [t(m.role ?? '—')]]);
     return table([['Name', 0.5], ['Role', 0.5]], rows, caption);
   });
+  return [...out, ...more];
 }
 
 function positionsSection(c: Ctx): Block[] {
   const ps = c.findings.positions;
-  if (!ps.length) return [emptyPara(c)];
-  const parties = [...new Set(ps.map((p) => p.party ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
+  if (!ps.length) return [];
+  const kindOrder = (k: PositionKind) => POSITION_KINDS.indexOf(k);
+  const ordered = [...ps].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+  const { shown, more } = capped(c, 'positions', ordered);
+  const parties = [...new Set(shown.map((p) => p.party ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
   const out: Block[] = [];
   parties.forEach((party, i) => {
     out.push({ kind: 'heading', level: 2, text: party || 'Party not stated', id: `sec-positions-${i + 1}` });
-    const items: Inline[][] = [];
-    for (const kind of POSITION_KINDS)
-      for (const p of ps.filter((x) => (x.party ?? '') === party && x.kind === kind))
-        items.push([t(`${cap(kindLabel(kind))}: `, { bold: true }), t(p.text), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
+    const items = shown
+      .filter((x) => (x.party ?? '') === party)
+      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(p.text), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
     out.push({ kind: 'list', ordered: false, items });
   });
-  return out;
+  return [...out, ...more];
 }
 
 function outlookSection(c: Ctx): Block[] {
-  const os = c.findings.outlook;
-  if (!os.length) return [emptyPara(c)];
-  const sorted = [...os].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  const sorted = [...c.findings.outlook].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  if (!sorted.length) return [];
+  const { shown, more } = capped(c, 'outlook', sorted);
   return [
     {
       kind: 'list',
       ordered: false,
-      items: sorted.map((o) => {
-        const who = fill(c.w.outlookAttribution, { who: o.who ?? c.w.articleVoice, horizon: o.date ? `${o.horizon ?? ''} (${formatDate(o.date)})`.trim() : o.horizon });
-        return [t(cap(o.text)), t(` — ${who}`, { italic: true }), ...c.cites.cite(o.sources)];
+      items: shown.map((o) => {
+        const horizon = o.date ? `${o.horizon && !/\d{4}/.test(o.horizon) ? `${o.horizon}, ` : ''}${formatDate(o.date, true)}` : o.horizon;
+        const who = o.who || horizon ? fill(c.w.outlookAttribution, { who: o.who, horizon }) : '';
+        return [t(cap(o.text)), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
       }),
     },
+    ...more,
   ];
 }
 
+/** Strikes per day (each attacker a bar per day) when they span two days or more; null otherwise. */
+function strikesPerDay(c: Ctx, attacks: readonly Attack[]): Block | null {
+  const dated = attacks.filter((a) => a.date);
+  const days = [...new Set(dated.map((a) => a.date!))].sort();
+  if (days.length < 2) return null;
+  const attackers = [...new Set(dated.map((a) => a.attacker ?? 'Attacker not stated'))];
+  const labels: string[] = [];
+  const values: number[] = [];
+  for (const d of days)
+    for (const who of attackers) {
+      const n = dated.filter((a) => a.date === d && (a.attacker ?? 'Attacker not stated') === who).length;
+      if (!n) continue;
+      labels.push(attackers.length > 1 ? `${formatDate(d, true)} · ${who}` : formatDate(d, true));
+      values.push(n);
+    }
+  return {
+    kind: 'chart',
+    title: attackers.length > 1 ? `${c.w.chartTitle}, by attacker` : c.w.chartTitle,
+    labels,
+    values,
+    description: labels.map((l, i) => `${l}: ${values[i]}`).join('; '),
+  };
+}
+
 function attacksSection(c: Ctx): Block[] {
-  const as = c.findings.attacks;
-  if (!as.length) return [emptyPara(c)];
+  const as = c.findings.attacks.filter(informative);
+  if (!as.length) return [];
   const sorted = [...as].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  const { shown, more } = capped(c, 'attacks', sorted);
   const num = (n: number | null): Inline[] => [t(n === null ? '—' : String(n))];
-  const rows = sorted.map((a): Inline[][] => [
+  const rows = shown.map((a): Inline[][] => [
     [t(a.date ? formatDate(a.date, true) : (a.when ?? '—'))],
     [t(a.location ?? '—'), ...(a.aggregate ? [t(' (several days)', { italic: true })] : []), ...c.cites.cite(a.sources)],
     [t(a.attacker ?? '—')],
@@ -253,75 +441,68 @@ function attacksSection(c: Ctx): Block[] {
     num(a.injured),
     [t(a.target ?? '—')],
   ]);
-  const out: Block[] = [table([['Date', 0.13], ['Place', 0.18], ['Attacker', 0.12], ['Weapons', 0.25], ['Killed', 0.08, 'right'], ['Injured', 0.09, 'right'], ['Target', 0.15]], rows)];
+  const out: Block[] = [table([['Date', 0.13], ['Place', 0.18], ['Attacker', 0.12], ['Weapons', 0.25], ['Killed', 0.08, 'right'], ['Injured', 0.09, 'right'], ['Target', 0.15]], rows), ...more];
   const { counted, left } = countedAttacks(as);
   const totals = weaponTotals(counted);
-  if (totals.length && c.template.attackTotals) {
+  if (totals.length >= 2 && c.template.attackTotals) {
     const sum = totals.reduce((s, x) => s + x.count, 0);
     out.push(
       table(
         [['Weapon type', 0.5], ['Total', 0.25, 'right'], ['Reports', 0.25, 'right']],
         [...totals.map((x): Inline[][] => [[t(cap(x.type))], [t(String(x.count))], [t(String(x.reports))]]), [[t('All types')], [t(String(sum))], [t('')]]],
-        c.w.totalsCaption,
+        [t(c.w.totalsCaption)],
         true,
       ),
     );
+    if (left) out.push(remark(fill(c.w.aggregateRemark, { count: left })));
   }
-  if (totals.length && c.template.charts)
-    out.push({
-      kind: 'chart',
-      title: c.w.chartTitle,
-      labels: totals.map((x) => cap(x.type)),
-      values: totals.map((x) => x.count),
-      description: totals.map((x) => `${cap(x.type)}: ${x.count}`).join('; '),
-    });
-  if (left && totals.length && (c.template.attackTotals || c.template.charts))
-    out.push({ kind: 'paragraph', style: 'small', runs: [t(fill(c.w.aggregateRemark, { count: left }), { italic: true })] });
+  // The chart shows what the tables do not: how the strikes spread over the days, by attacker.
+  const chart = c.template.charts ? strikesPerDay(c, counted) : null;
+  if (chart) out.push(chart);
   return out;
 }
 
 function peopleSection(c: Ctx): Block[] {
   const ps = [...c.findings.people].sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
-  if (!ps.length) return [emptyPara(c)];
-  const rows = ps.map((p): Inline[][] => [
-    [t(p.name, { bold: true }), ...(p.variants.length ? [t(` (also ${p.variants.join(', ')})`, { italic: true })] : []), ...c.cites.cite(p.sources.slice(0, 2))],
+  if (!ps.length) return [];
+  const { shown, more } = capped(c, 'people', ps);
+  const rows = shown.map((p): Inline[][] => [
+    [t(p.name, { bold: true }), ...(p.variants.length ? [t(` (also ${p.variants.join(', ')})`, { italic: true })] : []), ...c.cites.cite(p.sources.slice(0, 1))],
     [t(p.roles.join('; ') || '—')],
     [t(p.party ?? '—')],
   ]);
-  return [table([['Name', 0.4], ['Role', 0.38], ['Party', 0.22]], rows)];
+  return [table([['Name', 0.4], ['Role', 0.38], ['Party', 0.22]], rows), ...more];
 }
 
+/** Every dated event: meetings, strikes, expected events and deadlines; undated items dated by their article where it says "today". */
 function timelineSection(c: Ctx): Block[] {
   const f = c.findings;
-  const ev: { date: string; runs: Inline[] }[] = [];
-  for (const d of f.delegations) if (d.date) ev.push({ date: d.date, runs: [t(`${d.party} delegation at talks${d.venue ? ` in ${d.venue}` : ''}`), ...c.cites.cite(d.sources.slice(0, 1))] });
-  for (const a of f.attacks)
+  const ev: { date: string; order: number; runs: Inline[] }[] = [];
+  for (const g of meetings(f)) {
+    const date = g.find((d) => d.date)?.date;
+    if (!date) continue;
+    const venue = g.find((d) => d.venue)?.venue;
+    ev.push({ date, order: 0, runs: [t(`Talks${venue ? ` in ${venue}` : ''}: delegations of ${joinAnd([...new Set(g.map((d) => d.party))])}`), ...c.cites.cite(g.flatMap((d) => d.sources.slice(0, 1)))] });
+  }
+  for (const a of f.attacks.filter(informative))
     if (a.date) {
       const toll = [a.killed !== null ? `${a.killed} killed` : '', a.injured !== null ? `${a.injured} injured` : ''].filter(Boolean).join(', ');
-      ev.push({ date: a.date, runs: [t(`Attack${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${toll ? ` (${toll})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
+      ev.push({ date: a.date, order: 1, runs: [t(`Strike${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${toll ? ` (${toll})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
     }
-  for (const o of f.outlook) if (o.date) ev.push({ date: o.date, runs: [t(`Expected: ${o.text}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
-  if (!ev.length) return [emptyPara(c, `${c.w.empty} (no dated events)`)];
-  ev.sort((a, b) => a.date.localeCompare(b.date));
-  return [table([['Date', 0.2], ['Event', 0.8]], ev.map((e) => [[t(formatDate(e.date, true))], e.runs]))];
-}
-
-function allConflicts(c: Ctx): { label: string; conflict: Conflict }[] {
-  const f = c.findings;
-  const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-  const out: { label: string; conflict: Conflict }[] = [];
-  const add = (label: string, cs: readonly Conflict[]) => cs.forEach((conflict) => out.push({ label, conflict }));
-  f.delegations.forEach((d) => add(`${d.party} delegation`, d.conflicts));
-  f.attacks.forEach((a) => add(`attack${a.location ? ` on ${a.location}` : ''}${a.date ? `, ${formatDate(a.date, true)}` : ''}`, a.conflicts));
-  f.people.forEach((p) => add(p.name, p.conflicts));
-  f.positions.forEach((p) => add(`${p.party ?? 'position'}: ${short(p.text)}`, p.conflicts));
-  f.outlook.forEach((o) => add(`outlook: ${short(o.text)}`, o.conflicts));
-  return out;
+  for (const o of f.outlook) if (o.date) ev.push({ date: o.date, order: 2, runs: [t(`Expected: ${cutQuote(o.text, 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
+  if (ev.length < 2) return [];
+  ev.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  const { shown, more } = capped(c, 'timeline', ev);
+  return [table([['Date', 0.16], ['Event', 0.84]], shown.map((e) => [[t(formatDate(e.date, true))], e.runs])), ...more];
 }
 
 function disagreementsSection(c: Ctx): Block[] {
-  const all = allConflicts(c);
-  if (!all.length) return [emptyPara(c, 'The sources agree on every item kept.')];
+  const all = allConflicts(c.findings);
+  if (!all.length) {
+    // "The sources agree" only where two or more sources cover an item.
+    const n = corroborated(c.findings);
+    return n ? [remark(fill(c.w.agreement, { count: n }))] : [];
+  }
   const rows = all.map(({ label, conflict }): Inline[][] => [
     [t(cap(label))],
     [t(conflict.field)],
@@ -330,23 +511,28 @@ function disagreementsSection(c: Ctx): Block[] {
   return [table([['Item', 0.36], ['Field', 0.16], ['What each source says', 0.48]], rows)];
 }
 
-function sourcesSection(c: Ctx): Block[] {
-  if (!c.articles.length) return [emptyPara(c)];
-  // In the order the analyst added them, so "Article N" in the notes is row N here.
-  const rows = c.articles.map((a, i): Inline[][] => [[t(String(i + 1))], [t(sourceName(a, i))], [t(a.published ? formatDate(a.published, true) : '—')], [t(a.title ?? '(untitled)', { italic: !!a.title })]]);
-  return [table([['#', 0.06, 'right'], ['Outlet', 0.28], ['Date', 0.16], ['Title', 0.5]], rows)];
+function sourcesSection(c: Ctx, sources: readonly SourceEntry[]): Block[] {
+  if (!sources.length) return [];
+  if (c.template.sourcesLayout === 'list') return [{ kind: 'paragraph', style: 'small', runs: [t(sources.map((s) => `[${s.n}] ${sourceText(s)}`).join('  '))] }];
+  const rows = sources.map((s): Inline[][] => [
+    [t(String(s.n))],
+    [t(s.outlet ?? '—')],
+    [t(s.title ?? '—', { italic: !!s.title })],
+    [t(s.date ? formatDate(s.date, true) : '—')],
+    [t(s.location)],
+  ]);
+  return [table([['#', 0.05, 'right'], ['Outlet', 0.2], ['Title', 0.43], ['Date', 0.12], ['Where', 0.2]], rows)];
 }
 
 function notesSection(c: Ctx): Block[] {
-  const paras = c.briefing.notes
+  return c.briefing.notes
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter(Boolean);
-  if (!paras.length) return [emptyPara(c, c.w.notesEmpty)];
-  return paras.map((p) => ({ kind: 'paragraph', style: 'body', runs: [t(p)] }));
+    .filter(Boolean)
+    .map((p) => ({ kind: 'paragraph', style: 'body', runs: [t(p)] }));
 }
 
-const SECTIONS: Record<SectionId, (c: Ctx) => Block[]> = {
+const SECTIONS: Record<Exclude<SectionId, 'sources'>, (c: Ctx) => Block[]> = {
   bluf: blufSection,
   delegations: delegationsSection,
   positions: positionsSection,
@@ -355,7 +541,6 @@ const SECTIONS: Record<SectionId, (c: Ctx) => Block[]> = {
   people: peopleSection,
   timeline: timelineSection,
   disagreements: disagreementsSection,
-  sources: sourcesSection,
   notes: notesSection,
 };
 
@@ -386,14 +571,109 @@ export function docStyle(template: Template): DocStyle {
   };
 }
 
-export function compose(briefing: Briefing, data: { articles: Article[]; findings: Findings }, template: Template): DocTree {
-  const cites = new Citations(data.articles);
-  const c: Ctx = { briefing, articles: data.articles, findings: data.findings, template, w: template.wording, cites };
+/** Everything review can leave unreviewed, counted once. */
+const ITEMS = (f: Findings) => [...f.people, ...f.delegations, ...f.positions, ...f.outlook, ...f.attacks];
+
+/** Unreviewed items left out (accepted only), or counted for the DRAFT banner. */
+function reviewedView(briefing: Briefing, f: Findings): { findings: Findings; unreviewed: number; total: number } {
+  const mode = briefing.options.unreviewed ?? BRIEFING_OPTION_DEFAULTS.unreviewed;
+  const all = ITEMS(f);
+  const unreviewed = all.filter((i) => !i.reviewed).length;
+  if (mode === 'draft') return { findings: f, unreviewed, total: all.length };
+  const ok = <T extends { reviewed?: boolean }>(xs: readonly T[]) => xs.filter((x) => x.reviewed);
+  return { findings: { people: ok(f.people), delegations: ok(f.delegations), positions: ok(f.positions), outlook: ok(f.outlook), attacks: ok(f.attacks) }, unreviewed: 0, total: all.length };
+}
+
+/** Text characters of the body and of the notes (what the NOTE_SHARE budget is measured on). */
+export function textCharacters(tree: DocTree): { body: number; notes: number } {
+  let body = 0;
+  const runs = (rs: readonly Inline[] | null) => (body += plainText(rs ?? []).length);
+  for (const b of tree.blocks) {
+    if (b.kind === 'paragraph') runs(b.runs);
+    else if (b.kind === 'list') b.items.forEach(runs);
+    else if (b.kind === 'table') {
+      runs(b.caption);
+      b.rows.forEach((r) => r.forEach(runs));
+    } else if (b.kind === 'heading') body += b.text.length;
+  }
+  const notes = tree.notes.reduce((s, n) => s + noteText(n, tree.sources).length, 0);
+  return { body, notes };
+}
+
+/** Rough page count of a tree: lines of text at the template's sizes (used to hold a page budget). */
+export function estimatePages(tree: DocTree): number {
+  const st = tree.style;
+  const width = tree.page.width - tree.page.margins.left - tree.page.margins.right;
+  const height = tree.page.height - tree.page.margins.top - tree.page.margins.bottom;
+  const lines = (chars: number, size: number, w = width) => Math.max(1, Math.ceil((chars * size * 0.5) / w));
+  let h = tree.titleBlock.layout === 'cover' ? height : st.titleSize * 1.2 + st.smallSize * 4 + (tree.titleBlock.draft ? st.smallSize * 2.2 : 0) + 20;
+  const runsLen = (rs: readonly Inline[]) => plainText(rs).length + rs.filter((r) => r.kind === 'cite').length * 2;
+  for (const b of tree.blocks) {
+    switch (b.kind) {
+      case 'heading': {
+        const size = b.level === 1 ? st.h1Size : st.h2Size;
+        h += size * 1.1 + size * st.lineHeight + size * 0.4;
+        break;
+      }
+      case 'paragraph': {
+        const size = b.style === 'small' ? st.smallSize : b.style === 'lead' ? st.bodySize * 1.12 : st.bodySize;
+        h += lines(runsLen(b.runs), size) * size * st.lineHeight + st.paragraphSpacing;
+        break;
+      }
+      case 'list':
+        for (const it of b.items) h += lines(runsLen(it), st.bodySize, width - st.bodySize * 1.4) * st.bodySize * st.lineHeight + st.paragraphSpacing * 0.45;
+        h += st.paragraphSpacing;
+        break;
+      case 'table': {
+        const lh = st.smallSize * st.lineHeight;
+        h += (b.caption ? lh + 8 : 6) + lh + 6.4;
+        for (const r of b.rows) h += Math.max(...r.map((cell, i) => lines(runsLen(cell), st.smallSize, b.columns[i].width * width - 6.4))) * lh + 6.4;
+        h += st.paragraphSpacing + 2;
+        break;
+      }
+      case 'chart':
+        h += st.smallSize * st.lineHeight + 4 + b.values.length * st.smallSize * 2.1 + 10;
+        break;
+      case 'toc':
+        h += height / 2;
+        break;
+      case 'pageBreak':
+        h = Math.ceil(h / height) * height;
+        break;
+    }
+  }
+  if (tree.citations === 'footnotes') for (const n of tree.notes) h += lines(noteText(n, tree.sources).length, st.noteSize) * st.noteSize * st.lineHeight + 2;
+  else h += tree.notes.reduce((s, n) => s + lines(noteText(n, tree.sources).length, st.noteSize) * st.noteSize * st.lineHeight + 3, st.h1Size * 3);
+  return Math.max(1, Math.ceil(h / height));
+}
+
+interface Pass {
+  readonly quoteMax: number;
+  readonly maxRefs: number;
+  readonly style: 'quote' | 'source';
+  /** Items per section at most. */
+  readonly cap: number;
+}
+
+function composeOnce(briefing: Briefing, data: { articles: readonly Article[]; findings: Findings }, template: Template, pass: Pass): DocTree {
+  const view = reviewedView(briefing, data.findings);
+  const cites = new Citations(data.articles, pass.style, pass.quoteMax, pass.maxRefs);
+  const c: Ctx = {
+    briefing,
+    articles: data.articles,
+    findings: view.findings,
+    template,
+    w: template.wording,
+    cites,
+    limit: (s) => Math.min(template.limits[s] ?? Infinity, pass.cap),
+  };
+  const sources = sourceEntries(data.articles);
   const blocks: Block[] = [];
   if (template.toc) blocks.push({ kind: 'toc', title: 'Contents' }, { kind: 'pageBreak' });
   const sections = [...new Set(briefing.sections)];
   let annex = 0;
-  sections.forEach((s) => {
+  const place = (s: SectionId, body: Block[]) => {
+    if (!body.length) return; // an empty section is left out
     const isAnnex = template.annexes.includes(s);
     let title = sectionTitle(c, s);
     if (isAnnex) {
@@ -403,12 +683,16 @@ export function compose(briefing: Briefing, data: { articles: Article[]; finding
     }
     blocks.push({ kind: 'heading', level: 1, text: title, id: `sec-${s}` });
     // Sub-headings get ids unique in the document.
-    for (const b of SECTIONS[s](c)) blocks.push(b.kind === 'heading' ? { ...b, id: b.id.replace(/^sec-[a-z]+/, `sec-${s}`) } : b);
-  });
+    for (const b of body) blocks.push(b.kind === 'heading' ? { ...b, id: b.id.replace(/^sec-[a-z]+/, `sec-${s}`) } : b);
+  };
+  for (const s of sections) if (s !== 'sources') place(s, SECTIONS[s](c));
+  // Notes point into the source list, so it is printed whenever anything is cited.
+  if (sections.includes('sources') || cites.notes.length) place('sources', sourcesSection(c, sources));
 
   const dateText = formatDate(briefing.date);
   const vars = { title: briefing.title, date: dateText, marking: briefing.marking, author: briefing.author };
   const slot = (s: string): string => s.replace(/\{(title|date|marking|author)\}/g, (_, k: keyof typeof vars) => vars[k]);
+  const draft = view.unreviewed ? fill(template.wording.draftBanner, { count: view.unreviewed, total: view.total }) : null;
   return {
     templateId: template.id,
     language: briefing.options.language,
@@ -423,6 +707,7 @@ export function compose(briefing: Briefing, data: { articles: Article[]; finding
       author: briefing.author,
       marking: briefing.marking,
       kindLabel: template.kindLabel,
+      draft,
     },
     header: { left: slot(template.header.left), center: slot(template.header.center), right: slot(template.header.right) },
     footer: { left: slot(template.footer.left), center: slot(template.footer.center), right: slot(template.footer.right) },
@@ -430,5 +715,41 @@ export function compose(briefing: Briefing, data: { articles: Article[]; finding
     citations: briefing.options.citations ?? template.citations,
     notesTitle: template.notesTitle,
     notes: cites.notes,
+    sources,
   };
+}
+
+/**
+ * Compose the briefing. Quotes in notes are shortened (then dropped for source-only notes) until
+ * notes take at most NOTE_SHARE of the text; with a page budget, sections print fewer items
+ * until the estimate fits.
+ */
+export function compose(briefing: Briefing, data: { articles: readonly Article[]; findings: Findings }, template: Template): DocTree {
+  const style = briefing.options.citationStyle ?? template.citationStyle;
+  const caps = template.pageBudget ? [Infinity, 12, 8, 6, 5, 4, 3, 2, 1] : [Infinity];
+  let tree: DocTree | null = null;
+  for (const cap of caps) {
+    const passes: Pass[] =
+      style === 'quote' ? [...QUOTE_PASSES.map(([quoteMax, maxRefs]) => ({ quoteMax, maxRefs, style, cap })), { quoteMax: 0, maxRefs: 2, style: 'source', cap }] : [{ quoteMax: 0, maxRefs: 2, style, cap }];
+    for (const pass of passes) {
+      tree = composeOnce(briefing, data, template, pass);
+      const { body, notes } = textCharacters(tree);
+      if (notes <= NOTE_SHARE * (body + notes)) break;
+    }
+    if (!template.pageBudget || estimatePages(tree!) <= template.pageBudget) break;
+  }
+  return tree!;
+}
+
+/**
+ * The generated bottom line as plain text (one paragraph per point), for the app to offer as a
+ * draft the analyst rewrites into `Briefing.bottomLine`.
+ */
+export function bottomLineDraft(briefing: Briefing, data: { articles: readonly Article[]; findings: Findings }, template: Template): string {
+  const view = reviewedView(briefing, data.findings);
+  const c: Ctx = { briefing, articles: data.articles, findings: view.findings, template, w: template.wording, cites: new Citations(data.articles, 'source', 0), limit: () => Infinity };
+  return draftBottomLine(c)
+    .slice(0, template.blufPoints)
+    .map((p) => p.text)
+    .join('\n\n');
 }

@@ -20,19 +20,34 @@ export interface CiteRun {
 
 export type Inline = TextRun | CiteRun;
 
-/** One numbered note: where a fact comes from, quoting the sentence. */
+/**
+ * One numbered note: the source it points into (a number of `DocTree.sources`) and, in quote
+ * style, the sentence quoted. A fact citing the same sentence again reuses the note's number, so
+ * a note number can appear several times in the text: the first time it is the note itself,
+ * later times a reference to it (a NOTEREF field in Word).
+ */
 export interface Note {
   /** 1-based, in order of first appearance. */
   readonly n: number;
-  readonly outlet: string;
-  /** YYYY-MM-DD, or null when the article shows none. */
-  readonly date: string | null;
-  readonly title: string | null;
-  /** The article's sentence the fact was taken from. */
-  readonly sentence: string;
+  /** Number of the source in `DocTree.sources`. */
+  readonly source: number;
+  /** The article's sentence (perhaps shortened with an ellipsis), or null in source-only style. */
+  readonly quote: string | null;
   readonly articleId: string;
-  /** When the same sentence was cited before: the number of the note that quotes it in full. */
-  readonly repeatOf: number | null;
+}
+
+/** One entry of the numbered source list. */
+export interface SourceEntry {
+  /** 1-based: the number notes point to. */
+  readonly n: number;
+  readonly articleId: string;
+  /** The publication, or null when neither the file nor the analyst names it (never a file name). */
+  readonly outlet: string | null;
+  readonly title: string | null;
+  /** YYYY-MM-DD, or null. */
+  readonly date: string | null;
+  /** Where to find it: the URL, else the file name, else "pasted text". */
+  readonly location: string;
 }
 
 export interface HeadingBlock {
@@ -68,8 +83,8 @@ export interface TableBlock {
   readonly columns: readonly TableColumn[];
   /** Never empty: compose writes a sentence instead of a table without rows. */
   readonly rows: readonly (readonly (readonly Inline[])[])[];
-  /** A line above the table ("Delegation of …: talks in …"). */
-  readonly caption: string | null;
+  /** A line above the table ("Delegation of …: talks in …"), perhaps with a citation. */
+  readonly caption: readonly Inline[] | null;
   /** Bold last row (totals). */
   readonly totalRow: boolean;
 }
@@ -150,6 +165,8 @@ export interface TitleBlock {
   readonly marking: string;
   /** Small line under the title ("Situation brief"). */
   readonly kindLabel: string;
+  /** "DRAFT — 12 of 40 items not yet reviewed", printed as a banner; null in a final document. */
+  readonly draft: string | null;
 }
 
 export interface DocTree {
@@ -167,6 +184,8 @@ export interface DocTree {
   /** Heading of the endnotes list. */
   readonly notesTitle: string;
   readonly notes: readonly Note[];
+  /** The numbered source list the notes point into (printed by the sources section). */
+  readonly sources: readonly SourceEntry[];
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -184,12 +203,87 @@ export function formatDate(iso: string | null, short = false): string {
 export const fillPageSlot = (s: string, page: number, pages: number): string =>
   s.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(pages));
 
-/** The text of a note as a reader sees it: `Outlet, 2026-03-21, “Title”: “sentence”`. */
-export const noteText = (n: Note): string => {
-  if (n.repeatOf !== null) return `${[n.outlet, formatDate(n.date)].filter(Boolean).join(', ')}: as note ${n.repeatOf}.`;
-  const head = [n.outlet, formatDate(n.date), n.title ? `“${n.title}”` : null].filter(Boolean).join(', ');
-  return `${head}: “${n.sentence}”`;
+/** How a source is named in short: its outlet, else its title, else "Source N". */
+export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title ? `“${s.title.length > 60 ? `${s.title.slice(0, 57)}…` : s.title}”` : `Source ${s.n}`);
+
+/**
+ * The text of a note as a reader sees it: `[2] “sentence”` (quote style) or
+ * `[2] Outlet, 14 Mar 2026` (source-only style); `[2]` is the source list's number.
+ */
+export const noteText = (n: Note, sources: readonly SourceEntry[]): string => {
+  if (n.quote !== null) return `[${n.source}] “${n.quote}”`;
+  const s = sources[n.source - 1];
+  return s ? `[${n.source}] ${[sourceShortName(s), formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
 };
+
+/** The text of a source list entry: `Outlet. “Title.” 14 March 2026. example.org/x` (parts left out when unknown). */
+export const sourceText = (s: SourceEntry): string =>
+  [s.outlet, s.title ? `“${s.title}”` : null, s.date ? formatDate(s.date) : 'date not stated', s.location].filter(Boolean).join('. ');
+
+/** One entry of the table of contents. */
+export interface ContentsEntry {
+  readonly id: string;
+  readonly text: string;
+  readonly level: 1 | 2;
+}
+
+/**
+ * The table of contents of a tree: headings of levels 1–2 in order, plus the endnotes list when
+ * notes are printed at the end. The HTML and PDF renderers both list exactly these entries.
+ */
+export function contentsEntries(tree: DocTree): ContentsEntry[] {
+  const out: ContentsEntry[] = [];
+  for (const b of tree.blocks) if (b.kind === 'heading' && b.level <= 2) out.push({ id: b.id, text: b.text, level: b.level === 1 ? 1 : 2 });
+  if (tree.citations === 'endnotes' && tree.notes.length) out.push({ id: ENDNOTES_ID, text: tree.notesTitle, level: 1 });
+  return out;
+}
+
+/** Anchor of the endnotes list. */
+export const ENDNOTES_ID = 'sec-notes-list';
+
+/** Fails to compile when a switch over block kinds misses one. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected block ${JSON.stringify(x)}`);
+}
+
+/**
+ * Every citation of the tree in reading order, with whether it is the note's first appearance
+ * (the note itself) or a later one (a reference back to it).
+ */
+export function citationOrder(tree: DocTree): Map<Inline, boolean[]> {
+  const seen = new Set<number>();
+  const out = new Map<Inline, boolean[]>();
+  const visit = (runs: readonly Inline[] | null) => {
+    for (const r of runs ?? [])
+      if (r.kind === 'cite')
+        out.set(
+          r,
+          r.notes.map((n) => (seen.has(n) ? false : (seen.add(n), true))),
+        );
+  };
+  for (const b of tree.blocks) {
+    switch (b.kind) {
+      case 'paragraph':
+        visit(b.runs);
+        break;
+      case 'list':
+        b.items.forEach(visit);
+        break;
+      case 'table':
+        visit(b.caption);
+        b.rows.forEach((r) => r.forEach(visit));
+        break;
+      case 'heading':
+      case 'chart':
+      case 'toc':
+      case 'pageBreak':
+        break;
+      default:
+        assertNever(b);
+    }
+  }
+  return out;
+}
 
 /** Plain text of runs (citations left out). */
 export const plainText = (runs: readonly Inline[]): string =>

@@ -18,30 +18,44 @@ export const TEMPLATE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Wording patterns for generated sentences. Names in braces are filled in by compose. */
 export const WordingSchema = z
   .object({
-    /** {parties} {venue} {date} {leaders} */
-    blufTalks: z.string().default('Delegations of {parties} met in {venue} on {date}.'),
-    /** {parties} */
-    blufTalksNoVenue: z.string().default('Delegations of {parties} held talks.'),
-    /** {count} {killed} {injured} {weapons} */
-    blufAttacks: z.string().default('{count} attacks reported, killing at least {killed} and injuring {injured}; weapons: {weapons}.'),
-    /** {party} {kind} {text} */
-    blufPosition: z.string().default('{party} ({kind}): {text}'),
-    /** {who} {text} {horizon} */
-    blufOutlook: z.string().default('Outlook ({who}): {text}'),
+    /** {parties} {venue} {date} — two or more parties met. */
+    blufTalks: z.string().max(400).default('Delegations of {parties} met in {venue} on {date}.'),
+    /** {parties} {date} — no venue known. */
+    blufTalksNoVenue: z.string().max(400).default('Delegations of {parties} held talks on {date}.'),
+    /** {party} {venue} {date} — one party's delegation only. */
+    blufTalksOne: z.string().max(400).default('A delegation of {party} held talks in {venue} on {date}.'),
+    /** {leaders} ("X for Kyrgyzstan and Y for Tajikistan") */
+    blufLeaders: z.string().max(400).default('They were led by {leaders}.'),
+    /** {venues} */
+    blufOtherTalks: z.string().max(400).default('Other talks were reported in {venues}.'),
+    /** {count} ("3 strikes were") {span} (" between 10 Oct 2026 and 12 Oct 2026") {toll} (", killing at least 4 and injuring at least 9") */
+    blufAttacks: z.string().max(400).default('{count} reported{span}{toll}.'),
+    /** {party} {kind} {text} — a position that does not read as a sentence after the party's name. */
+    blufPosition: z.string().max(400).default('{party}’s {kind}: {text}.'),
+    /** {judgement} {text} — the outlook sentence when the analyst chose an estimative word. */
+    blufJudgement: z.string().max(400).default('We judge it {judgement} that this holds: {text}'),
     /** {count} {fields} */
-    blufDisagreements: z.string().default('Sources disagree on {count} point(s): {fields}.'),
-    /** {venue} {date} */
-    delegationCaption: z.string().default('Talks in {venue}, {date}'),
-    leaderMark: z.string().default('leads'),
-    /** {who} {horizon} */
-    outlookAttribution: z.string().default('{who}, {horizon}'),
-    articleVoice: z.string().default('the article'),
-    empty: z.string().default('Nothing reported in the sources.'),
-    notesEmpty: z.string().default('No analyst notes.'),
-    totalsCaption: z.string().default('Weapons used, totals by type'),
-    chartTitle: z.string().default('Weapons reported, by type'),
+    blufDisagreements: z.string().max(400).default('Sources disagree on {fields}.'),
+    /** {count} {total} */
+    draftBanner: z.string().max(200).default('DRAFT — {count} of {total} items not yet reviewed'),
     /** {count} */
-    aggregateRemark: z.string().default('Totals leave out {count} figure(s) that add up several days or strikes.'),
+    moreItems: z.string().max(200).default('{count} more in the full brief.'),
+    /** {venue} {date} */
+    delegationCaption: z.string().max(200).default('Talks in {venue}, {date}'),
+    leaderMark: z.string().max(60).default('leads'),
+    /** {who} {horizon} */
+    outlookAttribution: z.string().max(200).default('{who}, {horizon}'),
+    empty: z.string().max(200).default('Nothing reported in the sources.'),
+    totalsCaption: z.string().max(200).default('Weapons used, totals by type'),
+    chartTitle: z.string().max(200).default('Strikes reported per day'),
+    /** {count} */
+    aggregateRemark: z.string().max(300).default('Totals leave out {count} figure(s) that add up several days or strikes.'),
+    /** {count} — printed when two or more sources cover items and none disagree. */
+    agreement: z.string().max(300).default('The sources agree on the {count} items that two or more of them report.'),
+    /** Kept for templates written before 0.2; no longer printed. */
+    blufOutlook: z.string().max(400).optional(),
+    articleVoice: z.string().max(60).optional(),
+    notesEmpty: z.string().max(200).optional(),
   })
   .strict();
 export type Wording = z.infer<typeof WordingSchema>;
@@ -62,7 +76,8 @@ export const TemplateSchema = z
       .strict(),
     fonts: z
       .object({
-        family: z.string().min(1).default('Liberation Sans'),
+        /** A font family name: letters, digits, spaces, dots, hyphens (it goes into CSS and XML). */
+        family: z.string().min(1).max(64).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, spaces, dots and hyphens only').default('Liberation Sans'),
         body: z.number().min(7).max(16).default(10.5),
         small: z.number().min(6).max(14).default(9),
         note: z.number().min(6).max(12).default(8),
@@ -108,6 +123,17 @@ export const TemplateSchema = z
     /** Whether the attacks section adds a table of weapon totals, and a chart of them. */
     attackTotals: z.boolean().default(true),
     charts: z.boolean().default(true),
+    /**
+     * Most items each section prints (bottom-line points, positions, outlook items, attack rows,
+     * people, timeline rows, delegations); the rest are counted ("3 more in the full brief").
+     */
+    limits: z.partialRecord(SectionIdSchema, z.number().int().min(1).max(1000)).default({}),
+    /** Pages the document should fit in; compose drops the least important items until its estimate fits. */
+    pageBudget: z.number().int().min(1).max(500).nullable().default(null),
+    /** What notes say by default: the quoted sentence, or only the source's number and name. */
+    citationStyle: z.enum(['quote', 'source']).default('quote'),
+    /** The source list as a table, or as a compact list (one-pagers). */
+    sourcesLayout: z.enum(['table', 'list']).default('table'),
     /** How many key points the bottom line gives (3–5). */
     blufPoints: z.number().int().min(3).max(5).default(5),
     wording: WordingSchema.default(WordingSchema.parse({})),

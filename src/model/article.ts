@@ -27,6 +27,8 @@ export const ArticleSchema = z.object({
   /** Publication date as YYYY-MM-DD, when the file shows it. */
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   byline: z.string().nullable(),
+  /** Where the article was published online, when the file or the analyst gives it. */
+  url: z.string().max(2000).nullable().optional(),
   text: z.string(),
   origin: ArticleOriginSchema,
 });

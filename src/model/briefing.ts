@@ -29,6 +29,10 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   notes: 'Analyst notes',
 };
 
+/** ICD 203 estimative words, from least to most likely. */
+export const ESTIMATIVE_WORDS = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certainly'] as const;
+export type EstimativeWord = (typeof ESTIMATIVE_WORDS)[number];
+
 export const BriefingSchema = z.object({
   title: z.string().min(1).max(300),
   subtitle: z.string().max(300).nullable().default(null),
@@ -41,11 +45,35 @@ export const BriefingSchema = z.object({
   templateId: z.string().min(1),
   /** Free text of the 'notes' section, paragraphs separated by blank lines. */
   notes: z.string().max(200_000).default(''),
+  /**
+   * The analyst's own bottom line: paragraphs separated by blank lines. When not empty it is
+   * printed instead of the draft compose generates from the reviewed facts (`draftBottomLine`).
+   */
+  bottomLine: z.string().max(20_000).optional(),
   options: z
     .object({
       citations: z.enum(['footnotes', 'endnotes']).nullable().default(null),
       language: z.string().default('en-GB'),
+      /**
+       * What notes say: `quote` quotes the source sentence where it is first cited (later
+       * citations of it reuse the note); `source` names only the numbered source. Default: the
+       * template's (see BRIEFING_OPTION_DEFAULTS).
+       */
+      citationStyle: z.enum(['quote', 'source']).nullable().optional(),
+      /**
+       * Items the analyst has not reviewed: `draft` prints them and marks the document DRAFT
+       * with their count; `accepted-only` leaves them out (a final product). Default `draft`.
+       */
+      unreviewed: z.enum(['draft', 'accepted-only']).optional(),
+      /**
+       * An ICD 203 estimative word the analyst chose for the outlook judgement in the bottom
+       * line ("likely", "almost certainly" …); absent or null: no estimative language at all.
+       */
+      estimative: z.enum(ESTIMATIVE_WORDS).nullable().optional(),
     })
     .default({ citations: null, language: 'en-GB' }),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;
+
+/** The value each optional briefing option takes when the briefing leaves it out. */
+export const BRIEFING_OPTION_DEFAULTS = { unreviewed: 'draft', estimative: null } as const;

@@ -34,6 +34,11 @@ const itemBase = {
   conflicts: z.array(ConflictSchema).default([]),
   /** Why the extractor proposed it: the names of the rules that produced it (shown in review). */
   rules: z.array(z.string()).optional(),
+  /**
+   * Set by applying the review overlay: true when the analyst accepted, edited or added the
+   * item. Absent: nobody has reviewed it (a DRAFT document counts these).
+   */
+  reviewed: z.boolean().optional(),
 };
 
 export const PersonSchema = z.object({

@@ -175,11 +175,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /**
- * The chart as a PNG `widthPx` wide (height follows from the number of bars), at 2 pixels per
- * point of `style` sizes. Returns the bytes and the size in pixels.
+ * The chart as a PNG `widthPx` wide (height follows from the number of bars), at `k` pixels per
+ * point of `style` sizes (300 dpi: k = 300 / 72). Returns the bytes and the size in pixels.
  */
-export function chartPng(chart: ChartBlock, style: DocStyle, fonts: { regular: Uint8Array; bold: Uint8Array }, widthPx = 1000): { png: Uint8Array; width: number; height: number } {
-  const k = 2.2;
+export function chartPng(chart: ChartBlock, style: DocStyle, fonts: { regular: Uint8Array; bold: Uint8Array }, widthPx = 1000, k = 2.2): { png: Uint8Array; width: number; height: number } {
   const reg = openFont(fonts.regular);
   const bold = openFont(fonts.bold);
   const size = style.smallSize * k;

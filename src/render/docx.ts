@@ -5,8 +5,10 @@
  * the marking and "Page X of Y", repeating table header rows, Liberation Sans set explicitly and
  * embedded, document properties, and the chart as a PNG we rasterise ourselves.
  */
+import { createHash } from 'node:crypto';
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   EndnoteReferenceRun,
@@ -23,6 +25,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableOfContents,
@@ -35,7 +38,9 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import JSZip from 'jszip';
-import { noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
+import { estimatePages as estimatePageCount } from '../compose/compose';
+import { assertNever, citationOrder, noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
+import { xmlSafe, xmlSafeTree } from './xml-safe';
 import { chartPng } from './chart-png';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
@@ -66,7 +71,9 @@ export interface DocxOptions extends ExportControl {
   readonly now?: Date;
 }
 
-export async function renderDocx(tree: DocTree, resources: RenderResources, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function renderDocx(input: DocTree, resources: RenderResources, options: DocxOptions = {}): Promise<Uint8Array> {
+  // Every string that reaches the file goes through one XML sanitiser (see xml-safe).
+  const tree = xmlSafeTree(input);
   const steps = new ExportSteps(options);
   steps.check();
   const st = tree.style;
@@ -77,15 +84,20 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
   const toc = tree.blocks.some((b) => b.kind === 'toc');
   const estimatePages = toc && layoutUnits(tree) <= MAX_TOC_LAYOUT_UNITS;
 
-  const cite = (notes: readonly number[]): ParagraphChild[] =>
-    notes.flatMap((n, i) => [
+  // A note's first citation is the note itself, inside a bookmark; a later citation of the same
+  // note is a NOTEREF field to that bookmark (Word keeps its number right when notes move).
+  const firstUse = citationOrder(tree);
+  const cite = (r: Extract<Inline, { kind: 'cite' }>): ParagraphChild[] =>
+    r.notes.flatMap((n, i) => [
       ...(i ? [new TextRun({ text: ',', superScript: true, color: colour(st.accent) })] : []),
-      footnotes ? new FootnoteReferenceRun(n) : new EndnoteReferenceRun(n),
+      firstUse.get(r)?.[i] !== false
+        ? new Bookmark({ id: `_RefNote${n}`, children: [footnotes ? new FootnoteReferenceRun(n) : new EndnoteReferenceRun(n)] })
+        : new SimpleField(`NOTEREF _RefNote${n} \\f \\h`, String(n)),
     ]);
-  const runs = (inl: readonly Inline[], o: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): ParagraphChild[] =>
-    inl.flatMap((r): ParagraphChild[] =>
+  const runs = (inl: readonly Inline[] | null, o: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): ParagraphChild[] =>
+    (inl ?? []).flatMap((r): ParagraphChild[] =>
       r.kind === 'cite'
-        ? cite(r.notes)
+        ? cite(r)
         : [new TextRun({ text: r.text, bold: r.bold ?? o.bold, italics: r.italic ?? o.italics, color: o.color, size: o.size ? hp(o.size) : undefined })],
     );
 
@@ -101,6 +113,14 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
         children: [new TextRun({ text: ` ${tb.marking} `, bold: true, color: 'FFFFFF', size: hp(st.smallSize), shading: { type: ShadingType.CLEAR, fill: colour(st.marking), color: 'auto' } })],
       }),
     );
+  if (tb.draft)
+    children.push(
+      new Paragraph({
+        spacing: { after: tw(8) },
+        border: { top: { style: BorderStyle.SINGLE, size: 8, color: colour(st.marking), space: 2 }, bottom: { style: BorderStyle.SINGLE, size: 8, color: colour(st.marking), space: 2 } },
+        children: [new TextRun({ text: tb.draft, bold: true, color: colour(st.marking), size: hp(st.smallSize) })],
+      }),
+    );
   children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(tb.title)] }));
   if (tb.subtitle) children.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(tb.subtitle)] }));
   children.push(
@@ -114,28 +134,25 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
 
   // ---------------------------------------------------------------- body
   let numberedLists = 0;
+  // Tables take their borders, header shading, banding and cell margins from one table style
+  // (BriefsmithTable, written into styles.xml below); cells carry only their width and alignment.
   const table = (b: TableBlock): Table => {
     const widths = b.columns.map((c) => Math.round(tw(textWidthPt) * c.width));
-    const border = { style: BorderStyle.SINGLE, size: 4, color: colour(st.rule) };
-    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
     const cell = (content: readonly Inline[], i: number, header: boolean, rowIndex: number) =>
       new TableCell({
         width: { size: widths[i], type: WidthType.DXA },
-        shading: header ? { type: ShadingType.CLEAR, fill: colour(st.tableHeaderFill), color: 'auto' } : rowIndex % 2 === 1 ? { type: ShadingType.CLEAR, fill: colour(st.tableStripe), color: 'auto' } : undefined,
-        margins: { top: tw(2.5), bottom: tw(2.5), left: tw(3.5), right: tw(3.5) },
-        borders: { top: none, left: none, right: none, bottom: border },
         children: [
           new Paragraph({
             style: 'TableText',
             alignment: b.columns[i].align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: runs(content, header ? { bold: true, color: colour(st.tableHeaderText) } : b.totalRow && rowIndex === b.rows.length - 1 ? { bold: true } : {}),
+            children: runs(content, !header && b.totalRow && rowIndex === b.rows.length - 1 ? { bold: true } : {}),
           }),
         ],
       });
     return new Table({
+      style: TABLE_STYLE,
       width: { size: tw(textWidthPt), type: WidthType.DXA },
       columnWidths: widths,
-      borders: { top: border, bottom: border, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideHorizontal: border, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } },
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell([{ kind: 'text', text: c.header }], i, true, -1)) }),
         ...b.rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, ri)) })),
@@ -170,13 +187,15 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
       }
       case 'table': {
         const out: (Paragraph | Table)[] = [];
-        if (b.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(b.caption)] }));
+        if (b.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(b.caption) }));
         out.push(table(b), new Paragraph({ spacing: { after: 0 }, style: 'Small', children: [] }));
         return out;
       }
       case 'chart': {
-        const img = chartPng(b, st, resources.fonts);
-        const wPx = Math.round((textWidthPt * 0.9 * 96) / 72);
+        // 300 dpi at the printed size.
+        const widthPt = textWidthPt * 0.9;
+        const img = chartPng(b, st, resources.fonts, Math.round((widthPt * 300) / 72), 300 / 72);
+        const wPx = Math.round((widthPt * 96) / 72);
         return [
           new Paragraph({
             keepNext: false,
@@ -192,6 +211,8 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
         ];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
+      default:
+        return assertNever(b);
     }
   };
   for (const [bi, b] of tree.blocks.entries()) {
@@ -202,7 +223,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
 
   const notePara = (n: number) => {
     const note = tree.notes[n - 1];
-    return new Paragraph({ style: footnotes ? 'FootnoteText' : 'EndnoteText', children: [new TextRun(` ${note ? noteText(note) : ''}`)] });
+    return new Paragraph({ style: footnotes ? 'FootnoteText' : 'EndnoteText', children: [new TextRun(` ${note ? noteText(note, tree.sources) : ''}`)] });
   };
   const notes = Object.fromEntries(tree.notes.map((n) => [String(n.n), { children: [notePara(n.n)] }]));
 
@@ -239,7 +260,9 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: tw(before), after: tw(size * 0.4), line: 240, lineRule: LineRuleType.AUTO } },
   });
   const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  const fonts = [{ name: font, data: buf(resources.fonts.regular), bold: buf(resources.fonts.bold), italic: buf(resources.fonts.italic), boldItalic: buf(resources.fonts.boldItalic) }];
+  // Only the faces the document uses are embedded (bold italic rarely is); keys are fixed below.
+  const usesBoldItalic = JSON.stringify(tree.blocks).includes('"bold":true,"italic":true');
+  const fonts = [{ name: font, data: buf(resources.fonts.regular), bold: buf(resources.fonts.bold), italic: buf(resources.fonts.italic), ...(usesBoldItalic ? { boldItalic: buf(resources.fonts.boldItalic) } : {}) }];
   const m = tree.page.margins;
   const doc = new Document({
     title: tb.title,
@@ -254,7 +277,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
     ...(estimatePages ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: {
       default: {
-        document: { run: { font, size: hp(st.bodySize), color: colour(st.text) }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font, size: hp(st.bodySize), color: colour(st.text), language: { value: tree.language } }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
         title: { run: { font, size: hp(st.titleSize), bold: true, color: colour(st.accent) }, paragraph: { spacing: { after: tw(4), line: 240, lineRule: LineRuleType.AUTO } } },
         heading1: headingStyle(st.h1Size, st.h1Size * 1.1, 0),
         heading2: headingStyle(st.h2Size, st.h2Size * 0.8, 1),
@@ -292,8 +315,10 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
             margin: { top: tw(m.top), right: tw(m.right), bottom: tw(m.bottom), left: tw(m.left), header: tw(m.top * 0.4), footer: tw(m.bottom * 0.4) },
           },
         },
-        headers: { default: new Header({ children: [slotsPara(tree.header, 'bottom')] }) },
-        footers: { default: new Footer({ children: [slotsPara(tree.footer, 'top')] }) },
+        // A cover page carries neither running head nor foot.
+        ...(cover ? { titlePage: true } : {}),
+        headers: { default: new Header({ children: [slotsPara(tree.header, 'bottom')] }), ...(cover ? { first: new Header({ children: [new Paragraph({})] }) } : {}) },
+        footers: { default: new Footer({ children: [slotsPara(tree.footer, 'top')] }), ...(cover ? { first: new Footer({ children: [new Paragraph({})] }) } : {}) },
         children: [
           ...children,
           ...(!footnotes && tree.notes.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(tree.notesTitle)] })] : []),
@@ -309,6 +334,7 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
   // Document dates: the clock is passed in (default: the briefing's date), so output is reproducible.
   const when = (options.now ?? new Date(`${tb.date}T12:00:00Z`)).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zip = await JSZip.loadAsync(packed);
+  await finishParts(zip, tree, estimatePageCount(tree));
   const core = await zip.file('docProps/core.xml')?.async('string');
   if (core) {
     zip.file('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
@@ -318,4 +344,85 @@ export async function renderDocx(tree: DocTree, resources: RenderResources, opti
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (m) => steps.report(85, 99, m.percent, 100, 'compressing'));
   steps.finish();
   return out;
+}
+
+/** Id of the table style every table uses. */
+const TABLE_STYLE = 'BriefsmithTable';
+
+/** The table style: header row shaded, banded rows, rules between rows, cell margins. */
+function tableStyleXml(tree: DocTree): string {
+  const st = tree.style;
+  const c = (x: string) => x.replace('#', '').toUpperCase();
+  const rule = `w:val="single" w:sz="4" w:space="0" w:color="${c(st.rule)}"`;
+  return (
+    `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="Briefsmith Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>` +
+    `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>` +
+    `<w:tblPr><w:tblStyleRowBandSize w:val="1"/><w:tblBorders><w:top ${rule}/><w:bottom ${rule}/><w:insideH ${rule}/></w:tblBorders>` +
+    `<w:tblCellMar><w:top w:w="${tw(2.5)}" w:type="dxa"/><w:left w:w="${tw(3.5)}" w:type="dxa"/><w:bottom w:w="${tw(2.5)}" w:type="dxa"/><w:right w:w="${tw(3.5)}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="${c(st.tableHeaderText)}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${c(st.tableHeaderFill)}"/></w:tcPr></w:tblStylePr>` +
+    `<w:tblStylePr w:type="band2Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${c(st.tableStripe)}"/></w:tcPr></w:tblStylePr>` +
+    `</w:style>`
+  );
+}
+
+/** XOR the first 32 bytes with a GUID key, as the OOXML font obfuscation does (its own inverse). */
+function xorKey(bytes: Uint8Array, key: string): Uint8Array {
+  const hex = key.replace(/[{}-]/g, '');
+  const k = (hex.match(/../g) ?? []).map((h) => parseInt(h, 16)).reverse();
+  const out = new Uint8Array(bytes);
+  for (let i = 0; i < 32 && i < out.length; i++) out[i] ^= k[i % k.length];
+  return out;
+}
+
+/**
+ * What the docx package leaves to do, on the written parts: the table style; footnote
+ * separators without a note reference; cached values of PAGE and NUMPAGES; NOTEREF results
+ * set as note references; fixed font keys (derived from the font bytes, so the same input gives
+ * the same file); and the XML sanitiser over every part.
+ */
+async function finishParts(zip: JSZip, tree: DocTree, pages: number): Promise<void> {
+  const edit = async (name: string, f: (xml: string) => string) => {
+    const file = zip.file(name);
+    if (file) zip.file(name, f(await file.async('string')));
+  };
+  await edit('word/styles.xml', (x) => x.replace('</w:styles>', `${tableStyleXml(tree)}</w:styles>`));
+  for (const part of ['word/footnotes.xml', 'word/endnotes.xml'])
+    await edit(part, (x) =>
+      // The separator and continuation notes hold only the separator run.
+      x.replace(/(<w:(footnote|endnote) w:type="(?:separator|continuationSeparator)"[^>]*>)([\s\S]*?)(<\/w:\2>)/g, (_m, open: string, _k, _body, close: string) => {
+        const sep = /continuationSeparator/.test(open) ? '<w:continuationSeparator/>' : '<w:separator/>';
+        return `${open}<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r>${sep}</w:r></w:p>${close}`;
+      }),
+    );
+  const cached = (x: string) =>
+    x
+      .replace(/(<w:instrText[^>]*>\s*(PAGE|NUMPAGES)\s*<\/w:instrText><\/w:r>)(\s*<w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/g, (_m, instr: string, kind: string, end: string) => {
+        const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(end)?.[0] ?? '';
+        return `${instr}<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>${kind === 'PAGE' ? 1 : pages}</w:t></w:r>${end}`;
+      })
+      .replace(/(<w:fldSimple w:instr="NOTEREF[^"]*"[^>]*>\s*<w:r>)(?!<w:rPr>)/g, `$1<w:rPr><w:rStyle w:val="${tree.citations === 'footnotes' ? 'FootnoteReference' : 'EndnoteReference'}"/></w:rPr>`);
+  for (const name of Object.keys(zip.files)) if (/^word\/(header|footer|document)\d*\.xml$/.test(name)) await edit(name, cached);
+
+  // Fixed font keys: the key of each embedded font comes from a hash of its bytes.
+  const table = await zip.file('word/fontTable.xml')?.async('string');
+  const rels = await zip.file('word/_rels/fontTable.xml.rels')?.async('string');
+  if (table && rels) {
+    let out = table;
+    for (const m of table.matchAll(/<w:embed\w+ [^>]*?r:id="([^"]+)"[^>]*?w:fontKey="(\{[^}]+\})"[^>]*\/>|<w:embed\w+ [^>]*?w:fontKey="(\{[^}]+\})"[^>]*?r:id="([^"]+)"[^>]*\/>/g)) {
+      const rid = m[1] ?? m[4];
+      const oldKey = m[2] ?? m[3];
+      const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels);
+      const path = target ? `word/${(target[1] ?? target[2]).replace(/^\.?\//, '')}` : null;
+      const file = path ? zip.file(path) : null;
+      if (!file || !path) continue;
+      const plain = xorKey(await file.async('uint8array'), oldKey);
+      const h = createHash('sha256').update(plain).digest('hex').toUpperCase();
+      const newKey = `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
+      zip.file(path, xorKey(plain, newKey));
+      out = out.split(oldKey).join(newKey);
+    }
+    zip.file('word/fontTable.xml', out);
+  }
+  // The sanitiser at the boundary: no part may carry a character XML 1.0 forbids.
+  for (const name of Object.keys(zip.files)) if (/\.(xml|rels)$/.test(name)) await edit(name, xmlSafe);
 }

@@ -4,7 +4,7 @@
  * breaks, and after a cover), with header and footer; citations link to their notes.
  * Pure and DOM-free, so the renderer process can import it.
  */
-import { fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
+import { assertNever, citationOrder, contentsEntries, ENDNOTES_ID, fillPageSlot, noteText, type ChartBlock, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 
 export interface HtmlOptions {
   /** Only the sheets (a `<div>`), with the `<style>` first, for embedding in a page. Default: a whole document. */
@@ -13,11 +13,21 @@ export interface HtmlOptions {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pt = (n: number): string => `${Math.round(n * 100) / 100}pt`;
+/** A font family name as a CSS string: only letters, digits, spaces, dots and hyphens survive. */
+const cssFamily = (s: string): string => `'${s.replace(/[^\p{L}\p{N} ._-]/gu, '')}'`;
+/** Template colours are validated as #rrggbb; anything else falls back to black. */
+const cssColour = (s: string): string => (/^#[0-9a-fA-F]{6}$/.test(s) ? s : '#000000');
 
-function inline(runs: readonly Inline[]): string {
-  return runs
+/** First appearances of notes (the note itself) by citation run; later ones refer back. */
+let firstUse = new Map<Inline, boolean[]>();
+
+function inline(runs: readonly Inline[] | null): string {
+  return (runs ?? [])
     .map((r) => {
-      if (r.kind === 'cite') return `<sup class="cite">${r.notes.map((n) => `<a href="#note-${n}" id="ref-${n}">${n}</a>`).join(',')}</sup>`;
+      if (r.kind === 'cite') {
+        const first = firstUse.get(r) ?? [];
+        return `<sup class="cite">${r.notes.map((n, i) => `<a href="#note-${n}"${first[i] ? ` id="ref-${n}"` : ''}>${n}</a>`).join(',')}</sup>`;
+      }
       let s = esc(r.text);
       if (r.italic) s = `<em>${s}</em>`;
       if (r.bold) s = `<strong>${s}</strong>`;
@@ -26,7 +36,8 @@ function inline(runs: readonly Inline[]): string {
     .join('');
 }
 
-const citedIn = (runs: readonly Inline[]): number[] => runs.flatMap((r) => (r.kind === 'cite' ? [...r.notes] : []));
+/** Notes whose first appearance is in these runs (footnotes print on that sheet). */
+const citedIn = (runs: readonly Inline[] | null): number[] => (runs ?? []).flatMap((r) => (r.kind === 'cite' ? r.notes.filter((_, i) => firstUse.get(r)?.[i]) : []));
 
 function table(b: TableBlock): string {
   const cols = b.columns.map((c) => `<col style="width:${(c.width * 100).toFixed(2)}%">`).join('');
@@ -34,7 +45,7 @@ function table(b: TableBlock): string {
   const body = b.rows
     .map((r, i) => `<tr${b.totalRow && i === b.rows.length - 1 ? ' class="total"' : ''}>${r.map((c, j) => `<td class="${b.columns[j].align}">${inline(c)}</td>`).join('')}</tr>`)
     .join('');
-  return `${b.caption ? `<p class="caption">${esc(b.caption)}</p>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `${b.caption ? `<p class="caption">${inline(b.caption)}</p>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function chart(b: ChartBlock, barColour: string, textColour: string): string {
@@ -55,11 +66,18 @@ function chart(b: ChartBlock, barColour: string, textColour: string): string {
 }
 
 export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
-  const st = tree.style;
+  // Every template value that reaches CSS is re-checked here: colours as #rrggbb, sizes as numbers.
+  const raw = tree.style;
+  const num = (n: number) => (Number.isFinite(n) ? n : 10);
+  const st = {
+    ...raw,
+    ...Object.fromEntries((['text', 'accent', 'muted', 'rule', 'tableHeaderFill', 'tableHeaderText', 'tableStripe', 'marking', 'chartBar'] as const).map((k) => [k, cssColour(raw[k])])),
+    ...Object.fromEntries((['bodySize', 'smallSize', 'noteSize', 'titleSize', 'subtitleSize', 'h1Size', 'h2Size', 'h3Size', 'lineHeight', 'paragraphSpacing'] as const).map((k) => [k, num(raw[k])])),
+  } as typeof raw;
   const p = tree.page;
   const footnotes = tree.citations === 'footnotes';
-  const headings: { id: string; text: string; level: number }[] = tree.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
-  if (!footnotes && tree.notes.length) headings.push({ id: 'sec-notes-list', text: tree.notesTitle, level: 1 });
+  const headings = contentsEntries(tree);
+  firstUse = citationOrder(tree);
 
   // Split into sheets at page breaks (and after a cover).
   const sheets: { html: string[]; notes: number[] }[] = [{ html: [], notes: [] }];
@@ -67,7 +85,7 @@ export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
   const tb = tree.titleBlock;
   const meta = [tb.kindLabel, tb.dateText, tb.author].filter(Boolean).map(esc).join(' · ');
   cur().html.push(
-    `<header class="titleblock${tb.layout === 'cover' ? ' cover' : ''}">${tb.marking ? `<div class="marking">${esc(tb.marking)}</div>` : ''}<h1 class="title">${esc(tb.title)}</h1>${tb.subtitle ? `<p class="subtitle">${esc(tb.subtitle)}</p>` : ''}<p class="meta">${meta}</p></header>`,
+    `<header class="titleblock${tb.layout === 'cover' ? ' cover' : ''}">${tb.marking ? `<div class="marking">${esc(tb.marking)}</div>` : ''}${tb.draft ? `<div class="draft">${esc(tb.draft)}</div>` : ''}<h1 class="title">${esc(tb.title)}</h1>${tb.subtitle ? `<p class="subtitle">${esc(tb.subtitle)}</p>` : ''}<p class="meta">${meta}</p></header>`,
   );
   if (tb.layout === 'cover') sheets.push({ html: [], notes: [] });
   for (const b of tree.blocks) {
@@ -88,7 +106,7 @@ export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
       }
       case 'table':
         s.html.push(table(b));
-        s.notes.push(...b.rows.flatMap((r) => r.flatMap(citedIn)));
+        s.notes.push(...citedIn(b.caption), ...b.rows.flatMap((r) => r.flatMap(citedIn)));
         break;
       case 'chart':
         s.html.push(chart(b, st.chartBar, st.text));
@@ -101,14 +119,16 @@ export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
       case 'pageBreak':
         if (s.html.length) sheets.push({ html: [], notes: [] });
         break;
+      default:
+        assertNever(b);
     }
   }
   const noteItem = (n: number) => {
     const note = tree.notes[n - 1];
-    return note ? `<li id="note-${n}" value="${n}">${esc(noteText(note))} <a class="back" href="#ref-${n}" aria-label="back to text">↩</a></li>` : '';
+    return note ? `<li id="note-${n}" value="${n}">${esc(noteText(note, tree.sources))} <a class="back" href="#ref-${n}" aria-label="back to text">↩</a></li>` : '';
   };
   if (!footnotes && tree.notes.length) {
-    cur().html.push(`<h2 id="sec-notes-list">${esc(tree.notesTitle)}</h2><ol class="endnotes">${tree.notes.map((n) => noteItem(n.n)).join('')}</ol>`);
+    cur().html.push(`<h2 id="${ENDNOTES_ID}">${esc(tree.notesTitle)}</h2><ol class="endnotes">${tree.notes.map((n) => noteItem(n.n)).join('')}</ol>`);
   }
 
   const slots = (s: PageSlots, page: number, pages: number, cls: string) =>
@@ -129,13 +149,14 @@ export function renderHtml(tree: DocTree, options: HtmlOptions = {}): string {
     .join('\n');
 
   const css = `
-.bs-doc{background:#e9ebee;padding:24px 0;font-family:'${st.fontFamily}','Liberation Sans',Arial,Helvetica,sans-serif;color:${st.text};font-size:${pt(st.bodySize)};line-height:${st.lineHeight}}
+.bs-doc{background:#e9ebee;padding:24px 0;font-family:${cssFamily(st.fontFamily)},'Liberation Sans',Arial,Helvetica,sans-serif;color:${st.text};font-size:${pt(st.bodySize)};line-height:${st.lineHeight}}
 .bs-doc .sheet{box-sizing:border-box;width:${pt(p.width)};min-height:${pt(p.height)};margin:0 auto 24px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25);padding:${pt(p.margins.top)} ${pt(p.margins.right)} ${pt(p.margins.bottom)} ${pt(p.margins.left)};position:relative;display:flex;flex-direction:column}
 .bs-doc .content{flex:1}
 .bs-doc .running{position:absolute;left:${pt(p.margins.left)};right:${pt(p.margins.right)};display:flex;font-size:${pt(Math.max(st.noteSize, st.smallSize * 0.9))};color:${st.muted}}
 .bs-doc .running span{flex:1}.bs-doc .running .center{text-align:center}.bs-doc .running .right{text-align:right}.bs-doc .running .mark{color:${st.marking};font-weight:bold}
 .bs-doc .head{top:${pt(p.margins.top / 2 - 6)}}.bs-doc .foot{bottom:${pt(p.margins.bottom / 2 - 6)}}
 .bs-doc .titleblock{margin-bottom:12pt}.bs-doc .titleblock.cover{margin-top:28%}
+.bs-doc .draft{display:inline-block;border:1.2pt solid ${cssColour(st.marking)};color:${cssColour(st.marking)};font-weight:bold;font-size:${pt(st.smallSize)};padding:2pt 6pt;margin:0 0 8pt 6pt}
 .bs-doc .marking{display:inline-block;background:${st.marking};color:#fff;font-weight:bold;font-size:${pt(st.smallSize)};padding:2pt 6pt;margin-bottom:8pt}
 .bs-doc h1.title{font-size:${pt(st.titleSize)};color:${st.accent};margin:0;line-height:1.15}
 .bs-doc .subtitle{font-size:${pt(st.subtitleSize)};color:${st.muted};margin:4pt 0 0}

@@ -8,7 +8,7 @@
  * tree, document language), has bookmarks for headings and "Page X of Y" on every page.
  */
 import PDFDocument from 'pdfkit';
-import { fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
+import { assertNever, citationOrder, contentsEntries, ENDNOTES_ID, fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
 import { fontkitFont, layoutCache } from './fontkit-cache';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
@@ -141,6 +141,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
   }
   const fontOf = (bold: boolean, italic: boolean): FontKey => (bold ? (italic ? 'BI' : 'B') : italic ? 'I' : 'R');
 
+  const firstUse = citationOrder(tree);
   /** Break runs into lines of at most `width` points. */
   function breakLines(runs: readonly Inline[], width: number, rs: RunStyle, links = true): Line[] {
     type Tok = { text: string; font: FontKey; size: number; color: string; rise: number; goTo?: string; space: boolean; notes: number[] };
@@ -148,8 +149,10 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     for (const r of runs) {
       if (r.kind === 'cite') {
         const supSize = rs.size * SUP_SCALE;
+        // Only a note's first citation places it (on that page); later ones link back to it.
+        const first = firstUse.get(r);
         r.notes.forEach((n, i) =>
-          toks.push({ text: `${i ? ',' : ''}${n}`, font: 'R', size: supSize, color: st.accent, rise: rs.size * 0.36, goTo: links ? `note-${n}` : undefined, space: false, notes: [n] }),
+          toks.push({ text: `${i ? ',' : ''}${n}`, font: 'R', size: supSize, color: st.accent, rise: rs.size * 0.36, goTo: links ? `note-${n}` : undefined, space: false, notes: first?.[i] === false ? [] : [n] }),
         );
         continue;
       }
@@ -232,7 +235,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
       const sx = x + dx + s.x;
       const sy = baseline - s.rise - s.size * ascentRatio;
       d.text(s.text, sx, sy, { lineBreak: false });
-      if (s.goTo) d.goTo(sx, sy, Math.max(s.width, 3), s.size, s.goTo);
+      if (s.goTo) d.goTo(sx, sy, Math.max(s.width, 3), s.size, s.goTo, linkOptions() as never);
     }
   }
 
@@ -249,7 +252,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     let ls = noteLines.get(n);
     if (!ls) {
       const note = tree.notes[n - 1];
-      ls = breakLines([{ kind: 'text', text: note ? noteText(note) : '' }], textWidth - noteIndent, noteRs);
+      ls = breakLines([{ kind: 'text', text: note ? noteText(note, tree.sources) : '' }], textWidth - noteIndent, noteRs);
       noteLines.set(n, ls);
     }
     return ls;
@@ -260,13 +263,33 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
   const separatorHeight = 10;
 
   // ---------------------------------------------------------------- structure
+  // Everything hangs under one Document element.
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   const structStack: StructEl[] = [];
   const attach = (tag: string, opts?: StructOpts): StructEl => {
     const el = doc.struct(tag, opts ?? {});
-    const parent = structStack[structStack.length - 1];
-    if (parent) parent.add(el);
-    else doc.addStructure(el);
+    (structStack[structStack.length - 1] ?? root).add(el);
     return el;
+  };
+  /** A child element of the element `parent` returns, made when first drawn. */
+  const lazyChild = (parent: () => StructEl, tag: string): (() => StructEl) => {
+    let el: StructEl | null = null;
+    return () => {
+      if (!el) {
+        el = doc.struct(tag);
+        parent().add(el);
+      }
+      return el;
+    };
+  };
+  /** The element being drawn into: link annotations drawn now become its Link children. */
+  let drawingInto: StructEl | null = null;
+  const linkOptions = (): { structParent?: StructEl } => {
+    if (!drawingInto) return {};
+    const link = doc.struct('Link');
+    drawingInto.add(link);
+    return { structParent: link };
   };
   /** Draw inside a structure element, or as an artifact (repeated headers). */
   const tagged = (ctx: DrawCtx, el: () => StructEl, draw: () => void) => {
@@ -274,7 +297,17 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
       ctx.doc.markContent('Artifact', { type: 'Pagination' });
       draw();
       ctx.doc.endMarkedContent();
-    } else el().add(draw);
+    } else {
+      const target = el();
+      target.add(() => {
+        drawingInto = target;
+        try {
+          draw();
+        } finally {
+          drawingInto = null;
+        }
+      });
+    }
   };
   const lazy = (tag: string, opts?: StructOpts): (() => StructEl) => {
     let el: StructEl | null = null;
@@ -286,7 +319,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
   const headings: { id: string; text: string; level: number }[] = [];
   const headingPage = new Map<string, number>();
 
-  const textRows = (lines: Line[], rs: RunStyle, el: () => StructEl, opts: { indent?: number; spaceBefore?: number; spaceAfter?: number; marker?: string; keepWithNext?: boolean }) => {
+  const textRows = (lines: Line[], rs: RunStyle, el: () => StructEl, opts: { indent?: number; spaceBefore?: number; spaceAfter?: number; marker?: string; label?: () => StructEl; keepWithNext?: boolean }) => {
     const lh = lineHeightOf(rs.size);
     lines.forEach((line, i) => {
       const last = i === lines.length - 1;
@@ -296,12 +329,14 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
         notes: line.notes,
         keepWithNext: opts.keepWithNext || (lines.length > 1 && (i === 0 || i === lines.length - 2)),
         draw: (ctx, y) =>
-          tagged(ctx, el, () => {
-            if (i === 0 && opts.marker) {
-              ctx.doc.font('R').fontSize(rs.size).fillColor(st.accent).text(opts.marker, left + (opts.indent ?? 0) - rs.size * 1.1, y + (lh - rs.size) / 2, { lineBreak: false });
-            }
-            drawLine(ctx.doc, line, left + (opts.indent ?? 0), y, rs.size);
-          }),
+          {
+            const marker = opts.marker;
+            if (i === 0 && marker)
+              tagged(ctx, opts.label ?? el, () => {
+                ctx.doc.font('R').fontSize(rs.size).fillColor(st.accent).text(marker, left + (opts.indent ?? 0) - rs.size * 1.1, y + (lh - rs.size) / 2, { lineBreak: false });
+              });
+            tagged(ctx, el, () => drawLine(ctx.doc, line, left + (opts.indent ?? 0), y, rs.size));
+          },
       });
     });
   };
@@ -325,8 +360,10 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
           ctx.doc.addNamedDestination(id, 'XYZ', 0, page.height - y + 4, null);
         }
         if (bookmark && id) {
-          if (level === 1) outlineParent = ctx.doc.outline.addItem(text);
-          else (currentH1 ?? ctx.doc.outline).addItem(text);
+          // pdfkit measures `left` from the right edge and `top` from the top: this lands on the heading.
+          const at = { top: Math.max(0, y - 4), left: page.width };
+          if (level === 1) outlineParent = ctx.doc.outline.addItem(text, at as never);
+          else (currentH1 ?? ctx.doc.outline).addItem(text, at as never);
           if (level === 1) currentH1 = outlineParent;
         }
         tagged(ctx, lazy(`H${level}`), () => lines.forEach((l, i) => drawLine(ctx.doc, l, left, y + i * lh, size)));
@@ -360,7 +397,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     const tLh = tSize * 1.15;
     const sLh = lineHeightOf(st.subtitleSize);
     const mLh = lineHeightOf(st.smallSize);
-    const markH = tb.marking ? st.smallSize * 2.2 : 0;
+    const markH = tb.marking || tb.draft ? st.smallSize * 2.2 : 0;
     const h = markH + titleLines.length * tLh + (subLines.length ? 4 + subLines.length * sLh : 0) + 8 + metaLines.length * mLh + 10;
     rows.push({
       height: cover ? bottom - top : h,
@@ -374,12 +411,22 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
           d.rect(0, 0, 14, page.height).fill(st.accent);
           d.endMarkedContent();
         }
-        if (tb.marking) {
-          tagged(ctx, lazy('P'), () => {
-            const w = measure('B', st.smallSize, tb.marking) + 12;
-            d.rect(left, y, w, st.smallSize * 1.7).fill(st.marking);
-            d.font('B').fontSize(st.smallSize).fillColor('#ffffff').text(tb.marking, left + 6, y + st.smallSize * 0.38, { lineBreak: false });
-          });
+        if (tb.marking || tb.draft) {
+          let x = left;
+          if (tb.marking)
+            tagged(ctx, lazy('P'), () => {
+              const w = measure('B', st.smallSize, tb.marking) + 12;
+              d.rect(left, y, w, st.smallSize * 1.7).fill(st.marking);
+              d.font('B').fontSize(st.smallSize).fillColor('#ffffff').text(tb.marking, left + 6, y + st.smallSize * 0.38, { lineBreak: false });
+              x += w + 6;
+            });
+          const draft = tb.draft;
+          if (draft)
+            tagged(ctx, lazy('P'), () => {
+              const w = measure('B', st.smallSize, draft) + 12;
+              d.rect(x, y + 0.6, w, st.smallSize * 1.7 - 1.2).lineWidth(1.2).strokeColor(st.marking).stroke();
+              d.font('B').fontSize(st.smallSize).fillColor(st.marking).text(draft, x + 6, y + st.smallSize * 0.38, { lineBreak: false });
+            });
           y += markH;
         }
         tagged(ctx, lazy('Title'), () => titleLines.forEach((l, i) => drawLine(d, l, left, y + i * tLh - (tLh - tSize * st.lineHeight) / 2, tSize)));
@@ -409,7 +456,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const tableEl = lazy('Table');
     if (b.caption) {
-      const capLines = breakLines([{ kind: 'text', text: b.caption, bold: true }], textWidth, { size: st.smallSize, color: st.accent, bold: true });
+      const capLines = breakLines(b.caption, textWidth, { size: st.smallSize, color: st.accent, bold: true });
       textRows(capLines, { size: st.smallSize, color: st.accent, bold: true }, lazy('Caption'), { spaceBefore: 6, spaceAfter: 2, keepWithNext: true });
     }
     /** Rows of one table row: one, or several when the row is taller than a page. */
@@ -458,6 +505,8 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
             else {
               const tr = trEl!();
               const cell = doc.struct(header ? 'TH' : 'TD');
+              // Header cells say they head their column.
+              if (header) (cell as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: 'Column' };
               tr.add(cell);
               cell.add(draw);
             }
@@ -472,7 +521,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     )[0];
     rows.push({ ...headerRow, spaceBefore: b.caption ? 0 : 6 });
     // A short table (totals, a delegation) stays on one page.
-    const keepTogether = b.rows.length <= 6;
+    const keepTogether = b.rows.length <= 3;
     b.rows.forEach((r, i) =>
       rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow, keepWithNext: keepTogether && i < b.rows.length - 1 }))),
     );
@@ -541,7 +590,8 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
               return el;
             };
           })();
-          textRows(breakLines(item, textWidth - indent, bodyRs), bodyRs, liEl, { indent, marker: b.ordered ? `${i + 1}.` : '•', spaceAfter: i === b.items.length - 1 ? st.paragraphSpacing : st.paragraphSpacing * 0.45 });
+          // LI holds a label (the bullet or number) and a body, as PDF/UA asks.
+          textRows(breakLines(item, textWidth - indent, bodyRs), bodyRs, lazyChild(liEl, 'LBody'), { indent, label: lazyChild(liEl, 'Lbl'), marker: b.ordered ? `${i + 1}.` : '•', spaceAfter: i === b.items.length - 1 ? st.paragraphSpacing : st.paragraphSpacing * 0.45 });
         });
         break;
       }
@@ -557,10 +607,12 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
       case 'pageBreak':
         rows.push({ height: 0, spaceBefore: 0, notes: [], pageBreak: true, draw: () => undefined });
         break;
+      default:
+        assertNever(b);
     }
   }
   if (!footnotes && tree.notes.length) {
-    headingRow(tree.notesTitle, 1, 'sec-notes-list', true);
+    headingRow(tree.notesTitle, 1, ENDNOTES_ID, true);
     const el = lazy('L');
     for (const n of tree.notes) {
       const ls = notesOf(n.n);
@@ -587,7 +639,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     const tocBlock = blocks.find((b) => b.kind === 'toc');
     const saved = rows.splice(tocRowsAt);
     headingRow(tocBlock && tocBlock.kind === 'toc' ? tocBlock.title : 'Contents', 1, null, false);
-    tocEntries.push(...headings.filter((h) => h.level <= 2));
+    tocEntries.push(...contentsEntries(tree));
     const size = st.bodySize;
     const lh = lineHeightOf(size) + 3;
     for (const h of tocEntries) {
@@ -616,7 +668,7 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
           d.markContent('Artifact', { type: 'Layout' });
           for (let x = dotsFrom; x < dotsTo; x += 4) d.circle(x, dotY - 0.5, 0.45).fill(st.muted);
           d.endMarkedContent();
-          d.goTo(left + indent, y, textWidth - indent, ls.length * lh, h.id);
+          d.goTo(left + indent, y, textWidth - indent, ls.length * lh, h.id, (ctx.artifact ? {} : { structParent: (() => { const l = doc.struct('Link'); el().add(l); return l; })() }) as never);
         },
       });
     }

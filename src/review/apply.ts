@@ -76,13 +76,33 @@ function splitPerson(p: Person): Person[] {
   });
 }
 
-function applyDecision<T extends { id: string }>(section: ItemSection, item: T, d: Decision | undefined): T | null {
-  if (!d || d.status === 'accepted') return item;
+function applyDecision<T extends { id: string; reviewed?: boolean }>(section: ItemSection, item: T, d: Decision | undefined, added: boolean): T | null {
+  if (!d) return added ? { ...item, reviewed: true } : item;
+  if (d.status === 'accepted') return { ...item, reviewed: true };
   if (d.status === 'rejected') return null;
-  const merged = { ...item, ...d.fields, id: item.id };
+  const merged = { ...item, ...d.fields, id: item.id, reviewed: true };
   const parsed = SCHEMAS[section].safeParse(merged);
-  // An edit that does not fit the schema (a hand-edited project file) leaves the item as extracted.
+  // An edit that does not fit the schema (a hand-edited project file) leaves the item as extracted (and unreviewed).
   return parsed.success ? (parsed.data as unknown as T) : item;
+}
+
+const nameKey = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A person the analyst rejected vanishes everywhere: from delegation tables (by id or by any of
+ * their names) and as the speaker of a position or the source of an outlook item.
+ */
+function withoutPeople(f: Findings, rejected: readonly Person[], keptNames: ReadonlySet<string>): Findings {
+  if (!rejected.length) return f;
+  const ids = new Set(rejected.map((p) => p.id));
+  const names = new Set(rejected.flatMap((p) => [p.name, ...p.variants]).map(nameKey).filter((n) => n && !keptNames.has(n)));
+  const gone = (id: string | null, name: string | null) => (id !== null && ids.has(id)) || (name !== null && names.has(nameKey(name)));
+  return {
+    ...f,
+    delegations: f.delegations.map((d) => (d.members.some((m) => gone(m.personId, m.name)) ? { ...d, members: d.members.filter((m) => !gone(m.personId, m.name)) } : d)),
+    positions: f.positions.map((p) => (p.speaker && gone(null, p.speaker) ? { ...p, speaker: null } : p)),
+    outlook: f.outlook.map((o) => (o.who && gone(null, o.who) ? { ...o, who: null } : o)),
+  };
 }
 
 export function applyOverlay(findings: Findings, overlay: Overlay): Findings {
@@ -94,6 +114,7 @@ export function applyOverlay(findings: Findings, overlay: Overlay): Findings {
     attacks: [...findings.attacks],
   };
   for (const a of overlay.added) (out[a.section] as { id: string }[]).push(a.item);
+  const addedIds = new Set(overlay.added.map((a) => a.item.id));
 
   // Person merges: members of a group become its first person; references follow.
   const renamed = new Map<string, string>();
@@ -116,15 +137,24 @@ export function applyOverlay(findings: Findings, overlay: Overlay): Findings {
       members: d.members.map((m) => (m.personId && renamed.has(m.personId) ? { ...m, personId: renamed.get(m.personId)! } : m)),
     }));
 
+  const decisionOf = (id: string): Decision | undefined => overlay.decisions[id] ?? overlay.decisions[id.split('~')[0]];
   const decide = <S extends ItemSection>(s: S): Findings[S] =>
-    (out[s] as { id: string }[]).map((item) => applyDecision(s, item, overlay.decisions[item.id] ?? overlay.decisions[item.id.split('~')[0]])).filter((x) => x !== null) as Findings[S];
-  return {
-    people: decide('people'),
-    delegations: decide('delegations'),
-    positions: decide('positions'),
-    outlook: decide('outlook'),
-    attacks: decide('attacks'),
-  };
+    (out[s] as { id: string }[]).map((item) => applyDecision(s, item, decisionOf(item.id), addedIds.has(item.id))).filter((x) => x !== null) as Findings[S];
+  const rejected = out.people.filter((p) => decisionOf(p.id)?.status === 'rejected');
+  const kept = decide('people');
+  // A rejected person whose name a kept person also carries is not removed by name.
+  const keptNames = new Set(kept.flatMap((p) => [p.name, ...p.variants]).map(nameKey));
+  return withoutPeople(
+    {
+      people: kept,
+      delegations: decide('delegations'),
+      positions: decide('positions'),
+      outlook: decide('outlook'),
+      attacks: decide('attacks'),
+    },
+    rejected,
+    keptNames,
+  );
 }
 
 /** A piece of review work that no longer applies because its item is gone. */
