@@ -100,20 +100,30 @@ describe('mergePeople', () => {
 });
 
 describe('mergeDelegations and mergeAttacks', () => {
-  const del = (article: string, leads: boolean): Delegation => ({
+  const del = (article: string, leads: boolean, venue = 'Geneva', date: string | null = null): Delegation => ({
     id: 'delegations:ukraine',
     party: 'Ukraine',
-    venue: article === 'a' ? 'Geneva' : 'Istanbul',
-    date: null,
+    venue,
+    date,
     members: [{ personId: null, name: 'Ivan Bondar', role: null, leads, sources: [ref(article)] }],
     sources: [ref(article)],
     confidence: 0.8,
     conflicts: [],
   });
-  it('records leadership and venue disagreements', () => {
-    const [d] = mergeDelegations([del('a', true), del('b', false)], []);
+  it('records a leadership disagreement about one meeting', () => {
+    const [d, more] = mergeDelegations([del('a', true), del('b', false)], []);
+    expect(more).toBeUndefined();
     expect(d.members).toHaveLength(1);
-    expect(d.conflicts.map((c) => c.field).sort()).toEqual(['leaders', 'venue']);
+    expect(d.conflicts.map((c) => c.field)).toEqual(['leaders']);
+  });
+  it('keeps talks in two places, or weeks apart, as two meetings and not a disagreement', () => {
+    const places = mergeDelegations([del('a', true), del('b', false, 'Istanbul')], []);
+    expect(places.map((d) => d.venue)).toEqual(['Geneva', 'Istanbul']);
+    expect(places.flatMap((d) => d.conflicts)).toEqual([]);
+    const dates = mergeDelegations([del('a', true, 'Geneva', '2025-03-02'), del('b', false, 'Geneva', '2025-05-16')], []);
+    expect(dates).toHaveLength(2);
+    const sameRound = mergeDelegations([del('a', true, 'Geneva', '2025-03-02'), del('b', true, 'Geneva', '2025-03-03'), del('c', true, null as unknown as string)], []);
+    expect(sameRound).toHaveLength(1);
   });
 
   const attack = (article: string, killed: number): Attack => ({

@@ -154,6 +154,33 @@ export function mergePeople(people: readonly Person[]): Person[] {
 const leadersText = (d: Delegation): string =>
   d.members.filter((m) => m.leads).map((m) => m.name).join(', ') || '(no leader named)';
 
+/** Days between two YYYY-MM-DD dates. */
+const daysApart = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/** Talks a few days apart in one place are one round (reports date its days differently). */
+const SAME_ROUND_DAYS = 3;
+
+/**
+ * One meeting is one event: a party's delegations are grouped per meeting, so talks in two
+ * places, or weeks apart, are two meetings and not a disagreement about the venue. A
+ * delegation with no venue or date joins the first meeting of its party it does not contradict.
+ */
+function meetingsOf(dels: readonly Delegation[]): Array<[string, Delegation[]]> {
+  const meetings: Array<{ party: string; venue: string | null; date: string | null; group: Delegation[] }> = [];
+  for (const d of dels) {
+    const venue = d.venue ? foldText(d.venue) : null;
+    const m = meetings.find(
+      (x) => x.party === d.party && (!venue || !x.venue || x.venue === venue) && (!d.date || !x.date || daysApart(x.date, d.date) <= SAME_ROUND_DAYS),
+    );
+    if (m) {
+      m.group.push(d);
+      m.venue ??= venue;
+      m.date ??= d.date;
+    } else meetings.push({ party: d.party, venue, date: d.date, group: [d] });
+  }
+  return meetings.map((m) => [m.party, m.group]);
+}
+
 export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[]): Delegation[] {
   const peopleIndex = new BlockIndex();
   people.forEach((p, i) => {
@@ -163,14 +190,8 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
     const i = peopleIndex.candidates(surnameKeys(name)).find((j) => [people[j].name, ...people[j].variants].some((n) => samePerson(n, name)));
     return i === undefined ? undefined : people[i];
   };
-  const byParty = new Map<string, Delegation[]>();
-  for (const d of dels) {
-    const g = byParty.get(d.party);
-    if (g) g.push(d);
-    else byParty.set(d.party, [d]);
-  }
   const out: Delegation[] = [];
-  for (const [party, group] of byParty) {
+  for (const [party, group] of meetingsOf(dels)) {
     const members: DelegationMember[] = [];
     const memberRefs: RefAccumulator[] = [];
     const memberIndex = new BlockIndex();
@@ -195,8 +216,6 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
     if (group.length > 1) {
       const lc = conflictOf('leaders', group.map((d) => ({ value: leadersText(d), sources: d.sources })));
       if (lc) conflicts.push(lc);
-      const vc = conflictOf('venue', group.filter((d) => d.venue).map((d) => ({ value: d.venue as string, sources: d.sources })));
-      if (vc) conflicts.push(vc);
     }
     out.push({
       id: group[0].id,
@@ -318,13 +337,28 @@ export function mergeOutlook(items: readonly Outlook[]): Outlook[] {
 const sameTime = (a: Attack, b: Attack): boolean =>
   a.date && b.date ? a.date === b.date : a.when != null && b.when != null && foldText(a.when) === foldText(b.when);
 
+/**
+ * Blocking keys of an attack: its place with its date, and its place with its time words. Two
+ * attacks that `same` joins share one of them (equal dates when both are dated, else equal time
+ * words), and the keys cannot collapse a large corpus into one block the way place alone did
+ * (every strike on one capital, across months).
+ */
+function attackKeys(x: Attack, anyEmpty: boolean): string[] {
+  if (x.location == null && !anyEmpty) return [];
+  const loc = `loc:${x.location == null ? '' : foldText(x.location)}`;
+  const keys: string[] = [];
+  if (x.date) keys.push(`${loc}\u0000d:${x.date}`);
+  if (x.when != null) keys.push(`${loc}\u0000w:${foldText(x.when)}`);
+  return keys;
+}
+
 export function mergeAttacks(items: readonly Attack[]): Attack[] {
   // an empty location equals a missing one in `same`, so both share the empty key when there is one
   const anyEmpty = items.some((x) => x.location != null && foldText(x.location) === '');
   return mergeBy(
     items,
     (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
-    (x) => (x.location != null ? [`loc:${foldText(x.location)}`] : anyEmpty ? ['loc:'] : []),
+    (x) => attackKeys(x, anyEmpty),
     (x) => JSON.stringify([x.location == null ? null : foldText(x.location), x.date, x.when == null ? null : foldText(x.when)]),
     (g) => {
       const out: Conflict[] = [];
