@@ -1,7 +1,8 @@
 import type { Article, Delegation } from '../model';
 import { findDelegations } from './delegations';
+import { numberSpans } from './numbers';
 import { findPartyMentions } from './parties';
-import { findPeople } from './people';
+import { findPeople, sidesFromSentences } from './people';
 import { splitSentences } from './sentences';
 import type { AnalysedArticle, ArticlePerson } from './types';
 
@@ -17,11 +18,12 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   const people = findPeople(text, sentences, allParties);
   const spans = people.flatMap((p) => p.mentions);
   const parties = allParties.filter((m) => !spans.some((s) => m.start < s.end && s.start < m.end));
-  const base: AnalysedArticle = { article, sentences, parties, people };
+  const base: AnalysedArticle = { article, sentences, parties, people, numbers: numberSpans(sentences) };
   const delegations = findDelegations(base);
   const partyOf = new Map<string, string>();
   for (const d of delegations) for (const m of d.members) if (!partyOf.has(m.name)) partyOf.set(m.name, d.party);
-  const withParties: ArticlePerson[] = people.map((p) => (p.party || !partyOf.has(p.name) ? p : { ...p, party: partyOf.get(p.name) ?? null }));
+  const inTeams: ArticlePerson[] = people.map((p) => (p.party || !partyOf.has(p.name) ? p : { ...p, party: partyOf.get(p.name) ?? null }));
+  const withParties = sidesFromSentences(text, sentences, parties, inTeams);
   return { analysed: { ...base, people: withParties }, delegations };
 }
 

@@ -30,6 +30,8 @@ const OBJECT_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'met', 'meet',
 const LEADER_NOUNS = new Set(['administration', 'government', 'cabinet', 'presidency', 'campaign', 'era', 'regime', 'aides', 'allies', 'envoy', 'adviser', 'advisers', 'spokesman', 'spokeswoman', 'spokesperson']);
 const ROLE_STOP = new Set(['of', 'to', 'for', 'at', 'in', 'with', 'from', 'on', 'who', 'whom', 'which', 'that', 'and', 'or', 'as', 'by', 'since', 'after', 'before', 'during', 'under', 'over', 'about', 'against', 'between', 'said', 'says']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one', 'former', 'then', 'now', 'also']);
+/** Pronouns that only a person takes up ("his spokesman", "she said"). */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** Prepositions after which a party is the target of a role ("envoy to Ukraine"), not its owner. */
 const TARGET_PREPS = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with']);
 
@@ -171,6 +173,12 @@ const TITLE_MODIFIERS = new Set(['Former', 'Ex', 'Late', 'Acting', 'Interim', 'O
 /** Months can be names inside a full name ("Theresa May", "April Ryan"); alone they are months. */
 const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
 const isNonPersonWord = (w: string, inFullName = false): boolean => NON_PERSON_WORDS.has(w) || (NON_NAME_SET.has(w) && !(inFullName && MONTHS.has(w)));
+/** A capitalised common noun of people or things ("Witnesses", "Spokeswoman"): singular or plural. */
+const isCommonNoun = (w: string): boolean => {
+  const l = w.toLowerCase();
+  return [l, l.replace(/s$/, ''), l.replace(/es$/, '')].some((x) => x.length > 2 && (ROLE_NOUNS.has(x) || NON_PERSON_NOUNS.has(x)));
+};
+const PEOPLE_PLURAL = /\p{Ll}(?:ers|ors|ists|ants|ents|ians|eers|ives|ees)$/u;
 const isKnownThing = (s: string): boolean => partyForm(s) != null || isPlace(s) || OUTLET_SET.has(s) || NON_NAME_SET.has(s);
 
 /** Finds the name candidates of one sentence. */
@@ -193,6 +201,26 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       if (HONORIFIC_SET.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w) || partyWord || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
       else break;
     }
+    // stacked ranks, acronyms and a place before the last title: "HQ Maj Gen X", "Northport Mayor X"
+    let orgTitle: [number, number] | null = null;
+    for (let k = to - 2; k >= from; k--) {
+      const w = tokens[k].text;
+      if (HONORIFIC_SET.has(w.toLowerCase()) && !COURTESY_TITLES.has(w)) {
+        if (tokens.slice(from0, k).every((t) => isCap(t.text) || t.text === '-' || t.text === '.')) from = k + 1;
+        break;
+      }
+    }
+    // a name after an organisation's name: "deputy head of the Northern Survey Directorate X Y"
+    for (let k = to - 3; k >= from0; k--) {
+      if (!NON_PERSON_WORDS.has(tokens[k].text)) continue;
+      if (k + 1 < from) break;
+      const rest = tokens.slice(k + 1, to);
+      if (rest.length >= 2 && rest.every((t) => isCap(t.text) && !NON_PERSON_WORDS.has(t.text) && !HONORIFIC_SET.has(t.text.toLowerCase()) && partyForm(t.text) == null)) {
+        orgTitle = [from0, k];
+        from = k + 1;
+      }
+      break;
+    }
     // an organisation or outlet name at the end: "Russian broadcaster RT" is not a name either
     const nameToks = tokens.slice(from, to);
     const name = text.slice(tokens[from].start, tokens[to - 1].end);
@@ -200,10 +228,13 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     const full = nameToks.filter((t) => isCap(t.text) && !isInitialTok(t.text)).length > 1;
     const givenAfterTitle = from > from0 && full && /\.$/.test(tokens[from - 1].text) && HONORIFIC_SET.has(tokens[from - 1].text.toLowerCase());
     if (nameToks.some((t, k) => !(k === 0 && givenAfterTitle) && isNonPersonWord(t.text, full))) continue;
-    // a demonym or an organisation inside the run: "Many Ukrainian", "Hamas Gaza"
-    if (nameToks.some((t) => {
+    // a demonym or an organisation inside the run: "Many Ukrainian", "Hamas Gaza"; but a surname that is
+    // also a nationality word after a title or role and a given name is a name ("consul Mara Welsh")
+    const titledBefore = from > from0 || (from0 > 0 && kindOf(clean(tokens[from0 - 1].text)) === 'role');
+    if (nameToks.some((t, k) => {
       const f = partyForm(t.text);
-      return f != null && f.kind !== 'name' && f.kind !== 'capital';
+      const surname = titledBefore && k === nameToks.length - 1 && k >= 1 && f?.kind === 'demonym' && nameToks[k - 1].pos === 'PROPN' && partyForm(nameToks[k - 1].text) == null;
+      return f != null && f.kind !== 'name' && f.kind !== 'capital' && !surname;
     })) continue;
     if (nameToks.every((t) => isInitialTok(t.text) || HONORIFIC_SET.has(t.text.toLowerCase()))) continue;
     // name words: hyphenated parts written together count once ("Kyzyl-Kiya", "Jean-Pierre")
@@ -212,6 +243,10 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     // all-capital acronyms ("RT", "FSB") are organisations
     if (words.length === 1 && /^[\p{Lu}\d.&-]{2,}$/u.test(words[0].text)) continue;
     if (words.length === 1 && nameToks.length === 1 && ORG_WORD_ENDING.test(words[0].text)) continue;
+    // a lone capitalised role or common noun ("Investigators said", "X, Adviser to ..."): not a name
+    if (words.length === 1 && nameToks.length === 1 && from === from0 && isCommonNoun(words[0].text)) continue;
+    // a plural of people opening a sentence ("Residents said"): a lone surname of that shape would have a full name too
+    if (words.length === 1 && nameToks.length === 1 && from === from0 && from0 === 0 && PEOPLE_PLURAL.test(words[0].text)) continue;
     const prefix = tokens.slice(from0, from);
     const titled = prefix.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()));
     const written = text.slice(tokens[from0].start, tokens[to - 1].end);
@@ -249,6 +284,15 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
         cand.evidence = true;
       }
     }
+    if (orgTitle) {
+      // the title runs from the start of its phrase ("Deputy head of the") to the organisation's last word
+      let b = orgTitle[0];
+      while (b > 0 && tokens[b - 1].pos !== 'PUNCT' && tokens[b - 1].pos !== 'VERB' && tokens[b - 1].pos !== 'AUX' && b > orgTitle[0] - 8) b--;
+      const r0 = tokens[b];
+      const r1 = tokens[orgTitle[1]];
+      cand.roles.push(roleOf(text, r0.start, r1.end, ''));
+      cand.evidence = true;
+    }
     findRoles(text, tokens, from0, cand);
     out.push(cand);
   }
@@ -274,7 +318,15 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
   if (before && OBJECT_VERBS.has(before.text.toLowerCase())) c.evidence = true;
   if (after && LEADER_NOUNS.has(after.text) && runFrom > 0) c.evidence = true;
-  if (c.single && after && (after.pos === 'VERB' || after.pos === 'AUX') && !isCap(after.text)) c.weak++;
+  let v = to;
+  while (tokens[v]?.pos === 'ADV' && v < to + 2) v++;
+  const verb = tokens[v];
+  if (c.single && verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && !isCap(verb.text)) {
+    c.weak++;
+    // a lone name as the subject of a finite verb, resumed by "his"/"her": "Okafor insists ..., her aides said"
+    const opens = runFrom === 0 || /^["“‘(]$/.test(tokens[runFrom - 1].text);
+    if (opens && tokens.slice(to + 1).some((t) => PERSONAL_PRONOUNS.has(t.text.toLowerCase()))) c.evidence = true;
+  }
   if (c.single && isPossessive(after) && after2 && after2.pos === 'NOUN' && !isCap(after2.text)) c.weak++;
   // "the Abu Shouk camp", "the Emirates": a thing named after something, not a person
   if (before?.text.toLowerCase() === 'the' && !isPossessive(after) && !(after && LEADER_NOUNS.has(after.text))) {
@@ -302,8 +354,8 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   while (k >= 0) {
     const t = tokens[k];
     const ok =
-      ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'VERB') && !isCap(t.text)) ||
-      (isCap(t.text) && (partyForm(t.text) != null || (owner && (t.pos === 'PROPN' || HONORIFIC_SET.has(t.text.toLowerCase()))))) ||
+      ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || (t.pos === 'VERB' && /ing$/.test(t.text))) && !isCap(t.text)) ||
+      (isCap(t.text) && (partyForm(t.text) != null || (isPlace(t.text) && k === startK - 1) || (owner && (t.pos === 'PROPN' || HONORIFIC_SET.has(t.text.toLowerCase()))))) ||
       (isPossessive(t) && k > 0 && isCap(tokens[k - 1].text)) ||
       (t.text === '-' && k > 0 && tokens[k - 1].end === t.start);
     if (!ok) break;
@@ -327,14 +379,14 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   if (before?.text === ',' && runFrom >= 2) {
     let b = runFrom - 2;
     const end = tokens[b].end;
-    while (b >= 0 && b > runFrom - 14 && tokens[b].pos !== 'PUNCT' && tokens[b].pos !== 'VERB' && tokens[b].pos !== 'AUX' && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
+    while (b >= 0 && b > runFrom - 14 && !/^(PUNCT|VERB|AUX|ADP|CCONJ|SCONJ)$/.test(tokens[b].pos) && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
     // the phrase must start a clause or follow a determiner: "The U.S. special envoy for Sudan, X"
     // a party's possessive opens the phrase wherever it stands: "sat Ruritania's foreign minister, X"
     let p = b + 1;
     while (p < runFrom - 2 && !(partyForm(tokens[p].text) != null && isPossessive(tokens[p + 1]))) p++;
     if (p < runFrom - 2) b = p - 1;
     const opener = tokens[b];
-    const opens = !opener || opener.pos === 'PUNCT' || DETERMINERS.has(opener.text.toLowerCase()) || p < runFrom - 2;
+    const opens = !opener || /^(PUNCT|ADP|CCONJ|SCONJ)$/.test(opener.pos) || DETERMINERS.has(opener.text.toLowerCase()) || p < runFrom - 2;
     const startTok = tokens[b + 1];
     if (startTok && startTok.start < end) {
       const words = text.slice(startTok.start, end).split(/\s+/);
@@ -343,7 +395,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       const lastKind = kindOf(clean(words[words.length - 1]));
       // only when the phrase ends in the role noun ("adviser," / "chief of staff,")
       const pw = partyForm(words[0]);
-      if (kind === 'role' && opens && (lastKind === 'role' || words.length <= 10) && (!isCap(words[0]) || pw != null || HONORIFIC_SET.has(words[0].toLowerCase()))) {
+      if (kind === 'role' && opens && (lastKind === 'role' || words.length <= 10) && (!isCap(words[0]) || pw != null || HONORIFIC_SET.has(words[0].toLowerCase()) || /['’]s$/.test(words[0]))) {
         c.evidence = true;
         c.roles.push(roleOf(text, startTok.start, end, head ?? ''));
       }
@@ -362,10 +414,12 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
         c.evidence = true;
         return;
       }
+      // "X, through mediators": a prepositional phrase is no apposition
+      if (tokens[to + 1].pos === 'ADP' && !/^(from|of)$/i.test(words[0])) return;
       const { head, cut } = headOf(words);
       const kind = kindOf(head);
       if (kind === 'thing' && !/^(from|of|at|with)$/i.test(words[0])) c.veto = true;
-      else if (kind === 'role' && (!isCap(words[0]) || partyForm(words[0]) != null || DETERMINERS.has(words[0].toLowerCase()))) {
+      else if (kind === 'role' && (!isCap(words[0]) || partyForm(words[0]) != null || DETERMINERS.has(words[0].toLowerCase()) || kindOf(clean(words[0])) === 'role')) {
         c.evidence = true;
         // cut at a participle or relative clause ("... minister leading his country's delegation")
         let endWord = words.length;
@@ -447,7 +501,9 @@ function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): s
     if (owned) return p.party;
     const before = text.slice(r.start, p.start).trim().split(/\s+/).filter((w) => !/^(the|a|an)$/i.test(w));
     const prev = before.length ? clean(before[before.length - 1]) : '';
-    if (TARGET_PREPS.has(prev)) continue;
+    // "spokeswoman for Ruritania's navy": a possessive state after "for" owns the role's body
+    const possessive = /^['’]s?\s/.test(text.slice(p.end, p.end + 3));
+    if (TARGET_PREPS.has(prev) && !(possessive && prev === 'for')) continue;
     return p.party;
   }
   return null;
@@ -564,19 +620,115 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     roles.sort((a, b) => score(b) - score(a));
     people.push({ key, name: cl.name, variants, roles, party, mentions });
   }
-  // "adviser to President X": inherit X's party when the role names none
-  return people.map((p) => {
+  // "PARTY's president ... President X": a bare title takes the state the text gave that title
+  const titles = unnamedTitles(text, parties);
+  const byTitle = (p: ArticlePerson): string | null => {
+    for (const r of p.roles) {
+      const t = titleKey(r);
+      const ps = titles.get(t);
+      if (ps && ps.size === 1) return [...ps][0];
+    }
+    return null;
+  };
+  const withTitles = people.map((p) => (p.party ? p : { ...p, party: byTitle(p) }));
+  // "adviser to President X", "X's envoy": inherit X's party when the role names none
+  const ownerOf = (r: string): string | null =>
+    /\b(?:to|of|for)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r)?.[1] ??
+    /^(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*)['’]s\s/u.exec(r)?.[1] ??
+    null;
+  const inherited = withTitles.map((p) => {
     if (p.party) return p;
     for (const c of clusters.find((k) => nameKey(k.name) === p.key || k.name === p.name)?.cands ?? []) {
       for (const r of c.roles) {
-        const m = /\b(?:to|of)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r.text);
-        if (!m) continue;
-        const other = people.find((q) => q !== p && q.party && (samePerson(q.name, m[1].trim()) || sameSurname(nameParts(q.name).surname, nameParts(m[1].trim()).surname)));
+        const owner = ownerOf(r.text)?.trim();
+        if (!owner) continue;
+        const other = withTitles.find((q) => q !== p && q.party && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
         if (other) return { ...p, party: other.party };
       }
     }
     return p;
   });
+  return inherited;
+}
+
+/** Last resort for people whose role and team name no side: the side their own sentences give them. */
+export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): ArticlePerson[] {
+  return people.map((p) => (p.party || p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? ''))) ? p : { ...p, party: sideFromSentences(text, sentences, parties, p, people) }));
+}
+
+/**
+ * The side a person's own sentences put them on, when no role says it: party words that own or
+ * qualify something ("Ruritania's", "Ruritanian officials") or open a clause weigh most; a party
+ * after a preposition of target ("to", "against", "with") does not count; one named inside another
+ * person's role is that person's. The party must lead clearly, else null.
+ */
+function sideFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
+  const votes = new Map<string, number>();
+  const others = people.filter((q) => q !== p).flatMap((q) => q.mentions);
+  const seen = new Set<number>();
+  for (const m of p.mentions) {
+    if (seen.has(m.sentence)) continue;
+    seen.add(m.sentence);
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    for (const pm of parties) {
+      if (pm.sentence !== m.sentence) continue;
+      const lead = text.slice(Math.max(s.start, pm.start - 12), pm.start).toLowerCase();
+      const prev = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '';
+      if (TARGET_PREPS.has(prev) || prev === 'against' || prev === 'between') continue;
+      // inside another person's phrase: "Ruritanian envoy X" names X's side, not this person's
+      const near = others.find((o) => o.sentence === m.sentence && o.start >= pm.end && o.start - pm.end < 40 && !/[,;.]/.test(text.slice(pm.end, o.start)));
+      if (near && !(m.start >= pm.end && m.start <= near.start)) continue;
+      const possessive = /^['’]s?\b/.test(text.slice(pm.end, pm.end + 2));
+      let w = pm.kind === 'demonym' || possessive ? 1 : /^(in|at|from|of|by)$/.test(prev) ? 0.4 : 0.7;
+      // closer to the person's mention weighs more
+      const dist = Math.abs(pm.start - m.start);
+      if (dist < 60) w *= 1.5;
+      votes.set(pm.party, (votes.get(pm.party) ?? 0) + w);
+    }
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return null;
+  if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
+  return ranked[0][0];
+}
+
+/** A title as a key: lower case, without courtesy titles and qualifiers ("Former President" → "president"). */
+function titleKey(role: string): string {
+  return role
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w && !TITLE_MODIFIERS.has(w[0].toUpperCase() + w.slice(1)) && !COURTESY_TITLES.has(w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * Titles the text ties to a party without a name: "PARTY's president", "the DEMONYM prime minister",
+ * "the president of PARTY". Maps the title ("president") to the parties it was given.
+ */
+function unnamedTitles(text: string, parties: readonly PartyMention[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (title: string, party: string): void => {
+    const set = out.get(title) ?? new Set<string>();
+    set.add(party);
+    out.set(title, set);
+  };
+  for (const p of parties) {
+    const m = /^(?:['’]s?)?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(text.slice(p.end, p.end + 60));
+    if (m && (p.kind !== 'demonym' || /['’]s?\s/.test(text.slice(p.end, p.end + 3)) === false)) {
+      const words = m[1].split(/\s+/);
+      for (let n = words.length; n >= 1; n--) {
+        const head = words[n - 1];
+        if (ROLE_NOUNS.has(head) && !NON_STATE_ROLES.has(head) && !/s$/.test(head)) {
+          add(titleKey(words.slice(0, n).join(' ')), p.party);
+          break;
+        }
+      }
+    }
+    const of = /(?:^|\s)(?:the\s+)((?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+)\s+of\s+$/u.exec(text.slice(Math.max(0, p.start - 40), p.start));
+    if (of && ROLE_NOUNS.has(of[1].split(/\s+/).pop() ?? '') && p.kind === 'name') add(titleKey(of[1]), p.party);
+  }
+  return out;
 }
 
 const partyInText = (s: string): boolean => s.split(/\s+/).some((w) => partyForm(w) != null);

@@ -6,7 +6,7 @@
 /** Words that stand before a name as a title or honorific and are not part of it. */
 export const HONORIFICS = `Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Madam Mme Hon
   President Vice Prime Minister Premier Chancellor King Queen Prince Princess Crown Sheikh Shaikh Emir Sultan
-  Gen Gen. General Lt Lt. Lieutenant Col Col. Colonel Maj Maj. Major Capt Capt. Captain Adm Adm. Admiral
+  Gen Gen. General Lt Lt. Lieutenant Rear Vice-Adm Col Col. Colonel Maj Maj. Major Capt Capt. Captain Adm Adm. Admiral
   Sgt Sgt. Sergeant Brig Brig. Brigadier Marshal Field Commander Cmdr Cmdr.
   Sen Sen. Senator Rep Rep. Representative Gov Gov. Governor Mayor Speaker Ambassador Secretary Envoy Special
   Foreign Defense Defence Deputy Chief Justice Judge Pope Cardinal Archbishop Bishop Patriarch Father Rabbi Imam
@@ -33,7 +33,8 @@ export const ROLE_NOUNS = new Set(
   tycoon billionaire investor banker governor-general premier viceroy regent heir delegate consul attaché
   inspector investigator director-general secretary-general undersecretary under-secretary vice-chairman
   chief-of-staff observer monitor campaigner organiser organizer volunteer medic paramedic surgeon scientist
-  engineer physicist citizen national laureate winner nominee`.split(/\s+/).filter(Boolean),
+  engineer physicist citizen national laureate winner nominee commissioner parliamentarian deputy-minister
+  negotiator-in-chief delegate-general representative-general attaché envoy-designate`.split(/\s+/).filter(Boolean),
 );
 
 /** Roles whose holders are commentators, not actors of a state: no party is taken from their role. */
@@ -52,7 +53,8 @@ export const NON_PERSON_NOUNS = new Set(
   river sea lake island peninsula mountain border frontier crossing bridge road highway street square hospital
   school church mosque parliament assembly court tribunal body authority regime junta cartel gang faction
   operator manufacturer producer maker carrier airline newswire wire podcast show programme program
-  broadcast report statement telegram`.split(/\s+/).filter(Boolean),
+  broadcast report statement telegram ship gunboat vessel tanker frigate destroyer submarine boat freighter cruiser
+  corvette barge ferry yacht trawler warship patrol-boat icebreaker`.split(/\s+/).filter(Boolean),
 );
 
 /** Capitalised words that make a run of capitalised words an organisation, place, event or medium. */
@@ -76,7 +78,8 @@ export const NON_PERSON_WORDS = new Set(
   Labour Labor Peoples Popular Liberation Resistance Crescent Nations Fund
   Monetary Olympic Committee Index Exchange Market Markets Group Holdings Technologies Systems Motors Bloc
   Red Watch Rights Amnesty Deal Pact Charter Declaration Memorandum Protocol Framework Roadmap Corridor Nobel
-  Format Communique Communiqué Agreements Process Formula Peace Deals Treaties Forum Coalition Contact Minsk Accords`
+  Format Communique Communiqué Agreements Process Formula Peace Deals Treaties Forum Coalition Contact Minsk Accords
+  Directorate Directorates Inspectorate Secretariat Bureau Headquarters Staff Commissariat`
     .split(/\s+/)
     .filter(Boolean),
 );
