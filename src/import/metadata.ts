@@ -70,11 +70,22 @@ const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
+/** News agencies and broadcasters often named in datelines and credits (general, not tied to any article). */
+const AGENCIES = ['Reuters', 'AP', 'Associated Press', 'AFP', 'Agence France-Presse', 'TASS', 'RIA Novosti', 'Interfax', 'Xinhua', 'Anadolu Agency', 'Anadolu', 'Bloomberg', 'Al Jazeera', 'BBC', 'CNN', 'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap', 'PTI', 'Ukrinform', 'IRNA', 'WAFA', 'SANA', 'SUNA', 'QNA', 'SPA', 'WAM'].join('|');
+
+/** A short line of capitalised words (small joining words allowed): an outlet's name. */
+function nameLike(line: string): boolean {
+  if (line.length > 50 || words(line) > 6 || SENTENCE_END.test(line) || !/^\p{Lu}/u.test(line)) return false;
+  return line.split(/\s+/).every((w) => /^(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|de|la|le|du|al|el|für|und|\d+)$/u.test(w));
+}
+
 /** A short line with no sentence-final punctuation: could be a headline. */
 function headlineLike(line: string): boolean {
   if (line.length < 3 || line.length > 200 || words(line) > 30) return false;
   if (!/\p{L}/u.test(line) || URL_LIKE.test(line)) return false;
-  if (SENTENCE_END.test(line)) return false;
+  if (/^skip to\b|^(?:menu|search|sign in|subscribe|advertisement)$/i.test(line)) return false;
+  // A headline may end in a dotted abbreviation ("… talks with U.S.").
+  if (SENTENCE_END.test(line) && !/\b(?:\p{Lu}\.){2,}$/u.test(line)) return false;
   return true;
 }
 
@@ -192,7 +203,18 @@ export function detectTextMetadata(text: string): TextMetadata {
     const rest = titleCandidates.slice(1).filter((l) => outletLike(l));
     if (rest.length > 0) meta.outlet ??= rest[0];
   }
+  // A short title-case line right under the headline names the outlet ("Harbour Courier").
+  if (meta.title && !meta.outlet) {
+    const at = header.indexOf(meta.title);
+    const next = header[at + 1];
+    const after = header[at + 2] ?? firstBody ?? '';
+    // … when a date line or a byline follows it, as in a masthead.
+    if (next && unclassified.includes(next) && !BYLINE.test(next) && nameLike(next) && (dateLine(after) || BYLINE.test(after) || parseDate(after.slice(0, 40)))) meta.outlet = cleanName(next);
+  }
   if (firstBody) {
+    // "August 9, 2024 (PORT SUDAN) – …": a date opening the first line of the body.
+    const lead = parseDate(firstBody.slice(0, 40));
+    if (lead && lead.index === 0) meta.published ??= lead.date;
     const dl = DATELINE.exec(firstBody);
     if (dl) {
       if (dl[1]) meta.published ??= parseDate(dl[1])?.date ?? null;
@@ -204,6 +226,12 @@ export function detectTextMetadata(text: string): TextMetadata {
   for (const line of tail) {
     const m = LABELLED_SOURCE.exec(line) ?? DASH_OUTLET.exec(line) ?? COPYRIGHT.exec(line);
     if (m && !meta.outlet) meta.outlet = cleanName(m[1]);
+  }
+  // An agency named in the dateline or credited in the text ("(Reuters) —", "/TASS/", "told AFP").
+  if (!meta.outlet) {
+    const head = text.slice(0, 3000);
+    const m = new RegExp(`(?:\\(|/)(${AGENCIES})(?:\\)|/)|\\b(?:told|according to|reported by|said in a statement to)\\s+(?:the\\s+)?(${AGENCIES})\\b|\\b(${AGENCIES}) has (?:put together|learned|reported)`).exec(head);
+    if (m) meta.outlet = m[1] ?? m[2] ?? m[3] ?? null;
   }
   if (meta.title && meta.title === meta.outlet) meta.title = null;
   return meta;
