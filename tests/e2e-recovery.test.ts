@@ -11,9 +11,9 @@ import { ProjectSchema } from '../src/model';
 import { newProject, serializeProject } from '../src/project/project';
 import { browserApiScript } from './e2e/browser-api';
 import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { shot } from './e2e/shots';
 import { startAppServer, type AppServer } from './e2e/server';
 
-const SHOTS = path.join(REPO, 'docs', 'screenshots');
 const skipReason = !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
 if (skipReason) console.warn(`e2e-recovery skipped: ${skipReason}`);
 
@@ -32,7 +32,6 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     const rendererDir = await ensureRendererBuilt();
     await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
     tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-recovery-'));
-    await mkdir(SHOTS, { recursive: true });
     server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
     browser = await launchChromium();
     // A fixed zone and locale, so the time on the button is the same on every machine.
@@ -79,7 +78,7 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     expect(await button.textContent()).toBe('Open the backup (saved 21 Mar 2025, 16:45)');
     // Nothing was loaded yet: the window still shows the new, untitled project.
     expect(await page.locator('h1').textContent()).toBe('Untitled briefing');
-    await page.screenshot({ path: path.join(SHOTS, '08-open-backup.png') });
+    await shot(page, '08-open-backup.png');
 
     await button.click();
     await offer.waitFor({ state: 'detached' });

@@ -2,7 +2,8 @@
 // `window.briefsmith` is the browser implementation that calls the same handlers Electron
 // main registers (over HTTP on 127.0.0.1). Import both seed articles, edit one item and
 // reject another, pick and reorder sections, export DOCX and PDF and read them back, save
-// the project, reopen it and find everything as it was. Screenshots go to docs/screenshots.
+// the project, reopen it and find everything as it was. Screenshots go to docs/screenshots
+// when UPDATE_SCREENSHOTS=1.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,11 +15,11 @@ import { ProjectSchema, type Findings, type Outlook, type Position } from '../sr
 import type { BriefsmithBridge } from '../src/services/api';
 import { browserApiScript } from './e2e/browser-api';
 import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { shot } from './e2e/shots';
 import { startAppServer, type AppServer } from './e2e/server';
 
 const SEEDS = path.resolve(REPO, '..', 'shared', 'seeds');
 const seedFiles = existsSync(SEEDS) ? ['000_118066a58bd8992f.txt', '002_d98ed01e17b307d9.txt'].map((f) => path.join(SEEDS, f)).filter((f) => existsSync(f)) : [];
-const SHOTS = path.join(REPO, 'docs', 'screenshots');
 const skipReason = seedFiles.length < 2 ? `seed articles not found in ${SEEDS}` : !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
 if (skipReason) console.warn(`e2e-workflow skipped: ${skipReason}`);
 
@@ -62,7 +63,6 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     const rendererDir = await ensureRendererBuilt();
     await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
     tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-'));
-    await mkdir(SHOTS, { recursive: true });
     server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
@@ -104,7 +104,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
     await page.getByTestId('progress').waitFor({ state: 'detached' });
     expect(server.progress.some((p) => p.label.startsWith('Importing'))).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, '01-articles.png') });
+    await shot(page, '01-articles.png');
 
     // 2 · Review: select, edit one item, reject another; undo/redo the rejection.
     await page.locator('[data-step="review"]').click();
@@ -122,13 +122,13 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await rowOf(toReject!.id).click();
     await page.getByRole('button', { name: '✕ Reject' }).click();
     await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('header').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('To review');
-    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.locator('header').getByRole('button', { name: 'Redo' }).click();
     await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
     await rowOf(toEdit.id).click();
-    await page.screenshot({ path: path.join(SHOTS, '02-review.png') });
+    await shot(page, '02-review.png');
 
     // Merge two people (the analyst knows they are one); the table marks both.
     const [p1, p2] = findings.people;
@@ -137,8 +137,11 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
       await rowOf(p1.id).locator('input[type="checkbox"]').check();
       await rowOf(p2.id).locator('input[type="checkbox"]').check();
       await page.getByRole('button', { name: /^Merge 2 selected/ }).click();
-      await expect.poll(() => rowOf(p1.id).textContent()).toContain('merged');
-      await expect.poll(() => rowOf(p2.id).textContent()).toContain('merged');
+      // The analyst chooses which name the merged person keeps; the table then shows one row.
+      await page.locator('form[aria-label="Merge people"]').getByRole('radio', { name: new RegExp(p1.name) }).check();
+      await page.locator('form[aria-label="Merge people"]').getByRole('button', { name: 'Merge' }).click();
+      await expect.poll(() => rowOf(p1.id).textContent()).toContain('merged 2');
+      await expect.poll(() => rowOf(p2.id).count()).toBe(0);
     }
 
     // 3 · Compose: title, drop "people", put "outlook" first (button), then "positions" up by keyboard.
@@ -159,13 +162,13 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await page.locator('ol.sections [data-section-row="notes"]').dragTo(page.locator('ol.sections [data-section-row="sources"]'));
     const order = await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')));
     expect(order).toEqual(['outlook', 'bluf', 'positions', 'delegations', 'attacks', 'notes', 'sources']);
-    await page.screenshot({ path: path.join(SHOTS, '03-compose.png') });
+    await shot(page, '03-compose.png');
 
     // 4 · Preview & export: the preview shows the edit; DOCX and PDF go where the save dialog says.
     await page.locator('[data-step="preview"]').click();
     const frame = page.frameLocator('[data-testid="preview-frame"]');
     await expect.poll(async () => norm((await frame.locator('body').textContent()) ?? ''), { timeout: 20_000 }).toContain(EDIT_MARKER);
-    await page.screenshot({ path: path.join(SHOTS, '04-preview.png') });
+    await shot(page, '04-preview.png');
 
     const docxPath = path.join(tmp, 'out', 'briefing.docx');
     const pdfPath = path.join(tmp, 'out', 'briefing'); // no extension: the handler adds it
@@ -177,7 +180,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await page.getByRole('button', { name: 'Show in folder' }).click();
     await expect.poll(() => server.shown.length).toBe(1);
     expect(server.shown[0]).toBe(`${pdfPath}.pdf`);
-    await page.screenshot({ path: path.join(SHOTS, '05-exported.png') });
+    await shot(page, '05-exported.png');
 
     const docx = await docxText(docxPath);
     const pdf = norm(await pdfText(`${pdfPath}.pdf`));
@@ -251,7 +254,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     const box = page.locator('.conflicts');
     await box.waitFor();
     expect(await box.locator('.conflict-value').count()).toBe(hit.x.conflicts.reduce((n, c) => n + c.values.length, 0));
-    await page.screenshot({ path: path.join(SHOTS, '07-review-conflict.png') });
+    await shot(page, '07-review-conflict.png');
   });
 
   it('imports dropped files and pasted text', async () => {
@@ -334,7 +337,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     const box = page.locator('.failures');
     await box.waitFor();
     expect(await box.textContent()).toContain('empty.txt');
-    await page.screenshot({ path: path.join(SHOTS, '06-import-error.png') });
+    await shot(page, '06-import-error.png');
 
     // Re-import: a file corrected on disk is read again and replaces its article.
     const fixable = path.join(tmp, 'fixable.txt');

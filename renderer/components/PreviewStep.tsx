@@ -49,7 +49,7 @@ function ExportCheck({ issues, onGoToIssue, mode, onMode }: { issues: readonly E
         const list = issues.filter((i) => i.kind === g.kind);
         if (list.length === 0) return null;
         return (
-          <details key={g.kind} open={g.kind !== 'unreviewed' || list.length <= SHOW_PER_GROUP} className={`issue-group ${g.kind}`}>
+          <details key={g.kind} open className={`issue-group ${g.kind}`}>
             <summary>{g.title(list.length)}</summary>
             <ul>
               {list.slice(0, SHOW_PER_GROUP).map((i, n) => (

@@ -1,0 +1,399 @@
+// The review an analyst can sign, by keyboard only, in Debian's Chromium against the browser
+// API (the same handlers Electron main registers): import the four sample articles and one
+// invented here, skip a duplicate, fix an article's title and outlet, triage with J/K/A/R (case
+// does not matter, Ctrl+A never decides), edit a delegation's members, settle a disagreement
+// with "Use this value", undo three actions checking the project after each, follow a link of
+// the pre-export check, export accepted items only and read both files back. axe-core finds no
+// serious or critical violation on any step, light and dark. Screenshots with UPDATE_SCREENSHOTS=1.
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importBytes } from '../src/import';
+import { extractAll } from '../src/extract';
+import type { Findings, Project } from '../src/model';
+import { browserApiScript } from './e2e/browser-api';
+import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { shot } from './e2e/shots';
+import { startAppServer, type AppServer } from './e2e/server';
+
+const SAMPLES = path.join(REPO, 'assets', 'samples');
+const sampleFiles = ['01-talks-open-astana.txt', '02-what-each-side-wants.txt', '03-second-day-no-deal.txt', '04-round-ends-prisoner-deal.txt'].map((f) => path.join(SAMPLES, f));
+const skipReason = !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+if (skipReason) console.warn(`e2e-review skipped: ${skipReason}`);
+
+/** An article invented for this test (places and people that do not exist). */
+const INVENTED = `Harbour commission meets in Velmora as ferry dispute drags on
+The Coastal Bulletin
+Published: October 16, 2026
+VELMORA — Officials from Ostria and Pellandia met at the harbour commission in Velmora on Friday to discuss the ferry dispute that has closed the northern crossing since September.
+Ostria sent Deputy Transport Minister Ilse Varga, who led its team, together with harbour master Tomas Reuben.
+Ilse Varga said Ostria would not reopen the crossing until Pellandia withdraws its patrol boats from the strait.
+Pellandia's envoy, Marek Odell, said his government was ready to offer joint inspections of the ferries.
+Both sides said a second meeting would take place within two weeks.
+`;
+
+const norm = (s: string): string => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function pdfText(file: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
+
+async function docxText(file: string): Promise<string> {
+  const mammoth = (await import('mammoth')).default;
+  return (await mammoth.extractRawText({ buffer: await readFile(file) })).value;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+/** axe-core in the page (evaluated over the debugging protocol, so the page's CSP stays strict). */
+async function axeSerious(page: Page, where: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
+    return r.violations;
+  });
+  // Minor and moderate findings are printed, not failed on.
+  const lesser = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  if (lesser.length) console.log(`axe ${where}: ${lesser.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`);
+}
+
+describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
+  let browser: Browser;
+  let server: AppServer;
+  let page: Page;
+  let tmp: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const rendererDir = await ensureRendererBuilt();
+    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
+    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-review-'));
+    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: browserApiScript() });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  /** The project as the app holds it: its autosave copy, once it shows `ready`. */
+  const project = async (ready: (p: Project) => boolean): Promise<Project> => {
+    let last: Project | null = null;
+    await expect
+      .poll(
+        async () => {
+          const r = await server.api.recover({});
+          last = r.ok ? (r.value?.project ?? null) : null;
+          return last !== null && ready(last);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    return last!;
+  };
+  const focusedItem = () => page.evaluate(() => document.activeElement?.closest('tr[data-item]')?.getAttribute('data-item') ?? null);
+  const press = async (key: string) => {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(30);
+  };
+
+  it('imports, corrects, triages, settles, undoes and exports accepted items only', async () => {
+    const invented = path.join(tmp, 'velmora.txt');
+    await writeFile(invented, INVENTED);
+    const files = [...sampleFiles, invented];
+    const articles = await Promise.all(files.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
+    const findings: Findings = extractAll(articles);
+    const axe: string[] = [];
+    const t0 = Date.now();
+    const step = (name: string) => console.log(`[e2e-review ${((Date.now() - t0) / 1000).toFixed(1)} s] ${name}`);
+
+    // ---- 1 · Articles: choose five files, then one again (a duplicate, said so) ----
+    step('Articles: choose five files, then one again (a duplicate, said so)');
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    server.dialogs.open.push(files);
+    await page.getByRole('button', { name: 'Choose files…' }).focus();
+    await press('Enter');
+    const articleRows = page.locator('table[aria-label="Imported articles"] tbody tr');
+    await expect.poll(() => articleRows.count(), { timeout: 60_000 }).toBe(5);
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Imported 5 new articles');
+    // Focus is not lost after the import: it sits on the first new article.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr[data-article]') !== null)).toBe(true);
+
+    server.dialogs.open.push([sampleFiles[0]!]);
+    await page.getByRole('button', { name: 'Choose files…' }).focus();
+    await press('Enter');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('1 duplicate skipped');
+    expect(await articleRows.count()).toBe(5);
+
+    // Fix an article's title and outlet (sample 2 names no outlet).
+    const second = articles[1]!;
+    await page.getByRole('button', { name: `Edit details of ${second.title}` }).focus();
+    await press('Enter');
+    await page.locator('.article-editor input[name="title"]').waitFor();
+    await press('Control+A');
+    await page.keyboard.type('What Bishkek and Dushanbe want from Astana');
+    await press('Tab');
+    await page.keyboard.type('The Central Asia Ledger');
+    await press('Enter');
+    await expect.poll(() => articleRows.nth(1).textContent()).toContain('The Central Asia Ledger');
+    await project((p) => p.articles[1]?.title === 'What Bishkek and Dushanbe want from Astana' && p.articles[1]?.outlet === 'The Central Asia Ledger');
+    await shot(page, '09-articles-edit.png');
+    axe.push(...(await axeSerious(page, 'articles')));
+
+    // ---- 2 · Review: the step bar by arrow keys, the section tabs by arrow keys ----
+    step('Review: the step bar by arrow keys, the section tabs by arrow keys');
+    await page.locator('[data-step="articles"]').focus();
+    await press('ArrowRight');
+    await page.getByRole('heading', { name: 'Review findings' }).waitFor();
+    expect(await page.locator('[data-step="review"]').getAttribute('aria-current')).toBe('step');
+    await expect.poll(() => page.locator('[data-step="review"] .step-count').textContent()).toMatch(/\d+ of \d+ to review/);
+    const before = (await page.locator('[data-step="review"] .step-count').textContent()) ?? '';
+
+    await page.locator('[role="tab"][aria-selected="true"]').focus();
+    await press('Home');
+    for (let i = 0; i < 2; i++) await press('ArrowRight');
+    await expect.poll(() => page.locator('#tab-positions').getAttribute('aria-selected')).toBe('true');
+    // One tab stop for the whole table (a roving tab index), none for the rows' checkboxes.
+    const rows = page.locator('table.grid tbody tr');
+    expect(await page.locator('table.grid tbody [tabindex="0"]').count()).toBe(1);
+
+    // Queue: A accepts and moves on, J/K move (uppercase too), R rejects, Ctrl+A never decides.
+    await rows.first().focus();
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-item')!));
+    const [firstId, secondId, thirdId] = ids as [string, string, string];
+    const status = (id: string) => page.locator(`tr[data-item="${id}"] .status`).textContent();
+    await press('a');
+    await expect.poll(() => status(firstId)).toBe('Accepted');
+    expect(await focusedItem()).toBe(secondId);
+    await press('Shift+J');
+    expect(await focusedItem()).toBe(thirdId);
+    await press('K');
+    expect(await focusedItem()).toBe(secondId);
+    await press('Shift+R');
+    await expect.poll(() => status(secondId)).toBe('Rejected');
+    expect(await focusedItem()).toBe(thirdId);
+    await press('Control+a');
+    await press('Control+r');
+    expect(await status(thirdId)).toBe('To review');
+    await press('A');
+    await expect.poll(() => status(thirdId)).toBe('Accepted');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Accepted');
+    await project((p) => p.overlay.decisions[firstId]?.status === 'accepted' && p.overlay.decisions[secondId]?.status === 'rejected' && p.overlay.decisions[thirdId]?.status === 'accepted');
+    // The step bar counts down.
+    expect(await page.locator('[data-step="review"] .step-count').textContent()).not.toBe(before);
+    await shot(page, '10-review-queue.png');
+    axe.push(...(await axeSerious(page, 'review')));
+
+    // ---- 3 · A delegation's members: remove one, add one, by keyboard ----
+    step("A delegation's members: remove one, add one, by keyboard");
+    const delegation = findings.delegations.find((d) => d.members.length >= 2)!;
+    expect(delegation, 'the samples give a delegation with two members or more').toBeDefined();
+    const dropped = delegation.members[delegation.members.length - 1]!.name;
+    const addedName = findings.people.find((p) => !delegation.members.some((m) => m.name === p.name))!.name;
+    await page.locator('#tab-positions').focus();
+    await press('ArrowLeft');
+    await expect.poll(() => page.locator('#tab-delegations').getAttribute('aria-selected')).toBe('true');
+    await page.locator(`tr[data-item="${delegation.id}"]`).focus();
+    await press('e');
+    const form = page.locator('form[aria-label="Edit item"]');
+    await form.waitFor();
+    // Edit put the focus in the form (not on the page body).
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('form[aria-label="Edit item"]'))).toBe(true);
+    await form.getByRole('button', { name: `Remove ${dropped}` }).focus();
+    await press('Enter');
+    await form.getByLabel('Add a member by name').focus();
+    await page.keyboard.type(addedName);
+    await press('Enter');
+    await expect.poll(() => form.locator('li.member').count()).toBe(delegation.members.length);
+    await shot(page, '11-delegation-members.png');
+    axe.push(...(await axeSerious(page, 'review: editing a delegation')));
+    await form.getByRole('button', { name: 'Save edit' }).focus();
+    await press('Enter');
+    const delRow = page.locator(`tr[data-item="${delegation.id}"]`);
+    await expect.poll(() => delRow.textContent()).toContain(addedName);
+    expect(await delRow.textContent()).not.toContain(dropped);
+    // Focus went back to the row after saving.
+    expect(await focusedItem()).toBe(delegation.id);
+    await project((p) => {
+      const d = p.overlay.decisions[delegation.id];
+      return d?.status === 'edited' && Array.isArray(d.fields.members) && !(d.fields.members as Array<{ name: string }>).some((m) => m.name === dropped);
+    });
+
+    // Escape cancels an edit and gives the focus back to the row.
+    await press('e');
+    await form.waitFor();
+    await press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await focusedItem()).toBe(delegation.id);
+
+    // ---- 4 · A disagreement settled with "Use this value" ----
+    step('A disagreement settled with "Use this value"');
+    const conflicted = (['attacks', 'people', 'delegations', 'positions', 'outlook'] as const).flatMap((sec) => findings[sec].filter((x) => x.conflicts.length && x.id !== delegation.id).map((x) => ({ sec, x })))[0];
+    expect(conflicted, 'the samples disagree somewhere').toBeDefined();
+    const { sec, x } = conflicted!;
+    const conflict = x.conflicts[0]!;
+    const chosen = conflict.values[conflict.values.length - 1]!.value;
+    await page.locator(`#tab-${sec}`).focus();
+    await press('Enter');
+    await page.locator(`tr[data-item="${x.id}"]`).focus();
+    // A conflicting item is doubtful: never shown at 100 %.
+    expect(await page.locator(`tr[data-item="${x.id}"] .conf`).textContent()).not.toBe('100%');
+    await press(' ');
+    await page.locator('.conflicts').waitFor();
+    const valueBox = page.locator('.conflict-value').filter({ has: page.locator('strong', { hasText: chosen }) }).first();
+    await valueBox.getByRole('button', { name: 'Use this value' }).focus();
+    await press('Enter');
+    await expect.poll(() => status(x.id)).toBe('Edited');
+    await project((p) => p.overlay.decisions[x.id]?.status === 'edited');
+    await shot(page, '12-conflict-settled.png');
+
+    // ---- 5 · Undo three actions (Ctrl+Z is the menu's Undo), checking the project after each ----
+    step("Undo three actions (Ctrl+Z is the menu's Undo), checking the project after each");
+    await expect.poll(() => server.eventClients()).toBeGreaterThan(0);
+    server.sendMenu('undo');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Undone: Used');
+    await project((p) => p.overlay.decisions[x.id] === undefined && p.overlay.decisions[delegation.id]?.status === 'edited');
+    server.sendMenu('undo');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Undone: Edited');
+    await project((p) => p.overlay.decisions[delegation.id] === undefined && p.overlay.decisions[thirdId]?.status === 'accepted');
+    server.sendMenu('undo');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Undone: Accepted');
+    const afterUndo = await project((p) => p.overlay.decisions[thirdId] === undefined);
+    // Everything before the three steps is still there, and consistent.
+    expect(afterUndo.overlay.decisions[firstId]).toEqual({ status: 'accepted' });
+    expect(afterUndo.overlay.decisions[secondId]).toEqual({ status: 'rejected' });
+    expect(afterUndo.articles[1]?.outlet).toBe('The Central Asia Ledger');
+    expect(afterUndo.articles.length).toBe(5);
+    for (const s of afterUndo.findings.positions) for (const r of s.sources) expect(afterUndo.articles.some((a) => a.id === r.article)).toBe(true);
+    // The notice offers Redo; redo the accept by its button.
+    await page.locator('.notice').getByRole('button', { name: 'Redo' }).last().focus();
+    await press('Enter');
+    await project((p) => p.overlay.decisions[thirdId]?.status === 'accepted');
+
+    // Accept every delegation at or above 0 % in one step (bulk accept).
+    await page.locator('#tab-delegations').focus();
+    await press('Enter');
+    await page.getByLabel('Confidence at or above (%)').fill('0');
+    await page.getByTestId('bulk-accept').focus();
+    await press('Enter');
+    await project((p) => findings.delegations.every((d) => p.overlay.decisions[d.id]?.status === 'accepted'));
+
+    // Dark mode from the system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator(`tr[data-item="${delegation.id}"]`).focus();
+    await press('Enter');
+    await shot(page, '13-review-dark.png');
+    axe.push(...(await axeSerious(page, 'review (dark)')));
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // ---- 6 · Preview & export: the check links to the item; export accepted items only ----
+    step('Preview & export: the check links to the item; export accepted items only');
+    await page.locator('[data-step="review"]').focus();
+    await press('End');
+    const check = page.getByTestId('export-check');
+    await check.waitFor();
+    expect(await check.textContent()).toContain('not reviewed');
+    await shot(page, '14-export-check.png');
+    axe.push(...(await axeSerious(page, 'preview')));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    axe.push(...(await axeSerious(page, 'preview (dark)')));
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    const link = check.locator('.issue-group.unreviewed button').first();
+    await link.focus();
+    await press('Enter');
+    await page.getByRole('heading', { name: 'Review findings' }).waitFor();
+    await expect.poll(focusedItem).not.toBeNull();
+    await page.locator('[data-step="review"]').focus();
+    await press('End');
+    await check.waitFor();
+
+    await check.getByRole('radio', { name: /accepted items only/ }).focus();
+    await press('Space');
+    await project((p) => (p.briefing.options as { unreviewed?: string }).unreviewed === 'accepted-only');
+    const pdfPath = path.join(tmp, 'out', 'accepted.pdf');
+    const docxPath = path.join(tmp, 'out', 'accepted.docx');
+    await mkdir(path.dirname(pdfPath), { recursive: true });
+    server.dialogs.save.push(pdfPath, docxPath);
+    await page.locator('[data-export="pdf"]').focus();
+    await press('Enter');
+    await expect.poll(() => page.getByTestId('last-export').textContent(), { timeout: 60_000 }).toContain('accepted.pdf');
+    await page.locator('[data-export="docx"]').focus();
+    await press('Enter');
+    await expect.poll(() => page.getByTestId('last-export').textContent(), { timeout: 60_000 }).toContain('accepted.docx');
+    await shot(page, '15-exported-accepted.png');
+
+    const texts = [norm(await pdfText(pdfPath)), norm(await docxText(docxPath))];
+    const position = (id: string) => findings.positions.find((p) => p.id === id)!;
+    // A position's words that appear in no other item and no source sentence of another item.
+    const unique = (id: string) => {
+      const t = norm(position(id).text);
+      const others = [...findings.people, ...findings.delegations, ...findings.positions, ...findings.outlook, ...findings.attacks].filter((i) => i.id !== id);
+      return others.some((o) => norm(JSON.stringify(o)).includes(t) || o.sources.some((s) => norm(s.sentence).includes(t))) ? null : t;
+    };
+    const pendingId = ids.find((id) => afterUndo.overlay.decisions[id] === undefined && id !== thirdId && unique(id));
+    for (const t of texts) {
+      expect(t).not.toMatch(/\bDRAFT\b/);
+      const acc = unique(firstId);
+      if (acc) expect(t).toContain(acc);
+      const rej = unique(secondId);
+      if (rej) expect(t).not.toContain(rej);
+      if (pendingId) expect(t).not.toContain(unique(pendingId)!);
+      // The corrected outlet is what the sources list prints.
+      expect(t).toContain('The Central Asia Ledger');
+    }
+
+    // ---- 7 · New with unsaved changes: Save / Don't save / Cancel ----
+    step("New with unsaved changes: Save / Don't save / Cancel");
+    await page.locator('header').getByRole('button', { name: 'New', exact: true }).focus();
+    await press('Enter');
+    const dialog = page.getByTestId('unsaved-dialog');
+    await dialog.waitFor();
+    await shot(page, '16-unsaved-dialog.png');
+    axe.push(...(await axeSerious(page, 'unsaved dialog')));
+    await press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await articleRows.count()).toBe(0); // still on the preview step; the project is untouched
+    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('5');
+    await page.locator('header').getByRole('button', { name: 'New', exact: true }).focus();
+    await press('Enter');
+    await dialog.getByRole('button', { name: 'Don’t save' }).focus();
+    await press('Enter');
+    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
+
+    expect(axe, axe.join('\n')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 400_000);
+});
