@@ -2,8 +2,11 @@ import type { Attack, Weapon } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
 import { COUNTRIES } from './lexicon/countries';
-import { CASUALTY, NOT_AN_EVENT, PLACE_SUFFIX, STRIKE_WORDS, TARGET_HEADS, TARGET_MODIFIERS, WEAPONS } from './data/weapons';
-import { NUMBER, QUALIFIER, parseCount } from './numbers';
+import { CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
+import { ATTEMPT, BY_GERUND, FIRE_CONTEXT, NOT_AN_EVENT, STRIKE_WORDS } from './lexicon/strike-verbs';
+import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
+import { WEAPONS } from './lexicon/weapons';
+import { NUMBER, QUALIFIER, numberSpans, parseCount, type NumberSpan } from './numbers';
 import { partyForm, placeOf } from './parties';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
@@ -19,36 +22,52 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  */
 
 const flags = 'gi';
-const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS})\\b`, flags);
-const STRIKE_TEST = fastRegExp(`\\b(?:${STRIKE_WORDS})\\b`, 'i');
+/** "from Paraguayan fire", "opened fire", "rocket fire": "fire" as a strike noun, only after a word that makes it one. */
+const FIRE = `(?<=\\b(?:${FIRE_CONTEXT})\\s+(?:\\p{Lu}[\\p{L}-]+\\s+)?)fire`;
+const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS}|${FIRE})\\b`, flags);
+const STRIKE_TEST = fastRegExp(`\\b(?:${STRIKE_WORDS}|fire)\\b`, 'i');
+/** Strike words that are verbs whatever their ending. */
+const VERBAL_WORD = /(?:ed|struck|hit|aimed at|landed on|slammed)$/i;
+/** "attempted to strike", "tried to hit": an attempt is a strike. */
+const ATTEMPT_BEFORE = fastRegExp(`\\b(?:${ATTEMPT})\\s+to\\s+$`, 'i');
+/** "broke the truce by targeting": the gerund's agent is the clause's subject. */
+const BY_GERUND_BEFORE = fastRegExp(`\\b(?:${BY_GERUND})\\s+$`, 'i');
+const FLAG_AFTER = fastRegExp(`^(?:${FLAG_SUFFIX})\\b`, 'i');
+const DEFENDER_AFTER = fastRegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+)?(?:${DEFENDERS})\\b`, 'i');
+/** A speech verb between a party and a strike word makes the party the reporter ("Peruvian police said the shell ..."). */
+const SPEECH_BETWEEN = /\b(?:said|says|say|told|reported|reports|announced|claimed|stated|added|confirmed|according)\b/i;
 const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
 const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
-/** The count just before a weapon name: "at least 40 attack drones", "dozens of rockets". */
-const WEAPON_COUNT_RE = fastRegExp(`(?:^|[^\\p{L}\\p{N}])(${COUNT})(?:\\s+of)?\\s+(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+|(?:(?!were|was|are|have|had|and|of|in|on|at)[\\p{Ll}-]+\\s+){1,2}?)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
 ];
-const ONE = '(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|teenager|resident|worker|journalist|medic)';
-const ONE_KILLED = fastRegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'i');
-const ONE_INJURED = fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'i');
+/** One victim: "killing one crew member", "killing a woman" — any lower-case noun phrase after the verb. */
+const ONE = '(?:a|an|one)\\s+(?!(?:of|dozen|number|few|couple|handful|hundred|thousand|total)\\b)(?:[\\p{L}\\p{N}-]+\\s+){0,2}?[\\p{L}-]+';
+/** "A woman was killed", "One soldier died": a singular subject of a passive or intransitive toll verb. */
+const ONE_SUBJECT = (passive: string, intransitive: string): RegExp =>
+  fastRegExp(`(?:^|[,;]\\s+|\\b(?:and|when|as|after)\\s+)(?:a|an|one)\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+\\s+(?:was\\s+(?:also\\s+)?(?:${passive})|${intransitive})\\b`, 'i');
+const ONE_KILLED = [fastRegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'i'), ONE_SUBJECT(CASUALTY.killed, 'died')];
+const ONE_INJURED = [fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'i'), ONE_SUBJECT(CASUALTY.injured, 'was hurt')];
 const INJURED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
 ];
 const INTERCEPTED_RES = [
-  fastRegExp(`\\b(?:${CASUALTY.intercepting})\\s+(${COUNT})\\b`, 'i'),
+  // The object of the verb must be a weapon: "destroyed six fuel tankers" intercepts nothing.
+  fastRegExp(`\\b(?:${CASUALTY.intercepting})\\s+(${COUNT})\\s+(?:of them|(?:[\\p{L}-]+\\s+){0,2}?(?:drones?|missiles?|rockets?|UAVs?|projectiles?|targets|bombs|shells|aircraft|Shaheds?))\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:of them\\s+)?(?:were|was|had been|have been)\\s+(?:${CASUALTY.intercepting})\\b`, 'i'),
 ];
 const TARGET_RE = fastRegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET_HEADS})\\b`, flags);
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
 const AGGREGATE_RE = /\bsince (?:the (?:leaders|start|beginning|call|truce|ceasefire)|(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
-const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
+const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|off|towards|toward|strike|hit|attack|target|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
 const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
 const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
@@ -81,7 +100,7 @@ interface Place {
 function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
   const text = a.article.text;
   const out: Place[] = [];
-  const mentions = mentionsIn(a, s);
+  const mentions = mentionsOf(a, s);
   for (const m of s.text.matchAll(/\bthe\s+([A-Z][\p{L}-]+)\s+capital\b/gu)) {
     const party = partyForm(m[1])?.party;
     const cap = party ? CAPITAL_OF.get(party) : undefined;
@@ -99,7 +118,9 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const offset = name.indexOf(words[0]);
     name = words.join(' ');
     const at = start + offset;
-    if (mentionsIn(a, s).some((p) => p.person && at < p.end && at + name.length > p.start)) continue;
+    if (mentions.some((p) => p.person && at < p.end && at + name.length > p.start)) continue;
+    // "the Panama-flagged ship": a flag state is not where the strike fell.
+    if (/-\p{L}+$/u.test(name) && FLAG_AFTER.test(name.slice(name.lastIndexOf('-')))) continue;
     const party = mentions.find((p) => !p.person && p.start === at);
     const form = party ? partyForm(party.text) : null;
     if (form && form.kind !== 'name' && form.kind !== 'capital') continue;
@@ -132,29 +153,59 @@ interface Found<T> {
   readonly end: number;
 }
 
-function weaponsIn(s: Sentence): Array<Found<Weapon>> {
+/** The number spans of the document (built once in analyse.ts; computed here for documents built by hand). */
+const NUMBERS_OF = new WeakMap<AnalysedArticle, readonly NumberSpan[]>();
+function numbersOf(a: AnalysedArticle): readonly NumberSpan[] {
+  if (a.numbers) return a.numbers;
+  let n = NUMBERS_OF.get(a);
+  if (!n) NUMBERS_OF.set(a, (n = numberSpans(a.sentences)));
+  return n;
+}
+
+/** Words that may stand between a count and its weapon ("95 Bolivian drones", "40 attack drones"), but not a noun that is counted itself. */
+const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
+
+/**
+ * Weapons of a clause, each with the count that stands before it: the number span (the
+ * document's), so "between 150 and 200 drones" counts 150, "two dozen missiles" 24, and
+ * "hundreds of drones" no count. A number after the weapon counts its target, not it.
+ */
+function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
   const found: Array<Found<Weapon>> = [];
-  WEAPON_HEAD_RE.lastIndex = 0;
+  const text = a.article.text;
+  const spans = numbersOf(a).filter((n) => n.start >= s.start - 80 && n.end <= s.end);
   for (const m of s.text.matchAll(WEAPON_HEAD_RE)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-    const at = m.index ?? 0;
-    const c = s.text.slice(Math.max(0, at - 60), at).match(WEAPON_COUNT_RE);
-    const count = c ? parseCount(c[1]) : null;
-    found.push({ value: { type: WEAPONS[k][0], count: count?.value ?? null, label: m[0] }, start: s.start + at, end: s.start + at + m[0].length });
+    const at = s.start + (m.index ?? 0);
+    let count: number | null = null;
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const n = spans[i];
+      if (n.end > at || n.start < s.start) continue;
+      if (COUNT_TO_WEAPON.test(text.slice(n.end, at)) && (n.kind === 'count' || n.kind === 'range' || n.kind === 'vague')) count = n.value;
+      break;
+    }
+    found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length });
   }
   return found;
 }
 
-/** Weapons per sentence, for the article pass that finds the usual attacker and the sentence pass. */
+/** Weapons per clause, for the article pass that finds the usual attacker and the clause pass. */
 const WEAPONS_OF = new WeakMap<Sentence, Array<Found<Weapon>>>();
-function weaponsOf(s: Sentence): Array<Found<Weapon>> {
+function weaponsOf(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
   let w = WEAPONS_OF.get(s);
-  if (!w) WEAPONS_OF.set(s, (w = weaponsIn(s)));
+  if (!w) WEAPONS_OF.set(s, (w = weaponsIn(a, s)));
   return w;
 }
 
+/** Mentions within a clause, read from its sentence's (the mention cache is per sentence). */
+function mentionsOf(a: AnalysedArticle, c: Sentence): Mention[] {
+  const s = a.sentences[c.index];
+  const all = s && s.start <= c.start ? mentionsIn(a, s) : mentionsIn(a, c);
+  return all.filter((m) => m.start >= c.start && m.end <= c.end);
+}
+
 /** A word any casualty or interception figure needs; without one the figure regexes are not run. */
-const CASUALTY_WORD = /kill|dead|died|injur|wound|hurt|intercept|shot down|downed|destroy|neutrali|death toll/i;
+const CASUALTY_WORD = /kill|dead|died|death|fatalit|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
 
 /** One weapon per type: a counted mention wins over an uncounted one. */
 function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
@@ -187,19 +238,36 @@ function targetsIn(s: Sentence): Array<Found<string>> {
   return out;
 }
 
-/** Valid strike words: not negated, not hypothetical, not a bare back-reference. */
-function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Array<{ start: number; text: string; reference: boolean }> {
+interface StrikeWord {
+  readonly start: number;
+  readonly text: string;
+  /** A definite back-reference ("the raids", "those strikes had"): tells more of a strike already reported. */
+  readonly reference: boolean;
+  /** Used as a verb: "struck", "attempted to strike", "by shelling". */
+  readonly verbal: boolean;
+  /** The gerund of "by V-ing" ("broke the truce by targeting"): its agent is the clause subject. */
+  readonly byGerund: boolean;
+}
+
+/** Valid strike words: not negated, not hypothetical; marked when a back-reference or a verb. */
+function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): StrikeWord[] {
   const q = quotations(s);
-  const out: Array<{ start: number; text: string; reference: boolean }> = [];
+  const out: StrikeWord[] = [];
   for (const m of s.text.matchAll(STRIKE_RE)) {
     const at = m.index ?? 0;
     const before = s.text.slice(Math.max(0, at - 40), at);
     if (NEGATED_RE.test(before)) continue;
     if (inSpans(q, s.start + at) && !hasFigures) continue;
-    const isNoun = !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired)$/i.test(m[0]);
+    // "a missile aimed at the station" strikes; "talks aimed at ending the war" do not.
+    if (/^aimed at$/i.test(m[0]) && !weaponsOf(a, s).some((w) => w.end <= s.start + at && s.start + at - w.end <= 3)) continue;
+    const attempt = ATTEMPT_BEFORE.test(before);
+    const byGerund = /ing$/i.test(m[0]) && BY_GERUND_BEFORE.test(before);
+    const pos = s.tokens?.find((t) => t.start === s.start + at)?.pos;
+    const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|slammed)$/i.test(m[0]);
+    const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (pos === 'VERB' && !/ing$/i.test(m[0]));
     // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
     const continues = !isNoun && BACK_SUBJECT.test(before);
-    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues });
+    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, verbal, byGerund });
   }
   return out;
 }
@@ -212,31 +280,52 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:the next day|a day later|the following day)\b/i, 1],
 ];
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
+const MODIFIES = /^['’]?s?\s+(?:[\p{L}-]+\s+){0,3}$/u;
 
-/** Who struck: the accused party, the party named before a weapon or strike word, or the subject of a strike verb. */
-function attackerIn(a: AnalysedArticle, s: Sentence, strikes: ReadonlyArray<{ start: number }>, weapons: ReadonlyArray<Found<Weapon>>): string | null {
+/** A rule's verdict: who struck, and the name of the rule that said so. */
+interface Attribution {
+  readonly party: string | null;
+  readonly rule: string | null;
+}
+
+/**
+ * Who struck, by named rules in order: the accused ("accused X of"), the claimant, the
+ * agent of "by V-ing" (the clause subject: "X broke the truce by shelling ..."), the party
+ * that modifies a weapon or strike word ("Bolivian drones", "from Chilean fire"), the subject
+ * of a strike verb. A party that reports ("X's army said"), defends ("X air defences") or
+ * flags a ship ("X-flagged") is never the attacker.
+ */
+function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: readonly StrikeWord[], weapons: ReadonlyArray<Found<Weapon>>): Attribution {
   const text = a.article.text;
-  const ms = mentionsIn(a, s);
-  const accused = ms.find((m) => m.party && ACCUSED.test(text.slice(Math.max(s.start, m.start - 20), m.start)));
-  if (accused) return accused.party;
+  const ms = mentionsOf(a, c).filter((m) => m.party && !FLAG_AFTER.test(text.slice(m.end, m.end + 12)));
+  const accused = ms.find((m) => ACCUSED.test(text.slice(Math.max(s.start, m.start - 20), m.start)));
+  if (accused) return { party: accused.party, rule: 'attacker:accused' };
   // "The Houthis claimed responsibility for an attack on ...".
-  const claimed = ms.find((m) => m.party && /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
-  if (claimed) return claimed.party;
-  const anchors = [...strikes.map((x) => x.start), ...weapons.map((w) => w.start)];
+  const claimed = ms.find((m) => /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
+  if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
+  const by = strikes.find((x) => x.byGerund);
+  if (by) {
+    const subj = subjectsAt(a, s, by.start).find((h) => h.party);
+    if (subj?.party) return { party: subj.party, rule: 'attacker:by-gerund-subject' };
+  }
+  const anchors = [...strikes.filter((x) => !x.reference || x.verbal).map((x) => x.start), ...weapons.map((w) => w.start)];
   for (const m of ms) {
-    if (!m.party || m.person) continue;
-    if (anchors.some((at) => at >= m.end && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)))) return m.party;
+    if (m.person) continue;
+    const after = text.slice(m.end, m.end + 60);
+    if (DEFENDER_AFTER.test(after)) continue;
+    const near = anchors.find((at) => at >= m.end && MODIFIES.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)));
+    if (near == null || SPEECH_BETWEEN.test(text.slice(m.end, near))) continue;
+    return { party: m.party, rule: 'attacker:modifies-weapon' };
   }
   for (const st of strikes) {
-    const word = text.slice(st.start, st.start + 12);
-    if (!/^(?:attacked|struck|hit|shelled|bombed|pounded|launched|fired|targeted)\b/i.test(word)) continue;
+    if (!st.verbal || st.byGerund) continue;
     if (/\b(?:was|were|been|be)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, st.start - 20), st.start))) continue;
     // "Drones struck ...": the weapon is the subject; a party named before it (a dateline) is not the attacker.
     if (weapons.some((w) => w.end <= st.start && st.start - w.end <= 3)) continue;
-    const subj = subjectsAt(a, s, st.start).find((h) => h.party);
-    if (subj?.party) return subj.party;
+    const subj = subjectsAt(a, s, st.start).find((h) => h.party && h.person == null && ms.some((m) => m.party === h.party && m.start >= c.start && m.end <= st.start && !DEFENDER_AFTER.test(text.slice(m.end, m.end + 60))));
+    if (subj?.party) return { party: subj.party, rule: 'attacker:verb-subject' };
   }
-  return null;
+  return { party: null, rule: null };
 }
 
 /** The party most often named just before strike and weapon words across the article ("Russian drones"). */
@@ -244,7 +333,7 @@ function usualAttacker(a: AnalysedArticle): string | null {
   const counts = new Map<string, number>();
   const text = a.article.text;
   for (const s of a.sentences) {
-    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(s).map((w) => w.start));
+    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(a, s).map((w) => w.start));
     for (const m of mentionsIn(a, s) as Mention[]) {
       if (!m.party || m.person) continue;
       if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
@@ -258,124 +347,306 @@ function usualAttacker(a: AnalysedArticle): string | null {
   return best;
 }
 
+/** A clause of a sentence (same index, its own offsets and text); `elliptical` when it borrows its verb ("and another two in B"). */
+interface Clause extends Sentence {
+  readonly elliptical: boolean;
+}
+
+const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|${COUNT}\\s+(?:more|others)\\b|${COUNT}\\s+(?:people\\s+)?(?:in|at|on|near)\\s)`;
+/**
+ * Where a sentence may hold a second strike: "; ", ", and", ", while", "and hours later",
+ * and an elliptical "and another two at B". A cut is kept only when the part after it has a
+ * strike of its own (a weapon or a strike verb) or is elliptical.
+ */
+const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\\s+(?=(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later)\\b|${ELLIPTICAL})`, 'gi');
+const ELLIPTICAL_START = fastRegExp(`^(?:(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later),?\\s+)?${ELLIPTICAL}`, 'i');
+
+function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
+  const whole: Clause = { ...s, elliptical: false };
+  if (!/;|,\s+(?:and|while|whereas|but)\s|\sand\s/.test(s.text)) return [whole];
+  const make = (x: number, y: number, elliptical: boolean): Clause => ({
+    ...s,
+    start: s.start + x,
+    end: s.start + y,
+    text: s.text.slice(x, y),
+    tokens: s.tokens?.filter((t) => t.start >= s.start + x && t.end <= s.start + y),
+    elliptical,
+  });
+  const cuts = [...s.text.matchAll(CLAUSE_CUT)].map((m) => ({ at: m.index ?? 0, next: (m.index ?? 0) + m[0].length }));
+  const kept: Array<{ at: number; next: number; elliptical: boolean }> = [];
+  cuts.forEach((cut, i) => {
+    const right = make(cut.next, cuts[i + 1]?.at ?? s.text.length, false);
+    const own = weaponsIn(a, right).length > 0 || strikeWords(a, right, true).some((x) => x.verbal && !x.reference);
+    const elliptical = !own && ELLIPTICAL_START.test(right.text);
+    if (own || elliptical) kept.push({ ...cut, elliptical });
+  });
+  if (!kept.length) return [whole];
+  const parts: Clause[] = [];
+  let from = 0;
+  let elliptical = false;
+  for (const k of kept) {
+    parts.push(make(from, k.at, elliptical));
+    from = k.next;
+    elliptical = k.elliptical;
+  }
+  parts.push(make(from, s.text.length, elliptical));
+  return parts;
+}
+
+/** What the detector remembers across sentences: the strike being told, for tolls and details that come later. */
+interface Memory {
+  /** The record last made or extended, and the sentence that last told of it. */
+  current: Attack | null;
+  at: number;
+  /** The weapons and toll verb of the previous clause, for an elliptical one ("and another two at B"). */
+  previous: { weapons: Weapon[]; toll: 'killed' | 'injured' | null; attacker: string | null } | null;
+  usual: string | null | undefined;
+}
+
+/** How far (sentences) a definite back-reference reaches ("the raids had killed 60", three sentences on). */
+const REFERENCE_REACH = 4;
+/** How far (sentences) an undated detail of the same strike may follow it (the exact breakdown of a rounded figure). */
+const DETAIL_REACH = 2;
+
+const addRule = (x: Attack, rule: string): void => {
+  const rules = (x.rules ??= []);
+  if (!rules.includes(rule)) rules.push(rule);
+};
+const addSource = (a: AnalysedArticle, x: Attack, s: Sentence): void => {
+  if (!x.sources.some((r) => r.start === s.start)) x.sources.push(refOf(a, s));
+};
+
+/** Exact counts replace rounded ones ("hundreds of drones" → "388 drones"); a new type is added. */
+function refineWeapons(old: readonly Weapon[], fresh: readonly Weapon[]): Weapon[] {
+  const out = [...old];
+  for (const type of new Set(fresh.map((w) => w.type))) {
+    const now = fresh.filter((w) => w.type === type);
+    const counted = now.filter((w) => w.count != null);
+    const had = out.filter((w) => w.type === type);
+    if (!had.length) out.push(...now);
+    else if (counted.length && !had.some((w) => w.count != null && counted.some((c) => c.count === w.count))) {
+      const total = counted.reduce((n, w) => n + (w.count ?? 0), 0);
+      const first = out.findIndex((w) => w.type === type);
+      const merged: Weapon = { type, count: total, label: counted.length === 1 ? counted[0].label : had[0].label };
+      for (let i = out.length - 1; i >= 0; i--) if (out[i].type === type && i !== first) out.splice(i, 1);
+      out[first] = merged;
+    }
+  }
+  return out;
+}
+
 export function detectAttacks(a: AnalysedArticle): Attack[] {
   const out: Attack[] = [];
-  let usual: string | null | undefined;
+  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined };
   for (const s of a.sentences) {
     if (s.heading) continue;
-    const weapons = weaponsOf(s);
     // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
-    if (!weapons.length && !STRIKE_TEST.test(s.text)) continue;
-    const hasToll = CASUALTY_WORD.test(s.text);
-    const killed = hasToll ? (firstCount(KILLED_RES, s.text) ?? (ONE_KILLED.test(s.text) ? 1 : null)) : null;
-    const injured = hasToll ? (firstCount(INJURED_RES, s.text) ?? (ONE_INJURED.test(s.text) ? 1 : null)) : null;
-    const intercepted = hasToll ? firstCount(INTERCEPTED_RES, s.text) : null;
-    const counted = weapons.some((w) => w.value.count != null);
-    const figures = counted || killed != null || injured != null;
-    const strikes = strikeWords(a, s, figures);
-    const fresh = strikes.filter((x) => !x.reference);
-    // "31 civilians were killed in the strikes": new figures for the strike just reported.
-    const last = out[out.length - 1];
-    const lastAt = last ? a.sentences.findIndex((x) => x.start === last.sources[0].start) : -1;
-    if (!fresh.length && strikes.length && (killed != null || injured != null) && last && lastAt >= 0 && s.index - lastAt <= 2) {
-      last.sources.push(refOf(a, s));
-      last.killed ??= killed;
-      last.injured ??= injured;
-      last.intercepted ??= intercepted;
-      if (!last.location) {
-        const place = mainPlace(placesIn(a, s), strikes.map((x) => x.start));
-        if (place) last.location = place.name;
-      }
-      continue;
-    }
-    if (!fresh.length && !(weapons.length && (killed != null || injured != null || (counted && intercepted != null)))) continue;
-    // A place is evidence only near a strike or weapon word ("met in Istanbul ... hours after Kyiv launched attacks" is not).
-    const anchors = [...fresh.map((x) => x.start), ...weapons.map((w) => w.start)];
-    const sameClause = (x: number, y: number): boolean => !/[,;:—–()]/.test(a.article.text.slice(Math.min(x, y), Math.max(x, y)));
-    // "In Kharkiv, a glide bomb killed two": a place that opens the sentence sets the scene for all of it.
-    const opening = s.text.match(/^(?:In|At|Near|Outside|Across)\s+(?:the\s+)?[^,]{2,40},/);
-    const places = placesIn(a, s).filter(
-      (p) => (opening && p.end <= s.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
-    );
-    if (!places.length && !figures && !weapons.length && intercepted == null) continue;
-    // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
-    if (!places.length && !figures && intercepted == null && !fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text))) continue;
-    const targets = targetsIn(s);
-    // "an oil depot in the Marin region and a gas metering station in Tolva": one record per target and place.
-    const pairs = places
-      .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(a.article.text.slice(t.end, p.start))).pop() }))
-      .filter((x): x is { p: Place; t: Found<string> } => x.t != null);
-    // "killed three people in Kherson and two in the Donetsk region": one record per place, each with its toll.
-    const tolls = places
-      .map((p) => ({ p, m: a.article.text.slice(Math.max(s.start, p.start - 50), p.start).match(PLACE_TOLL) }))
-      .filter((x): x is { p: Place; m: RegExpMatchArray } => x.m != null);
-    const byToll = killed != null && tolls.length >= 2 && new Set(tolls.map((x) => x.p.name)).size === tolls.length;
-    const groups: Array<{ place: Place | null; target: string | null; killed?: number | null }> = byToll
-      ? tolls.map(({ p, m }) => ({ place: p, target: null, killed: parseCount(m[1])?.value ?? null }))
-      : pairs.length >= 2
-        ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
-        : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
-    let attacker = attackerIn(a, s, fresh, weapons);
-    // "Pakistan answered within hours. Its army launched ...": the possessive names the previous sentence's subject.
-    if (!attacker && /^(?:Its|Their)\s/.test(s.text) && s.index > 0) {
-      const prev = a.sentences[s.index - 1];
-      attacker = prev && !prev.heading ? (mentionsIn(a, prev).find((m) => m.party && !m.person)?.party ?? null) : null;
-    }
-    if (!attacker) {
-      usual ??= usualAttacker(a);
-      const where = groups[0].place;
-      if (usual && where && where.country !== usual) attacker = usual;
-    }
-    const published = a.article.published;
-    const statementAt = s.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
-    const times = findTimes(s.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
-    let when: { text: string; date: string | null } | null = times.find((t) => t.date != null) ?? times[0] ?? null;
-    const prevDated = [...out].reverse().find((o) => o.date != null);
-    for (const [re, shift] of DAY_SHIFT) {
-      const m: RegExpMatchArray | null = when?.date ? null : s.text.match(re);
-      if (m && prevDated?.date) {
-        const d = new Date(`${prevDated.date}T12:00:00Z`);
-        d.setUTCDate(d.getUTCDate() + shift);
-        when = { text: m[0], date: d.toISOString().slice(0, 10) };
-      }
-    }
-    const merged = mergeWeapons(weapons);
-    // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
-    const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
-    const verbal = fresh.some((x) => /(?:ed|struck|hit)$/i.test(x.text));
-    // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
-    const pubYear = Number((published ?? '').slice(0, 4)) || null;
-    const years = [...s.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
-    if (!figures && years.some((y) => pubYear == null || y < pubYear)) continue;
-    if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal) continue;
-    groups.forEach((g, k) => {
-      const location = g.place?.name ?? null;
-      // A later sentence about the same place with nothing new adds its sentence, not a record.
-      const earlier = location ? out.find((o) => o.location?.toLowerCase() === location.toLowerCase()) : undefined;
-      if (earlier && !figures && groups.length === 1) {
-        earlier.sources.push(refOf(a, s));
-        return;
-      }
-      const evidence = (location ? 1 : 0) + (figures ? 1 : 0) + (merged.length ? 1 : 0) + (attacker ? 1 : 0);
-      out.push({
-        id: `atk:${a.article.id}:${s.start}:${k}`,
-        sources: [refOf(a, s)],
-        confidence: Math.min(1, 0.4 + 0.15 * evidence),
-        conflicts: [],
-        attacker,
-        location,
-        when: when?.text ?? null,
-        date: when?.date ?? null,
-        weapons: merged,
-        killed: g.killed !== undefined ? g.killed : killed,
-        injured: byToll ? null : injured,
-        target: g.target,
-        intercepted,
-        aggregate: AGGREGATE_RE.test(s.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(s.text) && !/\bnight\b|\bovernight\b/i.test(s.text)),
-      });
-    });
+    if (!STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
+    const clauses = clausesOf(a, s);
+    clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
   return withoutSummaries(out);
+}
+
+/** The attacks of one clause: a new record, new facts for the one being told, or nothing. */
+function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number, out: Attack[], mem: Memory): void {
+  const text = a.article.text;
+  const own = weaponsOf(a, c);
+  const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
+  const weapons: Array<Found<Weapon>> = own.length ? own : borrowed.map((w) => ({ value: { ...w, count: null }, start: c.start, end: c.start }));
+  const hasToll = CASUALTY_WORD.test(c.text);
+  let killed = hasToll ? (firstCount(KILLED_RES, c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : null)) : null;
+  let injured = hasToll ? (firstCount(INJURED_RES, c.text) ?? (ONE_INJURED.some((re) => re.test(c.text)) ? 1 : null)) : null;
+  const intercepted = hasToll ? firstCount(INTERCEPTED_RES, c.text) : null;
+  const rules: string[] = [];
+  if (c.elliptical && killed == null && injured == null && mem.previous?.toll) {
+    // "... and another two at B": the count takes the toll verb of the clause before.
+    const m = c.text.match(ELLIPTICAL_START);
+    const n = m ? (c.text.slice(0, m[0].length + 30).match(new RegExp(`(${COUNT})`, 'i'))?.[1] ?? null) : null;
+    const v = n ? parseCount(n)?.value ?? null : null;
+    if (mem.previous.toll === 'killed') killed = v;
+    else injured = v;
+    if (v != null) rules.push('toll:elliptical');
+  }
+  const counted = weapons.some((w) => w.value.count != null);
+  const figures = counted || killed != null || injured != null;
+  const strikes = strikeWords(a, c, figures);
+  const fresh = strikes.filter((x) => !x.reference);
+  const last = mem.current;
+  const since = last ? s.index - mem.at : Infinity;
+  const remember = (x: Attack, toll: 'killed' | 'injured' | null): void => {
+    mem.current = x;
+    mem.at = s.index;
+    mem.previous = { weapons: x.weapons, toll, attacker: x.attacker };
+  };
+  const tollVerb: 'killed' | 'injured' | null = killed != null ? 'killed' : injured != null ? 'injured' : null;
+  // "On Thursday the commander said the raids had killed 60": new figures for the strike being told; its day stays.
+  if (!fresh.length && strikes.length && (killed != null || injured != null) && last && since <= REFERENCE_REACH && (since <= 2 || strikes.some((x) => x.reference))) {
+    addSource(a, last, s);
+    last.killed ??= killed;
+    last.injured ??= injured;
+    last.intercepted ??= intercepted;
+    if (!last.location) {
+      const place = mainPlace(placesIn(a, c), strikes.map((x) => x.start));
+      if (place) last.location = place.name;
+    }
+    addRule(last, 'memory:later-toll');
+    mem.at = s.index;
+    return;
+  }
+  // "Ecuador's military said Peru had used 64 drones and 4 missiles in the attack": the exact breakdown of the strike being told.
+  if (!fresh.length && counted && last && since <= DETAIL_REACH && last.weapons.some((w) => weapons.some((x) => x.value.type === w.type))) {
+    addSource(a, last, s);
+    last.weapons = refineWeapons(last.weapons, mergeWeapons(weapons));
+    last.killed ??= killed;
+    last.injured ??= injured;
+    addRule(last, 'memory:exact-breakdown');
+    mem.at = s.index;
+    return;
+  }
+  const evidenceOk = fresh.length || (c.elliptical && rules.includes('toll:elliptical')) || (weapons.length && (killed != null || injured != null || (counted && intercepted != null)));
+  if (!evidenceOk) {
+    // "..., and the strike killed three": a toll in a later clause of the sentence goes to the strike of the first.
+    if (part > 0 && last && mem.at === s.index && (killed != null || injured != null)) {
+      last.killed ??= killed;
+      last.injured ??= injured;
+    }
+    return;
+  }
+  // A place is evidence only near a strike or weapon word ("met in Istanbul ... hours after Kyiv launched attacks" is not).
+  const anchors = [...fresh.map((x) => x.start), ...weapons.map((w) => w.start)];
+  if (c.elliptical) anchors.push(c.start);
+  const sameClause = (x: number, y: number): boolean => !/[,;:—–()]/.test(text.slice(Math.min(x, y), Math.max(x, y)));
+  // "In Kharkiv, a glide bomb killed two": a place that opens the sentence sets the scene for all of it.
+  const opening = c.text.match(/^(?:In|At|Near|Outside|Across)\s+(?:the\s+)?[^,]{2,40},/);
+  const places = placesIn(a, c).filter(
+    (p) => (opening && p.end <= c.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
+  );
+  const verbal = fresh.some((x) => x.verbal);
+  if (!places.length && !figures && !weapons.length && intercepted == null) return;
+  // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
+  if (!places.length && !figures && intercepted == null && !verbal) return;
+  const targets = targetsIn(c);
+  // "an oil depot in the Marin region and a gas metering station in Tolva": one record per target and place.
+  const pairs = places
+    .map((p) => ({ p, t: targets.filter((t) => t.end <= p.start && p.start - t.end <= 12 && /^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$/i.test(text.slice(t.end, p.start))).pop() }))
+    .filter((x): x is { p: Place; t: Found<string> } => x.t != null);
+  // "killed three people in Kherson and two in the Donetsk region": one record per place, each with its toll.
+  const tolls = places
+    .map((p) => ({ p, m: text.slice(Math.max(c.start, p.start - 50), p.start).match(PLACE_TOLL) }))
+    .filter((x): x is { p: Place; m: RegExpMatchArray } => x.m != null);
+  const byToll = killed != null && tolls.length >= 2 && new Set(tolls.map((x) => x.p.name)).size === tolls.length;
+  const groups: Array<{ place: Place | null; target: string | null; killed?: number | null }> = byToll
+    ? tolls.map(({ p, m }) => ({ place: p, target: null, killed: parseCount(m[1])?.value ?? null }))
+    : pairs.length >= 2
+      ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
+      : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
+  const found = attackerIn(a, s, c, fresh, own);
+  let attacker = found.party;
+  if (found.rule) rules.push(found.rule);
+  if (!attacker && c.elliptical && mem.previous?.attacker) {
+    attacker = mem.previous.attacker;
+    rules.push('attacker:elliptical');
+  }
+  // "Pakistan answered within hours. Its army launched ...": the possessive names the previous sentence's subject.
+  if (!attacker && /^(?:Its|Their)\s/.test(c.text) && s.index > 0) {
+    const prev = a.sentences[s.index - 1];
+    attacker = prev && !prev.heading ? (mentionsIn(a, prev).find((m) => m.party && !m.person)?.party ?? null) : null;
+    if (attacker) rules.push('attacker:possessive-previous');
+  }
+  if (!attacker) {
+    mem.usual ??= usualAttacker(a);
+    const where = groups[0].place;
+    if (mem.usual && where && where.country !== mem.usual) {
+      attacker = mem.usual;
+      rules.push('attacker:usual');
+    }
+  }
+  const published = a.article.published;
+  const statementAt = c.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
+  const times = findTimes(c.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
+  // "killed three in A and two in B on Monday": a clause without a day takes the sentence's.
+  const sentenceTimes = !times.length && c.text !== s.text ? findTimes(s.text, published, 'past').filter((t) => s.start + t.start >= c.end || s.start + t.end <= c.start) : [];
+  let when: { text: string; date: string | null } | null = times.find((t) => t.date != null) ?? times[0] ?? sentenceTimes.find((t) => t.date != null) ?? null;
+  const prevDated = [...out].reverse().find((o) => o.date != null);
+  for (const [re, shift] of DAY_SHIFT) {
+    const m: RegExpMatchArray | null = when?.date ? null : c.text.match(re);
+    if (m && prevDated?.date) {
+      const d = new Date(`${prevDated.date}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + shift);
+      when = { text: m[0], date: d.toISOString().slice(0, 10) };
+    }
+  }
+  const merged = mergeWeapons(weapons);
+  // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
+  const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
+  // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
+  const pubYear = Number((published ?? '').slice(0, 4)) || null;
+  const years = [...c.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+  if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
+  if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal) return;
+  // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
+  // same place (or none), same weapon type, no other day or attacker — one record.
+  const g0 = groups[0];
+  if (
+    groups.length === 1 &&
+    part <= 0 &&
+    last &&
+    since > 0 &&
+    since <= DETAIL_REACH &&
+    // A strike verb starts a new strike, unless the same attacker's rounded figures are now given exactly.
+    (!verbal || (attacker != null && attacker === last.attacker && (!when || when.text === last.when) && merged.some((w) => w.count != null && last.weapons.some((x) => x.type === w.type && x.count == null)))) &&
+    (!g0.place || g0.place.name.toLowerCase() === last.location?.toLowerCase()) &&
+    (!attacker || !last.attacker || attacker === last.attacker) &&
+    (!when?.date || when.date === last.date) &&
+    merged.some((w) => last.weapons.some((x) => x.type === w.type)) &&
+    (killed == null || last.killed == null || killed === last.killed)
+  ) {
+    addSource(a, last, s);
+    last.weapons = refineWeapons(last.weapons, merged);
+    last.killed ??= killed;
+    last.injured ??= injured;
+    last.intercepted ??= intercepted;
+    addRule(last, 'memory:same-strike-retold');
+    mem.at = s.index;
+    return;
+  }
+  groups.forEach((g, k) => {
+    const location = g.place?.name ?? null;
+    // A later sentence about the same place with nothing new adds its sentence, not a record.
+    const earlier = location ? out.find((o) => o.location?.toLowerCase() === location.toLowerCase()) : undefined;
+    if (earlier && !figures && groups.length === 1) {
+      addSource(a, earlier, s);
+      addRule(earlier, 'memory:same-place');
+      return;
+    }
+    const evidence = (location ? 1 : 0) + (figures ? 1 : 0) + (merged.length ? 1 : 0) + (attacker ? 1 : 0);
+    const ruleNames = [
+      fresh.length ? (verbal ? 'event:strike-verb' : 'event:strike-noun') : 'event:weapon-with-toll',
+      ...(part >= 0 ? [c.elliptical ? 'clause:elliptical' : 'clause:coordinated'] : []),
+      ...(byToll ? ['toll:per-place'] : []),
+      ...rules,
+    ];
+    const x: Attack = {
+      id: `atk:${a.article.id}:${c.start}:${k}`,
+      sources: [refOf(a, s)],
+      confidence: Math.min(1, 0.4 + 0.15 * evidence),
+      conflicts: [],
+      rules: ruleNames,
+      attacker,
+      location,
+      when: when?.text ?? null,
+      date: when?.date ?? null,
+      weapons: merged,
+      killed: g.killed !== undefined ? g.killed : killed,
+      injured: byToll ? null : injured,
+      target: g.target,
+      intercepted,
+      aggregate: AGGREGATE_RE.test(c.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(c.text) && !/\bnight\b|\bovernight\b/i.test(c.text)),
+    };
+    out.push(x);
+    remember(x, tollVerb);
+  });
 }
 
 /** How much a record says: place, figures, counted weapons and day each count. */

@@ -1,4 +1,5 @@
 import type { Article, SourceRef } from '../model';
+import type { NumberSpan } from './numbers';
 
 /**
  * Shapes shared by the extraction stages. The pipeline is:
@@ -66,6 +67,8 @@ export interface AnalysedArticle {
   readonly sentences: readonly Sentence[];
   readonly parties: readonly PartyMention[];
   readonly people: readonly ArticlePerson[];
+  /** Every number of the text as a span with its value ("two dozen" = 24, a range's lower bound); built once in analyse.ts. */
+  readonly numbers?: readonly NumberSpan[];
 }
 
 /** Provenance of a fact that stands in one sentence. */

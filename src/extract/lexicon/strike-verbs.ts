@@ -1,0 +1,22 @@
+/**
+ * Strike verbs and nouns: the closed class of words that make a clause report an attack
+ * ("struck", "shelled", "raids", "retaliated"), and the words before one that make it no
+ * event (a truce, a plan, a hypothetical). Regex sources, matched case-insensitively as whole words.
+ */
+
+/** Words for strikes and barrages (verbs and nouns) that make a sentence report an attack. */
+export const STRIKE_WORDS =
+  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?|retaliat(?:ed|ing)|aimed at|landed on|slammed|destroyed|damaged';
+
+/** Words just before a strike word that make it no event: truces, plans, hypotheticals. */
+export const NOT_AN_EVENT =
+  'halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
+
+/** Nouns that make "fire" a strike ("from Paraguayan fire", "opened fire", "came under fire"). */
+export const FIRE_CONTEXT = 'from|by|under|opened|open|opening|returned|heavy|enemy|cross-border|artillery|tank|mortar|sniper|rocket';
+
+/** Verbs whose subject is trying to strike: "attempted to strike", "tried to hit" report an attack. */
+export const ATTEMPT = 'attempted|tried|sought|trying|attempting';
+
+/** Adjuncts whose gerund's agent is the clause subject: "broke the truce by targeting", "violated the ceasefire by shelling". */
+export const BY_GERUND = 'by|in|while';
