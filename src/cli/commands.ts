@@ -3,27 +3,15 @@
  * process): import → extract → compose → render. Files are read and written here; the core
  * functions they call stay pure.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  BriefingSchema,
-  BriefsmithError,
-  type Article,
-  type Findings,
-  type Progress,
-  type SectionId,
-} from '../model';
-import { importFiles } from '../import';
-import { extractAll } from '../extract';
-import { toContractJson } from '../extract/contract';
-import { compose } from '../compose/compose';
-import { loadTemplate, loadTemplates } from '../compose/templates-node';
-import { renderDocx } from '../render/docx';
-import { renderHtml } from '../render/html';
-import { renderPdf } from '../render/pdf';
-import { loadRenderResources } from '../render/resources-node';
-import { parseStructuredData } from './structured-input';
-import { formatFindingsText } from './format-text';
+import { BriefsmithError } from '../model/result';
+import type { Article, Findings, Progress, SectionId } from '../model';
+import { safeForTerminal } from './format-text';
+
+// Heavy modules (wink-nlp, chrono, jsdom, pdfkit, fontkit, docx, mammoth) are loaded only by
+// the command and format that need them: `templates` starts without any of them (issue 13).
 
 export interface Reporter {
   readonly progress: Progress;
@@ -36,8 +24,10 @@ export async function gatherArticles(
   published: string | null,
   reporter: Reporter,
 ): Promise<{ articles: Article[]; failures: number }> {
+  const { importFiles } = await import('../import');
   const results = await importFiles(files, {
     progress: (p) => reporter.progress({ ...p, label: `importing ${p.label}` }),
+    warn: (m) => reporter.warn(m),
   });
   const articles: Article[] = [];
   let failures = 0;
@@ -51,24 +41,123 @@ export async function gatherArticles(
   return { articles, failures };
 }
 
-function extractWithProgress(articles: readonly Article[], reporter: Reporter): Findings {
-  return extractAll(articles, {
+/** Extracts with progress; an article over its time budget or size is reported and counted as a failure. */
+async function extractWithProgress(articles: readonly Article[], reporter: Reporter): Promise<{ findings: Findings; skipped: Set<string> }> {
+  const { extractAll } = await import('../extract');
+  const skipped = new Set<string>();
+  const findings = extractAll(articles, {
     progress: (p) => reporter.progress({ ...p, label: `extracting ${p.label}` }),
+    skipped: (a, e) => {
+      skipped.add(a.id);
+      reporter.warn(e.message);
+    },
   });
+  return { findings, skipped };
 }
+
+/**
+ * Writes a file whole or not at all: into a temp file beside it, flushed, then renamed over
+ * it; on any failure (full disk, read-only folder) the temp file is removed and the error
+ * names the file. A folder that cannot be made or is a file is reported the same way.
+ */
+export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  await makeFolder(dir);
+  try {
+    if ((await stat(file)).isDirectory()) throw new BriefsmithError('invalid-input', `${file}: cannot write: a folder of that name is in the way.`, file);
+  } catch (e) {
+    if (e instanceof BriefsmithError) throw e;
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const h = await open(tmp, 'wx', 0o644);
+    try {
+      await h.writeFile(data);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw fileError(e, file, 'cannot write');
+  }
+}
+
+/** Creates an output folder; a file in the way or a read-only parent is one clear error. */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new BriefsmithError('invalid-input', `${dir}: cannot create the output folder: a file of that name (or in its path) is in the way.`, dir);
+    throw fileError(e, dir, 'cannot create the output folder');
+  }
+  const s = await stat(dir).catch(() => null);
+  if (s && !s.isDirectory()) throw new BriefsmithError('invalid-input', `${dir}: the output folder is a file.`, dir);
+}
+
+const errnoOf = (e: unknown): string => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '');
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the folder is on a read-only disk',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a file is in the way of the folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'a file of that name is in the way',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
+/** An fs error as one line naming the file. */
+export function fileError(e: unknown, file: string, what: string): BriefsmithError {
+  if (e instanceof BriefsmithError) return e;
+  const code = errnoOf(e);
+  const why = REASONS[code] ?? (e instanceof Error ? e.message.split('\n')[0] : String(e));
+  return new BriefsmithError(code === 'ENOENT' ? 'not-found' : 'unreadable', `${file}: ${what}: ${why}.`, file);
+}
+
+/** Reads a small text input of the command (notes, structured data): regular files only, one-line errors. */
+export async function readInput(file: string, what: string, maxBytes = 64 * 1024 * 1024): Promise<string> {
+  const { readRegularFile } = await import('../import');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof BriefsmithError) throw new BriefsmithError(e.code, `${what}: ${e.message}`, file);
+    throw fileError(e, file, `cannot read ${what}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new BriefsmithError('corrupt', `${file}: ${what} is not UTF-8 text.`, file);
+  }
+}
+
 
 export async function runExtract(
   files: readonly string[],
   options: { json: boolean; published: string | null },
   reporter: Reporter,
 ): Promise<{ text: string; failures: number }> {
-  const { articles, failures } = await gatherArticles(files, options.published, reporter);
-  if (!articles.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to extract.');
-  const findings = extractWithProgress(articles, reporter);
-  const text = options.json
-    ? JSON.stringify(toContractJson(articles, findings), null, 2) + '\n'
-    : formatFindingsText(articles, findings);
-  return { text, failures };
+  const { articles: imported, failures } = await gatherArticles(files, options.published, reporter);
+  if (!imported.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to extract.');
+  const { findings, skipped } = await extractWithProgress(imported, reporter);
+  const articles = imported.filter((a) => !skipped.has(a.id));
+  let text: string;
+  if (options.json) {
+    const { toContractJson } = await import('../extract/contract');
+    text = JSON.stringify(toContractJson(articles, findings), null, 2) + '\n';
+  } else {
+    const { formatFindingsText } = await import('./format-text');
+    text = formatFindingsText(articles, findings);
+  }
+  return { text, failures: failures + skipped.size };
 }
 
 export interface BuildOptions {
@@ -88,19 +177,29 @@ export interface BuildOptions {
 
 const isStructuredData = (files: readonly string[]) => files.length === 1 && files[0]!.toLowerCase().endsWith('.json');
 
+/** Names the command-line flag of each briefing field, for one-line validation errors. */
+const FLAG_OF: Record<string, string> = { title: '--title', subtitle: '--subtitle', author: '--author', marking: '--marking', date: '--date', notes: '--notes', sections: '--sections', templateId: '--template' };
+
 export async function runBuild(files: readonly string[], o: BuildOptions, reporter: Reporter): Promise<{ written: string[]; failures: number }> {
+  const { loadTemplate } = await import('../compose/templates-node');
   const template = await loadTemplate(o.templateId);
   let articles: Article[];
   let findings: Findings;
   let failures = 0;
   if (isStructuredData(files)) {
-    ({ articles, findings } = parseStructuredData(await readFile(files[0]!, 'utf8'), files[0]!));
+    const { parseStructuredData } = await import('./structured-input');
+    ({ articles, findings } = parseStructuredData(await readInput(files[0]!, 'the structured-data file'), files[0]!));
   } else {
-    ({ articles, failures } = await gatherArticles(files, o.published, reporter));
-    if (!articles.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to build.');
-    findings = extractWithProgress(articles, reporter);
+    let imported: Article[];
+    ({ articles: imported, failures } = await gatherArticles(files, o.published, reporter));
+    if (!imported.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to build.');
+    const extracted = await extractWithProgress(imported, reporter);
+    findings = extracted.findings;
+    articles = imported.filter((a) => !extracted.skipped.has(a.id));
+    failures += extracted.skipped.size;
   }
-  const briefing = BriefingSchema.parse({
+  const { BriefingSchema } = await import('../model');
+  const parsed = BriefingSchema.safeParse({
     title: o.title ?? template.defaults.title,
     subtitle: o.subtitle,
     date: o.date,
@@ -110,17 +209,26 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
     templateId: template.id,
     notes: o.notes,
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    throw new BriefsmithError('invalid-input', `${FLAG_OF[field] ?? (field || 'briefing')}: ${issue.message.replace(/^Too big: expected string to have <=(\d+) characters$/, 'too long (at most $1 characters)')}.`);
+  }
+  const briefing = parsed.data;
+  const { compose } = await import('../compose/compose');
   const tree = compose(briefing, { articles, findings }, template);
-  await mkdir(o.outDir, { recursive: true });
+  await makeFolder(o.outDir);
   const written: string[] = [];
-  const resources = o.formats.some((f) => f !== 'html') ? await loadRenderResources() : null;
+  const resources = o.formats.some((f) => f !== 'html') ? await (await import('../render/resources-node')).loadRenderResources() : null;
   for (const [i, format] of o.formats.entries()) {
     reporter.progress({ done: i, total: o.formats.length, label: `writing ${format.toUpperCase()}` });
     const progress: Progress = (p) => void (p.done % 10 === 0 && reporter.progress({ ...p, label: `writing ${format.toUpperCase()}: ${p.label}` }));
-    const bytes =
-      format === 'html' ? new TextEncoder().encode(renderHtml(tree)) : format === 'docx' ? await renderDocx(tree, resources!, { progress }) : await renderPdf(tree, resources!, { progress });
+    let bytes: Uint8Array;
+    if (format === 'html') bytes = new TextEncoder().encode((await import('../render/html')).renderHtml(tree));
+    else if (format === 'docx') bytes = await (await import('../render/docx')).renderDocx(tree, resources!, { progress });
+    else bytes = await (await import('../render/pdf')).renderPdf(tree, resources!, { progress });
     const file = path.resolve(o.outDir, `${o.baseName}.${format}`);
-    await writeFile(file, bytes);
+    await writeWhole(file, bytes);
     written.push(file);
   }
   reporter.progress({ done: o.formats.length, total: o.formats.length, label: 'done' });
@@ -128,5 +236,8 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
 }
 
 export async function listTemplateSummaries(): Promise<Array<{ id: string; name: string; description: string }>> {
+  const { loadTemplates } = await import('../compose/templates-node');
   return (await loadTemplates()).map((t) => ({ id: t.id, name: t.name, description: t.description }));
 }
+
+export { safeForTerminal };

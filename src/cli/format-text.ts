@@ -3,6 +3,18 @@ import type { Article, Findings, SourceRef } from '../model';
 
 const pct = (c: number) => `${Math.round(c * 100)}%`;
 
+/**
+ * Text safe to print on a terminal: control characters (an escape sequence in a file name
+ * could recolour or retitle the terminal) are shown as `\xNN` / `\u{NNNN}` instead.
+ */
+export function safeForTerminal(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
 export function formatFindingsText(articles: readonly Article[], f: Findings): string {
   const label = new Map(articles.map((a, i) => [a.id, `[${i + 1}]`]));
   const cite = (refs: readonly SourceRef[]) => [...new Set(refs.map((r) => label.get(r.article) ?? r.article))].join('');
@@ -47,5 +59,5 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
         disagreements(a),
     ),
   );
-  return out.join('\n') + '\n';
+  return safeForTerminal(out.join('\n')) + '\n';
 }

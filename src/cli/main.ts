@@ -9,10 +9,15 @@
  * errors go to stderr, results to stdout, and any failure gives a non-zero exit.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { BriefsmithError, SECTION_IDS, type SectionId } from '../model';
-import { runBuild, runExtract, listTemplateSummaries, type Reporter } from './commands';
+import { BriefsmithError } from '../model/result';
+import { SECTION_IDS, type SectionId } from '../model/briefing';
+import type { Reporter } from './commands';
+import { safeForTerminal } from './format-text';
+
+// Commands load their modules when they run (dynamic import: the bundle is split per import),
+// so `briefsmith templates` starts without wink-nlp, chrono, jsdom, pdfkit or docx.
+const commands = () => import('./commands');
+let importersLoaded = false;
 
 const isoDate = (v: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
@@ -33,8 +38,8 @@ const formatList = (v: string): Array<'docx' | 'pdf' | 'html'> => {
 };
 
 const reporter: Reporter = {
-  progress: ({ done, total, label }) => process.stderr.write(`[${done}/${total}] ${label}\n`),
-  warn: (message) => process.stderr.write(`briefsmith: ${message}\n`),
+  progress: ({ done, total, label }) => process.stderr.write(`[${done}/${total}] ${safeForTerminal(label)}\n`),
+  warn: (message) => process.stderr.write(`briefsmith: ${safeForTerminal(message)}\n`),
 };
 
 export function buildProgram(): Command {
@@ -51,11 +56,12 @@ export function buildProgram(): Command {
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that do not show one; relative dates resolve against it', isoDate)
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .action(async (files: string[], opts: { json?: boolean; published?: string; output?: string }) => {
+      const { runExtract, writeWhole } = await commands();
+      importersLoaded = true;
       const { text, failures } = await runExtract(files, { json: !!opts.json, published: opts.published ?? null }, reporter);
       if (opts.output) {
-        await mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-        await writeFile(opts.output, text);
-        process.stderr.write(`wrote ${opts.output}\n`);
+        await writeWhole(opts.output, text);
+        process.stderr.write(`wrote ${safeForTerminal(opts.output)}\n`);
       } else process.stdout.write(text);
       if (failures > 0) process.exitCode = 1;
     });
@@ -77,7 +83,9 @@ export function buildProgram(): Command {
     .option('--notes <file>', 'a text file with the analyst notes section')
     .option('--published <date>', 'publication date for articles that do not show one', isoDate)
     .action(async (files: string[], opts: BuildFlags) => {
-      const notes = opts.notes ? await readFile(opts.notes, 'utf8') : '';
+      const { runBuild, readInput } = await commands();
+      importersLoaded = true;
+      const notes = opts.notes ? await readInput(opts.notes, '--notes', 1024 * 1024) : '';
       const { written, failures } = await runBuild(
         files,
         {
@@ -96,7 +104,7 @@ export function buildProgram(): Command {
         },
         reporter,
       );
-      for (const f of written) process.stdout.write(`${f}\n`);
+      for (const f of written) process.stdout.write(`${safeForTerminal(f)}\n`);
       if (failures > 0) process.exitCode = 1;
     });
 
@@ -105,7 +113,7 @@ export function buildProgram(): Command {
     .description('List the briefing templates.')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await listTemplateSummaries();
+      const list = await (await commands()).listTemplateSummaries();
       if (opts.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
       else for (const t of list) process.stdout.write(`${t.id.padEnd(12)} ${t.name} — ${t.description}\n`);
     });
@@ -139,12 +147,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof BriefsmithError) {
-      process.stderr.write(`briefsmith: ${e.message}\n`);
+      process.stderr.write(`briefsmith: ${safeForTerminal(e.message)}\n`);
       process.exitCode = 1;
       return;
     }
-    process.stderr.write(`briefsmith: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 70;
+    // Not one of ours: still one line (the stack only with BRIEFSMITH_DEBUG=1), exit 1.
+    const first = e instanceof Error ? `${e.message.split('\n')[0]}` : String(e);
+    process.stderr.write(`briefsmith: unexpected error: ${safeForTerminal(first)}\n`);
+    if (process.env.BRIEFSMITH_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    process.exitCode = 1;
+  } finally {
+    // Idle import workers would keep the process alive.
+    if (importersLoaded) await (await import('../import')).closeImportWorkers().catch(() => undefined);
   }
 }
 

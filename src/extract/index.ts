@@ -1,6 +1,7 @@
 import type { Article, CancelToken, Findings, Person, Progress, SourceRef } from '../model';
 import { BriefsmithError } from '../model';
 import { analyseWithDelegations } from './analyse';
+import { checkBudget, withBudget } from './budget';
 import { detectAttacks } from './attacks';
 import { mergeFindings } from './merge';
 import { personId } from './names';
@@ -34,11 +35,16 @@ function toPerson(a: AnalysedArticle, p: ArticlePerson): Person {
 /** Everything found in one article (not merged with others). */
 export function extractArticle(article: Article): Findings {
   const { analysed, delegations } = analyseWithDelegations(article);
+  checkBudget();
+  const positions = detectPositions(analysed);
+  checkBudget();
+  const outlook = detectOutlook(analysed);
+  checkBudget();
   return {
     people: analysed.people.map((p) => toPerson(analysed, p)),
     delegations,
-    positions: detectPositions(analysed),
-    outlook: detectOutlook(analysed),
+    positions,
+    outlook,
     attacks: detectAttacks(analysed),
   };
 }
@@ -46,6 +52,13 @@ export function extractArticle(article: Article): Findings {
 export interface ExtractOptions {
   readonly progress?: Progress;
   readonly cancel?: CancelToken;
+  /** Time budget per article (default ARTICLE_BUDGET_MS in budget.ts); the cancel token is checked inside articles too. */
+  readonly budgetMs?: number;
+  /**
+   * Called for an article over its time budget or the size extraction reads; the others go on.
+   * Without it such an article throws a `BriefsmithError('too-large')` naming it.
+   */
+  readonly skipped?: (article: Article, error: BriefsmithError) => void;
 }
 
 /** Extracts every article and merges the results: one person per real person, conflicts kept. */
@@ -54,7 +67,13 @@ export function extractAll(articles: readonly Article[], options: ExtractOptions
   articles.forEach((a, i) => {
     if (options.cancel?.cancelled) throw new BriefsmithError('cancelled', 'Extraction was cancelled.');
     options.progress?.({ done: i, total: articles.length, label: a.title ?? a.id });
-    per.push(extractArticle(a));
+    const label = a.origin.kind === 'file' ? a.origin.path : (a.title ?? a.id);
+    try {
+      per.push(withBudget(label, a.text, { budgetMs: options.budgetMs, cancelled: () => !!options.cancel?.cancelled }, () => extractArticle(a)));
+    } catch (e) {
+      if (!(e instanceof BriefsmithError) || e.code !== 'too-large' || !options.skipped) throw e;
+      options.skipped(a, e);
+    }
   });
   options.progress?.({ done: articles.length, total: articles.length, label: 'merging' });
   return mergeFindings(per);

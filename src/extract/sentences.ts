@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Sentence, Token } from './types';
+import { checkBudget } from './budget';
 
 /**
  * Sentence splitting with wink-nlp. Paragraphs are split on newlines first (wink would join a
@@ -30,11 +31,29 @@ interface Piece {
   tokens: Token[];
 }
 
+/**
+ * Longest run without white space given to wink as one token. wink's tokenizer tests each
+ * token with a regex that is quadratic in the token's length (a 100,000-character base64 blob
+ * took 45 s), so longer runs are given to it in pieces of this length; the pieces are
+ * substrings of the line in order, so offsets stay exact.
+ */
+export const MAX_TOKEN = 100;
+
+/** The line as wink should read it: runs without white space longer than MAX_TOKEN broken by spaces. */
+export function guardLongTokens(line: string): string {
+  if (line.length <= MAX_TOKEN) return line;
+  return line.replace(/\S{101,}/g, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i += MAX_TOKEN) out += (i ? ' ' : '') + run.slice(i, i + MAX_TOKEN);
+    return out;
+  });
+}
+
 /** Tokens of one line with exact offsets, grouped by wink's sentences. */
 function tokeniseLine(text: string, lineStart: number, lineEnd: number): Piece[] {
   const line = text.slice(lineStart, lineEnd);
   const { its } = nlp();
-  const doc = nlp().readDoc(line);
+  const doc = nlp().readDoc(guardLongTokens(line));
   const pieces: Piece[] = [];
   let cursor = 0;
   const sentences = doc.sentences();
@@ -143,6 +162,7 @@ export function splitSentences(text: string): Sentence[] {
     while (a < b && /\s/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
     if (b > a) {
+      checkBudget();
       paragraph++;
       const line = text.slice(a, b);
       const heading = isHeadingLine(line);

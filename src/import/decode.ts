@@ -37,15 +37,121 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   if (declared && iconv.encodingExists(declared) && !/^utf-?8$/i.test(declared)) {
     return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared), encoding: declared.toLowerCase() };
   }
-  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
-  let guess: string | null = null;
-  try {
-    guess = chardet.detect(sample);
-  } catch {
-    guess = null;
-  }
-  const enc = guess && iconv.encodingExists(guess) && !/^utf-?8$/i.test(guess) ? guess : 'windows-1252';
+  const mixed = decodeMixedLines(bytes);
+  if (mixed) return mixed;
+  const enc = legacyEncoding(bytes);
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), enc), encoding: enc.toLowerCase() };
+}
+
+/** Single-byte encodings worth trying besides chardet's guess (it mistakes KOI8-R for ISO-8859-8). */
+const SINGLE_BYTE = ['windows-1251', 'koi8-r', 'iso-8859-5', 'windows-1252', 'windows-1250', 'iso-8859-2', 'windows-1253', 'iso-8859-7'];
+const isSingleByte = (e: string): boolean => /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|cp866|macintosh)$/i.test(e);
+
+/**
+ * The legacy encoding of bytes that are not UTF-8: chardet's guess when it is a multi-byte
+ * encoding (Shift_JIS, GB18030...) that decodes cleanly; otherwise the single-byte encoding
+ * whose text reads best (see `readability`), chardet's own candidates first on a tie.
+ */
+export function legacyEncoding(bytes: Uint8Array): string {
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
+  let ranked: string[] = [];
+  try {
+    ranked = chardet.analyse(sample).map((m) => m.name).filter((n) => iconv.encodingExists(n) && !/^utf-?(?:8|16|32)/i.test(n));
+  } catch {
+    ranked = [];
+  }
+  const buf = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
+  const top = ranked[0];
+  if (top && !isSingleByte(top) && controlRatio(iconv.decode(buf, top)) < 0.01) return top;
+  const candidates = [...new Set([...ranked.filter(isSingleByte).slice(0, 4), ...SINGLE_BYTE])];
+  let best = 'windows-1252';
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const score = readability(iconv.decode(buf, c));
+    if (score > bestScore + 0.02) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+type Script = 'latin' | 'cyrillic' | 'greek' | 'other';
+const scriptOf = (ch: string): Script =>
+  /\p{Script=Latin}/u.test(ch) ? 'latin' : /\p{Script=Cyrillic}/u.test(ch) ? 'cyrillic' : /\p{Script=Greek}/u.test(ch) ? 'greek' : 'other';
+
+/**
+ * How much decoded text reads like words: the share of letters in words of one script, cased
+ * as words are (lower, Title or UPPER; KOI8-R read as windows-1251 swaps the case), Latin words
+ * not made mostly of accented letters (Cyrillic read as windows-1252); undefined bytes and
+ * control characters count against.
+ */
+export function readability(text: string): number {
+  let letters = 0;
+  let good = 0;
+  let bad = 0;
+  for (const c of text) {
+    const n = c.codePointAt(0)!;
+    if (c === '\uFFFD' || (n < 0x20 && n !== 9 && n !== 10 && n !== 13) || (n >= 0x7f && n < 0xa0)) bad++;
+  }
+  // A symbol between two letters ("zosta³y": Polish ł read as Latin-1) is a misread letter.
+  for (const _ of text.matchAll(/(?<=\p{L})[\u00A0-\u00BF\u00D7\u00F7\u2000-\u2BFF](?=\p{L})/gu)) bad++;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0];
+    letters += w.length;
+    const script = scriptOf(w[0]);
+    let same = true;
+    let accented = 0;
+    for (const ch of w) {
+      if (scriptOf(ch) !== script) same = false;
+      if (script === 'latin' && ch > '\u007f') accented++;
+    }
+    const rest = w.slice(1);
+    const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
+    if (same && cased && !(script === 'latin' && accented * 2 > w.length)) good += w.length;
+  }
+  if (letters === 0) return -bad;
+  return good / letters - (5 * bad) / Math.max(1, text.length);
+}
+
+/**
+ * A UTF-8 file with a few lines in a legacy encoding (pasted from an old file): each line
+ * that is valid UTF-8 stays UTF-8, the others are decoded with the legacy encoding that reads
+ * best for them, instead of turning the whole file into mojibake. Only when UTF-8 lines with
+ * non-ASCII text are at least as many as the invalid ones.
+ */
+export function decodeMixedLines(bytes: Uint8Array): Decoded | null {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const lines: Array<{ bytes: Uint8Array; text: string | null }> = [];
+  let validNonAscii = 0;
+  let invalid = 0;
+  let from = 0;
+  while (from <= bytes.length) {
+    let end = bytes.indexOf(0x0a, from);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(from, end);
+    let text: string | null = null;
+    try {
+      text = utf8.decode(line);
+      if (line.some((b) => b >= 0x80)) validNonAscii++;
+    } catch {
+      invalid++;
+    }
+    lines.push({ bytes: line, text });
+    from = end + 1;
+  }
+  if (invalid === 0 || validNonAscii < invalid) return null;
+  const bad = lines.filter((l) => l.text === null);
+  const joined = new Uint8Array(bad.reduce((n, l) => n + l.bytes.length + 1, 0));
+  let at = 0;
+  for (const l of bad) {
+    joined.set(l.bytes, at);
+    at += l.bytes.length;
+    joined[at++] = 0x0a;
+  }
+  const enc = legacyEncoding(joined);
+  const text = lines.map((l) => l.text ?? iconv.decode(Buffer.from(l.bytes.buffer, l.bytes.byteOffset, l.bytes.byteLength), enc)).join('\n');
+  return { text, encoding: `utf-8+${enc.toLowerCase()}` };
 }
 
 /** UTF-16 without a BOM, judged from where the NUL bytes fall in the first 8 KB. */

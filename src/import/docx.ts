@@ -3,7 +3,9 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { JSDOM } from 'jsdom';
+import { Inflate } from 'fflate';
 import { domToLines, flattenNesting } from './html';
+import { LimitError, MAX_EXPANDED, MAX_DOCX_DOCUMENT_BYTES, MAX_DOCX_ELEMENTS, MAX_DOCX_PARAGRAPHS, count, formatSize } from './limits';
 import { decodeEntities } from './markdown';
 import { parseMetaDate } from './metadata';
 
@@ -29,8 +31,55 @@ export class ZipTooLargeError extends Error {
   }
 }
 
-/** Limit on the total unpacked size of a .docx, checked from the zip directory before anything is unpacked. */
-export const MAX_EXPANDED = 512 * 1024 * 1024;
+export { MAX_EXPANDED } from './limits';
+
+type Compressed = { compressedContent?: unknown; compression?: { magic?: string } };
+
+/**
+ * Inflates every entry in 64 KB steps, counting the real output and stopping as soon as the
+ * total passes MAX_EXPANDED (a zip whose headers declare 9 KB for 2 GB of data is stopped at
+ * 512 MB of counting, holding at most one step's output). Returns document.xml's text.
+ */
+export function realSizes(zip: JSZip): { total: number; documentXml: string } {
+  let total = 0;
+  let documentXml = '';
+  zip.forEach((name, file) => {
+    const data = (file as unknown as { _data?: Compressed })._data;
+    const raw = data?.compressedContent;
+    if (!(raw instanceof Uint8Array)) return;
+    const keep = name === 'word/document.xml';
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    const take = (chunk: Uint8Array): void => {
+      size += chunk.length;
+      total += chunk.length;
+      if (total > MAX_EXPANDED) throw new ZipTooLargeError(total);
+      if (keep) {
+        if (size > MAX_DOCX_DOCUMENT_BYTES) throw new LimitError(`the Word document's text part unpacks to more than ${formatSize(MAX_DOCX_DOCUMENT_BYTES)}`);
+        parts.push(chunk.slice());
+      }
+    };
+    if (data?.compression?.magic === '\x08\x00') {
+      const inflate = new Inflate((chunk) => take(chunk));
+      const STEP = 64 * 1024;
+      for (let at = 0; at < raw.length; at += STEP) inflate.push(raw.subarray(at, Math.min(raw.length, at + STEP)), at + STEP >= raw.length);
+      if (raw.length === 0) inflate.push(new Uint8Array(0), true);
+    } else take(raw);
+    if (keep) documentXml = Buffer.concat(parts).toString('utf8');
+  });
+  return { total, documentXml };
+}
+
+/** Refuses a body with more paragraphs or elements than any article has. */
+export function checkDocxCounts(xml: string): void {
+  let paragraphs = 0;
+  const p = /<(?:\w+:)?p[\s>/]/g;
+  while (p.exec(xml) !== null) paragraphs++;
+  if (paragraphs > MAX_DOCX_PARAGRAPHS) throw new LimitError(`the Word document has ${count(paragraphs)} paragraphs, over the ${count(MAX_DOCX_PARAGRAPHS)} limit for one article`);
+  let elements = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) elements++;
+  if (elements > MAX_DOCX_ELEMENTS) throw new LimitError(`the Word document has ${count(elements)} XML elements, over the ${count(MAX_DOCX_ELEMENTS)} limit for one article`);
+}
 
 /** The sizes JSZip read from the zip directory (internal field; JSZip checks them while unpacking). */
 function expandedSize(zip: JSZip): number {
@@ -60,6 +109,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
   }
   const expanded = expandedSize(zip);
   if (expanded > MAX_EXPANDED) throw new ZipTooLargeError(expanded);
+  checkDocxCounts(realSizes(zip).documentXml);
   const coreFile = zip.file('docProps/core.xml');
   const core = coreFile ? await coreFile.async('string') : '';
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

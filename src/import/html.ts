@@ -28,12 +28,7 @@ export interface HtmlContent {
   readonly byline: string | null;
 }
 
-/** The charset a page declares in its first 2 KB (`<meta charset>` or http-equiv). */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return m ? m[1] : null;
-}
+export { declaredCharset } from './charset';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 

@@ -1,14 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { Article, ArticleOrigin, Progress, Result } from '../model';
-import { BriefsmithError, fail, ok } from '../model';
+import { constants as fsc } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Article, ArticleOrigin, Progress, Result } from '../model/index';
+import { BriefsmithError, fail, ok } from '../model/result';
+import { declaredCharset } from './charset';
 import { controlRatio, decodeBytes } from './decode';
-import { MAX_EXPANDED, NotWordError, ZipTooLargeError, readDocx } from './docx';
-import { declaredCharset, htmlToContent } from './html';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, TimeoutError, formatSize, within } from './limits';
-import { markdownToText } from './markdown';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, MAX_EXPANDED, TimeoutError, formatSize } from './limits';
 import { detectTextMetadata, type TextMetadata } from './metadata';
 import { articleId, normaliseText } from './normalise';
-import { PdfInvalidError, PdfMemoryError, PdfPasswordError, readPdf } from './pdf';
+import { parseInWorker } from './parse-host';
+import type { ParseJob, Parsed } from './parse-job';
+import { MAX_PAGES, PdfInvalidError, PdfMemoryError, PdfPasswordError, readPdf } from './pdf';
 import { sniff } from './sniff';
 
 /**
@@ -20,6 +21,12 @@ export { articleId, normaliseText } from './normalise';
 export { detectTextMetadata, parseDate } from './metadata';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './limits';
 
+/** Stops the import workers (Markdown/HTML/Word and PDF); the next import starts fresh ones. */
+export async function closeImportWorkers(): Promise<void> {
+  const [{ closeParseWorker }, { closePdfWorker }] = await Promise.all([import('./parse-host'), import('./pdf-worker')]);
+  await Promise.all([closeParseWorker(), closePdfWorker()]);
+}
+
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'];
 
 export interface ImportOptions {
@@ -27,8 +34,10 @@ export interface ImportOptions {
   readonly path: string;
   /** Files larger than this are refused with 'too-large' (default 50 MB). */
   readonly maxBytes?: number;
-  /** Bound on parsing time for formats whose library could stall (docx, pdf); default 30 s. */
+  /** Bound on parsing time (md, html, docx and pdf are parsed in workers stopped at this bound); default 20 s. */
   readonly timeoutMs?: number;
+  /** Told about a file that imported with a loss (a PDF cut at its page limit); the message names the file. */
+  readonly warn?: (message: string) => void;
 }
 
 type Format = ArticleOrigin extends infer O ? (O extends { kind: 'file'; format: infer F } ? F : never) : never;
@@ -51,6 +60,9 @@ interface Content {
 function build(content: Content, path: string, format: Format): Article {
   const text = normaliseText(content.text);
   if (!text.trim()) throw new BriefsmithError('empty', `${path}: no text found in this ${format.toUpperCase()} file.`, path);
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new BriefsmithError('empty', `${path}: no readable text in this ${format.toUpperCase()} file (only invisible characters, marks or punctuation).`, path);
+  }
   const found = detectTextMetadata(text);
   const pick = (a: string | null | undefined, b: string | null): string | null => {
     const v = a?.replace(/\s+/g, ' ').trim();
@@ -76,32 +88,46 @@ function decodeText(bytes: Uint8Array, path: string, declared?: string | null): 
   return text;
 }
 
-async function importAs(format: Format, bytes: Uint8Array, path: string, timeoutMs: number): Promise<Article> {
+const WHAT: Record<ParseJob['format'], string> = { md: 'Markdown file', html: 'web page', docx: 'Word document' };
+
+/** Parses Markdown, HTML or Word in the import worker (bounded in time and memory); errors name the file. */
+async function parse(job: ParseJob, path: string, timeoutMs: number): Promise<Parsed> {
+  const out = await parseInWorker(job, timeoutMs);
+  if (out.ok) return out.value;
+  const what = WHAT[job.format];
+  switch (out.kind) {
+    case 'not-word':
+      throw new BriefsmithError('unsupported-format', `${path}: this is ${out.message}, not a Word document; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
+    case 'zip-too-large':
+      throw new BriefsmithError('too-large', `${path}: the Word document unpacks to more than the ${formatSize(MAX_EXPANDED)} limit${out.expanded ? ` (${formatSize(out.expanded)} counted)` : ''}.`, path);
+    case 'limit':
+      throw new BriefsmithError('too-large', `${path}: ${out.message}.`, path);
+    case 'range':
+      throw new BriefsmithError('corrupt', `${path}: the ${what}'s structure is too deeply nested or too large to read.`, path);
+    case 'timeout':
+      throw new BriefsmithError('unreadable', `${path}: reading this ${what} took longer than ${Math.round(timeoutMs / 1000)} s; the file may be damaged or built to stall readers.`, path);
+    case 'memory':
+      throw new BriefsmithError('too-large', `${path}: reading this ${what} needs more memory than Briefsmith allows for one file; it may be damaged.`, path);
+    default:
+      throw new BriefsmithError('corrupt', `${path}: the ${what} is damaged and cannot be read (${out.message.split('\n')[0].slice(0, 160)}).`, path);
+  }
+}
+
+async function importAs(format: Format, bytes: Uint8Array, path: string, timeoutMs: number, warn?: (m: string) => void): Promise<Article> {
   switch (format) {
     case 'txt':
       return build({ text: decodeText(bytes, path), meta: {}, titleFromText: true }, path, 'txt');
     case 'md': {
-      const md = markdownToText(normaliseText(decodeText(bytes, path)));
-      return build({ text: md.text, meta: { title: md.firstHeading }, titleFromText: false }, path, 'md');
+      const md = await parse({ format: 'md', text: normaliseText(decodeText(bytes, path)) }, path, timeoutMs);
+      return build({ text: md.lines.join('\n'), meta: { title: md.firstHeading }, titleFromText: false }, path, 'md');
     }
     case 'html': {
       const html = decodeText(bytes, path, declaredCharset(bytes));
-      const c = htmlToContent(html);
+      const c = await parse({ format: 'html', text: html }, path, timeoutMs);
       return build({ text: c.lines.join('\n'), meta: c, titleFromText: false }, path, 'html');
     }
     case 'docx': {
-      let c;
-      try {
-        c = await within(readDocx(bytes), timeoutMs);
-      } catch (e) {
-        if (e instanceof NotWordError) {
-          throw new BriefsmithError('unsupported-format', `${path}: this is ${e.message}, not a Word document; Briefsmith reads ${SUPPORTED_EXTENSIONS.join(' ')} files.`, path);
-        }
-        if (e instanceof ZipTooLargeError) {
-          throw new BriefsmithError('too-large', `${path}: the Word document would unpack to ${formatSize(e.expanded)}, over the ${formatSize(MAX_EXPANDED)} limit.`, path);
-        }
-        throw asCorrupt(e, path, 'Word document');
-      }
+      const c = await parse({ format: 'docx', bytes }, path, timeoutMs);
       return build({ text: c.lines.join('\n'), meta: { title: c.title ?? c.firstHeading, byline: c.byline, published: c.published }, titleFromText: false }, path, 'docx');
     }
     case 'pdf': {
@@ -114,6 +140,7 @@ async function importAs(format: Format, bytes: Uint8Array, path: string, timeout
         if (e instanceof PdfInvalidError) throw new BriefsmithError('corrupt', `${path}: the PDF is damaged or not a PDF (${e.message}).`, path);
         throw asCorrupt(e, path, 'PDF');
       }
+      if (c.cutFrom) warn?.(`${path}: the PDF has ${c.cutFrom.toLocaleString('en-US')} pages; only the first ${MAX_PAGES.toLocaleString('en-US')} were imported.`);
       if (c.lines.length === 0) {
         throw new BriefsmithError('empty', `${path}: the PDF has no text layer (a scan or images only?); run OCR on it first.`, path);
       }
@@ -170,7 +197,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions): Pr
       break;
   }
   try {
-    return await importAs(format, bytes, path, timeoutMs);
+    return await importAs(format, bytes, path, timeoutMs, options.warn);
   } catch (e) {
     if (e instanceof BriefsmithError) throw e;
     if (e instanceof RangeError) throw new BriefsmithError('corrupt', `${path}: the file's structure is too deeply nested or too large to read.`, path);
@@ -187,19 +214,47 @@ export function importText(raw: string, options: { title?: string } = {}): Artic
   return { id: articleId(text), title, outlet: found.outlet, published: found.published, byline: found.byline, text, origin: { kind: 'paste' } };
 }
 
-async function readWithLimit(p: string, maxBytes: number): Promise<Uint8Array> {
-  let size: number;
+/** What a file that is not a regular file is, for the refusal. */
+function specialKind(s: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (s.isDirectory()) return 'a folder';
+  if (s.isFIFO()) return 'a pipe (FIFO)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a regular file, at most `maxBytes`: devices (/dev/zero linked as a.txt), pipes and
+ * sockets are refused before opening (and again after, in case the path changed); the file
+ * is opened non-blocking, so a pipe can never hang the open; the size is checked on the open
+ * file and the read stops at `maxBytes` + 1 even if the file grows.
+ */
+export async function readRegularFile(p: string, maxBytes: number): Promise<Uint8Array> {
+  const refuse = (kind: string): BriefsmithError =>
+    new BriefsmithError('unreadable', `${p}: this is ${kind}, not a file${kind === 'a folder' ? '' : '; Briefsmith reads only regular files'}.`, p);
+  const tooLarge = (size: number): BriefsmithError =>
+    new BriefsmithError('too-large', `${p}: the file is ${size > maxBytes + 1 ? `${formatSize(size)}, over` : 'larger than'} the ${formatSize(maxBytes)} limit for one article.`, p);
   try {
     const s = await stat(p);
-    if (s.isDirectory()) throw new BriefsmithError('unreadable', `${p}: this is a folder, not a file.`, p);
-    size = s.size;
-  } catch (e) {
-    throw readError(e, p);
-  }
-  if (size > maxBytes) throw new BriefsmithError('too-large', `${p}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit for one article.`, p);
-  try {
-    const b = await readFile(p);
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    if (!s.isFile()) throw refuse(specialKind(s));
+    if (s.size > maxBytes) throw tooLarge(s.size);
+    const h = await open(p, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
+    try {
+      const st = await h.stat();
+      if (!st.isFile()) throw refuse(specialKind(st));
+      if (st.size > maxBytes) throw tooLarge(st.size);
+      const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+      let n = 0;
+      for (;;) {
+        const { bytesRead } = await h.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        if (n >= buf.length) throw tooLarge(maxBytes + 1);
+      }
+      return new Uint8Array(buf.buffer, buf.byteOffset, n);
+    } finally {
+      await h.close();
+    }
   } catch (e) {
     throw readError(e, p);
   }
@@ -220,7 +275,7 @@ function readError(e: unknown, p: string): BriefsmithError {
  */
 export async function importFiles(
   paths: readonly string[],
-  options: { readFile?: (p: string) => Promise<Uint8Array>; progress?: Progress; maxBytes?: number; timeoutMs?: number } = {},
+  options: { readFile?: (p: string) => Promise<Uint8Array>; progress?: Progress; maxBytes?: number; timeoutMs?: number; warn?: (message: string) => void } = {},
 ): Promise<Array<{ path: string; result: Result<Article> }>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const out: Array<{ path: string; result: Result<Article> }> = [];
@@ -230,11 +285,11 @@ export async function importFiles(
     try {
       let bytes: Uint8Array;
       try {
-        bytes = options.readFile ? await options.readFile(p) : await readWithLimit(p, maxBytes);
+        bytes = options.readFile ? await options.readFile(p) : await readRegularFile(p, maxBytes);
       } catch (e) {
         throw readError(e, p);
       }
-      result = ok(await importBytes(bytes, { path: p, maxBytes, timeoutMs: options.timeoutMs }));
+      result = ok(await importBytes(bytes, { path: p, maxBytes, timeoutMs: options.timeoutMs, warn: options.warn }));
     } catch (e) {
       result = fail(e instanceof BriefsmithError ? e : new BriefsmithError('internal', `${p}: ${e instanceof Error ? e.message : String(e)}`, p), p);
     }

@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { LimitError, MAX_MARKDOWN_DEPTH, count } from './limits';
 
 /**
  * Markdown → plain text with marked's lexer (no HTML is rendered): headings, paragraphs,
@@ -16,7 +17,60 @@ export interface MarkdownText {
   readonly firstHeading: string | null;
 }
 
+/**
+ * How deep lists and quotations nest, from the source in one linear pass (marked's cost grows
+ * steeply with depth: 2,000 nested list levels took minutes and gigabytes). List depth follows
+ * the indentation of list markers; quotation depth counts leading `>` markers.
+ */
+export function markdownDepth(source: string): number {
+  const indents: number[] = [];
+  let deepest = 0;
+  let from = 0;
+  const isSpace = (c: string): boolean => c === ' ' || c === '\t';
+  const width = (a: number, b: number): number => {
+    let w = 0;
+    for (let i = a; i < b; i++) w += source[i] === '\t' ? 4 : 1;
+    return w;
+  };
+  while (from <= source.length) {
+    let end = source.indexOf('\n', from);
+    if (end < 0) end = source.length;
+    // One scan of the line's start: indentation, quotation markers, indentation, a list marker.
+    let i = from;
+    while (i < end && isSpace(source[i])) i++;
+    let indent = width(from, i);
+    let quotes = 0;
+    while (i < end && source[i] === '>') {
+      quotes++;
+      i++;
+      if (i < end && isSpace(source[i])) i++;
+      const s = i;
+      while (i < end && isSpace(source[i])) i++;
+      indent += width(s, i);
+    }
+    let j = i;
+    const c = source[j];
+    let marker = false;
+    if (c === '-' || c === '*' || c === '+') marker = true;
+    else if (c >= '0' && c <= '9') {
+      while (j < end && j - i < 9 && source[j] >= '0' && source[j] <= '9') j++;
+      marker = source[j] === '.' || source[j] === ')';
+    }
+    if (marker && (j + 1 >= end || isSpace(source[j + 1]))) {
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+    } else if (i < end && i === from) indents.length = 0;
+    deepest = Math.max(deepest, indents.length + quotes);
+    from = end + 1;
+  }
+  return deepest;
+}
+
 export function markdownToText(source: string): MarkdownText {
+  const depth = markdownDepth(source);
+  if (depth > MAX_MARKDOWN_DEPTH) {
+    throw new LimitError(`the Markdown nests lists or quotations ${count(depth)} levels deep, over the ${count(MAX_MARKDOWN_DEPTH)} limit`);
+  }
   let tokens: Token[];
   try {
     tokens = new Lexer({ gfm: true }).lex(source);
@@ -64,7 +118,7 @@ export function markdownToText(source: string): MarkdownText {
           break;
         }
         case 'html':
-          pushParagraph(lines, stripTags((t as Tokens.HTML).text));
+          pushParagraph(lines, stripTags(dropRaw((t as Tokens.HTML).text)));
           break;
         default:
           // space, hr, def (link reference definitions): nothing to read
@@ -72,10 +126,23 @@ export function markdownToText(source: string): MarkdownText {
       }
     }
   };
+  // Inside an inline <script> or <style> (opened and closed by separate html tokens), text is code, not article text.
+  let rawUntil: RegExp | null = null;
   const inline = (toks: readonly Token[] | undefined, depth: number): string => {
     if (!toks) return '';
     let out = '';
     for (const t of toks) {
+      if (rawUntil) {
+        if (t.type === 'html' && rawUntil.test((t as Tokens.HTML).text)) rawUntil = null;
+        continue;
+      }
+      if (t.type === 'html') {
+        const open = RAW_OPEN.exec((t as Tokens.HTML).text);
+        if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test((t as Tokens.HTML).text)) {
+          rawUntil = new RegExp(`</${open[1]}\\s*>`, 'i');
+          continue;
+        }
+      }
       switch (t.type) {
         case 'text':
         case 'escape': {
@@ -93,7 +160,7 @@ export function markdownToText(source: string): MarkdownText {
           out += (t as Tokens.Image).text;
           break;
         case 'html':
-          out += stripTags((t as Tokens.HTML).text);
+          out += stripTags(dropRaw((t as Tokens.HTML).text));
           break;
         default: {
           const x = t as { tokens?: Token[]; text?: string };
@@ -116,6 +183,10 @@ function pushParagraph(lines: string[], s: string): void {
   const p = s.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim();
   if (p) lines.push(p);
 }
+
+const RAW_OPEN = /<(script|style|noscript|template|svg|iframe|textarea|title)\b/i;
+/** Removes script, style and similar elements with their content (an unclosed one runs to the end). */
+const dropRaw = (s: string): string => s.replace(/<(script|style|noscript|template|svg|iframe|textarea|title)\b[^]*?(?:<\/\1\s*>|$)/gi, ' ');
 
 const stripTags = (s: string): string => decodeEntities(s.replace(/<[^<>]*>/g, ' '));
 

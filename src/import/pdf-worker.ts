@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MAX_WORKER_GROWTH, WORKER_HEAP_MB } from './limits';
 
 /**
  * Runs pdfjs in a worker thread so that a PDF that makes it spin (pdfjs's "fake worker"
@@ -25,12 +26,14 @@ export interface RawItem {
 export interface RawPdf {
   info: { Title?: string; Author?: string; CreationDate?: string };
   pages: RawItem[][];
+  /** Pages in the file (more than `pages.length` when the import was cut at the page limit). */
+  numPages?: number;
 }
 export type WorkerOutcome =
   | { ok: true; value: RawPdf }
   | { ok: false; kind: 'password' | 'invalid' | 'failed' | 'timeout' | 'memory'; message: string };
 
-const HEAP_MB = 1024;
+const HEAP_MB = WORKER_HEAP_MB;
 
 /** Worker source: plain CommonJS so it runs from a string in any build (tsx, vitest, esbuild bundles). */
 const SOURCE = `
@@ -61,7 +64,7 @@ parentPort.on('message', async (job) => {
           pages.push([]);
         }
       }
-      parentPort.postMessage({ id: job.id, ok: true, value: { info, pages } });
+      parentPort.postMessage({ id: job.id, ok: true, value: { info, pages, numPages: doc.numPages } });
     } finally {
       await task.destroy().catch(() => {});
     }
@@ -128,7 +131,6 @@ function getWorker(): Slot | null {
       stdout: true,
       stderr: true,
     });
-    w.unref();
     // pdfjs may print warnings; keep them off the CLI's stdout.
     w.stdout.resume();
     w.stderr.resume();
@@ -147,6 +149,7 @@ function getWorker(): Slot | null {
       if (worker === slot) worker = null;
       settleAll(slot, { ok: false, kind: 'failed', message: 'the PDF reader stopped' });
     });
+    w.unref(); // after the listeners: adding a 'message' listener refs the port again
     worker = slot;
     return slot;
   } catch {
@@ -166,16 +169,26 @@ export async function extractInWorker(bytes: Uint8Array, timeoutMs: number, maxP
   const { w, pending } = slot;
   const id = nextId++;
   const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  // The heap limit does not cover buffers (a Flate bomb inflates into ArrayBuffers): the
+  // process's growth while this PDF is read is watched too, and the worker stopped past it.
+  const baseline = process.memoryUsage.rss();
   return new Promise<WorkerOutcome>((resolve) => {
-    const timer = setTimeout(() => {
+    const stop = (o: WorkerOutcome): void => {
       if (!pending.has(id)) return;
       pending.delete(id);
-      resolve({ ok: false, kind: 'timeout', message: `took longer than ${timeoutMs} ms` });
+      clearTimeout(timer);
+      clearInterval(watch);
+      resolve(o);
       if (worker === slot) worker = null;
       void w.terminate();
-    }, timeoutMs);
+    };
+    const timer = setTimeout(() => stop({ ok: false, kind: 'timeout', message: `took longer than ${timeoutMs} ms` }), timeoutMs);
+    const watch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > MAX_WORKER_GROWTH) stop({ ok: false, kind: 'memory', message: 'used too much memory' });
+    }, 100);
     pending.set(id, (o) => {
       clearTimeout(timer);
+      clearInterval(watch);
       resolve(o);
     });
     w.ref();
@@ -183,4 +196,11 @@ export async function extractInWorker(bytes: Uint8Array, timeoutMs: number, maxP
   }).finally(() => {
     if (pending.size === 0) w.unref();
   });
+}
+
+/** Stops the idle PDF worker (the CLI calls this before it exits). */
+export async function closePdfWorker(): Promise<void> {
+  const s = worker;
+  worker = null;
+  if (s) await s.w.terminate();
 }

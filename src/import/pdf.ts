@@ -16,6 +16,8 @@ export interface PdfContent {
   readonly title: string | null;
   readonly byline: string | null;
   readonly published: string | null;
+  /** Pages in the file when only the first MAX_PAGES were read. */
+  readonly cutFrom?: number;
 }
 
 export class PdfPasswordError extends Error {}
@@ -23,7 +25,8 @@ export class PdfInvalidError extends Error {}
 /** The worker reading the PDF ran out of its heap (a PDF bomb, or absurdly complex pages). */
 export class PdfMemoryError extends Error {}
 
-const MAX_PAGES = 2000;
+/** Pages read from one PDF; a longer file is cut here, with a warning. */
+export const MAX_PAGES = 2000;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;
@@ -168,7 +171,11 @@ function toContent(info: unknown, pageItems: readonly Item[][]): PdfContent {
 export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<PdfContent> {
   const out = await extractInWorker(bytes, timeoutMs, MAX_PAGES);
   if (out === null) return readPdfInProcess(bytes, timeoutMs);
-  if (out.ok) return toContent(out.value.info, out.value.pages);
+  if (out.ok) {
+    const c = toContent(out.value.info, out.value.pages);
+    const n = out.value.numPages ?? 0;
+    return n > MAX_PAGES ? { ...c, cutFrom: n } : c;
+  }
   switch (out.kind) {
     case 'password':
       throw new PdfPasswordError('password');
@@ -246,7 +253,8 @@ export async function readPdfInProcess(bytes: Uint8Array, timeoutMs: number): Pr
       }
       pages.push(items);
     }
-    return toContent(info, pages);
+    const c = toContent(info, pages);
+    return doc.numPages > MAX_PAGES ? { ...c, cutFrom: doc.numPages } : c;
   } finally {
     await task.destroy().catch(() => undefined);
   }

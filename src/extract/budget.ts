@@ -1,0 +1,39 @@
+import { BriefsmithError } from '../model/result';
+
+/**
+ * The per-article bounds of extraction. Extraction is synchronous, so the time budget is a
+ * deadline checked at points the work passes often (each line of the sentence splitter,
+ * between stages, between articles); the cancel token is checked at the same points. Text
+ * longer than MAX_EXTRACT_CHARS is refused up front (a book's worth: about 170,000 words; a
+ * long news article has 20,000 characters).
+ */
+export const ARTICLE_BUDGET_MS = 15_000;
+export const MAX_EXTRACT_CHARS = 1_000_000;
+
+let deadline = Infinity;
+let cancelled: (() => boolean) | null = null;
+let current = '';
+
+/** Throws when the current article's budget is spent or the run was cancelled. */
+export function checkBudget(): void {
+  if (cancelled?.()) throw new BriefsmithError('cancelled', 'Extraction was cancelled.');
+  if (Date.now() > deadline) {
+    throw new BriefsmithError('too-large', `${current}: extraction took longer than ${ARTICLE_BUDGET_MS / 1000} s and was stopped; the article may hold very long lines or machine data.`);
+  }
+}
+
+/** Runs `fn` for one article under the budget (label names the article in messages). */
+export function withBudget<T>(label: string, text: string, options: { budgetMs?: number; cancelled?: () => boolean }, fn: () => T): T {
+  if (text.length > MAX_EXTRACT_CHARS) {
+    throw new BriefsmithError('too-large', `${label}: the article has ${text.length.toLocaleString('en-US')} characters, over the ${MAX_EXTRACT_CHARS.toLocaleString('en-US')} that extraction reads.`);
+  }
+  const saved = { deadline, cancelled, current };
+  deadline = Date.now() + (options.budgetMs ?? ARTICLE_BUDGET_MS);
+  cancelled = options.cancelled ?? null;
+  current = label;
+  try {
+    return fn();
+  } finally {
+    ({ deadline, cancelled, current } = saved);
+  }
+}
