@@ -308,6 +308,8 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
     sections: [
       {
         properties: {
+          // A cover page carries neither running head nor foot.
+          ...(cover ? { titlePage: true } : {}),
           footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
           endnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
           page: {
@@ -315,8 +317,6 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
             margin: { top: tw(m.top), right: tw(m.right), bottom: tw(m.bottom), left: tw(m.left), header: tw(m.top * 0.4), footer: tw(m.bottom * 0.4) },
           },
         },
-        // A cover page carries neither running head nor foot.
-        ...(cover ? { titlePage: true } : {}),
         headers: { default: new Header({ children: [slotsPara(tree.header, 'bottom')] }), ...(cover ? { first: new Header({ children: [new Paragraph({})] }) } : {}) },
         footers: { default: new Footer({ children: [slotsPara(tree.footer, 'top')] }), ...(cover ? { first: new Footer({ children: [new Paragraph({})] }) } : {}) },
         children: [
@@ -402,6 +402,18 @@ async function finishParts(zip: JSZip, tree: DocTree, pages: number): Promise<vo
       })
       .replace(/(<w:fldSimple w:instr="NOTEREF[^"]*"[^>]*>\s*<w:r>)(?!<w:rPr>)/g, `$1<w:rPr><w:rStyle w:val="${tree.citations === 'footnotes' ? 'FootnoteReference' : 'EndnoteReference'}"/></w:rPr>`);
   for (const name of Object.keys(zip.files)) if (/^word\/(header|footer|document)\d*\.xml$/.test(name)) await edit(name, cached);
+  // The docx package numbers bookmarks and contents anchors with counters that lives across exports: number them from 1 in each file.
+  await edit('word/document.xml', (x) => {
+    const ids = new Map<string, string>();
+    const marks = new Map<string, string>();
+    return x
+      .replace(/_Toc\d+/g, (m) => ids.get(m) ?? (ids.set(m, `_Toc${ids.size + 1}`), ids.get(m)!))
+      .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, head: string, id: string) => `${head}${marks.get(id) ?? (marks.set(id, String(marks.size + 1)), marks.get(id)!)}"`)
+      .replace(/(<wp:docPr id=")(\d+)"/g, (() => {
+        let n = 0;
+        return (_m: string, head: string) => `${head}${++n}"`;
+      })());
+  });
 
   // Fixed font keys: the key of each embedded font comes from a hash of its bytes.
   const table = await zip.file('word/fontTable.xml')?.async('string');
