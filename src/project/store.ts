@@ -25,6 +25,23 @@ import { PROJECT_EXTENSION, parseProject, projectTitle, serializeProject } from 
  * articles take about 40 MB) and safely below the longest string V8 can build (~512 M chars).
  */
 export const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
+/** A save larger than this (80 % of the open limit) succeeds with a warning. */
+export const PROJECT_WARN_BYTES = Math.floor(MAX_PROJECT_BYTES * 0.8);
+
+const mb = (n: number): string => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+
+/**
+ * Saving and opening agree on the size limit: a project that could not be opened again is
+ * refused before anything is written (the file on disk is left as it was), and one near the
+ * limit is saved with a warning. Returns that warning, or null.
+ */
+export function checkProjectSize(text: string, path: string, max = MAX_PROJECT_BYTES, warnAt = PROJECT_WARN_BYTES): string | null {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > max) {
+    throw new BriefsmithError('too-large', `Cannot save "${path}": the project would be ${mb(bytes)}, over the ${mb(max)} that Briefsmith can open; remove some articles or split the project. The file on disk was not changed.`, path);
+  }
+  return bytes > warnAt ? `"${path}" is ${mb(bytes)}, near the ${mb(max)} limit for opening a project; remove some articles or split the project before it grows further.` : null;
+}
 
 export const BACKUP_SUFFIX = '.bak';
 export const AUTOSAVE_SUFFIX = '.autosave' + PROJECT_EXTENSION;
@@ -207,13 +224,15 @@ function saveError(path: string, e: unknown): BriefsmithError {
  * Saves `p` to `path` atomically, keeping the previous file as `path.bak`.
  * On failure the file at `path` is unchanged and the error says why.
  */
-export async function saveProjectFile(path: string, p: Project): Promise<void> {
+export async function saveProjectFile(path: string, p: Project): Promise<{ warning: string | null }> {
   const text = serializeProject(p);
+  const warning = checkProjectSize(text, path);
   try {
     await atomicWrite(path, text, true);
   } catch (e) {
     throw saveError(path, e);
   }
+  return { warning };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -223,13 +242,39 @@ export async function saveProjectFile(path: string, p: Project): Promise<void> {
 /** Reads and parses one project file; errors are plain `BriefsmithError`s naming `shownAs`. */
 async function readProject(path: string, shownAs: string): Promise<{ project: Project; migratedFrom: number | null }> {
   let bytes: Buffer;
+  // Only regular files: a device (/dev/zero) would be read forever, a FIFO would block the
+  // open. Checked before opening, opened non-blocking, checked again on the open file, and
+  // the read stops past the limit even if the file grows.
+  const notFile = (st: { isDirectory(): boolean }): BriefsmithError =>
+    st.isDirectory()
+      ? new BriefsmithError('invalid-input', `"${shownAs}" is a folder, not a Briefsmith project.`, shownAs)
+      : new BriefsmithError('invalid-input', `"${shownAs}" is not a regular file (a device, pipe or socket), not a Briefsmith project.`, shownAs);
+  const tooLarge = (size: number): BriefsmithError =>
+    new BriefsmithError('too-large', `"${shownAs}" is too large to open (${Math.round(size / 1048576)} MB; the limit is ${MAX_PROJECT_BYTES / 1048576} MB).`, shownAs);
   try {
     const st = await fs.stat(path);
-    if (st.isDirectory()) throw new BriefsmithError('invalid-input', `"${shownAs}" is a folder, not a Briefsmith project.`, shownAs);
-    if (st.size > MAX_PROJECT_BYTES) {
-      throw new BriefsmithError('too-large', `"${shownAs}" is too large to open (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_PROJECT_BYTES / 1048576} MB).`, shownAs);
+    if (!st.isFile()) throw notFile(st);
+    if (st.size > MAX_PROJECT_BYTES) throw tooLarge(st.size);
+    const h = await fs.open(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
+    try {
+      const hs = await h.stat();
+      if (!hs.isFile()) throw notFile(hs);
+      if (hs.size > MAX_PROJECT_BYTES) throw tooLarge(hs.size);
+      const buf = Buffer.alloc(hs.size + 1);
+      let n = 0;
+      for (;;) {
+        const { bytesRead } = await h.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        if (n >= buf.length) {
+          if (n > MAX_PROJECT_BYTES) throw tooLarge(n);
+          break; // grew while being read: parse what a save finished writing
+        }
+      }
+      bytes = buf.subarray(0, n);
+    } finally {
+      await h.close();
     }
-    bytes = await fs.readFile(path);
   } catch (e) {
     if (e instanceof BriefsmithError) throw e;
     if (errno(e) === 'ENOENT') throw new BriefsmithError('not-found', `"${shownAs}" does not exist.`, shownAs);
@@ -304,6 +349,7 @@ function autosavePath(dir: string, key: string): string {
 export async function writeAutosave(dir: string, key: string, p: Project): Promise<string> {
   const file = autosavePath(dir, key);
   const text = serializeProject(p);
+  checkProjectSize(text, file);
   try {
     await fs.mkdir(nodePath.dirname(file), { recursive: true });
     await atomicWrite(file, text, false);
