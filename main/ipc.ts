@@ -4,7 +4,8 @@
  * always answers with a `Result` (errors as data, since Electron passes only messages).
  * Takes an `ipcMain`-like object so the tests can drive it without Electron.
  */
-import { CHANNELS, DirtyStateSchema, RequestSchemas, SEND_CHANNELS, type ApiMethod, type BriefsmithApi } from '../src/services/api';
+import { CHANNELS, DirtyStateSchema, SEND_CHANNELS, type ApiMethod, type BriefsmithApi } from '../src/services/api';
+import { validateRequest } from '../src/services/handlers';
 import type { Result } from '../src/model/result';
 import { isTrustedSender, type SenderFrameLike } from './security';
 
@@ -40,11 +41,11 @@ export function registerApi(ipc: IpcMainLike, handlers: BriefsmithApi, options: 
         options.onRefused?.(channel, 'wrong argument count');
         return refused(`${method}: expected one request object.`);
       }
-      const parsed = RequestSchemas[method].safeParse(args[0]);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
+      // Validated here once; the handler recognises the parsed object and does not parse it again.
+      const parsed = validateRequest(method, args[0]);
+      if (!parsed.ok) {
         options.onRefused?.(channel, 'invalid payload');
-        return refused(`${method}: the request is not valid${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'unknown problem'}.`);
+        return refused(parsed.message);
       }
       try {
         return await handler(parsed.data);

@@ -333,7 +333,6 @@ describe('export and shell', () => {
     const project = await fresh();
     env.save.push(path.join(dir, 'docs', 'cancelled.pdf'));
     const running = api.exportDocument({ format: 'pdf', project, job: 'exp-1' });
-    await new Promise((r) => setImmediate(r));
     expect(value(await api.cancelJob({ job: 'exp-1' }))).toEqual({ cancelled: true });
     expect(errorOf(await running).code).toBe('cancelled');
     expect(existsSync(path.join(dir, 'docs', 'cancelled.pdf'))).toBe(false);

@@ -158,8 +158,11 @@ export function ReviewStep({ project, dispatch, target }: ReviewStepProps) {
   const onTableKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const tr = (e.target as HTMLElement).closest('tr[data-item]');
     if (!tr || (e.target as HTMLElement).tagName === 'INPUT') return;
-    // Ctrl+A, Ctrl+R and the like belong to the system: they never decide.
-    if (hasModifier(e)) return;
+    // Ctrl+A, Ctrl+R and the like never decide. Ctrl+A would select the whole page's text: not in a table.
+    if (hasModifier(e)) {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.preventDefault();
+      return;
+    }
     const i = rows.findIndex((r) => r.id === tr.getAttribute('data-item'));
     const row = rows[i];
     if (!row) return;
@@ -498,6 +501,16 @@ function fieldsForConflictValue(row: ReviewRow, field: string, value: string): R
   return { [field]: value };
 }
 
+/** Whether the item already prints this value of a disputed field. */
+function inUse(row: ReviewRow, field: string, value: string): boolean {
+  if (field === 'leaders' && row.section === 'delegations') {
+    const leaders = (row.item as Delegation).members.filter((m) => m.leads).map((m) => m.name).join(', ') || '(no leader named)';
+    return leaders === value;
+  }
+  const v = (row.item as unknown as Record<string, unknown>)[field];
+  return v !== null && v !== undefined && String(v) === value;
+}
+
 function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceIndex, dispatch, sourceRef, onStartEdit, onDone, name }: ItemDetailProps) {
   const source = row.sources[Math.min(sourceIndex, row.sources.length - 1)];
   const decide = (status: 'accepted' | 'rejected') =>
@@ -680,6 +693,9 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
                         <cite>{articleTitle(project, s.article)}</cite>
                       </blockquote>
                     ))}
+                    {inUse(row, c.field, v.value) ? (
+                      <span className="status accepted in-use">In use</span>
+                    ) : (
                     <button
                       type="button"
                       className="use-value"
@@ -691,6 +707,7 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
                     >
                       Use this value
                     </button>
+                    )}
                   </div>
                 ))}
               </div>

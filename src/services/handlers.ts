@@ -73,15 +73,32 @@ const EXPORT_FILTERS: Record<ExportFormat, readonly FileFilter[]> = {
 };
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** Validates a payload against the method's schema; a clear `invalid-input` error otherwise. */
-export function parseRequest<M extends ApiMethod>(method: M, payload: unknown): z.output<(typeof RequestSchemas)[M]> {
+/**
+ * Payloads already validated at the IPC boundary (main's `registerApi`): the very objects the
+ * schema returned. A handler given one of them does not parse it again, so every payload is
+ * validated once (a large project is not checked twice). The renderer cannot forge membership:
+ * these are objects of main's own heap.
+ */
+const validated = new WeakSet<object>();
+
+/** Validates a payload against the method's schema: the parsed request, or a message naming the method and field. */
+export function validateRequest<M extends ApiMethod>(method: M, payload: unknown): { ok: true; data: z.output<(typeof RequestSchemas)[M]> } | { ok: false; message: string } {
   const r = RequestSchemas[method].safeParse(payload ?? {});
   if (!r.success) {
     const first = r.error.issues[0];
     const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
-    throw new BriefsmithError('invalid-input', `${method}: the request is not valid${where}: ${first?.message ?? 'unknown problem'}.`);
+    return { ok: false, message: `${method}: the request is not valid${where}: ${first?.message ?? 'unknown problem'}.` };
   }
-  return r.data as z.output<(typeof RequestSchemas)[M]>;
+  if (r.data && typeof r.data === 'object') validated.add(r.data);
+  return { ok: true, data: r.data as z.output<(typeof RequestSchemas)[M]> };
+}
+
+/** The handlers' check: a clear `invalid-input` error, unless the boundary validated this payload already. */
+export function parseRequest<M extends ApiMethod>(method: M, payload: unknown): z.output<(typeof RequestSchemas)[M]> {
+  if (payload && typeof payload === 'object' && validated.has(payload)) return payload as z.output<(typeof RequestSchemas)[M]>;
+  const r = validateRequest(method, payload);
+  if (!r.ok) throw new BriefsmithError('invalid-input', r.message);
+  return r.data;
 }
 
 const withExtension = (p: string, ext: string): string => (path.extname(p).toLowerCase() === `.${ext}` ? p : `${p}.${ext}`);
@@ -306,17 +323,22 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     async exportDocument(req) {
       const { project, format, job } = parseRequest('exportDocument', req);
       const progress = progressOf(job);
+      // From the first moment: Cancel works while the dialog is open too.
+      const token = tokenFor(job);
       const chosen = await env.chooseSavePath({
         title: `Export ${format.toUpperCase()}`,
         defaultName: `${safeBaseName(project.briefing.title)}.${format}`,
         filters: EXPORT_FILTERS[format],
       });
-      if (!chosen) return ok(null);
+      if (!chosen) {
+        if (job) running.delete(job);
+        return ok(null);
+      }
       // A grant of its own: an export target goes to `exported` (open, show in folder), never to
       // `approvedPaths`, so the renderer cannot later save the project over an exported file.
       const target = path.resolve(withExtension(chosen, format));
-      const token = tokenFor(job);
       try {
+        check(token, 'Export');
         // One bar for the whole export: composing 0-5, rendering 5-95 (the renderer's own steps), writing 95-100.
         progress?.({ done: 0, total: 100, label: 'Composing' });
         const tree = await composeProject(project, env.templatesDir);
