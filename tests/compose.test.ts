@@ -79,9 +79,9 @@ describe('compose', () => {
       expect(nums).toEqual(nums.map((_, i) => i + 1));
       for (const n of t.notes) {
         const a = articles.find((x) => x.id === n.articleId)!;
-        if (n.repeatOf === null) expect(a.text).toContain(n.sentence);
-        else expect(t.notes[n.repeatOf - 1].articleId).toBe(n.articleId);
-        expect(noteText(n)).toContain(a.outlet!);
+        if (n.quote !== null) expect(a.text.replace(/\s+/g, ' ')).toContain(n.quote.replace(/ …$/, ''));
+        expect(t.sources[n.source - 1]!.outlet).toBe(a.outlet);
+        expect(noteText(n, t.sources)).toMatch(/^\[\d+\]/);
       }
     }
   });

@@ -51,7 +51,7 @@ describe('renderDocx', () => {
     const bodies = [...notesXml.matchAll(new RegExp(`<w:${kind} (?:w:type="[^"]+" )?w:id="(\\d+)"[^>]*>([\\s\\S]*?)</w:${kind}>`, 'g'))].filter((m) => Number(m[1]) > 0);
     expect(bodies).toHaveLength(tree.notes.length);
     const first = bodies.find((m) => m[1] === '1')!;
-    expect(decode(paragraphs(first[2]).map((p) => p.text).join(''))).toContain(tree.notes[0].sentence);
+    expect(decode(paragraphs(first[2]).map((p) => p.text).join(''))).toContain(tree.notes[0].quote!.replace(/ …$/, ''));
     // Tables: a repeating header row and at least one body row.
     const tables = [...d.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     expect(tables.length).toBeGreaterThan(0);

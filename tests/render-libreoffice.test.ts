@@ -26,7 +26,7 @@ describe.skipIf(!soffice)('LibreOffice opens our DOCX', () => {
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       expect(text).toContain(tree.titleBlock.title);
       for (const b of tree.blocks) if (b.kind === 'heading' && b.level === 1) expect(text).toContain(b.text);
-      expect(text).toContain(tree.notes[0].sentence.slice(0, 40));
+      expect(text).toContain(tree.notes[0].quote!.slice(0, 40));
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
       expect(text).toContain(`Page 1 of ${pages}`);
     } finally {

@@ -48,7 +48,7 @@ describe('renderPdf', () => {
     for (const h of headingTexts(tree)) expect(flat).toContain(squash(h));
     expect(flat).toContain('ОлегМиронов');
     expect(flat).toContain(squash('«Мы не уступим ни метра»'));
-    expect(flat).toContain(squash(tree.notes[0].sentence));
+    expect(flat).toContain(squash(tree.notes[0].quote!.replace(/ …$/, '')));
     expect(pdf.pages.length).toBeGreaterThan(1);
     expect(pdf.pages[0]).toContain(`Page 1 of ${pdf.pages.length}`);
     expect(pdf.pages[pdf.pages.length - 1]).toContain(`Page ${pdf.pages.length} of ${pdf.pages.length}`);
@@ -130,7 +130,7 @@ describe('renderPdf', () => {
     const flat = squash(pdf.text);
     expect(tree.notes.length).toBe(refs.length);
     expect(pdf.pages.length).toBeGreaterThan(2);
-    for (const n of tree.notes) expect(flat).toContain(squash(n.repeatOf === null ? n.sentence.slice(0, 30) : `as note ${n.repeatOf}`));
+    for (const n of tree.notes) expect(flat).toContain(squash(n.quote !== null ? n.quote.slice(0, 30) : `[${n.source}]`));
     const doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
     for (let i = 1; i <= doc.numPages; i++) {
       for (const it of (await (await doc.getPage(i)).getTextContent()).items) {
