@@ -1,7 +1,7 @@
 import type { Outlook } from '../model';
-import { fastRegExp, speakerOf, speechVerbs, subjectDescription } from './clauses';
+import { fastRegExp, inSpans, quotations, speakerAt, speakerOf, speechVerbs, subjectDescription, subjectsAt } from './clauses';
 import { findTimes, parseIsoDate, tenseOf } from './dates';
-import { MEETING_NOUNS, OUTLOOK_CUES } from './data/outlook-cues';
+import { MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
@@ -16,9 +16,10 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: fastRegExp(c.re, 'gi') }));
 const ANY_CUE = fastRegExp(OUTLOOK_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
 const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
-const MAX_TEXT = 200;
+const MAX_TEXT = 260;
 
 interface Cue {
+  readonly name: string;
   readonly start: number;
   readonly strong: boolean;
   readonly weight: number;
@@ -35,7 +36,7 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
     if (!MEETING_RE.test(near)) continue;
     // "said on Monday": the time of the statement, not of the meeting.
     if (/\b(?:said|told|added|wrote|announced|says)\s+(?:on\s+)?$/i.test(s.text.slice(Math.max(0, t.start - 14), t.start))) continue;
-    return { start: s.start + t.start, strong: true, weight: 0.75 };
+    return { name: 'planned-meeting-date', start: s.start + t.start, strong: true, weight: 0.75 };
   }
   return null;
 }
@@ -44,7 +45,7 @@ function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
   for (const c of ANY_CUE.test(s.text) ? CUES : []) {
     c.re.lastIndex = 0;
-    for (const m of s.text.matchAll(c.re)) out.push({ start: s.start + (m.index ?? 0), strong: c.strong, weight: c.weight });
+    for (const m of s.text.matchAll(c.re)) out.push({ name: c.name, start: s.start + (m.index ?? 0), strong: c.strong, weight: c.weight });
   }
   const meeting = plannedMeeting(a, s);
   if (meeting) out.push(meeting);
@@ -63,6 +64,38 @@ function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: strin
     return { text: t.text, date: t.date };
   }
   return null;
+}
+
+/** Clause boundaries between independent statements: "; ", ": ", " — ", ", and ", ", but ", ", while ". */
+const SEGMENT_BOUNDARY = /;\s|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:the|a|an|he|she|they|it|few|many|some|most)\b)/g;
+
+/** The independent clauses of a sentence, outside quotations (article offsets). */
+function segmentsOf(s: Sentence): Array<{ start: number; end: number }> {
+  const q = quotations(s);
+  const cuts = [s.start];
+  for (const m of s.text.matchAll(SEGMENT_BOUNDARY)) {
+    const at = s.start + (m.index ?? 0);
+    if (!inSpans(q, at)) cuts.push(at + m[0].length);
+  }
+  cuts.push(s.end);
+  const out: Array<{ start: number; end: number }> = [];
+  for (let k = 0; k + 1 < cuts.length; k++) if (cuts[k + 1] > cuts[k]) out.push({ start: cuts[k], end: cuts[k + 1] });
+  return out;
+}
+
+/**
+ * An item's text: the sentence when it holds one statement and reads in full; else the clause
+ * that holds the cue, from its start to its end, never cut inside a word and never with "…".
+ */
+function textOf(a: AnalysedArticle, s: Sentence, g: { start: number; end: number }, clause: boolean): string {
+  let t = clause ? a.article.text.slice(g.start, g.end) : s.text;
+  t = t.replace(/^(?:and|but|while|whereas)\s+/i, '').replace(/[\s,;:—–]+$/, '').trim();
+  if (t.length <= MAX_TEXT) return t;
+  // A long sentence: cut at the last clause boundary (comma, semicolon, dash) before the limit.
+  const head = t.slice(0, MAX_TEXT);
+  const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '), head.lastIndexOf(' — '));
+  const words = cut > 60 ? head.slice(0, cut) : head.slice(0, head.lastIndexOf(' '));
+  return words.replace(/[\s,;:—–]+$/, '').trim();
 }
 
 export function detectOutlook(a: AnalysedArticle): Outlook[] {
@@ -86,18 +119,33 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
     if (!usable.length) return;
     // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
-    const who = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? null;
+    const sentenceWho = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? null;
     const horizon = horizonOf(a, s);
-    const best = Math.max(...usable.map((c) => c.weight));
-    out.push({
-      id: `out:${a.article.id}:${s.start}`,
-      sources: [refOf(a, s)],
-      confidence: Math.round(best * 100) / 100,
-      conflicts: [],
-      text: s.text.length > MAX_TEXT ? `${s.text.slice(0, MAX_TEXT - 1).trimEnd()}…` : s.text,
-      who,
-      horizon: horizon?.text ?? null,
-      date: horizon?.date ?? null,
+    // One item per clause that holds a cue ("Few expect X, and a spokesman played down Y"): each with its own source.
+    const segs = segmentsOf(s).filter((g) => usable.some((c) => c.start >= g.start && c.start < g.end));
+    const many = segs.length > 1;
+    const groups = many ? segs : [{ start: s.start, end: s.end }];
+    groups.forEach((g, k) => {
+      const cs = usable.filter((c) => !many || (c.start >= g.start && c.start < g.end));
+      if (!cs.length) return;
+      let who = sentenceWho;
+      if (many) {
+        const own = speakerAt(a, s, cs[0].start);
+        const subj = subjectsAt(a, s, cs[0].start).find((h) => h.person);
+        who = subj && subj.person && subj.person !== null && (!own || g.start > s.start) ? subj.person.name : (own?.name ?? (k === 0 ? sentenceWho : null));
+      }
+      const best = Math.max(...cs.map((c) => c.weight));
+      out.push({
+        id: `out:${a.article.id}:${s.start}${k ? `:${k}` : ''}`,
+        sources: [refOf(a, s)],
+        confidence: Math.round(best * 100) / 100,
+        conflicts: [],
+        text: textOf(a, s, g, many),
+        who,
+        horizon: horizon?.text ?? null,
+        date: horizon?.date ?? null,
+        rules: [...new Set(cs.map((c) => c.name))],
+      });
     });
   });
   return out;

@@ -1,6 +1,8 @@
 import type { Position, PositionKind } from '../model';
-import { fastRegExp, inSpans, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
-import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, RED_LINE_CONTEXT, type PositionCue } from './data/position-cues';
+import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
+import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, POSITION_NOUNS, RED_LINE_CONTEXT, type PositionCue } from './lexicon/position-frames';
+import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
+import { words } from './lexicon/inflect';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -32,6 +34,12 @@ const CLAUSE_BOUNDARY = /[;:—–!?](?=\s)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|
 const ANALYST = /\b(?:analysts?|researchers?|fellows?|experts?|scholars?|professors?|academics?|observers?|commentators?)\b/i;
 /** "doubts over whether either side is ready to stop": a cue inside an open question states no position. */
 const OPEN_QUESTION = /\bwhether\s+(?:[\w’'-]+\s+){0,5}$/i;
+/** ", the Bolivian army said", ", X told reporters" at the end of a complement. */
+const TRAILING_ATTRIBUTION = fastRegExp(String.raw`,\s+(?:[^,;]{0,80}?\s)?(?:${SPEECH_VERB_SOURCE})(?:\s+(?:reporters|journalists|the\s+[\p{L}]+|on\s+\w+|in\s+a\s+statement))?\s*$`, 'i');
+/** A proposal-like object makes an opinion a refusal; a party or act as object makes it an accusation. */
+const PROPOSAL_OBJECT = new RegExp(`\\b(?:${words([...POSITION_NOUNS.offer, ...POSITION_NOUNS.goal, 'draft', 'map', 'text', 'deal', 'agreement', 'resolution', 'memorandum', 'framework', 'roadmap', 'terms', 'ceasefire', 'truce', 'accord', 'treaty'])})\\b`, 'i');
+/** Words that own a position noun just before it: "its call", "their demand". */
+const OWNER_PRONOUN = /\b(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}$/i;
 const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
 const MAX_TEXT = 160;
 
@@ -78,6 +86,8 @@ function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): strin
   if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
+  // "..., Bolivian negotiator Lasko said": the attribution is not part of the position.
+  t = t.replace(TRAILING_ATTRIBUTION, '');
   return t.replace(/(?:,\s*|\s+)(?:(?:and|but|or)\b\s*)?(?:(?:it|they|he|she|we|i)\b\s*)?$/i, '').replace(/["“”]/g, '').trim();
 }
 
@@ -97,6 +107,24 @@ function elementsOf(kind: PositionKind, complement: string): string[] {
 }
 
 const clip = (t: string): string => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1).trimEnd()}…` : t);
+
+/**
+ * Who owns a position noun at `at`: a possessive just before it ("Bolivia's campaign to"), a
+ * demonym or party adjective ("the Norwegian proposal for"), or "its"/"their" resolved to the
+ * subject of its clause ("with Chile renewing its demand that"). A party named after the noun is
+ * what the position is about, never its owner.
+ */
+function ownersAt(a: AnalysedArticle, s: Sentence, at: number): Holder[] {
+  const before = a.article.text.slice(Math.max(s.start, at - 60), at);
+  const ms = mentionsIn(a, s).filter((m) => m.end <= at && at - m.end <= 40);
+  const last = ms[ms.length - 1];
+  if (last && /^(?:['’]s?)?\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,2}$/u.test(a.article.text.slice(last.end, at))) {
+    return [{ party: last.party, person: last.person, text: last.text }];
+  }
+  const pro = before.match(OWNER_PRONOUN);
+  if (pro && pro.index != null) return subjectsAt(a, s, at - before.length + pro.index).filter((h) => h.party || h.person);
+  return [];
+}
 
 /** Positions per analysed article: the outlook stage asks again for the same article. */
 const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
@@ -127,9 +155,18 @@ export function detectPositions(a: AnalysedArticle): Position[] {
     positional.forEach((hit, i) => {
       if (assessing && hit.cue.holder !== 'agent') return;
       if (OPEN_QUESTION.test(s.text.slice(Math.max(0, hit.start - s.start - 60), hit.start - s.start))) return;
-      const kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.cue.kind;
+      let kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.cue.kind;
+      // "regards the plan as meaningless" refuses a proposal; "regards the army as a puppet" accuses a party.
+      if (hit.cue.name === 'opinion-verb' && kind === 'refusal' && !PROPOSAL_OBJECT.test(hit.text)) kind = 'accusation';
       let holders: Holder[] = [];
-      if (hit.cue.holder === 'agent') {
+      if (hit.cue.holder === 'owner') {
+        holders = ownersAt(a, s, hit.start);
+      } else if (hit.cue.holder === 'reporter') {
+        // "X breached the truce, the army said": the source accuses the actor; no source, no position.
+        const sp = speakerAt(a, s, hit.start);
+        const actor = subjectsAt(a, s, hit.start)[0];
+        if (sp?.party && actor?.party && actor.party !== sp.party) holders = [{ party: sp.party, person: sp.person, text: sp.name }];
+      } else if (hit.cue.holder === 'agent') {
         const h = firstMentionIn(a, s, hit.end, Math.min(s.end, hit.end + 80));
         if (h) holders = [h];
       } else if (hit.cue.holder === 'speaker' && (speakerAt(a, s, hit.start) || inSpans(quotes, hit.start))) {
@@ -176,6 +213,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
             kind,
             text,
             speaker: h.person?.name ?? (speaker?.party === h.party ? (speaker?.person?.name ?? null) : null),
+            rules: [hit.cue.name],
           });
         }
       }

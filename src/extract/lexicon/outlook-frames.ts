@@ -1,0 +1,87 @@
+/**
+ * Cue phrases for outlook: planned or expected meetings and talks, next steps, forecasts,
+ * assessments of prospects and doubts. Regex sources, matched case-insensitively on whole
+ * words. `strong` cues stand even in a sentence that also states a position; weak ones
+ * ("might", "most likely") count only in a sentence that is not a position.
+ */
+import { words } from './inflect';
+
+export interface OutlookCue {
+  /** Rule name recorded in the item's `rules`. */
+  readonly name: string;
+  readonly re: string;
+  readonly strong: boolean;
+  readonly weight: number;
+}
+
+/** Verbs of what talks and meetings do, after "will" or "would". */
+const MEETING_VERBS =
+  'focus|move|meet|hold|resume|continue meeting|continue talks|take place|begin|start|travel|visit|discuss|convene|return|address|involve|reconvene|gather|sit down|take up|turn to|cover|deal with|tackle|examine|consider';
+
+const BASE_CUES: readonly OutlookCue[] = [
+  // expectations and schedules
+  { name: 'expected-to', re: String.raw`\b(?:is|are|was|were)\s+(?:also\s+|now\s+|widely\s+)?expected\s+to\b`, strong: true, weight: 0.9 },
+  { name: 'scheduled-aux', re: String.raw`\b(?:is|are)\s+(?:due|set|scheduled|slated|poised|planning)\s+to\b|\bis to meet\b|\bare to meet\b`, strong: true, weight: 0.9 },
+  { name: 'likely', re: String.raw`\bexpects? (?:to|that)\b|\bwill likely\b|\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
+  { name: 'time-ahead', re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
+  { name: 'followed-by', re: String.raw`\b(?:will be |would be |to be )?followed by\b`, strong: true, weight: 0.8 },
+  { name: 'meeting-modal', re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
+  { name: 'will-hold', re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
+  { name: 'could-step', re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
+  { name: 'could-escalate', re: String.raw`\bcould (?:spread|escalate|worsen|widen|drag on|unravel|spiral)\b|\b(?:threatens|risks) to (?:spread|escalate|derail|collapse)\b|\brisks? of (?:a |an )?(?:wider|full-scale|all-out|broader|regional|new|renewed|further) (?:war|conflict|escalation|fighting)\b`, strong: true, weight: 0.7 },
+  // assessments of prospects and doubts
+  { name: 'optimism', re: String.raw`\b(?:optimistic|pessimistic|hopeful|confident) (?:that|about)\b|\bwithin reach\b|\bpredict(?:ed|s)? that\b|\bcould take (?:days|weeks|months|years)\b`, strong: true, weight: 0.7 },
+  { name: 'challenges-ahead', re: String.raw`\b(?:steep |major |serious |significant |formidable )?challenges? (?:ahead|of (?:negotiating|reaching|securing|achieving))\b`, strong: true, weight: 0.7 },
+  { name: 'doubt', re: String.raw`\b(?:express(?:ed|es)?|voic(?:ed|es)|ha(?:ve|s) (?:their |his |her )?)\s*doubts?\b|\bdoubt(?:s|ed)? (?:that|whether)\b|\bskeptic(?:al|ism)\b|\bsceptic(?:al|ism)\b`, strong: true, weight: 0.75 },
+  { name: 'disbelief', re: String.raw`\b(?:do|does|did)(?: not|n[’']t) believe in\b|\b(?:do|does)(?: not|n[’']t) (?:believe|expect|think) (?:that )?(?:a |the )?(?:cease-?fire|truce|deal|agreement|peace|talks)\b`, strong: true, weight: 0.75 },
+  { name: 'far-apart', re: String.raw`\bfar from (?:each other|an agreement|a deal|peace|a settlement|over)\b|\bfar apart\b`, strong: true, weight: 0.75 },
+  { name: 'shaky', re: String.raw`\b(?:has|have|had) been (?:shaky|wobbly|fragile|rocky|uncertain|slow)\b|\bremains? (?:unclear|uncertain|elusive|distant|remote|unresolved|open)\b|\bwould be (?:\w+ )?(?:harder|more difficult|difficult|tougher|easier|complicated)\b`, strong: true, weight: 0.7 },
+  { name: 'gaps-remain', re: String.raw`\b(?:gaps?|differences|divisions|disagreements)\b[^.;]{0,50}\bremain(?:s|ed)? (?:wide|significant|large|deep|substantial)\b`, strong: true, weight: 0.7 },
+  { name: 'prospects-of', re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
+  { name: 'continue-war', re: String.raw`\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
+  // assessments in reported speech and quotes: "said a joint statement was unlikely", "I would be surprised to see"
+  { name: 'unlikely', re: String.raw`\bunlikely\b|\bwould be surprised\b|\b(?:will|would) (?:remain|stay on|drag on)\b|\bpredict(?:s|ed|ing)?\b`, strong: true, weight: 0.75 },
+  { name: 'expect-to', re: String.raw`\bexpect(?:s|ed)?\b(?=[^.;]{1,60}?\bto (?:hold|last|collapse|resume|continue|fail|succeed|meet|convene|sign|take|stay|end)\b)`, strong: true, weight: 0.75 },
+  { name: 'caution', re: String.raw`\bcautioned that\b|\b(?:less|more|not) (?:sanguine|optimistic|hopeful|confident)\b|\brais(?:ed|es|ing) (?:fresh |new |serious )?(?:doubts|questions) (?:over|about|on|as to|whether)\b`, strong: true, weight: 0.7 },
+  { name: 'fragile', re: String.raw`\bhow (?:fragile|precarious|tenuous|uncertain)\b|\b(?:is|was|are|were|remains?|remained) (?:still )?(?:fragile|precarious|provisional|tenuous)\b`, strong: true, weight: 0.7 },
+  { name: 'fear', re: String.raw`\bfear(?:s|ed)?\b(?=[^.;]{1,60}?\b(?:would|will|could|might)\b)`, strong: true, weight: 0.65 },
+  { name: 'intent-meeting', re: String.raw`\b(?:hopes?|plans?|intends?|aims?) to (?:convene|meet|hold|resume|reconvene|present|sign|return|open)\b`, strong: true, weight: 0.8 },
+  { name: 'analysts-warn', re: String.raw`\b(?:analysts?|experts?|observers?)\b[^.;]{0,30}?\b(?:warned|cautioned|predicted|believe|argued)\b`, strong: true, weight: 0.65 },
+  // weaker hedges
+  { name: 'hedge-might', re: String.raw`\bmight\b|\bmay (?:hold|meet|resume|take place|find|come|lead|be ready)\b`, strong: false, weight: 0.6 },
+  { name: 'hedge-likely', re: String.raw`\bmost likely\b|\bis likely\b|\bare likely\b`, strong: false, weight: 0.55 },
+];
+
+/** What talks produce or forecasts are about: a modal after one of these in its subject is a forecast. */
+export const TOPIC_NOUNS = [
+  'talks', 'negotiations', 'truce', 'ceasefire', 'cease-fire', 'deal', 'agreement', 'accord', 'round', 'summit', 'meeting', 'process',
+  'consultations', 'discussions', 'delegations', 'sides', 'parties', 'toll', 'death toll', 'victims', 'casualties', 'details', 'draft',
+  'treaty', 'settlement', 'peace', 'mediators', 'mediation', 'memorandum', 'pause', 'exchange', 'swap', 'release', 'withdrawal',
+];
+const TOPIC = words(TOPIC_NOUNS);
+/** Meeting and talks nouns a scheduling adjective can qualify. */
+const EVENT = 'rounds?|summits?|talks|meetings?|sessions?|negotiations|visits?|conferences?|consultations|discussions|signing|vote|elections?|deadline';
+/** Verbs that next steps are made of ("agreed to set up", "intend to keep working"). */
+const STEP = 'set up|establish|create|form|hold|meet|resume|continue|hand over|exchange|launch|open|return|release|extend|reconvene|work|keep|draw up|prepare|hold talks|sign|start|begin|convene|swap|allow|facilitate|pursue|study|consider|implement|finali[sz]e|draft|develop';
+
+const FRAME_CUES: readonly OutlookCue[] = [
+  // hope and optimism: "voiced hope for", "expressed optimism about", "hoped the talks would"
+  { name: 'hope', re: String.raw`\b(?:voic|express|rais|shar|signal|reiterat)(?:ed|es|ing|e)?\s+(?:\w+\s+)?(?:hopes?|optimism|confidence)\b|\bhop(?:e|es|ed|ing)\b(?=\s+(?:that|for|the|it|they|this|a|an|we|to (?:convene|meet|hold|resume|reach|sign|achieve|conclude|see|finish|agree|return)))|\b(?:optimistic|hopeful|upbeat|positive) (?:about|on|that|the)\b`, strong: true, weight: 0.75 },
+  // agreed or intended next steps
+  { name: 'next-step-agreed', re: String.raw`\bagreed (?:to|on|upon)\s+(?:${STEP})\b|\bagreed (?:on|upon) (?:a|the) (?:next|new|further|second|timetable|schedule|date)\b`, strong: true, weight: 0.75 },
+  { name: 'next-step-intent', re: String.raw`\b(?:intends?|intended|intending|plans?|planned|planning)\s+to\s+[a-z]+\b|\b(?:keep|continue|carry on) (?:working|talking|negotiating|meeting|the talks|talks|negotiations|contacts|consultations|discussions|dialogue)\b`, strong: true, weight: 0.75 },
+  // scheduled events in reduced form: "due to start after", "pencilled in for", "the forthcoming summit"
+  { name: 'scheduled', re: String.raw`\b(?:due|set|scheduled|slated|expected|poised|planned) to (?:start|begin|open|resume|take place|be held|meet|convene|continue|end|conclude|visit|travel|arrive|sign|hold|reconvene|run|expire|close)\b|\b(?:scheduled|penciled in|pencilled in|slated|planned|set|earmarked|fixed|tentatively set|rescheduled|postponed|delayed|moved|pushed back) (?:for|until|to|by)\b(?=\s+(?:next|later|early|the|a|\d|[A-Z]))|\b(?:upcoming|forthcoming|planned|proposed|next|future|further|coming|scheduled|anticipated|expected|follow-up|new) (?:round of |${EVENT})\b|\bno later than\b`, strong: true, weight: 0.8 },
+  // assessments of prospects
+  { name: 'prospects', re: String.raw`\bexpectations? (?:were|are|is|was|remain(?:ed)?|have been) (?:low|high|modest|muted|subdued|limited)\b|\b(?:little|no|slim|small|scant|real|good|a|the|last|best|only|fair) (?:chance|hope|prospect|likelihood|opportunity)s? (?:of|for|that|to)\b|\b(?:few|many|some|most|no one|nobody|none|not many)\b[^.;]{0,30}?\bexpect(?:s|ed)?\b|\bplay(?:ed|s|ing)? down (?:talk|hopes|expectations|prospects|the chances|the prospect|speculation|reports)\b|\b(?:closer|nearer) (?:than (?:ever|it has ever|at any)|to (?:a|an|the) (?:deal|agreement|settlement|ceasefire|truce|peace|breakthrough|compromise|resolution))\b|\b(?:become|grown|came|come|moved|inched|edged) closer\b|\b(?:significant|real|some|little|no|great|greatest|substantial|good|major|tangible|considerable|slow|steady) progress\b|\brough around\b|\b(?:far from (?:finished|complete|done|agreed)|nowhere near)\b`, strong: true, weight: 0.7 },
+  { name: 'assessment-quoted', re: String.raw`\b(?:called|described|termed|characteri[sz]ed|labelled|labeled)\s+(?:the|a|an|this|that|these)\s+(?:[\p{L}-]+\s+){0,3}?(?:${TOPIC}|map|text|plan|proposal|framework)s?\s+(?:as\s+)?["“]`, strong: true, weight: 0.7 },
+  // warnings: "X warned that Y could Z"
+  { name: 'warning', re: String.raw`\bwarn(?:ed|s|ing)?\b(?=[^.;]{0,140}?\b(?:could|would|will|may|might|risks?)\b)|\brisks? (?:[a-z]+ing)\b`, strong: true, weight: 0.7 },
+  // forecasts about the talks or their subjects: "the new truce will not survive", "the toll may rise"
+  { name: 'forecast-topic', re: String.raw`\b(?:${TOPIC})\b(?:\s+[\p{L}’'-]+){0,4}?\s+(?:will|would|could|may|might|won[’']t|wouldn[’']t|is likely to|are likely to|is unlikely to|are unlikely to)\s+(?:not\s+|also\s+|soon\s+|likely\s+|probably\s+|still\s+)?(?:be\s+)?[a-z]+`, strong: true, weight: 0.7 },
+];
+
+export const OUTLOOK_CUES: readonly OutlookCue[] = [...BASE_CUES, ...FRAME_CUES];
+
+/** Meeting words: a meeting named with a day after publication is a planned meeting. */
+export const MEETING_NOUNS = String.raw`\b(?:talks|meeting|meetings|summit|negotiations|discussions|round|session|visit|call)\b`;
