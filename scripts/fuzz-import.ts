@@ -439,8 +439,8 @@ async function main(): Promise<void> {
         if (s.examples.length < 10) s.examples.push(`${label}: ${failure}`);
       }
       if (batch.length >= BATCH) await flush();
-      if ((i + 1) % 1000 === 0 && !JSON_OUT) {
-        process.stderr.write(`${kind}: ${i + 1}/${CASES} cases, ${s.failures} failures, max ${Math.round(s.maxMs)} ms, rss ${Math.round(rss / 1048576)} MB\n`);
+      if ((i + 1) % 250 === 0) {
+        process.stderr.write(`${kind}: ${i + 1}/${CASES} cases, ${s.articles} articles, ${s.batches} batches (slowest ${Math.round(s.batchMaxMs)} ms), ${s.failures} failures, slowest case ${Math.round(s.maxMs)} ms, peak rss ${Math.round(peakRss / 1048576)} MB\n`);
       }
     }
     await flush();
