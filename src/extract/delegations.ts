@@ -18,14 +18,14 @@ import { refOf } from './types';
 
 const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
 const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 /** "X, a member of the Hamas delegation", "X joined the U.S. team". */
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
-const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 const NOT_NEGOTIATING = /\b(congressional|parliamentary|senate|business|trade|cultural|sports?|football|soccer|olympic|national|student|church|medical|rescue|search|investigative|forensic|legal|inspection|monitoring|relief|aid|humanitarian|security|reporting|news|camera|film|research|design|management|marketing|sales)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 const STRONG = /delegation|negotiat|\btalks\b/i;
 const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;
@@ -40,8 +40,22 @@ const SENT = /\b(?:sent|dispatched)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined|represented|accompanied|flanked|travell?ed with|sent|dispatched/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|sent|dispatched|attend|involv|taking part|members|meeting/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
+
+/** Clause boundaries inside a sentence: "A led X; B was represented by Y", "..., while B ...". */
+const CLAUSE_BREAK = /;\s+|,?\s+(?:while|whereas)\s+/g;
+/** A team predicate in the passive: "PARTY was represented by", "The Ruritanians were led by". */
+const PASSIVE_TEAM = /\b(?:was|were|is|are|will be|would be|has been|have been|had been)\s+(?:also\s+|jointly\s+)?(led|headed|represented|chaired|co-led|co-chaired)\s+by\s+/gi;
+/** Attendance: "the meeting is attended by", "the talks involve", "Taking part in the talks are". */
+const ATTEND = /\b(?:attended\s+by|involv(?:e|es|ed|ing)|(?:taking|took|take|takes)\s+part\s+in\b[^,;.]{0,60}?\b(?:are|were|is|was)|participants\s+(?:are|were|include|included))\s+/gi;
+/** A role that leads a team: "delegation head", "head of the delegation", "chief negotiator". */
+const LEADER_ROLE = /\b(?:delegation(?:['’]s)?\s+(?:head|chief|leader|chair)|head\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\p{L}+\s+)?delegation|(?:chief|lead|top|head|senior)\s+negotiator|negotiator-in-chief)\b/iu;
+/** Travel to the talks: "arrived in VENUE ... for talks", "flew into VENUE to join the negotiations". */
+const TRAVEL = /\b(?:arrived|arrives|arriving|flew|flies|travell?ed|travels|landed|lands|came)\s+(?:in|into|to|at)\s+/gi;
+const FOR_TALKS = /\b(?:for|to\s+join|to\s+attend|to\s+take\s+part\s+in|to\s+lead)\s+(?:the\s+|a\s+|new\s+|fresh\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:talks|negotiations|meeting|summit|round)\b/iu;
+/** A list of further members after a colon: "the other members are ...: A, B and C". */
+const MORE_MEMBERS = /\b(?:members|rest\s+of\s+the\s+(?:team|delegation)|others|also\s+(?:includes?|included))\b[^:]{0,80}:\s*/i;
 
 interface Found {
   party: string | null;
@@ -51,6 +65,10 @@ interface Found {
   sentence: Sentence;
   /** The party of the clause, used when neither the cue nor the members name one. */
   fallback?: string | null;
+  /** Where this team met, when the sentence says it ("sent X to VENUE"). */
+  venue?: string | null;
+  /** Names of the rules that found it. */
+  rule?: string;
 }
 
 const personAt = (a: AnalysedArticle, start: number, end: number): { p: ArticlePerson; m: PersonMention } | null => {
@@ -174,7 +192,10 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
     if (hit) {
       const lead = text.slice(f.start, hit.m.start).trim();
       const possessive = /^['’]s?\b/.test(text.slice(hit.m.end, hit.m.end + 2));
-      const leadOk = !lead || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
+      // "State Secretary of the Interior Ministry X", "chief of staff X": an "of" after a role noun belongs to the title
+      const ofTitle = /^(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?([\p{L}-]+)\s+of\s+(?:the\s+)?[\p{L}’' -]+$/iu.exec(lead);
+      const titleOf = !!ofTitle && (ROLE_NOUNS.has(ofTitle[1].toLowerCase()) || HONORIFIC_WORDS.has(ofTitle[1].toLowerCase())) && !/\b(?:to|for|with|from|at)\b/i.test(lead);
+      const leadOk = !lead || (titleOf && lead.split(/\s+/).length <= 9) || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
       // "aides to the national security adviser, X": X only names that adviser
       const titleOnly = lead.split(/\s+/).every((w) => !w || HONORIFIC_WORDS.has(w.toLowerCase()));
       const apposition: boolean = titleOnly && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides?|staff)\b/i.test(prev.text));
@@ -202,6 +223,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       .map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }))
       // a congressional or trade delegation, a rescue or football team: not a negotiating team
       .filter((c) => !NOT_NEGOTIATING.test(text.slice(Math.max(s.start, c.at - 30), c.at)));
+    const sameClause = (x: number, y: number): boolean => !new RegExp(CLAUSE_BREAK.source).test(text.slice(x, y));
     const cueParty = (at: number): string | null => partyOfCue(a, s, at) ?? partyFromHeading(a, s);
     /** "Kyrgyzstan is represented by a team led by ...": the party the clause is about. */
     const clauseParty = (at: number): string | null => {
@@ -212,21 +234,29 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     // "a delegation led by X; and Y", "The US delegation was led by X and Y"
     for (const m of st.matchAll(LEAD_BY)) {
       const at = s.start + (m.index ?? 0);
-      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 30);
+      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 30 && sameClause(c.end, at));
       if (!cue) continue;
       const leaders = listMembers(a, at + m[0].length, s.end);
       if (!leaders.length) continue;
-      here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) });
+      const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
+      here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) ?? recent, rule: 'led-by' });
     }
     // "X was heading his country's delegation", "X led the negotiations"
     for (const m of /\b(?:lead|led|head|chair)/i.test(st) ? st.matchAll(LEAD_VERB) : []) {
       const at = s.start + (m.index ?? 0);
-      const ms = mentionsIn(a, s.start, at);
+      const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
       const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : null;
       if (!leader) continue;
+      // a compound subject: "X and Y led the team" — earlier names joined by "and" or commas lead too
+      const co: ArticlePerson[] = [];
+      for (let k = ms.length - 2; k >= 0; k--) {
+        const gap = text.slice(ms[k].m.end, ms[k + 1].m.start);
+        if (!/(?:^|\s|,)and\s|^,\s/.test(gap) || gap.length > 60 || /[;:]|\b(?:said|says|while|who|which)\b/.test(gap)) break;
+        co.unshift(ms[k].p);
+      }
       const nounAt = at + m[0].length - m[2].length;
       const party = /delegation|team/i.test(m[2]) ? cueParty(nounAt) ?? leader.party : leader.party;
-      here.push({ party, confidence: 0.85, members: [{ person: leader, leads: true }], sentence: s });
+      here.push({ party, confidence: 0.85, members: [...co, leader].map((p) => ({ person: p, leads: true })), sentence: s, rule: 'leads-team' });
     }
     // "..., which included X, Y and Z", "Its delegation will comprise X and Y", "He was joined by X"
     for (const m of st.matchAll(LIST_VERB)) {
@@ -239,7 +269,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         here.push({ party: known.get(subject) ?? subject.party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
         continue;
       }
-      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 90 && !/[.;]\s/.test(text.slice(c.end, at)));
+      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 90 && !/[.;]\s/.test(text.slice(c.end, at)) && sameClause(c.end, at));
       if (!cue) continue;
       const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
       here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
@@ -286,8 +316,13 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const at = s.start + (m.index ?? 0);
       const lead = mentionsIn(a, s.start, at).pop();
       if (!lead || /^['’]s?\b/.test(text.slice(lead.m.end, lead.m.end + 2))) continue;
-      const party = lead.p.party ?? known.get(lead.p) ?? null;
+      const team = here.find((f) => f.party && f.members.some((x) => x.person === lead.p));
       const listed = listMembers(a, at + m[0].length, s.end).filter((p) => p !== lead.p);
+      if (team && listed.length) {
+        for (const p of listed) if (!team.members.some((x) => x.person === p)) team.members.push({ person: p, leads: false });
+        continue;
+      }
+      const party = lead.p.party ?? known.get(lead.p) ?? null;
       if (!party || !listed.length || here.some((f) => f.members.some((x) => x.person === lead.p))) continue;
       here.push({ party, confidence: 0.7, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
     }
@@ -311,9 +346,84 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const sender = a.parties.find((x) => x.start >= s.start && x.end <= at && /^\s+(?:also\s+|has\s+|had\s+)?$/.test(text.slice(x.end, at)));
       const after = at + m[0].length;
       const ms = mentionsIn(a, after, s.end);
-      if (!sender || !ms.length || !/^\s*(?:(?:\p{Lu}[\p{L}]*\.\s*)+)?$/u.test(text.slice(after, ms[0].m.start))) continue;
+      if (!sender || !ms.length) continue;
+      if (!/^\s*(?:(?:\p{Lu}[\p{L}]*\.\s*)+)?$/u.test(text.slice(after, ms[0].m.start))) {
+        // "PARTY sent chief negotiator X and army intelligence head Y to VENUE": a list of titled people
+        const listed = listMembers(a, after, s.end);
+        if (!listed.length || !listed.includes(ms[0].p)) continue;
+        const leaders = listed.filter((p) => LEADER_ROLE.test(p.roles.join(' | ')));
+        const to = /\bto\s+(?:the\s+)?$/;
+        const place = findPlaces(text, a.sentences, ms[0].m.end, s.end).find((x) => to.test(text.slice(Math.max(s.start, x.start - 8), x.start)));
+        here.push({ party: sender.party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: leaders.length ? leaders.includes(p) : p === listed[0] })), sentence: s, venue: place?.place.name ?? null, rule: 'party-sent' });
+        continue;
+      }
       const others = ms.slice(1).filter((x) => /\b(?:together|along)\s+with\s+(?:(?:\p{Lu}[\p{L}]*\.\s*)+)?$/u.test(text.slice(Math.max(after, x.m.start - 40), x.m.start)));
       here.push({ party: sender.party, confidence: 0.65, members: [{ person: ms[0].p, leads: true }, ...others.filter((x) => x.p !== ms[0].p).map((x) => ({ person: x.p, leads: false }))], sentence: s });
+    }
+    // ---- clause-level team rules ----
+    const clauses: Array<[number, number]> = [];
+    {
+      let c0 = s.start;
+      for (const m of st.matchAll(CLAUSE_BREAK)) {
+        clauses.push([c0, s.start + (m.index ?? 0)]);
+        c0 = s.start + (m.index ?? 0) + m[0].length;
+      }
+      clauses.push([c0, s.end]);
+    }
+    const recentParty = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
+    for (const [c0, c1] of clauses) {
+      const ct = text.slice(c0, c1);
+      // "The Ruritanians were led by X", "Ruritania was represented by X and Y", "The team is led by X"
+      for (const m of ct.matchAll(PASSIVE_TEAM)) {
+        const at = c0 + (m.index ?? 0);
+        const subj = a.parties.filter((x) => x.start >= c0 && x.end <= at && !/\b(?:to|with|against|between|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(c0, x.start - 14), x.start))).pop();
+        const teamNoun = /\b(?:delegation|team|negotiators|side)\b/i.test(text.slice(c0, at));
+        const party = subj?.party ?? (teamNoun ? recentParty : null);
+        const listed = listMembers(a, at + m[0].length, c1);
+        if (!party || !listed.length) continue;
+        const leads = !/represented/i.test(m[1]);
+        here.push({ party, confidence: 0.85, members: listed.map((p) => ({ person: p, leads })), sentence: s, rule: 'team-passive' });
+      }
+      // "the meeting is attended by DEMONYM ROLE X, ROLE Y": a party word before a list member gives the following ones that party
+      for (const m of ct.matchAll(ATTEND)) {
+        const at = c0 + (m.index ?? 0);
+        if (!TALKS.test(ct) && !talksNear(a, s)) continue;
+        let cur: string | null = null;
+        for (const f of fragments(text, at + m[0].length, c1)) {
+          const hit = personAt(a, f.start, f.end);
+          const own = a.parties.filter((x) => x.start >= f.start && hit && x.end <= hit.m.start).pop();
+          if (own) cur = own.party;
+          if (!hit) continue;
+          const party = own?.party ?? hit.p.party ?? cur;
+          if (party) here.push({ party, confidence: 0.75, members: [{ person: hit.p, leads: false }], sentence: s, rule: 'team-attend' });
+        }
+      }
+      // "DEMONYM ROLE X arrived in VENUE on Sunday for talks": X is in their party's team there
+      for (const m of /\b(?:arriv|flew|flies|travel|landed|lands|came)/i.test(ct) && FOR_TALKS.test(ct) ? ct.matchAll(TRAVEL) : []) {
+        const at = c0 + (m.index ?? 0);
+        const who = mentionsIn(a, c0, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop();
+        const place = findPlaces(text, a.sentences, at + m[0].length, Math.min(c1, at + m[0].length + 40))[0];
+        if (!who || !place || !/^\s*$/.test(text.slice(at + m[0].length, place.start).replace(/\bthe\b/i, ''))) continue;
+        const party = who.p.party ?? known.get(who.p) ?? null;
+        if (party) here.push({ party, confidence: 0.7, members: [{ person: who.p, leads: LEADER_ROLE.test(who.p.roles.join(' | ')) }], sentence: s, venue: place.place.name, rule: 'team-travel' });
+      }
+    }
+    // "DEMONYM delegation head X", "PARTY's chief negotiator, X": a role that leads a team
+    if (LEADER_ROLE.test(st) && (STRONG.test(st) || talksNear(a, s))) {
+      for (const x of mentionsIn(a, s.start, s.end)) {
+        const role = x.p.roles.find((r) => LEADER_ROLE.test(r) && text.slice(Math.max(s.start, x.m.start - 80), Math.min(s.end, x.m.end + 80)).includes(r));
+        if (!role || here.some((f) => f.members.some((y) => y.person === x.p))) continue;
+        const party = x.p.party ?? known.get(x.p) ?? null;
+        if (party) here.push({ party, confidence: 0.75, members: [{ person: x.p, leads: true }], sentence: s, rule: 'leader-role' });
+      }
+    }
+    // "Apart from him, the other members are ...: A, B and C": the team the text is about
+    if (!here.length && recentParty && st.includes(':')) {
+      const m = MORE_MEMBERS.exec(st);
+      if (m) {
+        const listed = listMembers(a, s.start + m.index + m[0].length, s.end);
+        if (listed.length) here.push({ party: recentParty, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'members-after-colon' });
+      }
     }
     // "a rescue team led by X" is no delegation: a team or a side needs talks nearby
     if (here.length && !STRONG.test(st) && !talksNear(a, s)) here.length = 0;
@@ -331,18 +441,23 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     if (!here.length) {
       // "Ukraine also sent ... as part of its delegation": remember whose delegation the text is about
       for (const c of cues) {
-        const p = partyOfCue(a, s, c.at);
+        // "PARTY said it was sending a delegation": the sender, when the noun names no party itself
+        const sender = a.parties.find((x) => x.sentence === s.index && x.end <= c.at && !/\b(?:to|with|against|between|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, x.start - 14), x.start)));
+        const p = partyOfCue(a, s, c.at) ?? sender?.party ?? null;
         if (p) lastParty = { party: p, sentence: s.index };
       }
     }
   }
 
   const venue = talksVenue(a);
-  const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number }>();
+  const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number; venue: string | null; rules: string[] }>();
   for (const f of found) {
     if (!f.party) continue;
-    const d = byParty.get(f.party) ?? { members: [], sources: [], confidence: 0 };
+    const d = byParty.get(f.party) ?? { members: [], sources: [], confidence: 0, venue: null, rules: [] };
     byParty.set(f.party, d);
+    d.venue ??= f.venue ?? null;
+    const rule = f.rule ?? 'team-cue';
+    if (!d.rules.includes(rule)) d.rules.push(rule);
     const ref = refOf(a, f.sentence);
     if (!d.sources.some((r) => r.start === ref.start)) d.sources.push(ref);
     d.confidence = Math.max(d.confidence, f.confidence);
@@ -362,12 +477,13 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     out.push({
       id: `delegations:${slug(party)}`,
       party,
-      venue,
+      venue: d.venue ?? venue,
       date: talksDate(a, d.sources),
       members: d.members,
       sources: d.sources,
       confidence: d.confidence,
       conflicts: [],
+      rules: d.rules,
     });
   }
   return out;
