@@ -44,7 +44,7 @@ const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label}
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+|(?:(?!were|was|are|have|had|and|of|in|on|at)[\\p{Ll}-]+\\s+){1,2}?)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:${CASUALTY.deaths})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
 ];
@@ -68,6 +68,8 @@ const TARGET_RE = fastRegExp(`\\b(?:(?:${TARGET_MODIFIERS})\\s+){0,3}(?:${TARGET
 const TARGET_DETERMINER = /^(?:(?:a|an|the|several|two|three|four|five|many|some|multiple)\s+)+/i;
 const AGGREGATE_RE = /\bsince (?:the (?:leaders|start|beginning|call|truce|ceasefire)|(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))\b|\bover the (?:past|last)\b|\bin (?:total|all)\b|\bdaily\b|\bso far\b|\bthis (?:week|month|year)\b|\bin the past (?:day|week|month)\b|\bevery (?:day|night)\b/i;
 const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|into|on|of|off|towards|toward|strike|hit|attack|target|targeting|targeted|struck|hit|attacked|shelled|bombed|pounded|striking|hitting|attacking|shelling|bombing)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/i;
+/** "in Ukraine's western Kherson region": a place slot through a possessive place name. */
+const PLACE_SLOT_POSSESSIVE = /\b(?:in|near|at|across|outside|inside|off)\s+(?:the\s+)?[A-Z][\w-]+['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/;
 const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
 const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
@@ -125,7 +127,7 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const form = party ? partyForm(party.text) : null;
     if (form && form.kind !== 'name' && form.kind !== 'capital') continue;
     const before = text.slice(Math.max(s.start, at - 40), at);
-    const slot = PLACE_SLOT.test(before) || (at === s.start && PASSIVE_HIT.test(text.slice(at + name.length, s.end)));
+    const slot = PLACE_SLOT.test(before) || PLACE_SLOT_POSSESSIVE.test(before) || (at === s.start && PASSIVE_HIT.test(text.slice(at + name.length, s.end)));
     const known = placeOf(name);
     if (!slot) continue;
     if (!known && !party && !/^\p{Lu}\p{Ll}/u.test(name)) continue;
@@ -280,7 +282,8 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:the next day|a day later|the following day)\b/i, 1],
 ];
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
-const MODIFIES = /^['’]?s?\s+(?:[\p{L}-]+\s+){0,3}$/u;
+/** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
+const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
 
 /** A rule's verdict: who struck, and the name of the rule that said so. */
 interface Attribution {
@@ -313,17 +316,21 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
     if (m.person) continue;
     const after = text.slice(m.end, m.end + 60);
     if (DEFENDER_AFTER.test(after)) continue;
-    const near = anchors.find((at) => at >= m.end && MODIFIES.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)));
+    const near = anchors.find((at) => at >= m.end && MODIFIES.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)) && !ms.some((o) => o !== m && o.start >= m.end && o.end <= at));
     if (near == null || SPEECH_BETWEEN.test(text.slice(m.end, near))) continue;
     return { party: m.party, rule: 'attacker:modifies-weapon' };
   }
   for (const st of strikes) {
     if (!st.verbal || st.byGerund) continue;
     if (/\b(?:was|were|been|be)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, st.start - 20), st.start))) continue;
+    // "a building hit by a drone": a participle with its agent after it is passive.
+    if (/^\S+(?:\s+\S+)?\s+by\b/i.test(text.slice(st.start, st.start + st.text.length + 4)) || /^\s+by\b/i.test(text.slice(st.start + st.text.length, st.start + st.text.length + 5))) continue;
     // "Drones struck ...": the weapon is the subject; a party named before it (a dateline) is not the attacker.
     if (weapons.some((w) => w.end <= st.start && st.start - w.end <= 3)) continue;
     const subj = subjectsAt(a, s, st.start).find((h) => h.party && h.person == null && ms.some((m) => m.party === h.party && m.start >= c.start && m.end <= st.start && !DEFENDER_AFTER.test(text.slice(m.end, m.end + 60))));
-    if (subj?.party) return { party: subj.party, rule: 'attacker:verb-subject' };
+    const subjAt = subj ? ms.find((m) => m.party === subj.party && m.end <= st.start) : undefined;
+    // "X's emergency service reported that a drone hit ...": the reporter is not the subject of the strike verb.
+    if (subj?.party && !(subjAt && SPEECH_BETWEEN.test(text.slice(subjAt.end, st.start)))) return { party: subj.party, rule: 'attacker:verb-subject' };
   }
   return { party: null, rule: null };
 }
@@ -358,7 +365,7 @@ const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|${COUNT}\\s+(?:more|oth
  * and an elliptical "and another two at B". A cut is kept only when the part after it has a
  * strike of its own (a weapon or a strike verb) or is elliptical.
  */
-const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\\s+(?=(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later)\\b|${ELLIPTICAL})`, 'gi');
+const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\\s+(?=(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later)\\b|${ELLIPTICAL})|,\\s+(?=${ELLIPTICAL})`, 'gi');
 const ELLIPTICAL_START = fastRegExp(`^(?:(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later),?\\s+)?${ELLIPTICAL}`, 'i');
 
 function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
@@ -401,6 +408,8 @@ interface Memory {
   /** The weapons and toll verb of the previous clause, for an elliptical one ("and another two at B"). */
   previous: { weapons: Weapon[]; toll: 'killed' | 'injured' | null; attacker: string | null } | null;
   usual: string | null | undefined;
+  /** A strike named with too little to stand alone ("Ukrainian drone and missile attacks on a region"): a record once the next sentences add figures. */
+  pending: { x: Attack; at: number } | null;
 }
 
 /** How far (sentences) a definite back-reference reaches ("the raids had killed 60", three sentences on). */
@@ -437,7 +446,7 @@ function refineWeapons(old: readonly Weapon[], fresh: readonly Weapon[]): Weapon
 
 export function detectAttacks(a: AnalysedArticle): Attack[] {
   const out: Attack[] = [];
-  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined };
+  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null };
   for (const s of a.sentences) {
     if (s.heading) continue;
     // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
@@ -472,8 +481,18 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const figures = counted || killed != null || injured != null;
   const strikes = strikeWords(a, c, figures);
   const fresh = strikes.filter((x) => !x.reference);
-  const last = mem.current;
-  const since = last ? s.index - mem.at : Infinity;
+  // The strike being told: the last record, or a pending strike named after it that these figures confirm.
+  const pend = mem.pending && s.index > mem.pending.at && s.index - mem.pending.at <= DETAIL_REACH && (!mem.current || mem.pending.at > mem.at) ? mem.pending : null;
+  const last = pend ? pend.x : mem.current;
+  const since = pend ? s.index - pend.at : last ? s.index - mem.at : Infinity;
+  const confirm = (): void => {
+    if (!pend || !last) return;
+    out.push(last);
+    addRule(last, 'memory:pending-confirmed');
+    mem.pending = null;
+    mem.current = last;
+    mem.previous = { weapons: last.weapons, toll: null, attacker: last.attacker };
+  };
   const remember = (x: Attack, toll: 'killed' | 'injured' | null): void => {
     mem.current = x;
     mem.at = s.index;
@@ -482,6 +501,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const tollVerb: 'killed' | 'injured' | null = killed != null ? 'killed' : injured != null ? 'injured' : null;
   // "On Thursday the commander said the raids had killed 60": new figures for the strike being told; its day stays.
   if (!fresh.length && strikes.length && (killed != null || injured != null) && last && since <= REFERENCE_REACH && (since <= 2 || strikes.some((x) => x.reference))) {
+    confirm();
     addSource(a, last, s);
     last.killed ??= killed;
     last.injured ??= injured;
@@ -496,6 +516,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   }
   // "Ecuador's military said Peru had used 64 drones and 4 missiles in the attack": the exact breakdown of the strike being told.
   if (!fresh.length && counted && last && since <= DETAIL_REACH && last.weapons.some((w) => weapons.some((x) => x.value.type === w.type))) {
+    confirm();
     addSource(a, last, s);
     last.weapons = refineWeapons(last.weapons, mergeWeapons(weapons));
     last.killed ??= killed;
@@ -524,8 +545,10 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   );
   const verbal = fresh.some((x) => x.verbal);
   if (!places.length && !figures && !weapons.length && intercepted == null) return;
-  // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject.
-  if (!places.length && !figures && intercepted == null && !verbal) return;
+  // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject;
+  // a strike noun with its weapon waits as pending for figures in the next sentences.
+  const weak = !places.length && !figures && intercepted == null && !verbal;
+  if (weak && !(fresh.length && weapons.length && part <= 0)) return;
   const targets = targetsIn(c);
   // "an oil depot in the Marin region and a gas metering station in Tolva": one record per target and place.
   const pairs = places
@@ -589,6 +612,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   // same place (or none), same weapon type, no other day or attacker — one record.
   const g0 = groups[0];
   if (
+    !weak &&
     groups.length === 1 &&
     part <= 0 &&
     last &&
@@ -644,6 +668,10 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       intercepted,
       aggregate: AGGREGATE_RE.test(c.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(c.text) && !/\bnight\b|\bovernight\b/i.test(c.text)),
     };
+    if (weak) {
+      mem.pending = { x, at: s.index };
+      return;
+    }
     out.push(x);
     remember(x, tollVerb);
   });
