@@ -1,7 +1,7 @@
 /**
  * Whole-pipeline fuzzer: `npx tsx scripts/fuzz-import.ts --cases 10000` (also `npm run fuzz -- --cases N`).
  *
- * Every case is imported; the articles that import go on, in batches of --batch (default 25),
+ * Every case is imported; the articles that import go on, in batches of --batch (default 10; a batch over 25 s fails),
  * through extraction, compose and both renderers, and the exports are read back: every XML
  * part of the DOCX must parse (saxes, XML 1.0 characters) and the PDF must pass `qpdf --check`
  * (when qpdf is installed). Besides the mutations below it makes floods and depths up to and
@@ -55,7 +55,7 @@ const FROM = Number(arg('from', '0'));
 const DUMP = arg('dump', '');
 const MAX_BYTES = 50 * 1024 * 1024;
 /** Articles per pipeline batch (extract → compose → DOCX and PDF → read back). */
-const BATCH = Number(arg('batch', '25'));
+const BATCH = Number(arg('batch', '10'));
 const PIPELINE = !process.argv.includes('--import-only');
 const HAVE_QPDF = spawnSync('qpdf', ['--version']).status === 0;
 
@@ -375,6 +375,7 @@ async function main(): Promise<void> {
       const fail = failure ?? (ms > 25_000 ? `pipeline took ${Math.round(ms)} ms for ${batch.length} articles` : null);
       if (fail) {
         s.failures++;
+        process.stderr.write(`FAIL pipeline ${labels}: ${fail}\n`);
         if (s.examples.length < 10) s.examples.push(`pipeline ${labels}: ${fail}`);
       }
       batch.length = 0;
@@ -432,6 +433,7 @@ async function main(): Promise<void> {
       }
       if (failure) {
         s.failures++;
+        process.stderr.write(`FAIL ${label}: ${failure}\n`);
         if (DUMP) {
           mkdirSync(DUMP, { recursive: true });
           writeFileSync(join(DUMP, `${kind}-${i}.${kind}`), bytes);
