@@ -275,7 +275,7 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
 }
 
 /** Subjects that point back to weapons or strikes just reported: "the strikes had", "one", "most of them". */
-const BACK_SUBJECT = /(?:^|[,;—–]\s*|\bbut\s+|\band\s+|\b(?:said|says|added|reported|confirmed)\s+(?:that\s+)?)(?:(?:the|these|those)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|missiles?|drones?|rockets?|shells?|bombs?|raids?|projectiles?)|one|another|some|several|most|many|two|three|others?)(?:\s+of\s+them)?\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|reportedly\s+)?$/i;
+const BACK_SUBJECT = /(?:^|[,;—–]\s*|\bbut\s+|\band\s+|\b(?:said|says|added|reported|confirmed)\s+(?:that\s+)?)(?:(?:the|these|those)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|missiles?|drones?|rockets?|shells?|bombs?|raids?|projectiles?)|one|another|some|several|most|many|two|three|others?)(?:\s+of\s+them)?\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:been\s+)?(?:also\s+|reportedly\s+)?$/i;
 /** Relative days that follow an earlier dated strike: "A day earlier", "The next day". */
 const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:a day earlier|the day before|the previous day|a day before)\b/i, -1],
