@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EVENT_CHANNELS, type MenuCommand, type ProgressEvent } from '../src/services/api';
 import { createHandlers, type ServiceEnv } from '../src/services/handlers';
 import { registerApi, registerDirtyListener, type IpcMainLike } from './ipc';
+import { closeDialogOptions, onClose, shouldCloseAfterSave } from './close';
 import { APP_ENTRY, APP_SCHEME, guardNavigation, guardSession, resolveAppFile, responseHeaders, windowOpenDecision, windowOptions, windowTitle } from './security';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
@@ -21,6 +22,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | null = null;
 let dirty = false;
+/** The project's name as the page shows it (for the close dialog). */
+let dirtyTitle = '';
+/** When the analyst chose Save in the close dialog (null: not asked). */
+let saveThenCloseSince: number | null = null;
 /** `.briefsmith` files the OS asked us to open before the window was ready. */
 const pendingOpen: string[] = [];
 const approvedPaths = new Set<string>();
@@ -119,16 +124,14 @@ function createWindow(): void {
   });
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => {
-    if (!dirty) return;
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'warning',
-      buttons: ['Discard changes', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'This project has unsaved changes.',
-      detail: 'Close anyway? An autosaved copy is kept and offered the next time Briefsmith starts.',
-    });
-    if (choice === 1) event.preventDefault();
+    // Save / Don't save / Cancel. Save asks the page to save and closes once it reports clean.
+    const step = onClose(dirty, () => dialog.showMessageBoxSync(win, closeDialogOptions(dirtyTitle)));
+    if (step.action === 'close') return;
+    event.preventDefault();
+    if (step.action === 'save-then-close') {
+      saveThenCloseSince = Date.now();
+      wc.send(EVENT_CHANNELS.menu, 'save');
+    }
   });
   win.on('closed', () => {
     mainWindow = null;
@@ -178,6 +181,11 @@ if (!app.requestSingleInstanceLock()) {
     registerApi(ipc, createHandlers(createEnv()), { onRefused: (channel, reason) => console.warn(`briefsmith: refused ${channel}: ${reason}`) });
     registerDirtyListener(ipc, (state) => {
       dirty = state.dirty;
+      dirtyTitle = state.title;
+      if (shouldCloseAfterSave(saveThenCloseSince, state.dirty, Date.now())) {
+        saveThenCloseSince = null;
+        mainWindow?.close();
+      }
       mainWindow?.setTitle(windowTitle(state.title, state.dirty));
       mainWindow?.setDocumentEdited(state.dirty);
     });

@@ -4,7 +4,10 @@
  * Starts the test server (built renderer + the real handlers), opens the page, opens a saved
  * 50-article project as the OS would (file-open event), and stops the clock when the article
  * table shows all rows and the Review step has rendered its table after a click.
- * Run: `npx tsx scripts/bench-renderer.ts` (prints JSON).
+ * `benchAddArticle`: one new article dropped into a project of ADD_BASE articles (already
+ * extracted): time from the extract request to the merged findings, and the longest stall of
+ * the thread that answers the window (a 5 ms timer) while it runs, extraction being in a worker.
+ * Run: `npx tsx scripts/bench-renderer.ts` (prints JSON; BENCH_ADD_BASE=500 by default).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -77,8 +80,53 @@ export async function benchRenderer(): Promise<{ tti_ms: number; articles: numbe
   }
 }
 
+const ADD_BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
+
+export async function benchAddArticle(): Promise<{ base_articles: number; warm_ms: number; add_one_ms: number; longest_stall_ms: number; idle_stall_ms: number; thread: string }> {
+  const { createHandlers } = await import('../src/services/handlers');
+  const { extractionThread, closeExtractWorker } = await import('../src/services/extract-host');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-add-'));
+  const api = createHandlers({
+    chooseFilesToOpen: async () => null,
+    chooseSavePath: async () => null,
+    userDataDir: tmp,
+    openPath: async () => undefined,
+    showInFolder: () => undefined,
+    now: () => new Date('2025-03-10T00:00:00Z'),
+    emitProgress: () => undefined,
+    approvedPaths: new Set(),
+  });
+  const stalls = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number; worst: number }> => {
+    let worst = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 5);
+    const t0 = performance.now();
+    const value = await work();
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+    return { value, ms, worst };
+  };
+  try {
+    const articles = await Promise.all(Array.from({ length: ADD_BASE + 1 }, (_, i) => syntheticArticle(i)));
+    const base = articles.slice(0, ADD_BASE);
+    const warm = await stalls(() => api.extract({ articles: base }));
+    if (!warm.value.ok) throw new Error(warm.value.error.message);
+    const idle = await stalls(() => new Promise((r) => setTimeout(r, 1000)));
+    const add = await stalls(() => api.extract({ articles }));
+    if (!add.value.ok) throw new Error(add.value.error.message);
+    return { base_articles: ADD_BASE, warm_ms: Math.round(warm.ms), add_one_ms: Math.round(add.ms), longest_stall_ms: Math.round(add.worst), idle_stall_ms: Math.round(idle.worst), thread: extractionThread() };
+  } finally {
+    await closeExtractWorker();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchRenderer().then(
+  (process.env.BENCH === 'add' ? benchAddArticle() : benchRenderer()).then(
     (r) => console.log(JSON.stringify(r)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

@@ -200,3 +200,24 @@ describe('the IPC registration wrapper', () => {
     expect(seen).toEqual([{ dirty: true, title: 'A' }]);
   });
 });
+
+describe('closing with unsaved changes: Save / Don’t save / Cancel', async () => {
+  const { closeDialogOptions, onClose, shouldCloseAfterSave, SAVE_THEN_CLOSE_MS } = await import('../main/close');
+  it('asks only when dirty, and maps the three buttons', () => {
+    expect(closeDialogOptions('weekly').buttons).toEqual(['Save', 'Don’t save', 'Cancel']);
+    expect(closeDialogOptions('weekly').cancelId).toBe(2);
+    let asked = 0;
+    const ask = (n: number) => () => (asked++, n);
+    expect(onClose(false, ask(2))).toEqual({ action: 'close' });
+    expect(asked).toBe(0);
+    expect(onClose(true, ask(0))).toEqual({ action: 'save-then-close' });
+    expect(onClose(true, ask(1))).toEqual({ action: 'close' });
+    expect(onClose(true, ask(2))).toEqual({ action: 'stay' });
+  });
+  it('closes after Save only when the page reports clean soon after', () => {
+    expect(shouldCloseAfterSave(null, false, 10)).toBe(false);
+    expect(shouldCloseAfterSave(0, true, 10)).toBe(false);
+    expect(shouldCloseAfterSave(0, false, 10)).toBe(true);
+    expect(shouldCloseAfterSave(0, false, SAVE_THEN_CLOSE_MS + 1)).toBe(false);
+  });
+});

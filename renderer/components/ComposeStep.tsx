@@ -9,7 +9,7 @@ export interface ComposeStepProps {
   readonly dispatch: Dispatch<DocAction>;
 }
 
-type TextKey = 'title' | 'subtitle' | 'date' | 'author' | 'marking' | 'notes';
+type TextKey = 'title' | 'subtitle' | 'date' | 'author' | 'marking' | 'notes' | 'bottomLine';
 
 /** A field that keeps its own text while typing and records one undo step when left. */
 function Field(props: { label: string; name: TextKey; value: string; multiline?: boolean; type?: string; hint?: string; onCommit(v: string): void }) {
@@ -154,6 +154,14 @@ export function ComposeStep({ briefing, templates, dispatch }: ComposeStepProps)
               </select>
               <small className="hint">{templates.find((t) => t.id === briefing.templateId)?.description}</small>
             </div>
+            <Field
+              label="Bottom line (your own words)"
+              name="bottomLine"
+              multiline
+              value={briefing.bottomLine ?? ''}
+              hint="Printed instead of the draft Briefsmith writes from the reviewed facts; leave empty to keep the draft."
+              onCommit={(v) => set({ bottomLine: v })}
+            />
             <Field label="Analyst notes" name="notes" multiline value={briefing.notes} hint="Printed in the “Analyst notes” section; separate paragraphs with a blank line." onCommit={(v) => set({ notes: v })} />
           </div>
         </div>

@@ -11,10 +11,9 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { BriefsmithError, fail, ok, type Article, type CancelToken, type Findings, type Project, type Result } from '../model';
+import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractArticle } from '../extract';
-import { mergeFindings } from '../extract/merge';
+import { extractProject } from './extract-host';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -173,13 +172,12 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   const importedPaths = new Set<string>();
   /** Projects the analyst chose to open this session: the only ones whose backup may be opened. */
   const openedPaths = new Set<string>();
-  /** Running extract and export jobs, so cancelJob can stop them. */
-  const running = new Map<string, { cancelled: boolean }>();
-  /** Each article's own findings, by its content id and the metadata extraction reads. */
-  const perArticle = new Map<string, Findings>();
+  /** Running extract and export jobs, so cancelJob can stop them (`onCancel` stops an extraction worker at once). */
+  const running = new Map<string, { cancelled: boolean; onCancel?: (() => void) | null }>();
+  /** An article's findings are kept under its content id and the metadata extraction reads. */
   const cacheKey = (a: Article): string => JSON.stringify([a.id, a.published, a.title, a.outlet, a.byline]);
-  const tokenFor = (job: string | undefined): { cancelled: boolean } => {
-    const token = { cancelled: false };
+  const tokenFor = (job: string | undefined): { cancelled: boolean; onCancel?: (() => void) | null } => {
+    const token: { cancelled: boolean; onCancel?: (() => void) | null } = { cancelled: false };
     if (job) running.set(job, token);
     return token;
   };
@@ -276,31 +274,12 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const progress = progressOf(job);
       const token = tokenFor(job);
       try {
-        const todo = articles.filter((a) => !perArticle.has(cacheKey(a)));
-        const per: Findings[] = [];
-        let done = 0;
-        for (const a of articles) {
-          const k = cacheKey(a);
-          let f = perArticle.get(k);
-          if (!f) {
-            check(token, 'Extraction');
-            progress?.({ done, total: todo.length, label: `Extracting ${done + 1} of ${todo.length}: ${a.title ?? 'untitled article'}` });
-            f = extractArticle(a);
-            perArticle.set(k, f);
-            done++;
-            // Let other requests (cancel, progress) through between articles.
-            await new Promise((r) => setImmediate(r));
-          }
-          per.push(f);
-        }
-        check(token, 'Extraction');
-        progress?.({ done: todo.length, total: todo.length, label: 'Merging' });
-        const findings = mergeFindings(per);
-        // Keep the cache to the articles of the project in hand (plus what was just asked).
-        if (perArticle.size > articles.length * 2 + 50) {
-          const keep = new Set(articles.map(cacheKey));
-          for (const k of perArticle.keys()) if (!keep.has(k)) perArticle.delete(k);
-        }
+        // In a worker thread that keeps each article's findings: only new articles are extracted.
+        const findings = await extractProject(
+          articles.map((a) => ({ key: cacheKey(a), article: a })),
+          token,
+          progress,
+        );
         return ok(findings);
       } finally {
         if (job) running.delete(job);
@@ -310,7 +289,10 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     async cancelJob(req) {
       const { job } = parseRequest('cancelJob', req);
       const token = running.get(job);
-      if (token) token.cancelled = true;
+      if (token) {
+        token.cancelled = true;
+        token.onCancel?.();
+      }
       return ok({ cancelled: token !== undefined });
     },
 

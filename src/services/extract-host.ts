@@ -1,0 +1,180 @@
+/**
+ * Extraction off the main thread: one worker thread extracts each article and merges them all,
+ * keeping every article's own findings, so an import extracts only the new article and
+ * re-merges there; Electron's main process keeps answering the window (progress, Cancel, other
+ * requests) and only receives the merged findings. Cancel terminates the worker, even in the middle of a
+ * long article; the next request starts a fresh one.
+ *
+ * Where the worker's code is: in development and tests the TypeScript source, loaded through
+ * tsx; in a bundle, `extract-worker.mjs` beside it (or one folder up). When no worker can
+ * start (no such file in this build), articles are extracted in-process, one per turn of the
+ * event loop.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BriefsmithError, type Article, type CancelToken, type Findings } from '../model';
+import { extractArticle } from '../extract';
+import { extractCached, type ExtractProgress, type ExtractRequest } from './extract-cache';
+
+function workerEntry(): { entry: string; tsx: string | null } | null {
+  try {
+    const here = typeof import.meta === 'object' && import.meta.url ? import.meta.url : '';
+    if (here.endsWith('.ts')) {
+      const req = createRequire(here);
+      // tsx's ESM entry (the `import` condition; require.resolve would give the CommonJS one, which cannot register ESM hooks).
+      const tsx = path.join(path.dirname(req.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
+      return { entry: new URL('./extract-worker.ts', here).href, tsx: pathToFileURL(tsx).href };
+    }
+    const dir = here ? path.dirname(fileURLToPath(here)) : typeof __dirname === 'string' ? __dirname : null;
+    if (!dir) return null;
+    for (const f of [path.join(dir, 'extract-worker.mjs'), path.join(dir, '..', 'extract-worker.mjs')]) if (existsSync(f)) return { entry: pathToFileURL(f).href, tsx: null };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+const SOURCE = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((e) => { setImmediate(() => { throw e; }); });
+`;
+
+type Reply = { id: number; ok: true; findings: Findings } | { id: number; ok: false; message: string };
+type Message = ({ ready?: boolean; progress?: undefined } & Reply) | { id: number; progress: { done: number; total: number; label: string }; ready?: undefined };
+
+interface Slot {
+  readonly w: Worker;
+  readonly pending: Map<number, { resolve: (r: Reply) => void; progress?: ExtractProgress }>;
+  /** Keys of the articles this worker has extracted (its cache). */
+  readonly known: Set<string>;
+  ready: boolean;
+}
+let slot: Slot | null = null;
+let broken = false;
+let nextId = 1;
+/** The in-process cache, where no worker runs. */
+const local = new Map<string, Findings>();
+
+function settleAll(s: Slot, message: string): void {
+  for (const [id, p] of s.pending) p.resolve({ id, ok: false, message });
+  s.pending.clear();
+}
+
+function getWorker(): Slot | null {
+  if (slot) return slot;
+  if (broken) return null;
+  const where = workerEntry();
+  if (!where) {
+    broken = true;
+    return null;
+  }
+  try {
+    const w = new Worker(SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
+    w.stdout.resume();
+    w.stderr.resume();
+    const s: Slot = { w, pending: new Map(), known: new Set(), ready: false };
+    w.on('message', (m: Message) => {
+      if (m.ready) {
+        s.ready = true;
+        return;
+      }
+      const p = s.pending.get(m.id);
+      if (m.progress) {
+        p?.progress?.(m.progress);
+        return;
+      }
+      s.pending.delete(m.id);
+      p?.resolve(m as Reply);
+    });
+    w.on('error', (e: Error) => {
+      if (process.env.BRIEFSMITH_DEBUG) console.error('extract worker:', e);
+      if (slot === s) slot = null;
+      if (!s.ready) broken = true; // could not even load: extract in-process from now on
+      settleAll(s, s.ready ? e.message : 'no-worker');
+    });
+    w.on('exit', () => {
+      if (slot === s) slot = null;
+      settleAll(s, 'stopped');
+    });
+    w.unref();
+    slot = s;
+    return s;
+  } catch {
+    broken = true;
+    return null;
+  }
+}
+
+const cancelled = (): BriefsmithError => new BriefsmithError('cancelled', 'Extraction was cancelled.');
+
+export interface KeyedArticle {
+  readonly key: string;
+  readonly article: Article;
+}
+
+/** Extracts in-process, one article per turn of the event loop, with the same cache rules. */
+async function inProcess(items: readonly KeyedArticle[], cancel: CancelToken, progress?: ExtractProgress): Promise<Findings> {
+  const todo = items.filter((x) => !local.has(x.key));
+  for (const [i, x] of todo.entries()) {
+    await new Promise((r) => setImmediate(r));
+    if (cancel.cancelled) throw cancelled();
+    progress?.({ done: i, total: todo.length, label: `Extracting ${i + 1} of ${todo.length}: ${x.article.title ?? 'untitled article'}` });
+    local.set(x.key, extractArticle(x.article));
+  }
+  if (cancel.cancelled) throw cancelled();
+  return extractCached(local, { id: 0, keys: items.map((x) => x.key), articles: {} }, progress);
+}
+
+/** Where extraction runs now: `worker` once the worker has loaded, `in-process` where none can (a build without the worker file). */
+export const extractionThread = (): 'worker' | 'starting' | 'in-process' | 'idle' => (broken ? 'in-process' : slot?.ready ? 'worker' : slot ? 'starting' : 'idle');
+
+/**
+ * The merged findings of these articles. Only articles the worker has not seen are sent and
+ * extracted; progress comes back per article; Cancel terminates the worker at once.
+ */
+export async function extractProject(items: readonly KeyedArticle[], cancel: CancelToken & { onCancel?: (() => void) | null }, progress?: ExtractProgress): Promise<Findings> {
+  if (cancel.cancelled) throw cancelled();
+  const s = getWorker();
+  if (!s) return inProcess(items, cancel, progress);
+  const id = nextId++;
+  const fresh = items.filter((x) => !s.known.has(x.key));
+  const reply = await new Promise<Reply>((resolve) => {
+    s.pending.set(id, { resolve, progress });
+    cancel.onCancel = () => {
+      // Stop for real, even in the middle of a long article: the next request gets a fresh worker.
+      if (slot === s) slot = null;
+      void s.w.terminate();
+    };
+    s.w.ref();
+    s.w.postMessage({ id, keys: items.map((x) => x.key), articles: Object.fromEntries(fresh.map((x) => [x.key, x.article])) } satisfies ExtractRequest);
+  });
+  cancel.onCancel = null;
+  if (s.pending.size === 0) s.w.unref();
+  if (cancel.cancelled) throw cancelled();
+  if (reply.ok) {
+    for (const x of items) s.known.add(x.key);
+    if (s.known.size > items.length * 2 + 50) {
+      s.known.clear();
+      for (const x of items) s.known.add(x.key);
+    }
+    return reply.findings;
+  }
+  if (reply.message === 'no-worker') return inProcess(items, cancel, progress);
+  // The worker dropped a key it was thought to hold: start it afresh and send everything.
+  if (slot === s) slot = null;
+  void s.w.terminate();
+  throw new BriefsmithError('internal', `Extraction failed: ${reply.message}`);
+}
+
+/** Ends the worker (tests, app quit). */
+export async function closeExtractWorker(): Promise<void> {
+  const s = slot;
+  slot = null;
+  if (s) await s.w.terminate();
+}

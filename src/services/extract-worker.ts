@@ -1,0 +1,18 @@
+/**
+ * The extraction worker: keeps each article's own findings by key, extracts only the articles
+ * it has not seen, and merges them all. Runs off the thread that answers the window (Electron's
+ * main process); started by `extract-host.ts`.
+ */
+import { parentPort } from 'node:worker_threads';
+import { extractCached, type ExtractRequest } from './extract-cache';
+
+const cache = new Map();
+parentPort?.on('message', (m: ExtractRequest) => {
+  try {
+    const findings = extractCached(cache, m, (p) => parentPort?.postMessage({ id: m.id, progress: p }));
+    parentPort?.postMessage({ id: m.id, ok: true, findings });
+  } catch (e) {
+    parentPort?.postMessage({ id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) });
+  }
+});
+parentPort?.postMessage({ ready: true });
