@@ -11,7 +11,7 @@ import { articles, briefing, findings } from './fixtures/findings';
 import { TEMPLATE_IDS, treeFor } from './fixtures/findings-trees';
 
 const allRuns = (b: Block): Inline[] =>
-  b.kind === 'paragraph' ? [...b.runs] : b.kind === 'list' ? b.items.flat() : b.kind === 'table' ? b.rows.flat(2) : [];
+  b.kind === 'paragraph' ? [...b.runs] : b.kind === 'list' ? b.items.flat() : b.kind === 'table' ? [...(b.caption ?? []), ...b.rows.flat(2)] : [];
 const cited = (t: DocTree): number[] => t.blocks.flatMap(allRuns).flatMap((r) => (r.kind === 'cite' ? [...r.notes] : []));
 
 describe('templates', () => {
@@ -57,9 +57,14 @@ describe('compose', () => {
     const order = ['notes', 'attacks', 'bluf', 'people'] as const;
     const t = treeFor('situation', { sections: [...order] });
     const h1 = t.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.text : ''));
-    expect(h1).toEqual(order.map((s) => SECTION_TITLES[s]));
+    // Notes point into the numbered source list, so it follows whenever anything is cited.
+    expect(t.notes.length).toBeGreaterThan(0);
+    expect(h1).toEqual([...order.map((s) => SECTION_TITLES[s]), SECTION_TITLES.sources]);
+    const notesOnly = treeFor('situation', { sections: ['notes'] });
+    expect(notesOnly.notes).toEqual([]);
+    expect(notesOnly.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual([SECTION_TITLES.notes]);
     const bluf = treeFor('bluf', { sections: ['bluf', 'outlook'] });
-    expect(bluf.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual(['Bottom line', 'What to expect']);
+    expect(bluf.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual(['Bottom line', 'What to expect', 'Sources']);
   });
 
   it('prints dossier annexes after a page break, lettered, with a table of contents first', () => {
@@ -71,25 +76,44 @@ describe('compose', () => {
     expect(t.blocks.some((b) => b.kind === 'heading' && b.text === 'Annex C — Sources')).toBe(true);
   });
 
-  it('cites every fact: notes are numbered in reading order and each quotes its source sentence', () => {
+  it('cites every fact: notes are numbered in reading order, a sentence cited again reuses its note, each quotes its source once', () => {
     for (const id of TEMPLATE_IDS) {
       const t = treeFor(id, { sections: [...SECTION_IDS] });
       const nums = cited(t);
-      expect(nums).toEqual(t.notes.map((n) => n.n));
-      expect(nums).toEqual(nums.map((_, i) => i + 1));
+      // First appearances run 1, 2, 3 … in reading order; a later citation only points back.
+      const firsts = [...new Set(nums)];
+      expect(firsts).toEqual(t.notes.map((n) => n.n));
+      expect(firsts).toEqual(firsts.map((_, i) => i + 1));
+      expect(nums.length).toBeGreaterThan(firsts.length);
+      // One note per quoted sentence: no two notes quote the same sentence of the same article.
+      const quoted = t.notes.filter((n) => n.quote !== null).map((n) => `${n.articleId}|${n.quote}`);
+      expect(new Set(quoted).size).toBe(quoted.length);
       for (const n of t.notes) {
         const a = articles.find((x) => x.id === n.articleId)!;
         if (n.quote !== null) expect(a.text.replace(/\s+/g, ' ')).toContain(n.quote.replace(/ …$/, ''));
         expect(t.sources[n.source - 1]!.outlet).toBe(a.outlet);
         expect(noteText(n, t.sources)).toMatch(/^\[\d+\]/);
+        expect(noteText(n, t.sources)).not.toMatch(/as note \d/);
       }
     }
   });
 
-  it('gives every attack row, delegation member and position a citation', () => {
+  it('gives every attack row, delegation and position a citation', () => {
     const t = treeFor('situation', { sections: ['delegations', 'positions', 'attacks'] });
     const tables = t.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && !b.totalRow);
-    for (const tb of tables) for (const row of tb.rows) expect(row.flat().some((r) => r.kind === 'cite')).toBe(true);
+    const header = (tb: Extract<Block, { kind: 'table' }>) => tb.columns.map((c) => c.header).join('|');
+    const attacks = tables.filter((tb) => header(tb).startsWith('Date|Place|Attacker'));
+    const delegations = tables.filter((tb) => header(tb) === 'Name|Role');
+    expect(attacks).toHaveLength(1);
+    expect(delegations.length).toBeGreaterThanOrEqual(2);
+    for (const row of attacks[0].rows) expect(row.flat().some((r) => r.kind === 'cite')).toBe(true);
+    // A delegation is cited once, on its caption ("Veloria — Talks in Port Ellery"), not on every member.
+    for (const tb of delegations) expect(tb.caption?.some((r) => r.kind === 'cite')).toBe(true);
+    // The source list the notes point into ends the document and cites nothing itself.
+    const last = tables[tables.length - 1];
+    expect(header(last)).toBe('#|Outlet|Title|Date|Where');
+    expect(last.rows.map((r) => plainText(r[0]))).toEqual(t.sources.map((s) => String(s.n)));
+    expect(last.rows.flat(2).some((r) => r.kind === 'cite')).toBe(false);
     const lists = t.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
     for (const l of lists) for (const item of l.items) expect(item.some((r) => r.kind === 'cite')).toBe(true);
   });
@@ -105,13 +129,17 @@ describe('compose', () => {
     }
     const text = treeFor('situation', { sections: ['bluf'] }).blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ');
     expect(text).toContain('Port Ellery');
-    expect(text).toMatch(/3 attacks/);
+    expect(text).toMatch(/3 strikes were reported between 14 Mar 2026 and 15 Mar 2026, killing at least 6/);
+    expect(text).not.toMatch(/ on \(|\(the article\)|point\(s\)/);
   });
 
-  it('totals weapons per type (leaving out multi-day figures) and charts them', () => {
+  it('totals weapons per type (leaving out multi-day figures) and charts strikes per day by attacker, not the totals again', () => {
     const t = treeFor('situation', { sections: ['attacks'] });
+    const totals = t.blocks.find((b) => b.kind === 'table' && b.totalRow);
+    expect(totals?.kind === 'table' && Object.fromEntries(totals.rows.map((r) => [plainText(r[0]), Number(plainText(r[1]))]))).toEqual({ Drone: 42, Missile: 3, 'Guided bomb': 6, 'All types': 51 });
     const chart = t.blocks.find((b) => b.kind === 'chart');
-    expect(chart?.kind === 'chart' && Object.fromEntries(chart.labels.map((l, i) => [l, chart.values[i]]))).toEqual({ Drone: 42, Missile: 3, 'Guided bomb': 6 });
+    expect(chart?.kind === 'chart' && chart.title).toMatch(/per day, by attacker/);
+    expect(chart?.kind === 'chart' && Object.fromEntries(chart.labels.map((l, i) => [l, chart.values[i]]))).toEqual({ '14 Mar 2026 · Kastrava': 1, '15 Mar 2026 · Attacker not stated': 1 });
     expect(t.blocks.some((b) => b.kind === 'paragraph' && /leave out 1 figure/.test(plainText(b.runs)))).toBe(true);
     expect(treeFor('bluf', { sections: ['attacks'] }).blocks.some((b) => b.kind === 'chart')).toBe(false);
   });

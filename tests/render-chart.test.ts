@@ -39,7 +39,10 @@ function decode(png: Uint8Array): { w: number; h: number; px: (x: number, y: num
 describe('chartPng', () => {
   it('draws one bar per value, longest for the largest, in the template colour, with text pixels', () => {
     const tree = treeFor('situation', { sections: ['attacks'] });
-    const chart = tree.blocks.find((b): b is ChartBlock => b.kind === 'chart')!;
+    const composed = tree.blocks.find((b): b is ChartBlock => b.kind === 'chart')!;
+    expect(composed.values).toEqual([1, 1]);
+    // Values of different sizes, so that bar lengths can be told apart (strikes per day by attacker).
+    const chart: ChartBlock = { ...composed, labels: ['14 Mar 2026 · Kastrava', '15 Mar 2026 · Veloria', '16 Mar 2026 · Kastrava'], values: [42, 3, 6] };
     const { png, width, height } = chartPng(chart, tree.style, res.fonts);
     const img = decode(png);
     expect([img.w, img.h]).toEqual([width, height]);

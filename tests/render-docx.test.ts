@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocTree } from '../src/compose/doctree';
+import { noteText, type DocTree } from '../src/compose/doctree';
 import { renderDocx } from '../src/render/docx';
 import { loadRenderResources, type RenderResources } from '../src/render/resources-node';
 import { SECTION_IDS } from '../src/model';
@@ -51,7 +51,7 @@ describe('renderDocx', () => {
     const bodies = [...notesXml.matchAll(new RegExp(`<w:${kind} (?:w:type="[^"]+" )?w:id="(\\d+)"[^>]*>([\\s\\S]*?)</w:${kind}>`, 'g'))].filter((m) => Number(m[1]) > 0);
     expect(bodies).toHaveLength(tree.notes.length);
     const first = bodies.find((m) => m[1] === '1')!;
-    expect(decode(paragraphs(first[2]).map((p) => p.text).join(''))).toContain(tree.notes[0].quote!.replace(/ …$/, ''));
+    expect(decode(paragraphs(first[2]).map((p) => p.text).join(''))).toContain(tree.notes[0].quote !== null ? tree.notes[0].quote.replace(/ …$/, '') : noteText(tree.notes[0], tree.sources));
     // Tables: a repeating header row and at least one body row.
     const tables = [...d.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     expect(tables.length).toBeGreaterThan(0);

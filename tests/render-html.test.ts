@@ -17,17 +17,21 @@ describe('renderHtml', () => {
     for (const b of tree.blocks) if (b.kind === 'heading') expect(t).toContain(b.text);
     expect(t).toContain('Олег Миронов');
     expect(html).toContain(`lang="${tree.language}"`);
-    // each citation links to a note that exists
+    // each citation links to a note that exists; a sentence cited again links to the same note
     const refs = [...html.matchAll(/href="#note-(\d+)"/g)].map((m) => Number(m[1]));
-    expect(refs).toEqual(tree.notes.map((n) => n.n));
+    expect([...new Set(refs)]).toEqual(tree.notes.map((n) => n.n));
+    expect(refs.length).toBeGreaterThan(new Set(refs).size);
     for (const n of refs) expect(html).toContain(`id="note-${n}"`);
+    expect(html.match(/<li id="note-\d+"/g)).toHaveLength(tree.notes.length);
   });
 
   it('escapes text and draws the chart as inline SVG', () => {
     const tree = treeFor('situation', { title: 'A <b>bold</b> & "quoted" title', sections: ['attacks'] });
     const html = renderHtml(tree);
     expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title');
-    expect(html).toMatch(/<svg role="img" aria-label="Weapons reported, by type: Drone: 42/);
+    // The chart shows what the tables do not: strikes per day, by attacker.
+    expect(html).toMatch(/<svg role="img" aria-label="Strikes reported per day, by attacker: 14 Mar 2026 · Kastrava: 1; 15 Mar 2026 · Attacker not stated: 1"/);
+    expect(html).not.toMatch(/aria-label="Weapons reported, by type/);
   });
 
   it('draws sheets with header and footer, "Page X of Y" filled', () => {

@@ -9,7 +9,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { assertNever, citationOrder, contentsEntries, ENDNOTES_ID, fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
-import { fontkitFont, layoutCache } from './fontkit-cache';
+import { fontkitFont, layoutCache, repairToUnicode } from './fontkit-cache';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
 
@@ -803,9 +803,42 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
     doc.endMarkedContent();
   }
   steps.step(92, 92, 1, 1, 'writing the PDF');
+  repairToUnicode((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
   doc.end();
   await done;
-  const out = new Uint8Array(Buffer.concat(chunks));
+  const out = uniqueSubsetTags(new Uint8Array(Buffer.concat(chunks)));
   steps.finish();
   return out;
+}
+
+/**
+ * pdfkit names every subset after its resource id ("CZZZZZ+LiberationSans" in every PDF), but a
+ * subset tag must differ between different subsets: readers that cache fonts by name (pdf.js in
+ * one process, Acrobat when combining files) otherwise map one document's glyphs with another's
+ * ToUnicode and lose letters. The tag is replaced by six letters hashed from the document, so the
+ * same input still gives the same bytes; the length is kept, so the cross-reference table stays valid.
+ */
+export function uniqueSubsetTags(bytes: Uint8Array): Uint8Array {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+  const text = new TextDecoder('latin1').decode(bytes);
+  const re = /\/(?:BaseFont|FontName) ?\/([A-Z]{6})\+/g;
+  const tags = new Map<string, string>();
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const old = m[1];
+    let tag = tags.get(old);
+    if (!tag) {
+      let x = h;
+      for (const ch of old) x = Math.imul(x ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+      tag = '';
+      for (let k = 0; k < 6; k++) {
+        tag += String.fromCharCode(65 + (x % 26));
+        x = (Math.floor(x / 26) ^ Math.imul(x, 0x9e3779b1)) >>> 0;
+      }
+      tags.set(old, tag);
+    }
+    const at = m.index + m[0].length - 7;
+    for (let k = 0; k < 6; k++) bytes[at + k] = tag.charCodeAt(k);
+  }
+  return bytes;
 }
