@@ -119,7 +119,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
     if (!usable.length) return;
     // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
-    const sentenceWho = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? null;
+    const sentenceWho = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? subjectsAt(a, s, usable[0].start).find((h) => h.person)?.person?.name ?? null;
     const horizon = horizonOf(a, s);
     // One item per clause that holds a cue ("Few expect X, and a spokesman played down Y"): each with its own source.
     const segs = segmentsOf(s).filter((g) => usable.some((c) => c.start >= g.start && c.start < g.end));

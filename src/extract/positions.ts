@@ -92,7 +92,25 @@ function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): strin
 }
 
 /** One element per listed item: "including about A and B" → [A, B]; "to A or to B" → [A, to B]. */
-function elementsOf(kind: PositionKind, complement: string): string[] {
+function elementsOf(kind: PositionKind, complement: string, rule = ''): string[] {
+  // "obliges Bolivia to A, B and C", "requires Peru to A and Chile to B": one term each, with its addressee.
+  if (rule === 'document-terms') {
+    const parts = complement.split(/,\s*(?:and\s+)?|\s+and\s+/).map((p) => p.trim()).filter(Boolean);
+    if (parts.length >= 2) {
+      let addressee = '';
+      return parts.map((p) => {
+        const m = p.match(/^((?:[\p{Lu}][\p{L}’'-]*\s+){1,3}|(?:the|both|all)\s+(?:[\p{L}-]+\s+){0,2})to\s+(.*)$/u);
+        if (m) addressee = m[1].trim();
+        return addressee ? `${addressee} to ${m ? m[2] : p}` : p;
+      });
+    }
+  }
+  // "listed A and B among their objectives": one goal per listed item.
+  if (rule === 'goal-listed-among') {
+    const list = complement.split(/\s+among\s+/i)[0];
+    const parts = list.split(/,\s*(?:and\s+)?|\s+and\s+(?=(?:the|a|an|its|their)\b)/).map((p) => p.trim()).filter(Boolean);
+    if (parts.length >= 2) return parts;
+  }
   if (kind !== 'condition') {
     const m = complement.match(LIST_RE);
     if (m && m.index != null) {
@@ -193,7 +211,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
         seenAccusers.add(key);
       }
       const complement = complementOf(s, hit, positional[i + 1]);
-      const elements = elementsOf(kind, complement);
+      const elements = elementsOf(kind, complement, hit.cue.name);
       let k = 0;
       for (const h0 of holders) {
         const inherit = !h0.party && lastSide && lastSide.paragraph >= s.paragraph - 1 && s.index - lastSide.index <= 2;
@@ -201,7 +219,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
         if (h.party) lastSide = { party: h.party, paragraph: s.paragraph, index: s.index };
         for (const el of elements) {
           // Later elements of a list take the cue's head: "wants Ukraine to withdraw …", "wants Ukraine … to abandon …".
-          const head = el === elements[0] ? hit.text : hit.text.replace(/\s+(?:to|that)\b.*$/i, '');
+          const head = el === elements[0] || hit.cue.name === 'document-terms' || hit.cue.name === 'goal-listed-among' ? hit.text : hit.text.replace(/\s+(?:to|that)\b.*$/i, '');
           const text = clip(`${head} ${el}`.replace(/\s+/g, ' ').trim());
           const direct = hit.cue.holder !== 'speaker' || inSpans(quotes, hit.start) || !!speaker;
           out.push({

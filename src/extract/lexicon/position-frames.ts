@@ -58,7 +58,7 @@ const BASE_CUES: readonly PositionCue[] = [
   { name: 'accusation-condemn', kind: 'accusation', re: String.raw`\b(?<!(?:was|were|been|be|widely) )condemn(?:ed|s|ing)\b|\b(?<!(?:was|were|been|be|widely) )denounc(?:ed|es|ing)\b`, holder: 'subject', weight: 0.7 },
   { name: 'accusation-judgement', kind: 'accusation', re: String.raw`\bnot lived up to\b|\bbroke(?:n)? (?:its|their|his|her|the) (?:promise|pledge|word|commitment)s?\b|\b(?:has|have|had|is|are) violat(?:ed|ing)\b|\bstalling\b|\bdragging (?:its|their|his|her) feet\b|\bin bad faith\b|\bnot serious about\b|\bcynical\b|\bunwillingness to\b|\bno desire for\b|\bsabotag(?:e|ed|ing)\b|(?<!\b(?:19|20)\d\d )(?:\bwar crimes?\b|\bgenocide\b|\bethnic cleansing\b)|\bprovocations?\b|\bevil\b|\bbarbaric\b|\b(?:was|were|is|are) (?:responsible|to blame) for\b|\batrocit(?:y|ies)\b|\bterroris(?:t|m) (?:state|attacks?|regime)\b`, holder: 'speaker', weight: 0.7 },
   // demands
-  { name: 'demand-verb', kind: 'demand', re: String.raw`\bdemand(?:ed|ing)\b|\bdemands? that\b|\binsist(?:s|ed|ing)? (?:on|that)\b|\bcall(?:ed|s|ing) (?:for|on)\b|\b(?:to|will|would|must|they|we) call (?:for|on)\b|\b(?:demands|terms) (?:include|included|are|were)\b|\burg(?:ed|es|ing)\b(?! of\b)|\bpress(?:ed|es|ing) for\b|\bpress(?:ed|es|ing) (?:[\p{L}’'-]+ ){1,3}?to\b|\bwants? (?!to\b)(?:[\p{L}’'-]+ ){1,3}?to\b|\bpush(?:ed|es|ing) for\b|\bwants? (?:a|an|the|all|full|guarantees)\b`, holder: 'subject', weight: 0.85 },
+  { name: 'demand-verb', kind: 'demand', re: String.raw`\bdemand(?:ed|ing)\b|(?<!\b(?:its|their|his|her|the|a|an|our|whose)\s)\bdemands? that\b|\binsist(?:s|ed|ing)? (?:on|that)\b|\bcall(?:ed|s|ing) (?:for|on)\b|\b(?:to|will|would|must|they|we) call (?:for|on)\b|\b(?:demands|terms) (?:include|included|are|were)\b|\burg(?:ed|es|ing)\b(?! of\b)|\bpress(?:ed|es|ing) for\b|\bpress(?:ed|es|ing) (?:[\p{L}’'-]+ ){1,3}?to\b|\bwants? (?!to\b)(?:[\p{L}’'-]+ ){1,3}?to\b|\bpush(?:ed|es|ing) for\b|\bwants? (?:a|an|the|all|full|guarantees)\b`, holder: 'subject', weight: 0.85 },
   { name: 'demand-obligation-modal', kind: 'demand', re: String.raw`\b(?:must|has to|have to|need to|needs to|needed to|should|ought to)\b|\bneed to make sure\b|\bneeds? (?:[\p{Lu}][\p{L}-]+|them|us|him|her|it) to\b`, holder: 'speaker', weight: 0.6 },
   // offers
   { name: 'offer-readiness', kind: 'offer', re: String.raw`\b(?:agreed|agrees|agree|agreeing) to\b(?! (?:disagree|meet|talk|hold talks))|\b(?:ready|willing) to (?!(?:continue (?:fighting|the war|strikes|attacks)|keep fighting|fight|defend|strike|respond|retaliate|push|attack|hit|escalate|use)\b)|\b(?:handed over|submitted|presented|put forward|tabled|sent) (?:its|their|his|her|a|an|the) (?:own )?(?:proposals?|plan|draft|memorandum|offer|terms|list)\b|\bprepared to\b|\b(?:readiness|willingness) to\b|\bprepared (?:a|an) (?:list|plan|proposal|draft|framework|offer)\b|\boffer(?:ed|s|ing) to\b|\boffered\b(?! (?:no|few|little|its|his|her|their)? ?(?:details|condolences|comment|explanation|evidence|prayers|sympathy|support to the families))|(?<!the |a )\bpropos(?:ed|es|ing)\b(?! by)|\bwould (?:only )?support\b|\bwould lead\b|\bwould (?:send|contribute|deploy|provide|guarantee)\b|(?<!\b(?:widely|generally|internationally|universally|been|be|was|were|is|are) )\baccepted\b|\bopen to\b`, holder: 'subject', weight: 0.75 },
@@ -75,7 +75,7 @@ export const LIST_INTRO = String.raw`,?\s+including(?:\s+(?:about|on|over))?\s+`
 /** A verb is not a noun after a determiner ("the request for", "a call for", "the press"). */
 const NOT_NOUN = String.raw`(?<!\b(?:the|a|an|its|their|his|her|this|that|our|my|your|whose|any|no)\s)`;
 /** Words between a verb and its "to": an object of up to four words, not a new clause. */
-const OBJECT = String.raw`(?:(?!(?:he|she|they|it|we|i|was|were|is|are|would|will|that|who|which|and|but|said)\b)[\p{L}’'.-]+\s+){1,4}?`;
+const OBJECT = String.raw`(?:(?!(?:he|she|they|it|we|i|was|were|is|are|would|will|that|who|which|and|but|said|closer|further|back|away|up|down)\b)[\p{L}’'.-]+\s+){1,4}?`;
 const NEG = words(NEGATIVE_JUDGEMENTS);
 
 /** The regex of a stance verb class, by what it takes after the verb. */
@@ -96,7 +96,7 @@ function stanceCue(c: StanceVerbClass): PositionCue {
       re = String.raw`${v}\s+(?:[\p{L}’'-]+\s+){1,5}?(?:as\s+)?(?:an?\s+|["“])|${v}\s+(?:[\p{L}’'-]+\s+){1,5}?(?:as\s+)?(?:${NEG})\b`;
       break;
     case 'opinion':
-      re = String.raw`${v}\s+(?:the|a|an|this|that|its|their|his|her|any|[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:as\s+)?(?=["“]|(?:${NEG})\b)|${v}\s+as\s+(?:${NEG})\b`;
+      re = String.raw`${v}\s+(?:the|a|an|this|that|its|their|his|her|any|[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:as\s+)?(?=["“]?(?:${NEG})\b)|${v}\s+as\s+(?:${NEG})\b`;
       break;
     default:
       re = v;

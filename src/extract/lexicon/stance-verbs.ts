@@ -42,7 +42,7 @@ export const STANCE_VERBS: readonly StanceVerbClass[] = [
     verbs: ['ask for', 'request', 'appeal for', 'call for', 'press for', 'push for', 'clamour for', 'clamor for', 'lobby for', 'insist on', 'plead for'],
     weight: 0.8,
   },
-  { name: 'demand-verb-obj-to', kind: 'demand', takes: 'obj-to', verbs: ['urge', 'press', 'ask', 'call on', 'call upon', 'tell/told', 'order', 'instruct', 'implore', 'push', 'challenge'], weight: 0.75 },
+  { name: 'demand-verb-obj-to', kind: 'demand', takes: 'obj-to', verbs: ['urge', 'press', 'ask', 'call on', 'call upon', 'tell/told', 'order', 'instruct', 'implore', 'challenge'], weight: 0.75 },
   // refusals: a party says no
   {
     name: 'refusal-verb-np',
