@@ -400,3 +400,18 @@ describe('extraction off the main thread', () => {
     expect(value(await api.extract({ articles: [extra], job: 'w4' })).people.length).toBeGreaterThan(0);
   });
 });
+
+describe('preview pages', () => {
+  it('counts the pages of the PDF export and gives the template budget', async () => {
+    const project = await fresh();
+    const r = value(await api.previewPages({ project }));
+    expect(r.pages).toBeGreaterThanOrEqual(1);
+    expect(r.budget === null || r.budget >= 1).toBe(true);
+    env.save.push(path.join(dir, 'docs', 'count.pdf'));
+    const file = value(await api.exportDocument({ format: 'pdf', project }))!.path;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
+    expect(r.pages).toBe(doc.numPages);
+    await doc.destroy();
+  });
+});

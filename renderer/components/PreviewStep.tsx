@@ -79,6 +79,22 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
   const mode: UnreviewedMode = (project.briefing.options as { unreviewed?: UnreviewedMode }).unreviewed ?? 'draft';
   const [html, setHtml] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The PDF export's page count now, beside the template's budget. */
+  const [pages, setPages] = useState<{ pages: number; budget: number | null } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    // Counting pages renders the PDF: wait until the analyst pauses.
+    const t = setTimeout(() => {
+      call(getApi().previewPages({ project }))
+        .then((r) => live && setPages(r))
+        .catch(() => live && setPages(null));
+    }, 1200);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [project]);
 
   useEffect(() => {
     let live = true;
@@ -142,6 +158,12 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
           The preview could not be made: {problem}
         </div>
       )}
+      <p className="page-count" role="status" data-testid="page-count">
+        {pages === null
+          ? 'Counting the PDF’s pages…'
+          : `The PDF export has ${pages.pages} page${pages.pages === 1 ? '' : 's'}${pages.budget ? ` (template budget: ${pages.budget})` : ''}.`}
+        {pages && pages.budget !== null && pages.pages > pages.budget && <strong className="over"> Over the budget: leave out sections or items.</strong>}
+      </p>
       <div className="preview-frame-wrap">
         {html === null ? (
           <p className="empty">Preparing the preview…</p>

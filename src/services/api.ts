@@ -103,6 +103,7 @@ export const RequestSchemas = {
   extract: z.object({ job: jobId.optional(), articles: z.array(ArticleSchema).max(5000) }).strict(),
   cancelJob: z.object({ job: jobId }).strict(),
   preview: z.object({ project: ProjectSchema }).strict(),
+  previewPages: z.object({ project: ProjectSchema }).strict(),
   exportDocument: z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
   listTemplates: z.object({}).strict(),
   newProject: z.object({}).strict(),
@@ -141,6 +142,8 @@ export interface BriefsmithApi {
   cancelJob(req: RequestOf<'cancelJob'>): Promise<Result<{ cancelled: boolean }>>;
   /** The briefing composed from the reviewed data, as the HTML the exports are made from. */
   preview(req: RequestOf<'preview'>): Promise<Result<{ html: string }>>;
+  /** How many pages the PDF export has now, and the template's page budget (null: none). */
+  previewPages(req: RequestOf<'previewPages'>): Promise<Result<{ pages: number; budget: number | null }>>;
   /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
   exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | null>>;
   listTemplates(req: RequestOf<'listTemplates'>): Promise<Result<readonly TemplateSummary[]>>;

@@ -14,6 +14,7 @@ export const API_METHODS = [
   'extract',
   'cancelJob',
   'preview',
+  'previewPages',
   'exportDocument',
   'listTemplates',
   'newProject',

@@ -302,6 +302,15 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       return ok({ html: await renderHtml(tree) });
     },
 
+    async previewPages(req) {
+      const { project } = parseRequest('previewPages', req);
+      const tree = await composeProject(project, env.templatesDir);
+      const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
+      const pdf = await renderPdf(tree, resources);
+      const template = env.templatesDir ? loadTemplate(project.briefing.templateId, env.templatesDir) : loadTemplate(project.briefing.templateId);
+      return ok({ pages: pdfPageCount(pdf), budget: template.pageBudget ?? null });
+    },
+
     async exportDocument(req) {
       const { project, format, job } = parseRequest('exportDocument', req);
       const progress = progressOf(job);
@@ -484,6 +493,11 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   };
 
   return guardAll(handlers);
+}
+
+/** Pages of a PDF the renderer wrote (its page objects are never inside compressed streams). */
+export function pdfPageCount(pdf: Uint8Array): number {
+  return (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
 }
 
 /** A file's modification time (ISO), or null when it does not exist. */
