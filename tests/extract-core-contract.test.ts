@@ -26,7 +26,7 @@ describe('toContractJson', () => {
     expect(Object.keys(json)).toEqual(['articles', 'people', 'delegations', 'positions', 'outlook', 'attacks']);
     expect(json.articles).toEqual([{ id: 'a1', path: 'talks.txt', title: 'Talks', source: 'Example Wire', published: '2025-05-12' }]);
     for (const p of json.people) expect(Object.keys(p)).toEqual(['name', 'variants', 'role', 'party', 'sources']);
-    for (const d of json.delegations) expect(Object.keys(d)).toEqual(['party', 'venue', 'members', 'sources']);
+    for (const d of json.delegations) expect(Object.keys(d)).toEqual(['party', 'venue', 'date', 'members', 'sources']);
   });
 
   it('names people with one role and a plain party, and delegations with leaders', () => {

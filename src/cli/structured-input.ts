@@ -22,6 +22,10 @@ const Ref = z.object({
   end: z.number().int().nonnegative().nullish(),
 });
 const refs = z.array(Ref).default([]);
+/** What the sources disagree on (written by `extract --json`); kept so the briefing still shows it. */
+const conflicts = z.array(z.object({ field: z.string().min(1), values: z.array(z.object({ value: z.string(), sources: refs })) })).default([]);
+/** Set when the analyst reviewed the item; absent means not reviewed (a DRAFT counts these). */
+const reviewed = z.boolean().optional();
 const nstr = z.string().nullish().transform((v) => v ?? null);
 const ncount = z.number().int().nonnegative().nullish().transform((v) => v ?? null);
 
@@ -34,11 +38,12 @@ export const StructuredDataSchema = z.object({
         title: nstr,
         source: nstr,
         published: nstr,
+        url: nstr,
       }),
     )
     .default([]),
   people: z
-    .array(z.object({ name: z.string().min(1), variants: z.array(z.string()).default([]), role: nstr, party: nstr, sources: refs }))
+    .array(z.object({ name: z.string().min(1), variants: z.array(z.string()).default([]), role: nstr, party: nstr, sources: refs, conflicts, reviewed }))
     .default([]),
   delegations: z
     .array(
@@ -48,13 +53,15 @@ export const StructuredDataSchema = z.object({
         date: nstr,
         members: z.array(z.object({ name: z.string().min(1), role: nstr, leads: z.boolean().default(false) })).default([]),
         sources: refs,
+        conflicts,
+        reviewed,
       }),
     )
     .default([]),
   positions: z
-    .array(z.object({ party: nstr, kind: z.enum(POSITION_KINDS), text: z.string().default(''), speaker: nstr, sources: refs }))
+    .array(z.object({ party: nstr, kind: z.enum(POSITION_KINDS), text: z.string().default(''), speaker: nstr, sources: refs, conflicts, reviewed }))
     .default([]),
-  outlook: z.array(z.object({ text: z.string().default(''), who: nstr, horizon: nstr, date: nstr, sources: refs })).default([]),
+  outlook: z.array(z.object({ text: z.string().default(''), who: nstr, horizon: nstr, date: nstr, sources: refs, conflicts, reviewed })).default([]),
   attacks: z
     .array(
       z.object({
@@ -65,8 +72,12 @@ export const StructuredDataSchema = z.object({
         weapons: z.array(z.object({ type: z.enum(WEAPON_TYPES), count: ncount, label: nstr })).default([]),
         killed: ncount,
         injured: ncount,
+        intercepted: ncount,
         target: nstr,
+        aggregate: z.boolean().default(false),
         sources: refs,
+        conflicts,
+        reviewed,
       }),
     )
     .default([]),
@@ -109,11 +120,17 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
     byline: null,
     text: '',
     origin: a.path ? { kind: 'file', path: a.path, format: 'txt' } : { kind: 'paste' },
+    ...(a.url ? { url: a.url } : {}),
   }));
-  const base = { confidence: 1, conflicts: [] };
+  // Confidence 1: the file is the analyst's word. Conflicts and the review flag come back as written.
+  const item = (i: { conflicts: z.infer<typeof conflicts>; reviewed?: boolean }) => ({
+    confidence: 1,
+    conflicts: i.conflicts.map((c) => ({ field: c.field, values: c.values.map((v) => ({ value: v.value, sources: v.sources.map(toRef) })) })),
+    ...(i.reviewed !== undefined ? { reviewed: i.reviewed } : {}),
+  });
   const findings: Findings = {
     people: d.people.map((p) => ({
-      ...base,
+      ...item(p),
       id: `person:${hash(p.name)}`,
       name: p.name,
       variants: p.variants,
@@ -122,7 +139,7 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
       sources: p.sources.map(toRef),
     })),
     delegations: d.delegations.map((g, i) => ({
-      ...base,
+      ...item(g),
       id: `delegation:${hash(`${g.party}|${i}`)}`,
       party: g.party,
       venue: g.venue,
@@ -131,7 +148,7 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
       sources: g.sources.map(toRef),
     })),
     positions: d.positions.map((p, i) => ({
-      ...base,
+      ...item(p),
       id: `position:${hash(`${p.kind}|${p.text}|${i}`)}`,
       party: p.party,
       kind: p.kind,
@@ -140,7 +157,7 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
       sources: p.sources.map(toRef),
     })),
     outlook: d.outlook.map((o, i) => ({
-      ...base,
+      ...item(o),
       id: `outlook:${hash(`${o.text}|${i}`)}`,
       text: o.text || o.sources[0]?.sentence || '',
       who: o.who,
@@ -149,7 +166,7 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
       sources: o.sources.map(toRef),
     })),
     attacks: d.attacks.map((a, i) => ({
-      ...base,
+      ...item(a),
       id: `attack:${hash(`${a.location}|${a.when}|${i}`)}`,
       attacker: a.attacker,
       location: a.location,
@@ -159,8 +176,8 @@ export function fromStructuredData(d: StructuredData): { articles: Article[]; fi
       killed: a.killed,
       injured: a.injured,
       target: a.target,
-      intercepted: null,
-      aggregate: false,
+      intercepted: a.intercepted,
+      aggregate: a.aggregate,
       sources: a.sources.map(toRef),
     })),
   };
