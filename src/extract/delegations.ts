@@ -25,7 +25,7 @@ const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the
 /** "X, a member of the Hamas delegation", "X joined the U.S. team". */
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
-const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;(?!\s*and\b)|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 const NOT_NEGOTIATING = /\b(congressional|parliamentary|senate|business|trade|cultural|sports?|football|soccer|olympic|national|student|church|medical|rescue|search|investigative|forensic|legal|inspection|monitoring|relief|aid|humanitarian|security|reporting|news|camera|film|research|design|management|marketing|sales)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 const STRONG = /delegation|negotiat|\btalks\b/i;
 const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;

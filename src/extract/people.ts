@@ -653,7 +653,14 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
 
 /** Last resort for people whose role and team name no side: the side their own sentences give them. */
 export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): ArticlePerson[] {
-  return people.map((p) => (p.party || p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? ''))) ? p : { ...p, party: sideFromSentences(text, sentences, parties, p, people) }));
+  if (people.every((p) => p.party)) return [...people];
+  const bySentence = new Map<number, PartyMention[]>();
+  for (const pm of parties) {
+    const l = bySentence.get(pm.sentence);
+    if (l) l.push(pm);
+    else bySentence.set(pm.sentence, [pm]);
+  }
+  return people.map((p) => (p.party || p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? ''))) ? p : { ...p, party: sideFromSentences(text, sentences, bySentence, p, people) }));
 }
 
 /**
@@ -662,17 +669,17 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
  * after a preposition of target ("to", "against", "with") does not count; one named inside another
  * person's role is that person's. The party must lead clearly, else null.
  */
-function sideFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
+function sideFromSentences(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
   const votes = new Map<string, number>();
-  const others = people.filter((q) => q !== p).flatMap((q) => q.mentions);
+  const mine = new Set(p.mentions.map((m) => m.sentence));
+  const others = people.filter((q) => q !== p).flatMap((q) => q.mentions.filter((m) => mine.has(m.sentence)));
   const seen = new Set<number>();
   for (const m of p.mentions) {
     if (seen.has(m.sentence)) continue;
     seen.add(m.sentence);
     const s = sentences[m.sentence];
     if (!s) continue;
-    for (const pm of parties) {
-      if (pm.sentence !== m.sentence) continue;
+    for (const pm of bySentence.get(m.sentence) ?? []) {
       const lead = text.slice(Math.max(s.start, pm.start - 12), pm.start).toLowerCase();
       const prev = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '';
       if (TARGET_PREPS.has(prev) || prev === 'against' || prev === 'between') continue;
