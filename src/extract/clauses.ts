@@ -1,3 +1,4 @@
+import { ATTRIBUTION_FORMS } from './lexicon/speech-verbs';
 import type { AnalysedArticle, ArticlePerson, Sentence } from './types';
 
 /**
@@ -57,8 +58,8 @@ export interface Holder {
   readonly text: string;
 }
 
-const SPEECH_VERBS =
-  'said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|announced|announces|claimed|claims|argued|argues|warned|warns|noted|notes|confirmed|confirms|explained|explains|declared|declares|posted|tweeted|acknowledged|conceded|asserted|maintained|predicted|cautioned|insisted|stressed|reiterated|recalled|replied|responded|portrays|portrayed|portray|characteri[sz]ed|express|expresses|expressed|voiced|expects|according to|called(?=\\s+[^,;]{1,40}?\\s+an?\\s)';
+/** The speech verbs of lexicon/speech-verbs.ts (no gerunds), and attributions that are not verbs of saying proper. */
+const SPEECH_VERBS = `${[...ATTRIBUTION_FORMS].sort((x, y) => y.length - x.length).join('|')}|portrays|portrayed|portray|characteri[sz]ed|express|expresses|expressed|voiced|expects|according to|called(?=\\s+[^,;]{1,40}?\\s+an?\\s)`;
 export const SPEECH_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
 /** Words after which a mention is an object, not the subject of what follows. */
 const PREPOSITION = /\b(?:of|to|with|by|for|from|in|on|at|against|over|into|toward|towards|about|told|between|than|under|across|near|during|like|via|within|without|including|urging|tells|tell|whom|visiting|recognizing|recognising)\s+(?:the\s+|a\s+|an\s+)?$/i;
