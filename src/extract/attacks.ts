@@ -41,9 +41,11 @@ const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
+/** "22 people, including six children, were killed": an appositive between the count and its verb. */
+const APPOSITIVE = '(?:,\\s+(?:including|among them|most of them|many of them|among whom)\\s[^,;.]{1,60},\\s+)?';
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+|(?:(?!were|was|are|have|had|and|of|in|on|at)[\\p{Ll}-]+\\s+){1,2}?)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!were|was|are|have|had|and|of|in|on|at)[\\p{Ll}-]+\\s+){1,2}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
@@ -57,7 +59,7 @@ const ONE_KILLED = [fastRegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'i'), 
 const ONE_INJURED = [fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'i'), ONE_SUBJECT(CASUALTY.injured, 'was hurt')];
 const INJURED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})\\s+)?(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
 ];
 const INTERCEPTED_RES = [
   // The object of the verb must be a weapon: "destroyed six fuel tankers" intercepts nothing.
@@ -359,7 +361,7 @@ interface Clause extends Sentence {
   readonly elliptical: boolean;
 }
 
-const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|${COUNT}\\s+(?:more|others)\\b|${COUNT}\\s+(?:people\\s+)?(?:in|at|on|near)\\s)`;
+const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|another(?:\\s+(?:one|strike|attack|raid))?\\s+(?:on|in|at|near)\\s|${COUNT}\\s+(?:more|others)\\b|${COUNT}\\s+(?:people\\s+)?(?:in|at|on|near)\\s)`;
 /**
  * Where a sentence may hold a second strike: "; ", ", and", ", while", "and hours later",
  * and an elliptical "and another two at B". A cut is kept only when the part after it has a
@@ -525,7 +527,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     mem.at = s.index;
     return;
   }
-  const evidenceOk = fresh.length || (c.elliptical && rules.includes('toll:elliptical')) || (weapons.length && (killed != null || injured != null || (counted && intercepted != null)));
+  const evidenceOk = fresh.length || (c.elliptical && (killed != null || injured != null)) || (weapons.length && (killed != null || injured != null || (counted && intercepted != null)));
   if (!evidenceOk) {
     // "..., and the strike killed three": a toll in a later clause of the sentence goes to the strike of the first.
     if (part > 0 && last && mem.at === s.index && (killed != null || injured != null)) {
