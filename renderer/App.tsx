@@ -8,7 +8,8 @@ import type { Article, Findings } from '../src/model';
 import type { ExportFormat, ExportedFile, ImportFailure, ImportReport, MenuCommand, OpenedProject, ProgressEvent, RecentProject, RecoveredProject, TemplateSummary } from '../src/services/api';
 import { ApiError, call, fileToBase64, getApi, newJobId } from './api';
 import { canRedo, canUndo, docReducer, initialDocState, isDirty, redoLabel, undoLabel, type DocAction, type DocState } from './state/project';
-import { articleLabel, exportIssues, reviewProgress, type ExportIssue } from './state/review';
+import { exportIssues, reviewProgress, type ExportIssue } from './state/review';
+import { planImport, planReimport, planRemoval } from './state/workflow';
 import { ArticlesStep } from './components/ArticlesStep';
 import { ReviewStep, type ReviewTarget } from './components/ReviewStep';
 import { UnsavedDialog } from './components/UnsavedDialog';
@@ -295,23 +296,15 @@ export function App() {
       setFailures((f) => [...r.failures, ...f.filter((x) => !r.failures.some((y) => y.file === x.file))]);
       if (r.articles.length === 0) return;
       // Files with the same text as an article already here (or as another file of the batch) are skipped, and said so.
-      const known = new Set(doc.project.articles.map((a) => a.id));
-      const fresh: Article[] = [];
-      for (const a of r.articles) {
-        if (known.has(a.id)) continue;
-        known.add(a.id);
-        fresh.push(a);
-      }
-      const duplicates = r.articles.length - fresh.length;
-      const dupText = duplicates ? `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped` : '';
-      if (fresh.length === 0) {
-        notify('info', `No new article: ${dupText}.`);
+      const plan = planImport(doc.project.articles, r);
+      const fresh = plan.fresh;
+      if (plan.nothingNew) {
+        notify('info', plan.nothingNew);
         return;
       }
-      const findings = await extract([...doc.project.articles, ...fresh]);
+      const findings = await extract(plan.extract);
       if (!findings) return;
-      const label = `Imported ${fresh.length} new article${fresh.length === 1 ? '' : 's'}${dupText ? `, ${dupText}` : ''}`;
-      dispatch({ type: 'addArticles', articles: fresh, findings, label });
+      dispatch({ type: 'addArticles', articles: fresh, findings, label: plan.label });
       // Focus goes to the first new article, so the keyboard carries on from there.
       setTimeout(() => document.querySelector<HTMLElement>(`tr[data-article="${CSS.escape(fresh[0]!.id)}"] .title-cell button, tr[data-article="${CSS.escape(fresh[0]!.id)}"] button`)?.focus(), 50);
     },
@@ -357,7 +350,7 @@ export function App() {
       setFailures((f) => [...r.failures, ...f.filter((x) => x.file !== file)]);
       const fresh = r.articles[0];
       if (!fresh) return;
-      const findings = await extract(doc.project.articles.map((a) => (a.id === article.id ? fresh : a)).filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i));
+      const findings = await extract(planReimport(doc.project.articles, article.id, fresh));
       if (!findings) return;
       dispatch({ type: 'replaceArticles', pairs: [{ oldId: article.id, article: fresh }], findings, label: `Re-imported ${fileName(file)}` });
     },
@@ -367,12 +360,12 @@ export function App() {
   const removeArticle = useCallback(
     async (id: string) => {
       if (!doc) return;
-      const gone = doc.project.articles.find((a) => a.id === id);
-      if (!gone) return;
-      const findings = await extract(doc.project.articles.filter((a) => a.id !== id));
+      const plan = planRemoval(doc.project.articles, id);
+      if (!plan) return;
+      const findings = await extract(plan.extract);
       if (!findings) return;
       // No confirmation: the notice offers Undo, which brings the article and its findings back together.
-      dispatch({ type: 'removeArticle', id, findings, label: `Removed '${articleLabel(gone)}'` });
+      dispatch({ type: 'removeArticle', id, findings, label: plan.label });
     },
     [doc, extract],
   );

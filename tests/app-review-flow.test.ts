@@ -138,3 +138,20 @@ describe('people decisions flow everywhere', () => {
     ]);
   });
 });
+
+describe('the workflow as pure plans', async () => {
+  const { planImport, planRemoval, planReimport } = await import('../renderer/state/workflow');
+  it('an import says how many are new and how many were duplicates', () => {
+    const plan = planImport([article('a1')], { articles: [article('a1'), article('a2'), article('a2'), article('a3')] });
+    expect(plan.fresh.map((a) => a.id)).toEqual(['a2', 'a3']);
+    expect(plan.duplicates).toBe(2);
+    expect(plan.label).toBe('Imported 2 new articles, 2 duplicates skipped');
+    expect(plan.extract.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(planImport([article('a1')], { articles: [article('a1')] }).nothingNew).toBe('No new article: 1 duplicate skipped.');
+  });
+  it('removal and re-import plan the articles to extract', () => {
+    expect(planRemoval([article('a1'), article('a2')], 'a1')).toEqual({ extract: [article('a2')], label: "Removed 'a1'" });
+    expect(planRemoval([article('a1')], 'zz')).toBeNull();
+    expect(planReimport([article('a1'), article('a2')], 'a1', article('a2')).map((a) => a.id)).toEqual(['a2']);
+  });
+});

@@ -51,6 +51,13 @@ function otherTexts(f: Findings, exceptId: string): string[] {
   return all.filter((x) => x.id !== exceptId).flatMap((x) => [JSON.stringify(x), ...x.sources.map((s) => s.sentence)]);
 }
 
+/** New; when there are unsaved changes the app asks Save / Don't save / Cancel: don't save. */
+async function newProject(page: Page): Promise<void> {
+  await page.locator('header').getByRole('button', { name: 'New', exact: true }).click();
+  const dialog = page.getByTestId('unsaved-dialog');
+  if (await dialog.waitFor({ timeout: 1000 }).then(() => true, () => false)) await dialog.getByRole('button', { name: 'Don’t save' }).click();
+}
+
 describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
   let browser: Browser;
   let server: AppServer;
@@ -101,7 +108,8 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await page.getByRole('heading', { name: 'Articles' }).waitFor();
     server.dialogs.open.push(seedFiles);
     await page.getByRole('button', { name: 'Choose files…' }).click();
-    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    // Articles and their findings arrive together (one undo step), after extraction.
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count(), { timeout: 60_000 }).toBe(2);
     await page.getByTestId('progress').waitFor({ state: 'detached' });
     expect(server.progress.some((p) => p.label.startsWith('Importing'))).toBe(true);
     await shot(page, '01-articles.png');
@@ -212,7 +220,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     expect(saved.overlay.decisions[toEdit.id]).toEqual({ status: 'edited', fields: { text: EDIT_MARKER } });
     if (findings.people.length >= 2) expect(saved.overlay.personMerges.map((g) => [...g].sort())).toEqual([[findings.people[0]!.id, findings.people[1]!.id].sort()]);
 
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await newProject(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Untitled briefing');
     await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
 
@@ -237,7 +245,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     // The recent list offers the project.
     const recent = await server.api.recentProjects({});
     expect(recent.ok && recent.value.map((r) => r.path)).toEqual([`${projectPath}.briefsmith`]);
-  });
+   }, 240_000);
 
   it('shows conflicting sources side by side', async () => {
     const articles = await Promise.all(seedFiles.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
@@ -258,7 +266,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
   });
 
   it('imports dropped files and pasted text', async () => {
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await newProject(page);
     await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
     await page.locator('[data-step="articles"]').click();
     const dt = await page.evaluateHandle(() => {
@@ -268,12 +276,12 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
       return d;
     });
     await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
-    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.failures').textContent()).toContain('blank.txt');
     await page.getByRole('button', { name: 'Paste text' }).click();
     await page.locator('#paste-text').fill('Ministers agree to meet again\n\nThe ministers said a further round would take place within weeks.');
     await page.getByRole('button', { name: 'Add article' }).click();
-    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count(), { timeout: 30_000 }).toBe(2);
     expect(await page.locator('table[aria-label="Imported articles"]').textContent()).toContain('Pasted text');
   });
 
@@ -345,10 +353,10 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     server.dialogs.open.push([fixable]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     const rows = page.locator('table[aria-label="Imported articles"] tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
     await (await import('node:fs/promises')).writeFile(fixable, 'Port talks\n\nOfficials met on Monday and agreed to meet again next month.');
     await rows.filter({ hasText: 'fixable.txt' }).getByRole('button', { name: /^Re-import/ }).click();
-    await expect.poll(() => rows.filter({ hasText: 'fixable.txt' }).locator('td.num').textContent()).toBe('13');
+    await expect.poll(() => rows.filter({ hasText: 'fixable.txt' }).locator('td.num').textContent(), { timeout: 30_000 }).toBe('13');
     expect(await rows.count()).toBe(3);
   });
 });

@@ -172,6 +172,11 @@ export async function extractProject(items: readonly KeyedArticle[], cancel: Can
   throw new BriefsmithError('internal', `Extraction failed: ${reply.message}`);
 }
 
+/** Starts the worker ahead of the first import, so its start-up is not the analyst's wait. */
+export function warmExtractWorker(): void {
+  getWorker();
+}
+
 /** Ends the worker (tests, app quit). */
 export async function closeExtractWorker(): Promise<void> {
   const s = slot;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractProject } from './extract-host';
+import { extractProject, warmExtractWorker } from './extract-host';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -163,6 +163,7 @@ async function composeProject(project: Project, templatesDir: string | undefined
 const AUTOSAVE_KEY = 'session';
 
 export function createHandlers(env: ServiceEnv): BriefsmithApi {
+  warmExtractWorker();
   const autosaveDir = path.join(env.userDataDir, 'autosave');
   /** Where the autosaved project lives on disk (its own file), kept beside the autosave. */
   const autosaveMeta = path.join(autosaveDir, 'session.json');
