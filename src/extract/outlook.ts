@@ -8,7 +8,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 /**
  * Outlook: what comes next — planned or expected meetings and talks, next steps, forecasts,
  * assessments of prospects, doubts. One item per sentence, found by the cues in
- * data/outlook-cues.ts or by a meeting dated after publication ("the Monday talks").
+ * the frames of lexicon/outlook-frames.ts or by a meeting dated after publication ("the Monday talks").
  * `who` is the speaker (a name, an unnamed source's description, or a party), or null for
  * the article's own voice; `horizon` is the time in the article's words, `date` its day.
  */

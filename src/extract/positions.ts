@@ -7,7 +7,7 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
  * Positions: demands, conditions, red lines, goals, offers, refusals and accusations, each
- * attributed to the party that holds it. Cue phrases (data/position-cues.ts) find them; the
+ * attributed to the party that holds it. The verb classes and frames of lexicon/stance-verbs.ts and lexicon/position-frames.ts find them; the
  * clause's subject, a quotation's speaker or the agent of a passive says whose they are.
  * One item per position: a clause with two cues keeps the stronger kind; a list after
  * "including" or coordinated infinitives ("to A or to B") gives one item per element; a

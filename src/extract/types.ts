@@ -4,7 +4,7 @@ import type { NumberSpan } from './numbers';
 /**
  * Shapes shared by the extraction stages. The pipeline is:
  *   sentences → parties → people → (delegations, positions, outlook, attacks) → merge
- * Each stage is a pure function of an AnalysedArticle (plus small data files).
+ * Each stage is a pure function of an AnalysedArticle (plus the word classes in lexicon/).
  */
 
 /** One word or punctuation mark, with its part of speech from wink-nlp (UD tags: PROPN, NOUN, VERB...). */
