@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compose, fill } from '../src/compose/compose';
+import { bottomLineText, compose, fill } from '../src/compose/compose';
 import { noteText, plainText, type Block, type DocTree, type Inline } from '../src/compose/doctree';
 import { parseTemplate } from '../src/compose/templates';
 import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
@@ -131,6 +131,34 @@ describe('compose', () => {
     expect(text).toContain('Port Ellery');
     expect(text).toMatch(/3 strikes were reported between 14 Mar 2026 and 15 Mar 2026, killing at least 6/);
     expect(text).not.toMatch(/ on \(|\(the article\)|point\(s\)/);
+  });
+
+  it('keeps extractor text out of the bottom line: kind labels, fragments, pronoun openings, the same words for two sides', () => {
+    const poor = {
+      ...findings,
+      positions: [
+        { ...findings.positions[0], party: 'Kastrava', kind: 'red-line' as const, text: 'red line: red line' },
+        { ...findings.positions[0], id: 'p-x2', party: 'Kastrava', kind: 'demand' as const, text: 'Red line: requested direct talks between the leaders' },
+        { ...findings.positions[0], id: 'p-x3', party: 'Veloria', kind: 'demand' as const, text: 'requested direct talks between the leaders' },
+        { ...findings.positions[0], id: 'p-x4', party: 'Veloria', kind: 'offer' as const, text: 'a ceasefire on energy sites' },
+      ],
+      outlook: [
+        { ...findings.outlook[0], id: 'o-x1', text: 'He also told reporters more details would follow', who: 'Alexander Fomin', date: '2026-03-16' },
+        { ...findings.outlook[0], id: 'o-x2', text: 'a written draft of a partial truce', who: 'Ostmark officials', date: null },
+      ],
+    };
+    const text = compose(briefing({ sections: ['bluf'] }), { articles, findings: poor }, loadTemplate('situation'))
+      .blocks.flatMap(allRuns)
+      .map((r) => (r.kind === 'text' ? r.text : ''))
+      .join(' ');
+    expect(text).not.toMatch(/red line: red line|Red line: requested/i);
+    expect(text).toContain('Kastrava requested direct talks between the leaders.');
+    expect(text.match(/requested direct talks/g)).toHaveLength(1);
+    expect(text).toContain('Veloria’s offer: a ceasefire on energy sites.');
+    expect(text).not.toContain('He also told');
+    expect(text).toContain('Ostmark officials: A written draft of a partial truce.');
+    expect(bottomLineText('red line')).toBeNull();
+    expect(bottomLineText('The demand: withdrawal of all troops')).toBe('withdrawal of all troops');
   });
 
   it('totals weapons per type (leaving out multi-day figures) and charts strikes per day by attacker, not the totals again', () => {

@@ -34,6 +34,17 @@ describe('headline, byline, date and outlet lines', () => {
     expect(parseDate('Опубликовано 23.03.2025')?.date).toBe('2025-03-23');
   });
 
+  it('reads a labelled date opening the headline line, a "Place • AGENCY" line, and a section label glued to the headline', () => {
+    expect(detectTextMetadata(' date 2024-10-14 Mayor describes the damage to the port after the night attack\nHarbourtown • UNN\n' + BODY)).toEqual({
+      title: 'Mayor describes the damage to the port after the night attack',
+      outlet: 'UNN',
+      published: '2024-10-14',
+      byline: null,
+    });
+    const glued = detectTextMetadata('NewsGlide bomb strikes hit the city, casualties rise\n\nGlide bomb strikes hit the city, casualties rise\n\n22 June 2024 15:51\n\n' + BODY);
+    expect(glued).toMatchObject({ title: 'Glide bomb strikes hit the city, casualties rise', published: '2024-06-22' });
+  });
+
   it('needs text after a headline', () => {
     expect(detectTextMetadata('Only one short line').title).toBeNull();
   });

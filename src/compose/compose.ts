@@ -52,6 +52,8 @@ const QUOTE_PASSES = [
 ] as const;
 /** Notes may take at most this share of the document's text characters. */
 export const NOTE_SHARE = 1 / 3;
+/** Share of a page the budget check counts on filling (the estimate ignores gaps at page ends). */
+const BUDGET_FILL = 0.9;
 
 export { formatDate };
 
@@ -257,7 +259,24 @@ function meetings(f: Findings): (typeof f.delegations)[] {
 // ---------------------------------------------------------------- the bottom line
 
 /** Verbs a position's text may start with, so that "Party + text" reads as a sentence. */
-const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|call|urg|hope|said|say|warn|threat|vow|pledg|propos|seek|sought|ask|press|condemn|deni|deny|will|would|could|has|have|is|was|ready|prepared|willing|open|not|only|unless|expect|plan|aim|intend|rul)/i;
+const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|call|urg|hope|said|say|warn|threat|vow|pledg|propos|seek|sought|ask|press|condemn|deni|deny|will|would|could|has|have|is|was|ready|prepared|willing|open|not|only|unless|expect|plan|aim|intend|rul|request|announc|decid|suggest|stress|reiterat|declar|told|stat|repeat|maintain)/i;
+
+/** Words of a kind label an extractor may leave at the start of an item's text ("red line: red line …"). */
+const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|demands?|conditions?|goals?|offers?|refusals?|accusations?|positions?)\b\s*(?:[:—–-]|\b(?:is|are|was|were|that|of)\b)?\s*/i;
+const PRONOUN_START = /^(?:he|she|they|it|this|that|these|those|we|i)\b/i;
+
+/**
+ * An item's text made fit for a sentence of the bottom line, or null when it cannot carry one:
+ * kind labels left at its start are removed, a text of fewer than three words (or with no
+ * letters) is not used, and a long one is cut at a word.
+ */
+export function bottomLineText(text: string, max = 200): string | null {
+  let s = text.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
+  s = s.replace(/^[\s:;,.—–-]+/, '').replace(/[\s:;,—–-]+$/, '');
+  if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
+  return s.length > max ? cutQuote(s, max).replace(/ …$/, '…') : s;
+}
 
 function positionSentence(c: Ctx, party: string, kind: PositionKind, text: string): string {
   const txt = text.trim().replace(/[.;:,]+$/, '');
@@ -294,16 +313,27 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
   for (const p of f.positions) if (p.party) byParty.set(p.party, [...(byParty.get(p.party) ?? []), p]);
   const mainParties = main ? new Set(main.map((d) => d.party)) : new Set<string>();
   const parties = [...byParty.keys()].sort((a, b) => Number(mainParties.has(b)) - Number(mainParties.has(a)) || byParty.get(b)!.length - byParty.get(a)!.length);
-  const demands = parties.slice(0, 2).map((party) => {
-    const best = [...byParty.get(party)!].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.confidence - a.confidence || a.text.length - b.text.length)[0];
-    return { text: positionSentence(c, party, best.kind, best.text), refs: best.sources };
-  });
+  const used = new Set<string>();
+  const demands = parties.slice(0, 3).flatMap((party) => {
+    // The best position whose text can carry a sentence; the same words for two sides are said once.
+    const ranked = [...byParty.get(party)!].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.confidence - a.confidence || a.text.length - b.text.length);
+    for (const p of ranked) {
+      const text = bottomLineText(p.text);
+      if (!text || used.has(text.toLowerCase())) continue;
+      used.add(text.toLowerCase());
+      return [{ text: positionSentence(c, party, p.kind, text), refs: p.sources }];
+    }
+    return [];
+  }).slice(0, 2);
   if (demands.length) points.push({ rank: 1, text: demands.map((d) => d.text).join(' '), refs: demands.flatMap((d) => d.refs.slice(0, 1)) });
 
   // What comes next: dated outlook first (the nearest ahead), with a speaker, short.
-  const outlook = [...f.outlook]
-    .filter((o) => o.who || !/^[“"«]/.test(o.text.trim()))
-    .sort((a, b) => Number(b.who !== null && b.date !== null) - Number(a.who !== null && a.date !== null) || Number(b.date !== null) - Number(a.date !== null) || Number(b.who !== null) - Number(a.who !== null) || a.text.length - b.text.length)[0];
+  // A text opening with a pronoun ("He also told …") needs the sentence before it: not used.
+  const outlook = f.outlook
+    .map((o) => ({ o: { ...o, who: o.who?.trim() || null }, text: bottomLineText(o.text, 220) }))
+    .filter((x): x is { o: (typeof f.outlook)[number]; text: string } => x.text !== null && !PRONOUN_START.test(x.text) && (x.o.who !== null || !/^[“"«]/.test(x.text)))
+    .sort((a, b) => Number(b.o.who !== null) - Number(a.o.who !== null) || Number(b.o.date !== null) - Number(a.o.date !== null) || a.text.length - b.text.length)
+    .map(({ o, text }) => ({ ...o, text }))[0];
   if (outlook) {
     const said = /^[A-Z“"]/.test(outlook.text) ? sentence(outlook.text) : sentence(`${outlook.who ? `${outlook.who}: ` : ''}${cap(outlook.text)}`);
     const judgement = c.briefing.options.estimative ?? BRIEFING_OPTION_DEFAULTS.estimative;
@@ -601,10 +631,11 @@ export function textCharacters(tree: DocTree): { body: number; notes: number } {
 }
 
 /** Rough page count of a tree: lines of text at the template's sizes (used to hold a page budget). */
-export function estimatePages(tree: DocTree): number {
+export function estimatePages(tree: DocTree, fill = 1): number {
   const st = tree.style;
   const width = tree.page.width - tree.page.margins.left - tree.page.margins.right;
-  const height = tree.page.height - tree.page.margins.top - tree.page.margins.bottom;
+  // `fill` < 1 counts on pages filling only that share: page breaks before headings and kept-together rows leave gaps.
+  const height = (tree.page.height - tree.page.margins.top - tree.page.margins.bottom) * fill;
   const lines = (chars: number, size: number, w = width) => Math.max(1, Math.ceil((chars * size * 0.5) / w));
   let h = tree.titleBlock.layout === 'cover' ? height : st.titleSize * 1.2 + st.smallSize * 4 + (tree.titleBlock.draft ? st.smallSize * 2.2 : 0) + 20;
   const runsLen = (rs: readonly Inline[]) => plainText(rs).length + rs.filter((r) => r.kind === 'cite').length * 2;
@@ -736,7 +767,7 @@ export function compose(briefing: Briefing, data: { articles: readonly Article[]
       const { body, notes } = textCharacters(tree);
       if (notes <= NOTE_SHARE * (body + notes)) break;
     }
-    if (!template.pageBudget || estimatePages(tree!) <= template.pageBudget) break;
+    if (!template.pageBudget || estimatePages(tree!, BUDGET_FILL) <= template.pageBudget) break;
   }
   return tree!;
 }

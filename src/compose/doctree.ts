@@ -213,12 +213,13 @@ export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title 
 export const noteText = (n: Note, sources: readonly SourceEntry[]): string => {
   if (n.quote !== null) return `[${n.source}] “${n.quote}”`;
   const s = sources[n.source - 1];
-  return s ? `[${n.source}] ${[sourceShortName(s), formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
+  // A source with neither outlet nor title is named by where it is (its URL or file), not "Source 1".
+  return s ? `[${n.source}] ${[s.outlet || s.title ? sourceShortName(s) : s.location, formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
 };
 
 /** The text of a source list entry: `Outlet. “Title.” 14 March 2026. example.org/x` (parts left out when unknown). */
 export const sourceText = (s: SourceEntry): string =>
-  [s.outlet, s.title ? `“${s.title}”` : null, s.date ? formatDate(s.date) : 'date not stated', s.location].filter(Boolean).join('. ');
+  [s.outlet, s.title ? `“${s.title}”` : null, s.date ? formatDate(s.date) : 'Date not stated', s.location].filter(Boolean).join('. ');
 
 /** One entry of the table of contents. */
 export interface ContentsEntry {

@@ -171,6 +171,18 @@ export function detectTextMetadata(text: string): TextMetadata {
       meta.outlet ??= cleanName(src[1]);
       continue;
     }
+    // "date 2024-10-14 Kipper tells about …": a labelled date opening the headline line.
+    const label = DATE_LABEL.exec(line);
+    if (label) {
+      const after = line.slice(label[0].length).replace(/^[\s:]+/, '');
+      const lead = parseDate(after.slice(0, 40));
+      const rest = lead && lead.index === 0 ? after.slice(lead.length).replace(/^[\s,|·•–—-]+/, '') : '';
+      if (lead && lead.index === 0 && words(rest) >= 3 && headlineLike(rest)) {
+        meta.published ??= lead.date;
+        unclassified.push(rest);
+        continue;
+      }
+    }
     const d = dateLine(line);
     if (d) {
       meta.published ??= d;
@@ -185,6 +197,12 @@ export function detectTextMetadata(text: string): TextMetadata {
         meta.published ??= dates[dateAt];
         const others = pieces.filter((_, i) => i !== dateAt).map(cleanName).filter(Boolean);
         if (others.length === 1 && outletLike(others[0])) meta.outlet ??= others[0];
+        continue;
+      }
+      // "Kyiv • UNN": a place and an agency's initials.
+      const last = pieces[pieces.length - 1];
+      if (pieces.length === 2 && /^\p{Lu}[\p{L} .'’-]{1,30}$/u.test(pieces[0]) && /^\p{Lu}{2,6}$/u.test(last)) {
+        meta.outlet ??= last;
         continue;
       }
     }
@@ -202,6 +220,13 @@ export function detectTextMetadata(text: string): TextMetadata {
     meta.title = titleCandidates[0];
     const rest = titleCandidates.slice(1).filter((l) => outletLike(l));
     if (rest.length > 0) meta.outlet ??= rest[0];
+  }
+  // "NewsRussian-guided bomb strikes …" above "Russian-guided bomb strikes …": a section label
+  // glued to the headline; the clean copy below it is the title.
+  if (meta.title) {
+    const t = meta.title;
+    const clean = header.find((l) => l !== t && t.endsWith(l) && l.length >= t.length * 0.6);
+    if (clean) meta.title = clean;
   }
   // A short title-case line right under the headline names the outlet ("Harbour Courier").
   if (meta.title && !meta.outlet) {
