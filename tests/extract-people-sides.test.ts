@@ -50,3 +50,39 @@ describe('people: a side from the document', () => {
     expect(sideOf('Peeter Lind said the sanctions against Latvia were unfair.', 'Peeter Lind')).toBeNull();
   });
 });
+
+describe('people: sides from an owning group, a led coalition or a local place', () => {
+  it('gives "the group\'s leader" the organisation named before', () => {
+    const text = 'According to a Hamas spokesman, the group’s top political leader Omar Fadel met the mediators.';
+    expect(sideOf(text, 'Omar Fadel')).toBe('Hamas');
+  });
+  it('gives an organisation before a role its side', () => {
+    expect(sideOf('Estonia’s prosecutor dropped a warrant for ELN guerrilla leader Tomas Rivas on Monday.', 'Tomas Rivas')).toBe('ELN');
+  });
+  it('gives the spokesman of a PARTY-led coalition that party', () => {
+    expect(sideOf('Dan Holt, the spokesman for the Estonia-led coalition in the region, said two rockets landed in Latvia.', 'Dan Holt')).toBe('Estonia');
+  });
+  it('gives a local governor the country of the region named before', () => {
+    expect(sideOf('Russia’s southern Rostov region, which borders Ukraine, was hit overnight, local governor Ivan Petrov said.', 'Ivan Petrov')).toBe('Russia');
+  });
+  it('does not give a local governor a side when no region is named', () => {
+    expect(sideOf('Flights were cancelled, local governor Ivan Petrov said.', 'Ivan Petrov') ?? null).toBeNull();
+  });
+});
+
+describe('people: the side of the team a person heads', () => {
+  it('gives the head of "PARTY\'s delegation" that party', () => {
+    const text = 'Latvia’s delegation is headed by Special Envoy Karl Berzins, Estonia’s delegation is led by Deputy Minister Mari Tamm.';
+    expect(sideOf(text, 'Karl Berzins')).toBe('Latvia');
+    expect(sideOf(text, 'Mari Tamm')).toBe('Estonia');
+  });
+});
+
+describe('people: a party word just before a role', () => {
+  it('gives the role that party', () => {
+    expect(sideOf('Fighting went on, Latvian defense ministry’s undersecretary and spokesperson Colonel Anna Ozola said.', 'Anna Ozola')).toBe('Latvia');
+  });
+  it('does not read a party across a comma or after "with" as the role\'s side', () => {
+    expect(sideOf('Officials said talks with Latvia, mediator Tom Reed said, would resume.', 'Tom Reed') ?? null).toBeNull();
+  });
+});

@@ -462,12 +462,21 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
   if (own) return own;
   const implied = impliedParty(text, r, parties);
   if (implied) return implied;
+  // "Cambodian defense ministry's spokesperson X", "ELN guerrilla leader X": a party word just before the role's words
+  const adjacent = parties.find((p) => p.end <= r.start && r.start - p.end <= 2 && /^\s+$/.test(text.slice(p.end, r.start)) && p.kind !== 'capital');
+  if (adjacent) return adjacent.party;
   const words = text.slice(r.start, r.end).toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => OFFICIALS.has(w))) return null;
   for (const pm of findPlaces(text, [], r.start, r.end)) {
     // "Dnipro mayor", "governor of the Kharkiv region" (not "negotiator in Gaza")
     const before = text.slice(Math.max(r.start, pm.start - 5), pm.start);
     if (pm.place.country && pm.place.kind !== 'country' && (pm.start === r.start || /\bof\s+(?:the\s+)?$/.test(text.slice(Math.max(r.start, pm.start - 8), pm.start)) || !/\S/.test(before))) return pm.place.country;
+  }
+  // "…the southern Rostov region…, local governor X said": a local official of the region named before in the sentence
+  if (/^(?:local|regional|provincial)\s+(?:governor|mayor|head|chief|official)\b/i.test(text.slice(r.start, r.end))) {
+    const lastStop = Math.max(text.lastIndexOf('. ', r.start), text.lastIndexOf('\n', r.start), r.start - 400, 0);
+    const near = findPlaces(text, [], lastStop, r.start).filter((pm) => pm.place.country && pm.place.kind !== 'country');
+    if (near.length) return near[near.length - 1].place.country;
   }
   return null;
 }
@@ -480,20 +489,27 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
 const IMPLIED = /^(?:the\s+)?(group|movement|militia|rebels|army|military|government|administration)['’]s?\s/i;
 function impliedParty(text: string, r: Role, parties: readonly PartyMention[]): string | null {
   const lead = text.slice(Math.max(0, r.start - 4), r.start);
-  const m = IMPLIED.exec(/\bthe\s+$/i.test(lead) ? `the ${text.slice(r.start, r.end)}` : text.slice(r.start, r.end));
+  // "the group's top political leader X": the owner stands just before the role's words
+  const owner = /\bthe\s+(group|movement|militia|rebels|army|military|government|administration)['’]s?\s+$/i.exec(text.slice(Math.max(0, r.start - 30), r.start));
+  const m = owner ?? IMPLIED.exec(/\bthe\s+$/i.test(lead) ? `the ${text.slice(r.start, r.end)}` : text.slice(r.start, r.end));
   // "army chief X" names the army's side as plainly as "the army's chief"
-  const bare = /^(army|military)\s+(?:chief|commander|spokes(?:man|woman|person))\b/i.exec(text.slice(r.start, r.end));
+  const bare = /^(army|military)\s+(?:chief|commander|leader|spokes(?:man|woman|person))\b/i.exec(text.slice(r.start, r.end));
   if (!bare && (!m || !/^the\s/i.test(m[0]))) return null;
   const org = !bare && /^(group|movement|militia|rebels)$/i.test(m?.[1] ?? '');
+  const until = owner ? r.start - owner[0].length : r.start;
   let best: PartyMention | null = null;
   for (const p of parties) {
-    if (p.end > r.start) break;
+    if (p.end > until) break;
     if ((p.kind === 'organisation') === org) best = p;
   }
   return best?.party ?? null;
 }
 
 function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
+  // "spokesman for the U.S.-led coalition": the leader of the coalition is the role's side
+  const led = /([\p{L}.]+)-led\b/u.exec(text.slice(r.start, r.end));
+  const leader = led ? partyForm(led[1]) : null;
+  if (leader) return leader.party;
   for (const p of parties) {
     if (p.start < r.start || p.end > r.end) continue;
     // "spokeswoman for Ruritania's Foreign Office": the office belongs to the possessor
@@ -630,7 +646,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     }
     return null;
   };
-  const withTitles = people.map((p) => (p.party ? p : { ...p, party: byTitle(p) }));
+  const withTitles = people.map((p) => (p.party ? p : { ...p, party: headedBy(text, p, parties) ?? byTitle(p) }));
   // "adviser to President X", "X's envoy": inherit X's party when the role names none
   const ownerOf = (r: string): string | null =>
     /\b(?:to|of|for)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r)?.[1] ??
@@ -649,6 +665,20 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     return p;
   });
   return inherited;
+}
+
+/** "PARTY's delegation is headed by ROLE X", "the DEMONYM team, led by X": X takes the side of the team they lead. */
+const HEADED_BY = /^(?:['’]s?)?\s+(?:\p{Ll}+\s+)?(?:delegation|team)\s*,?\s+(?:(?:is|was|will\s+be|has\s+been|to\s+be)\s+)?(?:headed|led)\s+by\s+[^,;.!?]*$/u;
+function headedBy(text: string, p: ArticlePerson, parties: readonly PartyMention[]): string | null {
+  for (const m of p.mentions) {
+    const from = Math.max(0, m.start - 200);
+    const before = text.slice(from, m.start);
+    for (const pm of parties) {
+      if (pm.end <= from || pm.end > m.start || pm.kind === 'capital') continue;
+      if (HEADED_BY.test(before.slice(pm.end - from))) return pm.party;
+    }
+  }
+  return null;
 }
 
 /** Last resort for people whose role and team name no side: the side their own sentences give them. */

@@ -226,6 +226,11 @@ Syrian Democratic Forces | | SDF
 Hayat Tahrir al-Sham | | HTS
 Kurdistan Workers' Party | | PKK
 M23 | | March 23 Movement
+ELN | | National Liberation Army
+FARC | | Revolutionary Armed Forces of Colombia
+Tigray People's Liberation Front | | TPLF
+Arakan Army | |
+Polisario Front | | Polisario
 Wagner Group | | Wagner
 Al-Shabab | | al-Shabab, Al-Shabaab, al-Shabaab
 Boko Haram | |
