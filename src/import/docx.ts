@@ -36,7 +36,7 @@ export { MAX_EXPANDED } from './limits';
 type Compressed = { compressedContent?: unknown; compression?: { magic?: string } };
 
 /**
- * Inflates every entry in 64 KB steps, counting the real output and stopping as soon as the
+ * Inflates every XML part (what mammoth reads) in 64 KB steps, counting the real output and stopping as soon as the
  * total passes MAX_EXPANDED (a zip whose headers declare 9 KB for 2 GB of data is stopped at
  * 512 MB of counting, holding at most one step's output). Returns document.xml's text.
  */
@@ -47,6 +47,8 @@ export function realSizes(zip: JSZip): { total: number; documentXml: string } {
     const data = (file as unknown as { _data?: Compressed })._data;
     const raw = data?.compressedContent;
     if (!(raw instanceof Uint8Array)) return;
+    // Only the parts mammoth parses; images and other media are never unpacked (images are dropped).
+    if (!/\.(?:xml|rels)$/i.test(name)) return;
     const keep = name === 'word/document.xml';
     const parts: Uint8Array[] = [];
     let size = 0;

@@ -79,7 +79,7 @@ parentPort.on('message', async (job) => {
 
 function pdfjsLocation(): { url: string; dir: string } | null {
   try {
-    const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+    const req = requireHere();
     const file = req.resolve('pdfjs-dist/legacy/build/pdf.mjs');
     return { url: pathToFileURL(file).href, dir: path.resolve(path.dirname(file), '..', '..') + path.sep };
   } catch {
@@ -196,6 +196,17 @@ export async function extractInWorker(bytes: Uint8Array, timeoutMs: number, maxP
   }).finally(() => {
     if (pending.size === 0) w.unref();
   });
+}
+
+/**
+ * A require for resolving packages from this module. Not the bare `require`: in the split ESM
+ * bundle esbuild turns it into a stub that exists but cannot resolve, which sent every PDF of
+ * the CLI to the in-process fallback (no time or memory bound: a Flate bomb reached 4 GB).
+ */
+function requireHere(): NodeRequire {
+  const here = typeof import.meta === 'object' && import.meta.url ? import.meta.url : null;
+  if (here) return createRequire(here);
+  return createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
 }
 
 /** Stops the idle PDF worker (the CLI calls this before it exits). */

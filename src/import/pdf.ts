@@ -5,6 +5,17 @@ import { TimeoutError, within } from './limits';
 import { extractInWorker, type RawItem } from './pdf-worker';
 
 /**
+ * A require for resolving packages from this module. Not the bare `require`: in the split ESM
+ * bundle esbuild turns it into a stub that exists but cannot resolve, which sent every PDF of
+ * the CLI to the in-process fallback (no time or memory bound: a Flate bomb reached 4 GB).
+ */
+function requireHere(): NodeRequire {
+  const here = typeof import.meta === 'object' && import.meta.url ? import.meta.url : null;
+  if (here) return createRequire(here);
+  return createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
+}
+
+/**
  * PDF → text with pdfjs-dist's legacy build in Node, run in a worker thread (pdf-worker.ts)
  * for a hard time and memory bound: no font loading, no eval, no network (CMaps and
  * standard fonts are read from the installed package when found). Lines are rebuilt from the text
@@ -34,7 +45,7 @@ const loadPdfJs = (): Promise<PdfJs> => (loaded ??= import('pdfjs-dist/legacy/bu
 
 function assetDir(sub: string): string | undefined {
   try {
-    const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+    const req = requireHere();
     return path.join(path.dirname(req.resolve('pdfjs-dist/package.json')), sub) + path.sep;
   } catch {
     return undefined;
