@@ -166,6 +166,25 @@ function numbersOf(a: AnalysedArticle): readonly NumberSpan[] {
   return n;
 }
 
+/** The number spans of one sentence (the document's, indexed by sentence once). */
+const NUMBERS_BY_SENTENCE = new WeakMap<AnalysedArticle, Map<number, NumberSpan[]>>();
+function numbersIn(a: AnalysedArticle, index: number): readonly NumberSpan[] {
+  let by = NUMBERS_BY_SENTENCE.get(a);
+  if (!by) {
+    by = new Map();
+    const all = numbersOf(a);
+    let k = 0;
+    for (const s of a.sentences) {
+      const list: NumberSpan[] = [];
+      while (k < all.length && all[k].start < s.start) k++;
+      while (k < all.length && all[k].end <= s.end) list.push(all[k++]);
+      by.set(s.index, list);
+    }
+    NUMBERS_BY_SENTENCE.set(a, by);
+  }
+  return by.get(index) ?? [];
+}
+
 /** Words that may stand between a count and its weapon ("95 Bolivian drones", "40 attack drones"), but not a noun that is counted itself. */
 const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 
@@ -177,7 +196,7 @@ const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of
 function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
   const found: Array<Found<Weapon>> = [];
   const text = a.article.text;
-  const spans = numbersOf(a).filter((n) => n.start >= s.start - 80 && n.end <= s.end);
+  const spans = numbersIn(a, s.index).filter((n) => n.start >= s.start && n.end <= s.end);
   for (const m of s.text.matchAll(WEAPON_HEAD_RE)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const at = s.start + (m.index ?? 0);
@@ -266,9 +285,8 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     if (/^aimed at$/i.test(m[0]) && !weaponsOf(a, s).some((w) => w.end <= s.start + at && s.start + at - w.end <= 3)) continue;
     const attempt = ATTEMPT_BEFORE.test(before);
     const byGerund = /ing$/i.test(m[0]) && BY_GERUND_BEFORE.test(before);
-    const pos = s.tokens?.find((t) => t.start === s.start + at)?.pos;
     const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|slammed)$/i.test(m[0]);
-    const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (pos === 'VERB' && !/ing$/i.test(m[0]));
+    const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (!/ing$/i.test(m[0]) && s.tokens?.find((t) => t.start === s.start + at)?.pos === 'VERB');
     // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
     const continues = !isNoun && BACK_SUBJECT.test(before);
     out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, verbal, byGerund });
@@ -358,7 +376,7 @@ function usualAttacker(a: AnalysedArticle): string | null {
 
 /** A clause of a sentence (same index, its own offsets and text); `elliptical` when it borrows its verb ("and another two in B"). */
 interface Clause extends Sentence {
-  readonly elliptical: boolean;
+  readonly elliptical?: boolean;
 }
 
 const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|another(?:\\s+(?:one|strike|attack|raid))?\\s+(?:on|in|at|near)\\s|${COUNT}\\s+(?:more|others)\\b|${COUNT}\\s+(?:people\\s+)?(?:in|at|on|near)\\s)`;
@@ -371,7 +389,8 @@ const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\
 const ELLIPTICAL_START = fastRegExp(`^(?:(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later),?\\s+)?${ELLIPTICAL}`, 'i');
 
 function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
-  const whole: Clause = { ...s, elliptical: false };
+  // The sentence itself when it is one clause, so what is cached per sentence is reused.
+  const whole: Clause = s;
   if (!/;|,\s+(?:and|while|whereas|but)\s|\sand\s/.test(s.text)) return [whole];
   const make = (x: number, y: number, elliptical: boolean): Clause => ({
     ...s,
@@ -385,7 +404,7 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
   const kept: Array<{ at: number; next: number; elliptical: boolean }> = [];
   cuts.forEach((cut, i) => {
     const right = make(cut.next, cuts[i + 1]?.at ?? s.text.length, false);
-    const own = weaponsIn(a, right).length > 0 || strikeWords(a, right, true).some((x) => x.verbal && !x.reference);
+    const own = weaponsIn(a, right).length > 0 || (STRIKE_TEST.test(right.text) && strikeWords(a, right, true).some((x) => x.verbal && !x.reference));
     const elliptical = !own && ELLIPTICAL_START.test(right.text);
     if (own || elliptical) kept.push({ ...cut, elliptical });
   });
