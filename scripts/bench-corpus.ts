@@ -9,18 +9,8 @@
  * cache answered across articles) and repeated the same 58 paragraphs.
  */
 import type { Article } from '../src/model';
+import { rng } from './seeded-random';
 
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pairs of states (name, demonym, capital) the generator sets against each other; general
 // geography, not the development articles.

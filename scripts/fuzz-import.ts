@@ -36,6 +36,7 @@ import { renderPdf } from '../src/render/pdf';
 import { loadRenderResources } from '../src/render/resources-node';
 import { type Article, ArticleSchema, BriefingSchema, BriefsmithError } from '../src/model';
 import { enc, makeDocx, makePdf, utf16 } from '../tests/fixtures/import/make-fixtures';
+import { rng } from './seeded-random';
 
 type Kind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 const KINDS: Kind[] = ['txt', 'md', 'html', 'docx', 'pdf'];
@@ -60,17 +61,6 @@ const BATCH = Number(arg('batch', '10'));
 const PIPELINE = !process.argv.includes('--import-only');
 const HAVE_QPDF = spawnSync('qpdf', ['--version']).status === 0;
 
-/** Small deterministic PRNG (mulberry32) so a failing case can be replayed with its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN = 'Negotiators met on Sunday for a second round of talks aimed at ending the war, officials said in a statement.';
 const RU = 'Переговоры в столице продолжились в воскресенье, и делегации обсудили прекращение огня.';
