@@ -126,7 +126,9 @@ async function main(): Promise<void> {
     table[set] = row;
   }
   if (asJson) {
-    console.log(JSON.stringify({ table, articles: results.filter((r) => r.case.set !== 'check').map((r) => ({ set: r.case.set, id: r.case.id, overall: num(r.score, 'overall_f1') })) }, null, 2));
+    const sectionsOf = (s: Record<string, unknown>): Record<string, { f1: number | null; system: number | null; gold: number | null }> =>
+      Object.fromEntries(SECTIONS.map((k) => [k, { f1: f1(s, k), system: num(s, k, 'system'), gold: num(s, k, 'gold') }]));
+    console.log(JSON.stringify({ table, articles: results.filter((r) => r.case.set !== 'check').map((r) => ({ set: r.case.set, id: r.case.id, overall: num(r.score, 'overall_f1'), strict: num(r.score, 'strict_f1'), sections: sectionsOf(r.score) })) }, null, 2));
     return;
   }
   for (const r of results) if (r.explain) console.log(`\n=== ${r.case.set} ${r.case.id}\n${r.explain}`);
