@@ -27,7 +27,8 @@ const STEPS: ReadonlyArray<{ id: Step; label: string }> = [
 
 export interface Notice {
   readonly id: number;
-  readonly kind: 'error' | 'info';
+  /** Errors and warnings stay until dismissed; information goes after a few seconds. */
+  readonly kind: 'error' | 'warning' | 'info';
   readonly text: string;
   /** A notice of an undoable change offers Undo (or Redo, after an undo). */
   readonly offer?: 'undo' | 'redo';
@@ -85,7 +86,7 @@ export function App() {
   const notify = useCallback((kind: Notice['kind'], text: string, offer?: Notice['offer']) => {
     const id = ++noticeId.current;
     // One confirmation at a time; errors stay until dismissed (at most three).
-    setNotices((n) => [...n.filter((x) => x.kind === 'error').slice(-2), { id, kind, text, ...(offer ? { offer } : {}) }]);
+    setNotices((n) => [...n.filter((x) => x.kind !== 'info').slice(-2), { id, kind, text, ...(offer ? { offer } : {}) }]);
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), offer ? 10000 : 5000);
   }, []);
   const report = useCallback(
@@ -256,6 +257,7 @@ export function App() {
       dispatch({ type: 'saved', path: r.path, rev });
       await getApi().discardRecovery({});
       notify('info', `Saved ${fileName(r.path)}.`);
+      if (r.warning) notify('warning', r.warning);
       void refreshRecent();
       return true;
     } catch (e) {
@@ -273,6 +275,7 @@ export function App() {
       dispatch({ type: 'saved', path: r.path, rev });
       await getApi().discardRecovery({});
       notify('info', `Saved ${fileName(r.path)}.`);
+      if (r.warning) notify('warning', r.warning);
       return true;
     } catch (e) {
       report(e);
@@ -581,7 +584,7 @@ export function App() {
       )}
       <div className="notices" aria-live="polite">
         {notices.map((n) => (
-          <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'} data-testid={`notice-${n.kind}`}>
             <span>{n.text}</span>
             {n.offer && (
               <button

@@ -94,12 +94,29 @@ describe('projects', () => {
     expect(existsSync(target)).toBe(false);
 
     env.save.push(path.join(dir, 'docs', 'plan')); // the handler adds the extension
-    expect(value(await api.saveProjectAs({ project }))).toEqual({ path: target });
+    expect(value(await api.saveProjectAs({ project }))).toEqual({ path: target, warning: null });
     expect(existsSync(target)).toBe(true);
     // Now approved: a plain Save may write there again.
     const renamed = { ...project, briefing: { ...project.briefing, title: 'Renamed' } };
-    expect(value(await api.saveProject({ project: renamed, path: target }))).toEqual({ path: target });
+    expect(value(await api.saveProject({ project: renamed, path: target }))).toEqual({ path: target, warning: null });
     expect(value(await api.recentProjects({}))).toEqual([{ path: target, title: 'Renamed', openedAt: '2025-03-24T09:30:00.000Z' }]);
+  });
+
+  it('a save near the size limit says so; one over it is refused and leaves the file alone', async () => {
+    const project = await fresh();
+    const bytes = Buffer.byteLength(JSON.stringify(project));
+    const target = path.join(dir, 'docs', 'big.briefsmith');
+    // Limits small enough for a fresh project: warn above half its size, refuse at twice it.
+    const small = createHandlers({ ...env, projectLimits: { max: bytes * 2, warnAt: Math.floor(bytes / 2) } });
+    env.save.push(target);
+    const saved = value(await small.saveProjectAs({ project }));
+    expect(saved?.path).toBe(target);
+    expect(saved?.warning).toMatch(/near the .* limit for opening a project/);
+    expect(value(await small.saveProject({ project, path: target })).warning).toMatch(/big\.briefsmith/);
+    const before = await readFile(target, 'utf8');
+    const huge = { ...project, briefing: { ...project.briefing, notes: 'n'.repeat(bytes * 2) } };
+    expect(errorOf(await small.saveProject({ project: huge, path: target })).message).toMatch(/over the .* that Briefsmith can open/);
+    expect(await readFile(target, 'utf8')).toBe(before);
   });
 
   it('Save As cancelled writes nothing', async () => {

@@ -28,6 +28,13 @@ export const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
 /** A save larger than this (80 % of the open limit) succeeds with a warning. */
 export const PROJECT_WARN_BYTES = Math.floor(MAX_PROJECT_BYTES * 0.8);
 
+/** The size a save refuses (what open would refuse) and the size it warns at. */
+export interface ProjectSizeLimits {
+  readonly max: number;
+  readonly warnAt: number;
+}
+export const DEFAULT_PROJECT_LIMITS: ProjectSizeLimits = { max: MAX_PROJECT_BYTES, warnAt: PROJECT_WARN_BYTES };
+
 const mb = (n: number): string => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
 /**
@@ -224,9 +231,9 @@ function saveError(path: string, e: unknown): BriefsmithError {
  * Saves `p` to `path` atomically, keeping the previous file as `path.bak`.
  * On failure the file at `path` is unchanged and the error says why.
  */
-export async function saveProjectFile(path: string, p: Project): Promise<{ warning: string | null }> {
+export async function saveProjectFile(path: string, p: Project, limits: ProjectSizeLimits = DEFAULT_PROJECT_LIMITS): Promise<{ warning: string | null }> {
   const text = serializeProject(p);
-  const warning = checkProjectSize(text, path);
+  const warning = checkProjectSize(text, path, limits.max, limits.warnAt);
   try {
     await atomicWrite(path, text, true);
   } catch (e) {

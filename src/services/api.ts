@@ -66,6 +66,12 @@ export interface RecentProject {
   readonly openedAt: string;
 }
 
+/** A saved project: where, and a warning when it is near the size that can be opened again. */
+export interface SavedProject {
+  readonly path: string;
+  readonly warning: string | null;
+}
+
 export interface ExportedFile {
   readonly path: string;
   readonly bytes: number;
@@ -157,8 +163,8 @@ export interface BriefsmithApi {
    */
   openProjectBackup(req: RequestOf<'openProjectBackup'>): Promise<Result<BackupOpenedProject>>;
   /** Saves to a path the analyst chose before (open or save-as dialog). */
-  saveProject(req: RequestOf<'saveProject'>): Promise<Result<{ path: string }>>;
-  saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<{ path: string } | null>>;
+  saveProject(req: RequestOf<'saveProject'>): Promise<Result<SavedProject>>;
+  saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<SavedProject | null>>;
   recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly RecentProject[]>>;
   /** Writes the crash-recovery copy in the user-data folder (never the project file itself). */
   autosave(req: RequestOf<'autosave'>): Promise<Result<{ savedAt: string }>>;

@@ -22,7 +22,7 @@ import { renderDocx } from '../render/docx';
 import { renderPdf } from '../render/pdf';
 import { loadRenderResources } from '../render/resources-node';
 import { newProject } from '../project/project';
-import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave } from '../project/store';
+import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave, type ProjectSizeLimits } from '../project/store';
 import { addRecent, loadRecent, samePath } from '../project/recent';
 import {
   RequestSchemas,
@@ -58,6 +58,8 @@ export interface ServiceEnv {
   readonly templatesDir?: string;
   /** The fonts the DOCX/PDF renderers embed; the core's default when absent. */
   readonly fontsDir?: string;
+  /** Project size limits for saves (tests make them small); the store's defaults when absent. */
+  readonly projectLimits?: ProjectSizeLimits;
 }
 
 export const ARTICLE_FILTERS: readonly FileFilter[] = [
@@ -415,9 +417,9 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     async saveProject(req) {
       const { project, path: p } = parseRequest('saveProject', req);
       const file = requireApproved(p, 'Save');
-      await saveProjectFile(file, project);
+      const { warning } = await saveProjectFile(file, project, env.projectLimits);
       await remember(file, project);
-      return ok({ path: file });
+      return ok({ path: file, warning });
     },
 
     async saveProjectAs(req) {
@@ -429,9 +431,9 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       });
       if (!chosen) return ok(null);
       const file = approve(withExtension(chosen, PROJECT_EXTENSION));
-      await saveProjectFile(file, project);
+      const { warning } = await saveProjectFile(file, project, env.projectLimits);
       await remember(file, project);
-      return ok({ path: file });
+      return ok({ path: file, warning });
     },
 
     async recentProjects(req) {
