@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bottomLineText, compose, fill } from '../src/compose/compose';
-import { noteText, plainText, type Block, type DocTree, type Inline } from '../src/compose/doctree';
+import { noteText, plainText, sourceText, type Block, type DocTree, type Inline, type SourceEntry } from '../src/compose/doctree';
+import { nextKind, nextSentence, nextSteps } from '../src/compose/next-steps';
 import { parseTemplate } from '../src/compose/templates';
 import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
-import { BriefsmithError, SECTION_IDS, SECTION_TITLES, emptyFindings } from '../src/model';
+import { BriefsmithError, SECTION_IDS, SECTION_TITLES, emptyFindings, type Article, type Outlook } from '../src/model';
 import { articles, briefing, findings } from './fixtures/findings';
 import { TEMPLATE_IDS, treeFor } from './fixtures/findings-trees';
 
@@ -129,7 +130,7 @@ describe('compose', () => {
     }
     const text = treeFor('situation', { sections: ['bluf'] }).blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ');
     expect(text).toContain('Port Ellery');
-    expect(text).toMatch(/3 strikes were reported between 14 Mar 2026 and 15 Mar 2026, killing at least 6/);
+    expect(text).toMatch(/Three strikes were reported between 14 Mar 2026 and 15 Mar 2026, killing at least 6/);
     expect(text).not.toMatch(/ on \(|\(the article\)|point\(s\)/);
   });
 
@@ -145,6 +146,7 @@ describe('compose', () => {
       outlook: [
         { ...findings.outlook[0], id: 'o-x1', text: 'He also told reporters more details would follow', who: 'Alexander Fomin', date: '2026-03-16' },
         { ...findings.outlook[0], id: 'o-x2', text: 'a written draft of a partial truce', who: 'Ostmark officials', date: null },
+        { ...findings.outlook[1], id: 'o-x3', text: 'a truce on energy sites could begin', who: 'Anika Sorell' },
       ],
     };
     const text = compose(briefing({ sections: ['bluf'] }), { articles, findings: poor }, loadTemplate('situation'))
@@ -156,7 +158,10 @@ describe('compose', () => {
     expect(text.match(/requested direct talks/g)).toHaveLength(1);
     expect(text).toContain('Veloria’s offer: a ceasefire on energy sites.');
     expect(text).not.toContain('He also told');
-    expect(text).toContain('Ostmark officials: A written draft of a partial truce.');
+    // A noun phrase is no sentence and says nothing ahead: not "what comes next".
+    expect(text).not.toContain('written draft');
+    // The forecast from the fixture, reported as a full sentence with its speaker.
+    expect(text).toContain('Anika Sorell said a truce on energy sites could begin.');
     expect(bottomLineText('red line')).toBeNull();
     expect(bottomLineText('The demand: withdrawal of all troops')).toBe('withdrawal of all troops');
   });
@@ -208,5 +213,76 @@ describe('compose', () => {
   it('fills wording patterns and tidies what an empty value leaves behind', () => {
     expect(fill('{who}, {horizon}', { who: 'officials', horizon: null })).toBe('officials');
     expect(fill('Met in {venue} ({leaders}).', { venue: 'X', leaders: '' })).toBe('Met in X.');
+  });
+});
+
+describe('what comes next in the bottom line', () => {
+  const art = (id: string, published: string | null): Article => ({ id, title: `Report ${id}`, outlet: 'Test Wire', published, byline: null, text: 'x', origin: { kind: 'paste' } });
+  const item = (id: string, text: string, who: string | null, date: string | null = null, article = 'n1'): Outlook => ({
+    id,
+    text,
+    who,
+    horizon: null,
+    date,
+    sources: [{ article, sentence: 'x', start: 0, end: 1 }],
+    confidence: 0.7,
+    conflicts: [],
+  });
+
+  it('picks a meeting, then a next step, then a forecast, and never a status sentence', () => {
+    const status = item('s', 'The talks have been slow and gaps remain wide on grazing rights, a diplomat said.', 'a diplomat');
+    const prospects = item('p', 'Prospects for a deal this month remain uncertain.', 'analysts');
+    const forecast = item('f', 'Fuel prices in the valley will rise sharply this winter.', null);
+    const step = item('n', 'The two sides agreed to set up a working group on the river channel.', null);
+    const meeting = item('m', 'Envoy Dara Quill said the next round of talks is scheduled for 22 May in Tartu.', 'Dara Quill', '2025-05-22');
+    const picked = nextSteps([status, prospects, forecast, step, meeting], [art('n1', '2025-05-15')]);
+    expect(picked.map((p) => [p.item.id, p.kind])).toEqual([
+      ['m', 'meeting'],
+      ['n', 'next step'],
+      ['f', 'forecast'],
+    ]);
+    expect(nextKind(status.text)).toBeNull();
+    expect(nextKind(prospects.text)).toBeNull();
+  });
+
+  it('leaves out an item dated before the article that reports it', () => {
+    const past = item('old', 'Envoy Dara Quill said the talks would resume in Tartu on Monday.', 'Dara Quill', '2025-05-12');
+    expect(nextSteps([past], [art('n1', '2025-05-15')])).toEqual([]);
+    expect(nextSteps([past], [art('n1', '2025-05-10')]).map((p) => p.kind)).toEqual(['meeting']);
+  });
+
+  it('reads as a full sentence: the speaker as subject or source, no dateline, no fragment', () => {
+    expect(nextSentence({ text: 'will meet the mediators again next week', who: 'Envoy Dara Quill' })).toBe('Envoy Dara Quill will meet the mediators again next week.');
+    expect(nextSentence({ text: 'the border crossing may reopen within days', who: 'officials' })).toBe('Officials said the border crossing may reopen within days.');
+    expect(nextSentence({ text: 'TARTU, May 20 — Negotiators are due to meet on Thursday', who: 'the foreign ministry' })).toBe('Negotiators are due to meet on Thursday, according to the foreign ministry.');
+    expect(nextSentence({ text: 'a draft of a truce text', who: null })).toBeNull();
+    expect(nextSentence({ text: 'He will travel to Tartu on Friday.', who: 'Dara Quill' })).toBeNull();
+    expect(nextSentence({ text: 'Negotiators will meet in Tartu on Thursday to review the …', who: null })).toBeNull();
+  });
+
+  it('puts the chosen item into the bottom line of the briefing', () => {
+    const f = { ...findings, outlook: [item('s', 'The talks have been slow and gaps remain wide on grazing rights.', null, null, articles[0].id), item('m', 'will meet the mediators again in Port Ellery next week', 'Anika Sorell', null, articles[0].id)] };
+    const text = compose(briefing({ sections: ['bluf'] }), { articles, findings: f }, loadTemplate('situation')).blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ');
+    expect(text).toContain('Anika Sorell will meet the mediators again in Port Ellery next week.');
+    expect(text).not.toContain('gaps remain wide');
+  });
+});
+
+describe('the source list', () => {
+  const entry = (over: Partial<SourceEntry>): SourceEntry => ({ n: 1, articleId: 'a', outlet: 'Valley Gazette', title: 'Talks resume in Tartu', date: '2025-05-14', location: 'file a1.txt', where: 'file', ...over });
+
+  it('names outlet, title and date, and a file only when nothing else names the source', () => {
+    expect(sourceText(entry({}))).toBe('Valley Gazette. “Talks resume in Tartu.” 14 May 2025.');
+    expect(sourceText(entry({ location: 'example.org/talks', where: 'url' }))).toBe('Valley Gazette. “Talks resume in Tartu.” 14 May 2025. example.org/talks.');
+    expect(sourceText(entry({ title: 'Is a deal near?', outlet: null, date: null }))).toBe('“Is a deal near?” Date not stated.');
+    expect(sourceText(entry({ title: null, outlet: null }))).toBe('File a1.txt. 14 May 2025.');
+  });
+
+  it('prints one line per source in the compact list of the one-pager', () => {
+    const t = treeFor('bluf');
+    const at = t.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Sources');
+    const lines = t.blocks.slice(at + 1).filter((b) => b.kind === 'paragraph');
+    expect(lines).toHaveLength(t.sources.length);
+    lines.forEach((b, i) => expect(plainText(b.kind === 'paragraph' ? b.runs : [])).toMatch(new RegExp(`^\\[${i + 1}\\] \\S`)));
   });
 });

@@ -38,6 +38,7 @@ import {
   type TableColumn,
   type TextRun,
 } from './doctree';
+import { nextSteps, withoutDateline } from './next-steps';
 import type { Template, Wording } from './templates';
 
 const MM = 72 / 25.4;
@@ -81,6 +82,9 @@ const kindLabel = (k: PositionKind): string => k.replace('-', ' ');
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const joinAnd = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** Numbers a sentence may open with, spelled out as style guides ask. */
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const spelled = (n: number, one: string, many = `${one}s`): string => `${NUMBER_WORDS[n] ?? n} ${n === 1 ? one : many}`;
 const sentence = (s: string): string => (/[.!?…»”"’]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const weaponPlural: Record<WeaponType, [string, string]> = {
   drone: ['drone', 'drones'],
@@ -101,6 +105,8 @@ function cutQuote(s: string, max: number): string {
 }
 
 const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+/** A horizon naming a month or a day number already says the date. */
+const CALENDAR_WORDS = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 /** The numbered source list: every article, in the order the analyst added them. */
 export function sourceEntries(articles: readonly Article[]): SourceEntry[] {
@@ -111,6 +117,7 @@ export function sourceEntries(articles: readonly Article[]): SourceEntry[] {
     title: a.title?.trim() || null,
     date: a.published,
     location: a.url ? a.url.replace(/^https?:\/\//, '') : a.origin.kind === 'file' ? `file ${fileName(a.origin.path)}` : 'pasted text',
+    where: a.url ? 'url' : a.origin.kind === 'file' ? 'file' : 'paste',
   }));
 }
 
@@ -263,7 +270,6 @@ const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|c
 
 /** Words of a kind label an extractor may leave at the start of an item's text ("red line: red line …"). */
 const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|demands?|conditions?|goals?|offers?|refusals?|accusations?|positions?)\b\s*(?:[:—–-]|\b(?:is|are|was|were|that|of)\b)?\s*/i;
-const PRONOUN_START = /^(?:he|she|they|it|this|that|these|those|we|i)\b/i;
 
 /**
  * An item's text made fit for a sentence of the bottom line, or null when it cannot carry one:
@@ -271,7 +277,7 @@ const PRONOUN_START = /^(?:he|she|they|it|this|that|these|those|we|i)\b/i;
  * letters) is not used, and a long one is cut at a word.
  */
 export function bottomLineText(text: string, max = 200): string | null {
-  let s = text.replace(/\s+/g, ' ').trim();
+  let s = withoutDateline(text.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
   s = s.replace(/^[\s:;,.—–-]+/, '').replace(/[\s:;,—–-]+$/, '');
   if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
@@ -327,17 +333,12 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
   }).slice(0, 2);
   if (demands.length) points.push({ rank: 1, text: demands.map((d) => d.text).join(' '), refs: demands.flatMap((d) => d.refs.slice(0, 1)) });
 
-  // What comes next: dated outlook first (the nearest ahead), with a speaker, short.
-  // A text opening with a pronoun ("He also told …") needs the sentence before it: not used.
-  const outlook = f.outlook
-    .map((o) => ({ o: { ...o, who: o.who?.trim() || null }, text: bottomLineText(o.text, 220) }))
-    .filter((x): x is { o: (typeof f.outlook)[number]; text: string } => x.text !== null && !PRONOUN_START.test(x.text) && (x.o.who !== null || !/^[“"«]/.test(x.text)))
-    .sort((a, b) => Number(b.o.who !== null) - Number(a.o.who !== null) || Number(b.o.date !== null) - Number(a.o.date !== null) || a.text.length - b.text.length)
-    .map(({ o, text }) => ({ ...o, text }))[0];
-  if (outlook) {
-    const said = /^[A-Z“"]/.test(outlook.text) ? sentence(outlook.text) : sentence(`${outlook.who ? `${outlook.who}: ` : ''}${cap(outlook.text)}`);
+  // What comes next: a meeting, an agreed next step or a forecast ahead of the reporting, as a
+  // full sentence (next-steps.ts); items that only say how things stand are not used.
+  const next = nextSteps(f.outlook, c.articles)[0];
+  if (next) {
     const judgement = c.briefing.options.estimative ?? BRIEFING_OPTION_DEFAULTS.estimative;
-    points.push({ rank: 2, text: judgement ? sentence(fill(w.blufJudgement, { judgement, text: said })) : said, refs: outlook.sources.slice(0, 1) });
+    points.push({ rank: 2, text: judgement ? sentence(fill(w.blufJudgement, { judgement, text: next.text })) : next.text, refs: next.item.sources.slice(0, 1) });
   }
 
   const { counted } = countedAttacks(f.attacks.filter(informative));
@@ -349,7 +350,7 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     const to = dates[dates.length - 1] ?? null;
     const span = from && to && from !== to ? ` between ${formatDate(from, true)} and ${formatDate(to, true)}` : from ? ` on ${formatDate(from, true)}` : '';
     const toll = [killed ? `killing at least ${killed}` : '', injured ? `injuring at least ${injured}` : ''].filter(Boolean).join(' and ');
-    let text = fill(w.blufAttacks, { count: `${cap(plural(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
+    let text = fill(w.blufAttacks, { count: `${cap(spelled(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
     const weapons = weaponTotals(counted).slice(0, 3).map((x) => `${x.count} ${weaponPlural[x.type][x.count === 1 ? 0 : 1]}`);
     if (weapons.length) text = `${sentence(text)} Weapons named: ${joinAnd(weapons)}.`;
     const refs = [...counted].sort((a, b) => (b.killed ?? 0) - (a.killed ?? 0)).slice(0, 2).map((a) => a.sources[0]).filter(Boolean);
@@ -408,7 +409,7 @@ function positionsSection(c: Ctx): Block[] {
     out.push({ kind: 'heading', level: 2, text: party || 'Party not stated', id: `sec-positions-${i + 1}` });
     const items = shown
       .filter((x) => (x.party ?? '') === party)
-      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(p.text), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
+      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(withoutDateline(p.text)), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
     out.push({ kind: 'list', ordered: false, items });
   });
   return [...out, ...more];
@@ -423,9 +424,10 @@ function outlookSection(c: Ctx): Block[] {
       kind: 'list',
       ordered: false,
       items: shown.map((o) => {
-        const horizon = o.date ? `${o.horizon && !/\d{4}/.test(o.horizon) ? `${o.horizon}, ` : ''}${formatDate(o.date, true)}` : o.horizon;
+        // A horizon that is itself a calendar date ("May 20") would print the date twice.
+        const horizon = o.date ? `${o.horizon && !CALENDAR_WORDS.test(o.horizon) ? `${o.horizon}, ` : ''}${formatDate(o.date, true)}` : o.horizon;
         const who = o.who || horizon ? fill(c.w.outlookAttribution, { who: o.who, horizon }) : '';
-        return [t(cap(o.text)), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
+        return [t(cap(withoutDateline(o.text))), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
       }),
     },
     ...more,
@@ -543,7 +545,8 @@ function disagreementsSection(c: Ctx): Block[] {
 
 function sourcesSection(c: Ctx, sources: readonly SourceEntry[]): Block[] {
   if (!sources.length) return [];
-  if (c.template.sourcesLayout === 'list') return [{ kind: 'paragraph', style: 'small', runs: [t(sources.map((s) => `[${s.n}] ${sourceText(s)}`).join('  '))] }];
+  // The compact list: one short line per source, so entries never run together.
+  if (c.template.sourcesLayout === 'list') return sources.map((s): Block => ({ kind: 'paragraph', style: 'small', runs: [t(`[${s.n}] `, { bold: true }), t(sourceText(s))] }));
   const rows = sources.map((s): Inline[][] => [
     [t(String(s.n))],
     [t(s.outlet ?? '—')],

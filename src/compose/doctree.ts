@@ -48,6 +48,8 @@ export interface SourceEntry {
   readonly date: string | null;
   /** Where to find it: the URL, else the file name, else "pasted text". */
   readonly location: string;
+  /** What `location` is: a file name or "pasted text" is printed only for a source with neither outlet nor title. */
+  readonly where: 'url' | 'file' | 'paste';
 }
 
 export interface HeadingBlock {
@@ -218,8 +220,21 @@ export const noteText = (n: Note, sources: readonly SourceEntry[]): string => {
 };
 
 /** The text of a source list entry: `Outlet. “Title.” 14 March 2026. example.org/x` (parts left out when unknown). */
-export const sourceText = (s: SourceEntry): string =>
-  [s.outlet, s.title ? `“${s.title}”` : null, s.date ? formatDate(s.date) : 'Date not stated', s.location].filter(Boolean).join('. ');
+export const sourceText = (s: SourceEntry): string => {
+  const named = !!(s.outlet || s.title);
+  // A source with neither outlet nor title is named by where it is: "File a.txt. Date not stated."
+  if (!named) return [stop(s.location[0]!.toUpperCase() + s.location.slice(1)), stop(s.date ? formatDate(s.date) : 'Date not stated')].join(' ');
+  const parts = [
+    s.outlet ? stop(s.outlet) : null,
+    // Title punctuation inside the quotes: “Talks end without a deal.”
+    s.title ? `“${stop(s.title)}”` : null,
+    stop(s.date ? formatDate(s.date) : 'Date not stated'),
+    s.where === 'url' ? stop(s.location) : null,
+  ];
+  return parts.filter(Boolean).join(' ');
+};
+/** A part of a source entry ended with a full stop, unless it already ends in punctuation. */
+const stop = (x: string): string => (/[.!?…]$/.test(x.trim()) ? x.trim() : `${x.trim()}.`);
 
 /** One entry of the table of contents. */
 export interface ContentsEntry {
