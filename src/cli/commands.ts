@@ -18,11 +18,62 @@ export interface Reporter {
   readonly warn: (message: string) => void;
 }
 
+/**
+ * Metadata the analyst gives for the one article of a command (`--outlet`, `--url`, and the
+ * title and date flags): it replaces what the importer found in the file.
+ */
+export interface ArticleMetadata {
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+}
+export const NO_ARTICLE_METADATA: ArticleMetadata = { title: null, outlet: null, published: null, url: null };
+
+/** Each metadata field as a named row: the longest value it takes, and how a value is checked. */
+const METADATA_FIELDS: ReadonlyArray<{ key: keyof ArticleMetadata; max: number; check: (v: string) => string | null }> = [
+  { key: 'title', max: 500, check: () => null },
+  { key: 'outlet', max: 200, check: () => null },
+  { key: 'published', max: 10, check: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'expected a date as YYYY-MM-DD') },
+  { key: 'url', max: 2000, check: (v) => (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v) ? null : 'expected a web address starting with http:// or https://') },
+];
+
+/**
+ * Checks article metadata flags against the inputs: they describe one article, so they are
+ * refused (one line naming the flags) with several input files or a structured-data file,
+ * whose `articles` already carry title, source, published and url.
+ */
+export function checkArticleMetadata(files: readonly string[], meta: ArticleMetadata, flagOf: Readonly<Record<keyof ArticleMetadata, string>>): void {
+  const given = METADATA_FIELDS.filter((f) => meta[f.key] !== null);
+  if (!given.length) return;
+  const flags = given.map((f) => flagOf[f.key]).join(', ');
+  if (files.length !== 1) throw new BriefsmithError('invalid-input', `${flags}: article metadata describes one article; give one input file (got ${files.length}).`);
+  if (isStructuredData(files)) throw new BriefsmithError('invalid-input', `${flags}: a structured-data file carries its articles' title, source, published and url; edit them there.`);
+  for (const f of given) {
+    const v = meta[f.key]!;
+    const why = !v.trim() ? 'must not be empty' : v.length > f.max ? `too long (at most ${f.max} characters)` : f.check(v.trim());
+    if (why) throw new BriefsmithError('invalid-input', `${flagOf[f.key]}: ${why}.`);
+  }
+}
+
+/** The article with the analyst's metadata in place of what the importer found. */
+export function withArticleMetadata(a: Article, meta: ArticleMetadata): Article {
+  const v = (x: string | null) => (x === null ? null : x.replace(/\s+/g, ' ').trim());
+  return {
+    ...a,
+    title: v(meta.title) ?? a.title,
+    outlet: v(meta.outlet) ?? a.outlet,
+    published: v(meta.published) ?? a.published,
+    ...(meta.url !== null ? { url: meta.url.trim() } : {}),
+  };
+}
+
 /** Imports the files (one bad file never stops the rest) and extracts from those that imported. */
 export async function gatherArticles(
   files: readonly string[],
   published: string | null,
   reporter: Reporter,
+  meta: ArticleMetadata = NO_ARTICLE_METADATA,
 ): Promise<{ articles: Article[]; failures: number }> {
   const { importFiles } = await import('../import');
   const results = await importFiles(files, {
@@ -32,7 +83,7 @@ export async function gatherArticles(
   const articles: Article[] = [];
   let failures = 0;
   for (const r of results) {
-    if (r.result.ok) articles.push(published && !r.result.value.published ? { ...r.result.value, published } : r.result.value);
+    if (r.result.ok) articles.push(withArticleMetadata(published && !r.result.value.published ? { ...r.result.value, published } : r.result.value, meta));
     else {
       failures++;
       reporter.warn(r.result.error.message);
@@ -142,10 +193,12 @@ export async function readInput(file: string, what: string, maxBytes = 64 * 1024
 
 export async function runExtract(
   files: readonly string[],
-  options: { json: boolean; published: string | null },
+  options: { json: boolean; published: string | null; article?: ArticleMetadata; articleFlags?: Readonly<Record<keyof ArticleMetadata, string>> },
   reporter: Reporter,
 ): Promise<{ text: string; failures: number }> {
-  const { articles: imported, failures } = await gatherArticles(files, options.published, reporter);
+  const meta = options.article ?? NO_ARTICLE_METADATA;
+  checkArticleMetadata(files, meta, options.articleFlags ?? EXTRACT_METADATA_FLAGS);
+  const { articles: imported, failures } = await gatherArticles(files, options.published, reporter, meta);
   if (!imported.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to extract.');
   const { findings, skipped } = await extractWithProgress(imported, reporter);
   const articles = imported.filter((a) => !skipped.has(a.id));
@@ -173,7 +226,13 @@ export interface BuildOptions {
   readonly date: string;
   readonly notes: string;
   readonly published: string | null;
+  /** Metadata of the one input article (flags `--article-title`, `--outlet`, `--article-date`, `--url`). */
+  readonly article?: ArticleMetadata;
 }
+
+/** The flags that set article metadata, per command (`build` already uses --title and --date for the briefing). */
+export const EXTRACT_METADATA_FLAGS = { title: '--title', outlet: '--outlet', published: '--date', url: '--url' } as const;
+export const BUILD_METADATA_FLAGS = { title: '--article-title', outlet: '--outlet', published: '--article-date', url: '--url' } as const;
 
 const isStructuredData = (files: readonly string[]) => files.length === 1 && files[0]!.toLowerCase().endsWith('.json');
 
@@ -182,6 +241,7 @@ const FLAG_OF: Record<string, string> = { title: '--title', subtitle: '--subtitl
 
 export async function runBuild(files: readonly string[], o: BuildOptions, reporter: Reporter): Promise<{ written: string[]; failures: number }> {
   const { loadTemplate } = await import('../compose/templates-node');
+  checkArticleMetadata(files, o.article ?? NO_ARTICLE_METADATA, BUILD_METADATA_FLAGS);
   const template = await loadTemplate(o.templateId);
   let articles: Article[];
   let findings: Findings;
@@ -191,7 +251,7 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
     ({ articles, findings } = parseStructuredData(await readInput(files[0]!, 'the structured-data file'), files[0]!));
   } else {
     let imported: Article[];
-    ({ articles: imported, failures } = await gatherArticles(files, o.published, reporter));
+    ({ articles: imported, failures } = await gatherArticles(files, o.published, reporter, o.article ?? NO_ARTICLE_METADATA));
     if (!imported.length) throw new BriefsmithError('invalid-input', 'no article could be imported; nothing to build.');
     const extracted = await extractWithProgress(imported, reporter);
     findings = extracted.findings;

@@ -55,10 +55,15 @@ export function buildProgram(): Command {
     .option('--json', 'print the structured data as JSON (the contract in docs/extract-json.md)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that do not show one; relative dates resolve against it', isoDate)
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .action(async (files: string[], opts: { json?: boolean; published?: string; output?: string }) => {
+    .option('--title <text>', 'headline of the article (one input file only)')
+    .option('--outlet <name>', 'publication of the article (one input file only)')
+    .option('--date <date>', 'publication date of the article, YYYY-MM-DD (one input file only)', isoDate)
+    .option('--url <address>', 'web address of the article (one input file only)')
+    .action(async (files: string[], opts: { json?: boolean; published?: string; output?: string; title?: string; outlet?: string; date?: string; url?: string }) => {
       const { runExtract, writeWhole } = await commands();
       importersLoaded = true;
-      const { text, failures } = await runExtract(files, { json: !!opts.json, published: opts.published ?? null }, reporter);
+      const article = { title: opts.title ?? null, outlet: opts.outlet ?? null, published: opts.date ?? null, url: opts.url ?? null };
+      const { text, failures } = await runExtract(files, { json: !!opts.json, published: opts.published ?? null, article }, reporter);
       if (opts.output) {
         await writeWhole(opts.output, text);
         process.stderr.write(`wrote ${safeForTerminal(opts.output)}\n`);
@@ -82,6 +87,10 @@ export function buildProgram(): Command {
     .option('--date <date>', 'briefing date (YYYY-MM-DD), default today', isoDate)
     .option('--notes <file>', 'a text file with the analyst notes section')
     .option('--published <date>', 'publication date for articles that do not show one', isoDate)
+    .option('--article-title <text>', 'headline of the article (one input file only)')
+    .option('--outlet <name>', 'publication of the article (one input file only)')
+    .option('--article-date <date>', 'publication date of the article, YYYY-MM-DD (one input file only)', isoDate)
+    .option('--url <address>', 'web address of the article (one input file only)')
     .action(async (files: string[], opts: BuildFlags) => {
       const { runBuild, readInput } = await commands();
       importersLoaded = true;
@@ -101,6 +110,7 @@ export function buildProgram(): Command {
           date: opts.date ?? new Date().toISOString().slice(0, 10),
           notes,
           published: opts.published ?? null,
+          article: { title: opts.articleTitle ?? null, outlet: opts.outlet ?? null, published: opts.articleDate ?? null, url: opts.url ?? null },
         },
         reporter,
       );
@@ -134,6 +144,10 @@ interface BuildFlags {
   date?: string;
   notes?: string;
   published?: string;
+  articleTitle?: string;
+  outlet?: string;
+  articleDate?: string;
+  url?: string;
 }
 
 async function main(argv: string[]): Promise<void> {
