@@ -286,7 +286,7 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
     let bytes: Uint8Array;
     if (format === 'html') bytes = new TextEncoder().encode((await import('../render/html')).renderHtml(tree));
     else if (format === 'docx') bytes = await (await import('../render/docx')).renderDocx(tree, resources!, { progress });
-    else bytes = await (await import('../render/pdf')).renderPdf(tree, resources!, { progress });
+    else bytes = await (await import('../render/pdf')).renderPdf(tree, resources!, { progress, warn: reporter.warn });
     const file = path.resolve(o.outDir, `${o.baseName}.${format}`);
     await writeWhole(file, bytes);
     written.push(file);

@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { assertNever, citationOrder, contentsEntries, ENDNOTES_ID, fillPageSlot, noteText, type Block, type ChartBlock, type DocTree, type Inline, type TableBlock } from '../compose/doctree';
 import { fontkitFont, layoutCache, repairToUnicode } from './fontkit-cache';
 import { ExportSteps, type ExportControl } from './progress';
+import { missingGlyphs, missingGlyphWarning } from './missing-glyphs';
 import type { RenderResources } from './resources';
 
 type FontKey = 'R' | 'B' | 'I' | 'BI';
@@ -68,6 +69,8 @@ const widthCaches = new WeakMap<Uint8Array, Map<string, number>>();
 export async function renderPdf(tree: DocTree, resources: RenderResources, control: ExportControl = {}): Promise<Uint8Array> {
   const steps = new ExportSteps(control);
   steps.check();
+  const glyphWarning = missingGlyphWarning(missingGlyphs(tree, resources));
+  if (glyphWarning) control.warn?.(glyphWarning);
   const { page, style: st } = tree;
   const created = new Date(`${tree.titleBlock.date}T12:00:00Z`);
   const doc = new PDFDocument({

@@ -13,6 +13,8 @@ export interface ExportControl {
   readonly progress?: Progress;
   /** Checked between steps; when set, the export throws BriefsmithError('cancelled'). */
   readonly cancel?: CancelToken;
+  /** Called at most once per export with a one-line warning (e.g. characters the fonts cannot draw). */
+  readonly warn?: (message: string) => void;
 }
 
 export const PROGRESS_TOTAL = 100;
