@@ -1,32 +1,42 @@
 /**
- * Whole-pipeline fuzzer: `npx tsx scripts/fuzz-import.ts --cases 10000` (also `npm run fuzz -- --cases N`).
+ * Whole-pipeline fuzzer: `npm run fuzz -- --cases 10000 --seed 1 --jobs 2`.
  *
- * Every case is imported; the articles that import go on, in batches of --batch (default 10; a batch over 25 s fails),
- * through extraction, compose and both renderers, and the exports are read back: every XML
- * part of the DOCX must parse (saxes, XML 1.0 characters) and the PDF must pass `qpdf --check`
- * (when qpdf is installed). Besides the mutations below it makes floods and depths up to and
- * past the limits, zips whose headers lie about sizes, long tokens, noncharacters and
- * zero-width text, and it opens special files (a device linked as .txt, a FIFO) once per kind.
+ * Cases come from fuzz-cases.ts (each case from its own PRNG, so any case can be run alone).
+ * What is checked for every case:
+ * 1. import: `importBytes` returns an Article that matches its schema, with normalised,
+ *    non-empty text, or throws a BriefsmithError whose message names the file; anything else
+ *    fails. The import takes at most the bound (10 s, +1 s to stop) of CPU time.
+ * 2. extraction: each imported article is extracted (in a batch, with `extractAll` as the CLI
+ *    calls it: an article over its budget or size is skipped by name, a correct outcome); the
+ *    case's import plus its own extraction take at most 25 s of CPU; the findings match their
+ *    schema and every source reference gives its sentence back from the article's text.
+ * 3. export: each batch is composed with the dossier template (every section; noncharacters in
+ *    title, author and notes), rendered to DOCX and PDF and read back (fuzz-readback.ts): every
+ *    XML part of the DOCX parses, the PDF has its header and %%EOF and passes `qpdf --check`.
+ *    The compose, render and read-back of a batch (at most --batch articles or --batch-chars
+ *    characters) take at most 25 s of CPU.
+ * 4. the process never passes the memory bound (2.5 GB RSS).
+ * An article identical to one already sent down the pipeline (same text and metadata: a seed
+ * file, or a flip inside a part that no importer reads) is counted but not sent again; the
+ * pipeline is a function of the articles, so it would give the same result.
+ * Besides, a device linked as .txt and a FIFO are imported once per kind (refused by name).
  *
- * For each importer (txt, md, html, docx, pdf) it builds valid seed files in-process, then
- * feeds importBytes random bytes, truncations, byte flips, spliced chunks, deeply nested
- * HTML and big files. A case fails when importBytes throws anything but a BriefsmithError,
- * returns an Article that does not match the schema (or whose text is not normalised),
- * takes longer than the time bound (+1 s to stop; CPU time of the process, so that a shared
- * machine does not fail cases), or the process grows past the memory bound.
- * Prints per importer: cases, articles, errors by code, failures, max ms per file, peak RSS.
+ * Times are CPU time of the process (all threads: the import workers and GC included), so a
+ * machine shared with other work does not fail cases; wall times are reported beside them.
  *
- * Options: --cases N (per importer, default 1000), --seed S, --only txt,pdf, --from I (replay
- * cases I.. of the same seed), --dump DIR (write failing cases there),
- * --bound-ms MS (default 10000), --rss-mb MB (default 2560), --json (summary on stdout).
+ * Options: --kinds txt,pdf (or --only), --cases N per kind (default 1000), --seed S, --jobs J
+ * (processes, each running every J-th case), --from I and --to I (run only cases I..), --case I
+ * (one case), --max-minutes M (start no case after M minutes), --batch N (default 100),
+ * --batch-chars N (default 150000), --dump DIR (write
+ * failing cases there), --bound-ms MS (default 10000), --rss-mb MB (default 2560),
+ * --import-only, --json (summary on stdout).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, unzipSync } from 'fflate';
-import iconv from 'iconv-lite';
-import { SaxesParser } from 'saxes';
+import { fileURLToPath } from 'node:url';
 import { closeImportWorkers, importBytes, importFiles, normaliseText } from '../src/import';
 import { extractAll } from '../src/extract';
 import { compose } from '../src/compose/compose';
@@ -35,11 +45,8 @@ import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
 import { loadRenderResources } from '../src/render/resources-node';
 import { type Article, ArticleSchema, BriefingSchema, BriefsmithError } from '../src/model';
-import { enc, makeDocx, makePdf, utf16 } from '../tests/fixtures/import/make-fixtures';
-import { rng } from './seeded-random';
-
-type Kind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
-const KINDS: Kind[] = ['txt', 'md', 'html', 'docx', 'pdf'];
+import { type Kind, KINDS, type Mutation, fuzzCase, makeSeeds } from './fuzz-cases';
+import { HAVE_QPDF, cleanupReadback, docxError, findingsError, pdfError } from './fuzz-readback';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,221 +54,70 @@ function arg(name: string, fallback: string): string {
 }
 const CASES = Number(arg('cases', '1000'));
 const SEED = Number(arg('seed', '1'));
-const ONLY = arg('only', KINDS.join(',')).split(',') as Kind[];
+const ONLY = arg('kinds', arg('only', KINDS.join(','))).split(',') as Kind[];
+const JOBS = Math.max(1, Number(arg('jobs', '1')));
+/** `k/n`: this process runs the cases i with i % n === k (set by the parent of --jobs). */
+const SHARD = arg('shard', '0/1').split('/').map(Number) as [number, number];
+const ONE = arg('case', '');
+const FROM = ONE ? Number(ONE) : Number(arg('from', '0'));
+const TO = ONE ? Number(ONE) + 1 : Number(arg('to', String(CASES)));
 const BOUND_MS = Number(arg('bound-ms', '10000'));
+const CASE_MS = 25_000;
 const RSS_MB = Number(arg('rss-mb', '2560'));
 const JSON_OUT = process.argv.includes('--json');
-/** Replay: generate cases from 0 (the PRNG must advance) but run only cases >= FROM. */
-const FROM = Number(arg('from', '0'));
-/** Folder where failing cases are written, to replay them by hand. */
 const DUMP = arg('dump', '');
-const MAX_BYTES = 50 * 1024 * 1024;
-/** Articles per pipeline batch (extract → compose → DOCX and PDF → read back). */
-const BATCH = Number(arg('batch', '10'));
+const BATCH = Number(arg('batch', '100'));
+const BATCH_CHARS = Number(arg('batch-chars', '150000'));
 const PIPELINE = !process.argv.includes('--import-only');
-const HAVE_QPDF = spawnSync('qpdf', ['--version']).status === 0;
+/** Start no new case after this many minutes (0: no limit); the summary says how far the run got. */
+const MAX_MINUTES = Number(arg('max-minutes', '0'));
 
-
-const EN = 'Negotiators met on Sunday for a second round of talks aimed at ending the war, officials said in a statement.';
-const RU = 'Переговоры в столице продолжились в воскресенье, и делегации обсудили прекращение огня.';
-const AR = 'المفاوضات استؤنفت يوم الأحد في العاصمة.';
-
-async function makeSeeds(): Promise<Record<Kind, Uint8Array[]>> {
-  const article = `Truce Talks Resume\nBy Jane Doe | Example News\nPublished: March 23, 2025\n\n${EN}\n${RU}\n${AR}\n`;
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>T | S</title><meta property="og:site_name" content="Example"><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2025-03-23","author":{"name":"Jane Doe"}}</script></head><body><nav>a b c</nav><article><h1>Headline here</h1>${[EN, RU, AR, EN].map((p) => `<p>${p} <b>bold</b> <a href="/x">link</a></p>`).join('')}<table><tr><td>1</td><td>2</td></tr></table><pre>a\n b</pre></article><script>x()</script></body></html>`;
-  const md = `# Truce talks\n\n*By* **Jane Doe**\n\n${EN} [link](http://x)\n\n- ${RU}\n- item\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\`\`\`\ncode\n\`\`\`\n`;
-  return {
-    txt: [enc(article), new Uint8Array(iconv.encode(article, 'windows-1251')), utf16(article, 'le', false), utf16(article, 'be', true)],
-    md: [enc(md)],
-    html: [enc(html), new Uint8Array(iconv.encode(html.replace('utf-8', 'windows-1251'), 'windows-1251'))],
-    docx: [await makeDocx({ title: 'T', creator: 'Jane Doe', created: '2025-03-23T00:00:00Z', titleParagraph: 'Title', paragraphs: [EN, RU, AR, EN] })],
-    pdf: [await makePdf({ title: 'T', author: 'A', headline: 'Truce Talks Resume', paragraphs: [EN + ' ' + EN, RU, AR], pageBreaksBefore: [2], pageNumbers: true })],
-  };
-}
-
-type Mutation = 'random' | 'truncate' | 'flip' | 'splice' | 'nested' | 'big' | 'oversize' | 'seed' | 'flood' | 'depth' | 'zip-lie' | 'long-token' | 'nonchar';
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-/** A minimal .docx whose document body is `body`, stored with DEFLATE. */
-function docxOf(body: string): Uint8Array {
-  return zipOf([['_rels/.rels', enc('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')], ['word/document.xml', enc(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`)]]);
-}
-
-/** A zip of DEFLATE entries; `declare` overrides the uncompressed sizes written in the headers. */
-function zipOf(entries: Array<[string, Uint8Array]>, declare?: number): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = enc(name);
-    const deflated = deflateSync(data, { level: 6 });
-    const local = new Uint8Array(30 + n.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
-    lv.setUint32(18, deflated.length, true);
-    lv.setUint32(22, declare ?? data.length, true);
-    lv.setUint16(26, n.length, true);
-    local.set(n, 30);
-    const central = new Uint8Array(46 + n.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, 8, true);
-    cv.setUint32(20, deflated.length, true);
-    cv.setUint32(24, declare ?? data.length, true);
-    cv.setUint16(28, n.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(n, 46);
-    locals.push(local, deflated);
-    centrals.push(central);
-    offset += local.length + deflated.length;
-  }
-  const dir = concat(...centrals);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, dir.length, true);
-  ev.setUint32(16, offset, true);
-  return concat(...locals, dir, end);
-}
-
-/** Article text in the kind's format. */
-function wrap(kind: Kind, text: string): Uint8Array {
-  const paras = text.split('\n');
-  switch (kind) {
-    case 'md':
-      return enc(`# Fuzz\n\n${paras.join('\n\n')}\n`);
-    case 'html':
-      return enc(`<html><head><meta charset="utf-8"><title>Fuzz</title></head><body>${paras.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</body></html>`);
-    case 'docx':
-      return docxOf(paras.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join(''));
-    default:
-      return enc(text);
-  }
-}
-
-const NONCHARS = ['\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}', '\u200B', '\u200D', '\u2060', '\uFEFF', '\uD800', '\uDC00', '\u0000', '\u001B[31m', '\u202E'];
-
-function mutate(kind: Kind, seeds: Uint8Array[], r: () => number, i: number): { bytes: Uint8Array; how: Mutation } {
-  const int = (n: number): number => Math.floor(r() * n);
-  const base = seeds[int(seeds.length)];
-  // A few heavy cases at fixed intervals, so that their cost stays bounded.
-  if (i % 2500 === 1) return { bytes: new Uint8Array(MAX_BYTES + 1 + int(1000)), how: 'oversize' };
-  if (i % 1000 === 2) return { bytes: big(kind, r), how: 'big' };
-  if (kind === 'html' && i % 50 === 3) {
-    const n = 100 + int(30_000);
-    const tag = ['div', 'span', 'b', 'table', 'ul', 'p'][int(6)];
-    return { bytes: enc(`<html><body>${`<${tag}>`.repeat(n)}${EN}${r() < 0.5 ? `</${tag}>`.repeat(n) : ''}</body></html>`), how: 'nested' };
-  }
-  if (kind === 'md' && i % 50 === 3) return { bytes: enc('>'.repeat(1 + int(20_000)) + ' ' + EN + '\n' + '- '.repeat(int(5000)) + 'x'), how: 'nested' };
-  if (i % 100 === 4) return { bytes: base, how: 'seed' };
-  // Floods and depths up to the limits and past them; lying zips; long tokens; noncharacters.
-  if (i % 200 === 5) {
-    const n = int(r() < 0.8 ? 5_000 : 25_000);
-    if (kind === 'docx') return { bytes: docxOf('<w:p><w:r><w:t>word</w:t></w:r></w:p>'.repeat(n)), how: 'flood' };
-    if (kind === 'pdf') return { bytes: base, how: 'seed' };
-    return { bytes: wrap(kind, Array.from({ length: Math.min(n, 3000) }, (_, k) => (k % 7 === 0 ? EN : 'word')).join('\n')), how: 'flood' };
-  }
-  if (kind === 'md' && i % 50 === 6) {
-    const depth = 1 + int(150);
-    return { bytes: enc(Array.from({ length: depth }, (_, k) => ' '.repeat(2 * k) + '- ' + (k % 10 === 0 ? EN : 'item')).join('\n') + '\n'), how: 'depth' };
-  }
-  if (kind === 'docx' && i % 500 === 7) {
-    // Headers declare 9 KB; the real document.xml is 1-80 MB (over 64 MB it must be refused while inflating).
-    const mb = 1 + int(80);
-    const xml = enc(`<w:document ${W}><w:body>` + `<w:p><w:r><w:t>${EN}</w:t></w:r></w:p>`.repeat(Math.floor((mb * 1048576) / 150)) + '</w:body></w:document>');
-    return { bytes: zipOf([['word/document.xml', xml]], 9 * 1024), how: 'zip-lie' };
-  }
-  if (kind !== 'pdf' && i % 20 === 8) {
-    const len = 1_000 + int(r() < 0.9 ? 50_000 : 300_000);
-    let token = '';
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/.';
-    while (token.length < len) token += alphabet.slice(int(60), 60 + int(5)) + alphabet[int(alphabet.length)].repeat(int(50));
-    return { bytes: wrap(kind, `${EN}\n${EN} ${token.slice(0, len)}.\n${RU}`), how: 'long-token' };
-  }
-  if (kind !== 'pdf' && i % 10 === 9) {
-    let t = `${EN}\n${RU}\n${AR}`;
-    for (let k = 0, n = 1 + int(20); k < n; k++) {
-      const at = int(t.length);
-      t = t.slice(0, at) + NONCHARS[int(NONCHARS.length)] + t.slice(at);
-    }
-    if (r() < 0.1) t = NONCHARS.slice(6, 10).join('').repeat(1 + int(100));
-    return { bytes: kind === 'txt' && r() < 0.3 ? new Uint8Array(Buffer.from(t, 'utf8')) : wrap(kind, t), how: 'nonchar' };
-  }
-  const roll = r();
-  if (roll < 0.15) {
-    const n = int(r() < 0.9 ? 4096 : 65536);
-    const b = new Uint8Array(n);
-    for (let k = 0; k < n; k++) b[k] = int(256);
-    // half of them start with the right signature, to get past sniffing
-    const sig = kind === 'pdf' ? enc('%PDF-1.7\n') : kind === 'docx' ? new Uint8Array([0x50, 0x4b, 0x03, 0x04]) : kind === 'html' ? enc('<html>') : new Uint8Array(0);
-    if (r() < 0.5 && n >= sig.length) b.set(sig, 0);
-    return { bytes: b, how: 'random' };
-  }
-  if (roll < 0.4) return { bytes: base.slice(0, int(base.length)), how: 'truncate' };
-  if (roll < 0.85) {
-    const b = base.slice();
-    const flips = 1 + int(r() < 0.7 ? 4 : 64);
-    for (let k = 0; k < flips; k++) b[int(b.length)] = int(256);
-    return { bytes: b, how: 'flip' };
-  }
-  // splice: repeat or drop a chunk
-  const a = int(base.length);
-  const len = int(Math.min(4096, base.length - a));
-  const chunk = base.subarray(a, a + len);
-  const at = int(base.length);
-  const out = r() < 0.5 ? concat(base.subarray(0, at), chunk, chunk, base.subarray(at)) : concat(base.subarray(0, a), base.subarray(a + len));
-  return { bytes: out, how: 'splice' };
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-function big(kind: Kind, r: () => number): Uint8Array {
-  const mb = 2 + Math.floor(r() * 6);
-  const para = `${EN} ${RU}\n`;
-  const n = Math.floor((mb * 1024 * 1024) / enc(para).length);
-  switch (kind) {
-    case 'html':
-      return enc(`<html><body><article>${`<p>${para}</p>`.repeat(n)}</article></body></html>`);
-    case 'md':
-      return enc(`# Big\n\n${para.repeat(n)}`);
-    case 'pdf':
-      return concat(enc('%PDF-1.4\n'), new Uint8Array(mb * 1024 * 1024).fill(0x20));
-    case 'docx':
-      return concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(mb * 1024 * 1024));
-    default:
-      return enc(para.repeat(n));
-  }
-}
+for (const k of ONLY) if (!KINDS.includes(k)) throw new Error(`--kinds: unknown kind ${k} (${KINDS.join(', ')})`);
 
 interface Stats {
   cases: number;
   articles: number;
+  /** Articles sent down the pipeline (the others repeat one already sent). */
+  distinct: number;
+  /** Articles extraction skipped by name (over the time budget or the size it reads). */
+  skipped: number;
   errors: Record<string, number>;
   failures: number;
   overTime: number;
-  maxMs: number;
-  maxMsCase: string;
-  totalMs: number;
   examples: string[];
-  /** Pipeline batches run and the slowest (ms). */
+  /** Slowest case: import plus its own extraction, CPU ms (and the wall ms of its import). */
+  maxCaseCpuMs: number;
+  maxCase: string;
+  maxImportWallMs: number;
   batches: number;
-  batchMaxMs: number;
-  batchMaxCpuMs: number;
-  maxCpuMs: number;
+  maxBatchCpuMs: number;
+  maxBatchWallMs: number;
+  /** CPU ms spent per stage, to see where a run's time goes. */
+  cpu: { import: number; extract: number; render: number; readback: number };
+  byMutation: Partial<Record<Mutation, { cases: number; importCpuMs: number }>>;
+}
+
+const newStats = (): Stats => ({
+  cases: 0, articles: 0, distinct: 0, skipped: 0, errors: {}, failures: 0, overTime: 0, examples: [],
+  maxCaseCpuMs: 0, maxCase: '', maxImportWallMs: 0, batches: 0, maxBatchCpuMs: 0, maxBatchWallMs: 0,
+  cpu: { import: 0, extract: 0, render: 0, readback: 0 }, byMutation: {},
+});
+
+interface Summary {
+  casesPerKind: number;
+  /** The last case number run (lower than cases - 1 when --max-minutes stopped the run). */
+  lastCase: number;
+  seed: number;
+  jobs: number;
+  boundMs: number;
+  rssBoundMb: number;
+  qpdf: boolean;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  overMemory: number;
+  strayRejections: number;
+  kinds: Record<string, Stats>;
 }
 
 /** CPU time of the whole process (every thread: workers and GC included), in ms. */
@@ -269,6 +125,12 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+function failed(s: Stats, what: string): void {
+  s.failures++;
+  process.stderr.write(`FAIL ${what}\n`);
+  if (s.examples.length < 10) s.examples.push(what);
+}
 
 /** A FIFO and /dev/zero linked as .txt, in a temp folder (not on Windows). */
 function specialFiles(): { paths: string[]; cleanup: () => void } {
@@ -288,203 +150,293 @@ function specialFiles(): { paths: string[]; cleanup: () => void } {
 
 let renderSetup: Promise<{ template: Awaited<ReturnType<typeof loadTemplate>>; resources: Awaited<ReturnType<typeof loadRenderResources>> }> | null = null;
 
-/** XML 1.0 well-formedness of one part (saxes rejects the characters XML forbids, U+FFFE included). */
-function xmlError(xml: string): string | null {
-  const p = new SaxesParser({ xmlns: false });
-  let err: string | null = null;
-  p.on('error', (e) => {
-    err ??= e.message;
-  });
-  try {
-    p.write(xml).close();
-  } catch (e) {
-    err ??= e instanceof Error ? e.message : String(e);
-  }
-  return err;
+interface Pending {
+  readonly article: Article;
+  readonly label: string;
+  readonly importCpuMs: number;
 }
 
 /**
- * The rest of the pipeline for a batch of imported articles: extraction (articles over their
- * budget are skipped, as the CLI does), compose with the dossier template (every section),
- * DOCX and PDF, then read back. Returns a failure or null.
+ * Extraction, compose, DOCX and PDF for one batch, and the read-back; a failure is recorded
+ * against the batch (its first and last case), a slow article against its case.
  */
-async function pipeline(articles: Article[]): Promise<string | null> {
+async function runBatch(s: Stats, batch: readonly Pending[]): Promise<void> {
+  const labels = `pipeline ${batch[0].label} .. ${batch[batch.length - 1].label}`;
+  const articles = batch.map((b) => b.article);
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  let c1: number | undefined;
+  let t1: number | undefined;
   try {
     renderSetup ??= (async () => ({ template: await loadTemplate('dossier'), resources: await loadRenderResources() }))();
     const { template, resources } = await renderSetup;
     const kept = new Set(articles.map((a) => a.id));
-    const findings = extractAll(articles, { skipped: (a) => kept.delete(a.id) });
+    // extractAll reports each article before extracting it: the CPU between two reports is one article's.
+    let mark = cpuMs();
+    let at = -1;
+    const perArticle = (done: number): void => {
+      const now = cpuMs();
+      if (at >= 0) {
+        const b = batch[at];
+        const total = b.importCpuMs + (now - mark);
+        if (total > s.maxCaseCpuMs) {
+          s.maxCaseCpuMs = total;
+          s.maxCase = b.label;
+        }
+        if (total > CASE_MS) {
+          s.overTime++;
+          failed(s, `${b.label}: import and extraction took ${Math.round(total)} ms of CPU (bound ${CASE_MS} ms)`);
+        }
+      }
+      at = done;
+      mark = now;
+    };
+    const findings = extractAll(articles, { progress: (p) => perArticle(p.done), skipped: (a) => (kept.delete(a.id), s.skipped++) });
+    c1 = cpuMs();
+    t1 = performance.now();
+    s.cpu.extract += c1 - c0;
+    const bad = findingsError(articles, findings);
+    if (bad) return failed(s, `${labels}: ${bad}`);
     const briefing = BriefingSchema.parse({ title: 'Fuzz \uFFFE briefing', subtitle: null, date: '2025-03-23', author: 'F\uFFFFuzz', marking: template.defaults.marking, sections: template.sections, templateId: template.id, notes: 'Notes \uFDD0 with noncharacters \uFFFE.' });
     const tree = compose(briefing, { articles: articles.filter((a) => kept.has(a.id)), findings }, template);
     const docx = await renderDocx(tree, resources);
-    const parts = unzipSync(docx);
-    for (const [name, data] of Object.entries(parts)) {
-      if (!/\.(xml|rels)$/.test(name)) continue;
-      const err = xmlError(new TextDecoder().decode(data));
-      if (err) return `DOCX part ${name} does not parse: ${err.slice(0, 200)}`;
-    }
     const pdf = await renderPdf(tree, resources);
-    if (HAVE_QPDF) {
-      const dir = mkdtempSync(join(tmpdir(), 'briefsmith-fuzz-pdf-'));
-      try {
-        writeFileSync(join(dir, 'b.pdf'), pdf);
-        const q = spawnSync('qpdf', ['--check', join(dir, 'b.pdf')], { encoding: 'utf8' });
-        // qpdf exits 0 when clean, 3 for warnings only; 2 is an error.
-        if (q.status !== 0 && q.status !== 3) return `qpdf --check failed (${q.status}): ${(q.stdout + q.stderr).slice(0, 200)}`;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    } else if (!new TextDecoder('latin1').decode(pdf.subarray(0, 8)).startsWith('%PDF-')) return 'PDF has no header';
-    return null;
+    const c2 = cpuMs();
+    s.cpu.render += c2 - c1;
+    const err = docxError(docx) ?? pdfError(pdf);
+    s.cpu.readback += cpuMs() - c2;
+    if (err) return failed(s, `${labels}: ${err}`);
   } catch (e) {
-    return `pipeline threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`.slice(0, 300);
+    return failed(s, `${labels}: pipeline threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`.slice(0, 400));
+  } finally {
+    // Extraction is bounded per case above; the batch's own work is compose, render and read-back.
+    const cpu = cpuMs() - (c1 ?? c0);
+    const ms = performance.now() - (t1 ?? t0);
+    s.batches++;
+    s.maxBatchCpuMs = Math.max(s.maxBatchCpuMs, cpu);
+    s.maxBatchWallMs = Math.max(s.maxBatchWallMs, ms);
+    if (cpu > CASE_MS) failed(s, `${labels}: compose, render and read-back of ${batch.length} articles took ${Math.round(cpu)} ms of CPU (${Math.round(ms)} ms wall; bound ${CASE_MS} ms)`);
   }
 }
 
-let stray = 0;
-process.on('unhandledRejection', (e) => {
-  stray++;
-  console.error('unhandled rejection:', e);
-});
-process.on('uncaughtException', (e) => {
-  stray++;
-  console.error('uncaught exception:', e);
-});
+/** Imports one case; returns the article when it imported. */
+async function runCase(s: Stats, kind: Kind, i: number, bytes: Uint8Array, label: string): Promise<{ article: Article; cpu: number } | null> {
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  let failure: string | null = null;
+  let article: Article | null = null;
+  try {
+    const a = await importBytes(bytes, { path: `fuzz-${i}.${kind}`, timeoutMs: BOUND_MS });
+    const parsed = ArticleSchema.safeParse(a);
+    if (!parsed.success) failure = `invalid Article: ${parsed.error.message.slice(0, 200)}`;
+    else if (normaliseText(a.text) !== a.text) failure = 'text is not normalised';
+    else if (!a.text.trim()) failure = 'empty text accepted';
+    else article = a;
+  } catch (e) {
+    if (e instanceof BriefsmithError) {
+      s.errors[e.code] = (s.errors[e.code] ?? 0) + 1;
+      if (!e.message.includes(`fuzz-${i}.${kind}`)) failure = `error message does not name the file: ${e.message}`;
+      else if (e.message.includes('\n')) failure = `error message is more than one line: ${e.message.slice(0, 200)}`;
+    } else failure = `unhandled ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`.slice(0, 300);
+  }
+  const ms = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  s.cpu.import += cpu;
+  s.maxImportWallMs = Math.max(s.maxImportWallMs, ms);
+  if (cpu > s.maxCaseCpuMs) {
+    s.maxCaseCpuMs = cpu;
+    s.maxCase = label;
+  }
+  // The importer's own bound is BOUND_MS (wall clock); allow 1 s to stop the work.
+  if (cpu > BOUND_MS + 1000) {
+    s.overTime++;
+    failure ??= `took ${Math.round(cpu)} ms of CPU, ${Math.round(ms)} ms wall (bound ${BOUND_MS} ms + 1 s to stop)`;
+  }
+  if (process.memoryUsage().rss > RSS_MB * 1024 * 1024) {
+    overMemory++;
+    failure ??= `RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB over the ${RSS_MB} MB bound`;
+  }
+  if (failure) {
+    failed(s, `${label}: ${failure}`);
+    if (DUMP) {
+      mkdirSync(DUMP, { recursive: true });
+      writeFileSync(join(DUMP, `seed${SEED}-${kind}-${i}.${kind}`), bytes);
+    }
+    return null;
+  }
+  return article ? { article, cpu } : null;
+}
 
-async function main(): Promise<void> {
+let stray = 0;
+let overMemory = 0;
+
+/** Runs this process's share of the cases (every SHARD[1]-th, from SHARD[0]). */
+async function runShard(): Promise<Summary> {
+  process.on('unhandledRejection', (e) => {
+    stray++;
+    console.error('unhandled rejection:', e);
+  });
+  process.on('uncaughtException', (e) => {
+    stray++;
+    console.error('uncaught exception:', e);
+  });
   const seeds = await makeSeeds();
-  const results: Record<string, Stats> = {};
-  let peakRss = process.memoryUsage().rss;
-  let overMemory = 0;
+  const kinds: Record<string, Stats> = {};
   const started = Date.now();
-  const special = specialFiles();
-  for (const kind of ONLY) {
-    const s: Stats = { cases: 0, articles: 0, errors: {}, failures: 0, overTime: 0, maxMs: 0, maxMsCase: '', totalMs: 0, examples: [], batches: 0, batchMaxMs: 0, batchMaxCpuMs: 0, maxCpuMs: 0 };
-    results[kind] = s;
-    const r = rng(SEED * 1000 + KINDS.indexOf(kind));
-    const batch: Array<{ article: Article; label: string }> = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const t0 = performance.now();
-      const c0 = cpuMs();
-      const failure = await pipeline(batch.map((b) => b.article));
-      const ms = performance.now() - t0;
-      const cpu = cpuMs() - c0;
-      s.batches++;
-      s.batchMaxMs = Math.max(s.batchMaxMs, ms);
-      s.batchMaxCpuMs = Math.max(s.batchMaxCpuMs, cpu);
-      const labels = `${batch[0].label} .. ${batch[batch.length - 1].label}`;
-      const fail = failure ?? (cpu > 25_000 ? `pipeline took ${Math.round(cpu)} ms of CPU (${Math.round(ms)} ms wall) for ${batch.length} articles` : null);
-      if (fail) {
-        s.failures++;
-        process.stderr.write(`FAIL pipeline ${labels}: ${fail}\n`);
-        if (s.examples.length < 10) s.examples.push(`pipeline ${labels}: ${fail}`);
-      }
-      batch.length = 0;
-    };
-    // Special files, as a user could pick them: a device named .txt and a FIFO.
+  const c0 = cpuMs();
+  const special = SHARD[0] === 0 ? specialFiles() : { paths: [], cleanup: () => undefined };
+  const [shard, of] = SHARD;
+  const deadline = MAX_MINUTES > 0 ? started + MAX_MINUTES * 60_000 : Infinity;
+  // Kinds are interleaved case by case, so a run stopped by --max-minutes has reached about as far in each.
+  const state = new Map(ONLY.map((kind) => [kind, { s: newStats(), seen: new Set<string>(), batch: [] as Pending[], chars: 0 }]));
+  for (const [kind, k] of state) {
+    kinds[kind] = k.s;
     for (const p of special.paths) {
       const t0 = performance.now();
       const [res] = await importFiles([p], { timeoutMs: BOUND_MS });
       const ms = performance.now() - t0;
-      s.cases++;
-      if (res.result.ok || !res.result.error.message.includes(p) || ms > 5000) {
-        s.failures++;
-        s.examples.push(`special ${p}: ${res.result.ok ? 'imported' : `${res.result.error.message} in ${Math.round(ms)} ms`}`);
-      } else s.errors[res.result.error.code] = (s.errors[res.result.error.code] ?? 0) + 1;
+      k.s.cases++;
+      if (res.result.ok || !res.result.error.message.includes(p) || ms > 5000) failed(k.s, `special ${p}: ${res.result.ok ? 'imported' : `${res.result.error.message} in ${Math.round(ms)} ms`}`);
+      else k.s.errors[res.result.error.code] = (k.s.errors[res.result.error.code] ?? 0) + 1;
     }
-    for (let i = 0; i < CASES; i++) {
-      const { bytes, how } = mutate(kind, seeds[kind], r, i);
-      if (i < FROM) continue;
+  }
+  let last = FROM - 1;
+  for (let i = FROM; i < Math.min(TO, CASES) && Date.now() < deadline; i++) {
+    if (i % of !== shard) continue;
+    last = i;
+    for (const [kind, k] of state) {
+      const s = k.s;
+      const { bytes, how } = fuzzCase(seeds, SEED, kind, i);
       const label = `${kind}#${i} (${how}, ${bytes.length} bytes)`;
-      const t0 = performance.now();
-      const c0 = cpuMs();
-      let failure: string | null = null;
-      try {
-        const a = await importBytes(bytes, { path: `fuzz-${i}.${kind}`, timeoutMs: BOUND_MS });
-        const parsed = ArticleSchema.safeParse(a);
-        if (!parsed.success) failure = `invalid Article: ${parsed.error.message.slice(0, 200)}`;
-        else if (normaliseText(a.text) !== a.text) failure = 'text is not normalised';
-        else if (!a.text.trim()) failure = 'empty text accepted';
-        else {
-          s.articles++;
-          if (PIPELINE) batch.push({ article: a, label });
-        }
-      } catch (e) {
-        if (e instanceof BriefsmithError) {
-          s.errors[e.code] = (s.errors[e.code] ?? 0) + 1;
-          if (!e.message.includes(`fuzz-${i}.${kind}`)) failure = `error message does not name the file: ${e.message}`;
-        } else failure = `unhandled ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`.slice(0, 300);
-      }
-      const ms = performance.now() - t0;
-      const cpu = cpuMs() - c0;
+      const before = s.cpu.import;
+      const got = await runCase(s, kind, i, bytes, label);
       s.cases++;
-      s.totalMs += ms;
-      if (ms > s.maxMs) {
-        s.maxMs = ms;
-        s.maxMsCase = label;
-      }
-      s.maxCpuMs = Math.max(s.maxCpuMs, cpu);
-      // The importer's own (wall-clock) bound is BOUND_MS; allow 1 s for stopping the work. The
-      // check is on the process's CPU time (all threads), so that a machine shared with other
-      // work does not count as a slow case; wall times are reported beside it.
-      if (cpu > BOUND_MS + 1000) {
-        s.overTime++;
-        failure ??= `took ${Math.round(cpu)} ms of CPU, ${Math.round(ms)} ms wall (bound ${BOUND_MS} ms + 1 s to stop)`;
-      }
-      const rss = process.memoryUsage().rss;
-      peakRss = Math.max(peakRss, rss);
-      if (rss > RSS_MB * 1024 * 1024) {
-        overMemory++;
-        failure ??= `RSS ${Math.round(rss / 1048576)} MB over the ${RSS_MB} MB bound`;
-      }
-      if (failure) {
-        s.failures++;
-        process.stderr.write(`FAIL ${label}: ${failure}\n`);
-        if (DUMP) {
-          mkdirSync(DUMP, { recursive: true });
-          writeFileSync(join(DUMP, `${kind}-${i}.${kind}`), bytes);
+      const m = (s.byMutation[how] ??= { cases: 0, importCpuMs: 0 });
+      m.cases++;
+      m.importCpuMs += s.cpu.import - before;
+      if (got) {
+        s.articles++;
+        const { article: a } = got;
+        const key = JSON.stringify([a.title, a.outlet, a.published, a.byline, a.text]);
+        if (PIPELINE && !k.seen.has(key)) {
+          k.seen.add(key);
+          s.distinct++;
+          k.batch.push({ article: a, label, importCpuMs: got.cpu });
+          k.chars += a.text.length;
         }
-        if (s.examples.length < 10) s.examples.push(`${label}: ${failure}`);
       }
-      if (batch.length >= BATCH) await flush();
-      if ((i + 1) % 250 === 0) {
-        process.stderr.write(`${kind}: ${i + 1}/${CASES} cases, ${s.articles} articles, ${s.batches} batches (slowest ${Math.round(s.batchMaxCpuMs)} ms CPU, ${Math.round(s.batchMaxMs)} wall), ${s.failures} failures, slowest case ${Math.round(s.maxCpuMs)} ms CPU (${Math.round(s.maxMs)} wall), peak rss ${Math.round(peakRss / 1048576)} MB\n`);
+      if (k.batch.length >= BATCH || k.chars >= BATCH_CHARS) {
+        await runBatch(s, k.batch);
+        k.batch = [];
+        k.chars = 0;
       }
     }
-    await flush();
+    if ((i - shard) % (of * 500) === 0) for (const [kind, k] of state) progressLine(kind, i, k.s);
+  }
+  for (const [kind, k] of state) {
+    if (k.batch.length) await runBatch(k.s, k.batch);
+    progressLine(kind, last, k.s);
   }
   special.cleanup();
+  cleanupReadback();
   await closeImportWorkers();
-  const maxRssKb = process.resourceUsage().maxRSS;
-  const summary = {
-    casesPerImporter: CASES,
+  return {
+    casesPerKind: CASES,
+    lastCase: last,
     seed: SEED,
+    jobs: of,
     boundMs: BOUND_MS,
     rssBoundMb: RSS_MB,
+    qpdf: HAVE_QPDF,
     seconds: Math.round((Date.now() - started) / 1000),
-    peakRssMb: Math.round(Math.max(peakRss, maxRssKb * 1024) / 1048576),
+    cpuSeconds: Math.round((cpuMs() - c0) / 1000),
+    peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 1048576),
     overMemory,
     strayRejections: stray,
-    importers: Object.fromEntries(
-      Object.entries(results).map(([k, s]) => [k, { ...s, maxMs: Math.round(s.maxMs), maxCpuMs: Math.round(s.maxCpuMs), batchMaxMs: Math.round(s.batchMaxMs), batchMaxCpuMs: Math.round(s.batchMaxCpuMs), meanMs: +(s.totalMs / Math.max(1, s.cases)).toFixed(2), totalMs: Math.round(s.totalMs) }]),
-    ),
+    kinds,
   };
-  if (JSON_OUT) console.log(JSON.stringify(summary, null, 2));
-  else {
-    console.log(`kind      cases  articles  failures  over-time  max-ms  mean-ms  batches  batch-max-ms  errors`);
-    for (const [k, s] of Object.entries(summary.importers)) {
-      const errs = Object.entries(s.errors)
-        .map(([c, n]) => `${c}=${n}`)
-        .join(' ');
-      console.log(`${k.padEnd(8)}  ${String(s.cases).padStart(5)}  ${String(s.articles).padStart(8)}  ${String(s.failures).padStart(8)}  ${String(s.overTime).padStart(9)}  ${String(s.maxMs).padStart(6)}  ${String(s.meanMs).padStart(7)}  ${String(s.batches).padStart(7)}  ${String(Math.round(s.batchMaxMs)).padStart(12)}  ${errs}`);
-      if (s.maxMsCase) console.log(`          slowest: ${s.maxMsCase}`);
-      for (const ex of s.examples) console.log(`          FAIL ${ex}`);
-    }
-    console.log(`peak RSS ${summary.peakRssMb} MB; stray rejections ${stray}; ${summary.seconds} s in all`);
-  }
-  const failed = Object.values(results).some((s) => s.failures > 0) || stray > 0;
-  process.exitCode = failed ? 1 : 0;
 }
 
-await main();
+function progressLine(kind: string, i: number, s: Stats): void {
+  process.stderr.write(
+    `[${SHARD.join('/')}] ${kind} case ${i}: ${s.cases} cases, ${s.articles} articles (${s.distinct} distinct), ${s.batches} batches, ${s.failures} failures; slowest case ${Math.round(s.maxCaseCpuMs)} ms CPU, batch ${Math.round(s.maxBatchCpuMs)} ms CPU; rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`,
+  );
+}
+
+/** Sums the shards' summaries: counts add up, maxima take the largest. */
+function mergeSummaries(parts: Summary[]): Summary {
+  const out: Summary = { ...parts[0], kinds: {}, seconds: 0, cpuSeconds: 0, peakRssMb: 0, overMemory: 0, strayRejections: 0, jobs: parts.length };
+  for (const p of parts) {
+    out.seconds = Math.max(out.seconds, p.seconds);
+    out.lastCase = Math.max(out.lastCase, p.lastCase);
+    out.cpuSeconds += p.cpuSeconds;
+    out.peakRssMb = Math.max(out.peakRssMb, p.peakRssMb);
+    out.overMemory += p.overMemory;
+    out.strayRejections += p.strayRejections;
+    for (const [k, s] of Object.entries(p.kinds)) {
+      const t = (out.kinds[k] ??= newStats());
+      for (const f of ['cases', 'articles', 'distinct', 'skipped', 'failures', 'overTime', 'batches'] as const) t[f] += s[f];
+      for (const [c, n] of Object.entries(s.errors)) t.errors[c] = (t.errors[c] ?? 0) + n;
+      for (const f of ['import', 'extract', 'render', 'readback'] as const) t.cpu[f] += s.cpu[f];
+      for (const [m, v] of Object.entries(s.byMutation) as Array<[Mutation, { cases: number; importCpuMs: number }]>) {
+        const u = (t.byMutation[m] ??= { cases: 0, importCpuMs: 0 });
+        u.cases += v.cases;
+        u.importCpuMs += v.importCpuMs;
+      }
+      if (s.maxCaseCpuMs > t.maxCaseCpuMs) {
+        t.maxCaseCpuMs = s.maxCaseCpuMs;
+        t.maxCase = s.maxCase;
+      }
+      t.maxImportWallMs = Math.max(t.maxImportWallMs, s.maxImportWallMs);
+      t.maxBatchCpuMs = Math.max(t.maxBatchCpuMs, s.maxBatchCpuMs);
+      t.maxBatchWallMs = Math.max(t.maxBatchWallMs, s.maxBatchWallMs);
+      t.examples.push(...s.examples);
+    }
+  }
+  return out;
+}
+
+/** --jobs J: J child processes, each running every J-th case, then one summary. */
+async function runJobs(): Promise<Summary> {
+  const script = fileURLToPath(import.meta.url);
+  const rest = process.argv.slice(2).filter((a, i, all) => a !== '--json' && a !== '--jobs' && all[i - 1] !== '--jobs');
+  const parts = await Promise.all(
+    Array.from({ length: JOBS }, (_, k) =>
+      new Promise<Summary>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, ...rest, '--shard', `${k}/${JOBS}`, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          try {
+            resolve(JSON.parse(out) as Summary);
+          } catch {
+            reject(new Error(`fuzz shard ${k}/${JOBS} ended with code ${code} and no summary`));
+          }
+        });
+      }),
+    ),
+  );
+  return mergeSummaries(parts);
+}
+
+function print(summary: Summary): void {
+  if (JSON_OUT) {
+    console.log(JSON.stringify(summary, null, 2));
+    return;
+  }
+  console.log(`seed ${summary.seed}, ${summary.casesPerKind} cases per kind${summary.lastCase < summary.casesPerKind - 1 ? ` (stopped by --max-minutes after case ${summary.lastCase})` : ''}, ${summary.jobs} process(es), qpdf ${summary.qpdf ? 'on every batch' : 'not installed'}`);
+  console.log('kind   cases  articles  distinct  skipped  batches  failures  slowest-case-cpu-ms  slowest-batch-cpu-ms  cpu-s(import/extract/render/readback)  errors');
+  for (const [k, s] of Object.entries(summary.kinds)) {
+    const errs = Object.entries(s.errors).map(([c, n]) => `${c}=${n}`).join(' ');
+    const cpu = [s.cpu.import, s.cpu.extract, s.cpu.render, s.cpu.readback].map((v) => Math.round(v / 1000)).join('/');
+    console.log(`${k.padEnd(5)}  ${String(s.cases).padStart(5)}  ${String(s.articles).padStart(8)}  ${String(s.distinct).padStart(8)}  ${String(s.skipped).padStart(7)}  ${String(s.batches).padStart(7)}  ${String(s.failures).padStart(8)}  ${String(Math.round(s.maxCaseCpuMs)).padStart(19)}  ${String(Math.round(s.maxBatchCpuMs)).padStart(20)}  ${cpu.padStart(37)}  ${errs}`);
+    if (s.maxCase) console.log(`       slowest case: ${s.maxCase}; slowest import ${Math.round(s.maxImportWallMs)} ms wall, slowest batch ${Math.round(s.maxBatchWallMs)} ms wall`);
+    for (const ex of s.examples) console.log(`       FAIL ${ex}`);
+  }
+  console.log(`peak RSS ${summary.peakRssMb} MB; stray rejections ${summary.strayRejections}; ${summary.cpuSeconds} s CPU, ${summary.seconds} s wall`);
+}
+
+const summary = JOBS > 1 && !process.argv.includes('--shard') ? await runJobs() : await runShard();
+print(summary);
+process.exitCode = Object.values(summary.kinds).some((s) => s.failures > 0) || summary.strayRejections > 0 || summary.overMemory > 0 ? 1 : 0;
