@@ -2,16 +2,14 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { MAX_WORKER_GROWTH, WORKER_HEAP_MB, within, TimeoutError } from './limits';
+import { TimeoutError, within } from './limits';
 import type { ParseJob, ParseOutcome } from './parse-job';
+import { WorkerHost } from './worker-host';
 
 /**
- * Runs Markdown, HTML and Word parsing in a worker thread (like the PDF importer), so that a
- * hostile file is stopped for real: the worker has a heap limit, is terminated at the time
- * bound (parsing is synchronous: no timer on the caller's thread could fire), and is also
- * terminated when the process grows by more than MAX_WORKER_GROWTH while it works. One
- * worker is kept and reused; the next file after a stopped one gets a fresh worker.
+ * Runs Markdown, HTML and Word parsing in a bounded worker thread (worker-host.ts: heap limit,
+ * terminated at the time bound or when the process grows too much; one worker reused), so
+ * that a hostile file is stopped for real.
  *
  * Where the worker's code is: in development and tests the TypeScript source, loaded through
  * tsx; in the bundles, dist/import-worker.mjs beside dist/cli.mjs (or one folder up from
@@ -44,65 +42,7 @@ const { workerData } = require('node:worker_threads');
 })().catch((e) => { setImmediate(() => { throw e; }); });
 `;
 
-interface Slot {
-  readonly w: Worker;
-  readonly pending: Map<number, (o: ParseOutcome) => void>;
-  ready: boolean;
-}
-let slot: Slot | null = null;
-let broken = false;
-let nextId = 1;
-
-function settleAll(s: Slot, o: ParseOutcome): void {
-  for (const resolve of s.pending.values()) resolve(o);
-  s.pending.clear();
-}
-
-function getWorker(): Slot | null {
-  if (slot) return slot;
-  if (broken) return null;
-  const where = workerEntry();
-  if (!where) {
-    broken = true;
-    return null;
-  }
-  try {
-    const w = new Worker(SOURCE, { eval: true, workerData: where, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: true, stderr: true });
-    w.stdout.resume();
-    w.stderr.resume();
-    const s: Slot = { w, pending: new Map(), ready: false };
-    w.on('message', (m: { ready?: boolean; id?: number } & ParseOutcome) => {
-      if (m.ready) {
-        s.ready = true;
-        return;
-      }
-      const resolve = s.pending.get(m.id ?? -1);
-      s.pending.delete(m.id ?? -1);
-      resolve?.(m);
-    });
-    w.on('error', (e: Error & { code?: string }) => {
-      if (slot === s) slot = null;
-      if (!s.ready) {
-        // The worker could not even load (an unusual runtime): parse in-process from now on.
-        broken = true;
-        settleAll(s, { ok: false, kind: 'failed', message: 'no-worker' });
-        return;
-      }
-      const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/i.test(e.message);
-      settleAll(s, { ok: false, kind: memory ? 'memory' : 'failed', message: e.message });
-    });
-    w.on('exit', () => {
-      if (slot === s) slot = null;
-      settleAll(s, { ok: false, kind: 'failed', message: 'the reader stopped' });
-    });
-    w.unref();
-    slot = s;
-    return s;
-  } catch {
-    broken = true;
-    return null;
-  }
-}
+const host = new WorkerHost<ParseJob, ParseOutcome>({ name: 'reader', source: SOURCE, data: workerEntry });
 
 async function inProcess(job: ParseJob, timeoutMs: number): Promise<ParseOutcome> {
   const { runParseJob } = await import('./parse-job');
@@ -116,45 +56,14 @@ async function inProcess(job: ParseJob, timeoutMs: number): Promise<ParseOutcome
 
 /** Parses in the worker, with the time bound and the memory watch; in-process when no worker runs here. */
 export async function parseInWorker(job: ParseJob, timeoutMs: number): Promise<ParseOutcome> {
-  const s = getWorker();
-  if (!s) return inProcess(job, timeoutMs);
-  const { w, pending } = s;
-  const id = nextId++;
-  const baseline = process.memoryUsage.rss();
-  const out = await new Promise<ParseOutcome>((resolve) => {
-    const stop = (o: ParseOutcome): void => {
-      if (!pending.has(id)) return;
-      pending.delete(id);
-      clearTimeout(timer);
-      clearInterval(watch);
-      resolve(o);
-      if (slot === s) slot = null;
-      void w.terminate();
-    };
-    const timer = setTimeout(() => stop({ ok: false, kind: 'timeout', message: `took longer than ${timeoutMs} ms` }), timeoutMs);
-    const watch = setInterval(() => {
-      if (process.memoryUsage.rss() - baseline > MAX_WORKER_GROWTH) stop({ ok: false, kind: 'memory', message: 'used too much memory' });
-    }, 100);
-    pending.set(id, (o) => {
-      clearTimeout(timer);
-      clearInterval(watch);
-      resolve(o);
-    });
-    w.ref();
-    if (job.format === 'docx') {
-      const bytes = new Uint8Array(job.bytes); // a copy, transferred
-      w.postMessage({ id, format: 'docx', bytes }, [bytes.buffer]);
-    } else w.postMessage({ id, ...job });
-  }).finally(() => {
-    if (pending.size === 0) w.unref();
-  });
-  if (!out.ok && out.message === 'no-worker' && broken) return inProcess(job, timeoutMs);
-  return out;
+  if (job.format === 'docx') {
+    const bytes = new Uint8Array(job.bytes); // a copy, transferred
+    return (await host.run({ format: 'docx', bytes }, timeoutMs, [bytes.buffer])) ?? inProcess(job, timeoutMs);
+  }
+  return (await host.run(job, timeoutMs)) ?? inProcess(job, timeoutMs);
 }
 
 /** Stops the idle worker (the CLI calls this before it exits; a worker's stdio ports can keep the process alive). */
 export async function closeParseWorker(): Promise<void> {
-  const s = slot;
-  slot = null;
-  if (s) await s.w.terminate();
+  await host.close();
 }
