@@ -42,6 +42,7 @@ import { estimatePages as estimatePageCount } from '../compose/compose';
 import { assertNever, citationOrder, noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 import { xmlSafe, xmlSafeTree } from './xml-safe';
 import { chartPng } from './chart-png';
+import { subsetText, subsetTrueType } from './font-subset';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
 
@@ -259,10 +260,12 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
     run: { font, size: hp(size), bold: true, color: colour(st.accent) },
     paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: tw(before), after: tw(size * 0.4), line: 240, lineRule: LineRuleType.AUTO } },
   });
-  const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  // Only the faces the document uses are embedded (bold italic rarely is); keys are fixed below.
+  // Only the faces the document uses are embedded (bold italic rarely is), each a subset of the
+  // characters it holds (font-subset.ts); keys are fixed below.
   const usesBoldItalic = JSON.stringify(tree.blocks).includes('"bold":true,"italic":true');
-  const fonts = [{ name: font, data: buf(resources.fonts.regular), bold: buf(resources.fonts.bold), italic: buf(resources.fonts.italic), ...(usesBoldItalic ? { boldItalic: buf(resources.fonts.boldItalic) } : {}) }];
+  const chars = subsetText(tree);
+  const [regular, bold, italic, boldItalic] = await Promise.all([resources.fonts.regular, resources.fonts.bold, resources.fonts.italic, ...(usesBoldItalic ? [resources.fonts.boldItalic] : [])].map((f) => subsetTrueType(f, chars)));
+  const fonts = [{ name: font, data: regular, bold, italic, ...(boldItalic ? { boldItalic } : {}) }];
   const m = tree.page.margins;
   const doc = new Document({
     title: tb.title,
