@@ -2,54 +2,40 @@
 // it. The analyst opens it in the app (renderer in Debian's Chromium, the same handlers main
 // registers behind it), reads what is wrong, clicks "Open the backup (saved …)" and finds the
 // last good version loaded; saving writes it back over the damaged file.
+// A save near the size limit shows its warning (this server warns from 200 bytes).
 // Screenshot: docs/screenshots/08-open-backup.png.
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ProjectSchema } from '../src/model';
 import { newProject, serializeProject } from '../src/project/project';
-import { browserApiScript } from './e2e/browser-api';
-import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { MAX_PROJECT_BYTES } from '../src/project/store';
+import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
-import { startAppServer, type AppServer } from './e2e/server';
+import { closeSession, e2eSkipReason, openSession, type Session } from './e2e/session';
 
-const skipReason = !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+const skipReason = e2eSkipReason();
 if (skipReason) console.warn(`e2e-recovery skipped: ${skipReason}`);
 
 const BACKUP_TITLE = 'Port talks, last good version';
 /** The backup's modification time, shown on the button. */
 const BACKUP_TIME = new Date('2025-03-21T16:45:00Z');
+/** Saves above this size warn (the backup here is about 700 bytes; the real threshold is 205 MB). */
+const WARN_AT = 200;
 
 describe.skipIf(skipReason !== null)('opening the backup of a damaged project', () => {
-  let browser: Browser;
+  let session: Session;
   let server: AppServer;
   let page: Page;
   let tmp: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt();
-    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
-    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-recovery-'));
-    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
-    browser = await launchChromium();
     // A fixed zone and locale, so the time on the button is the same on every machine.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'UTC' });
-    await context.addInitScript({ content: browserApiScript() });
-    page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    session = await openSession({ name: 'e2e-recovery', viewport: { width: 1280, height: 720 }, locale: 'en-GB', timezoneId: 'UTC', acceptDialogs: true, projectLimits: { max: MAX_PROJECT_BYTES, warnAt: WARN_AT } });
+    ({ server, page, tmp } = session);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession(session));
 
   it('shows what is wrong and opens the backup with one click', async () => {
     const dir = path.join(tmp, 'projects');
@@ -93,7 +79,15 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
     expect(ProjectSchema.parse(JSON.parse(await readFile(file, 'utf8'))).briefing.title).toBe(BACKUP_TITLE);
-    expect(pageErrors).toEqual([]);
+    // The saved file is over this server's warning size: the app says so, and the notice stays.
+    expect(Buffer.byteLength(await readFile(file))).toBeGreaterThan(WARN_AT);
+    const warning = page.getByTestId('notice-warning');
+    await warning.waitFor();
+    expect(await warning.getAttribute('role')).toBe('alert');
+    expect(await warning.textContent()).toMatch(/port-talks\.briefsmith" is .* near the .* limit for opening a project/);
+    await page.waitForTimeout(5500); // longer than an information notice stays
+    expect(await warning.count()).toBe(1);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('without a backup: the error names the file, and no offer is made', async () => {

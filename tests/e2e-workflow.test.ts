@@ -1,55 +1,27 @@
 // End to end, as an analyst would: the renderer built by Vite runs in Debian's Chromium;
 // `window.briefsmith` is the browser implementation that calls the same handlers Electron
-// main registers (over HTTP on 127.0.0.1). Import both seed articles, edit one item and
-// reject another, pick and reorder sections, export DOCX and PDF and read them back, save
-// the project, reopen it and find everything as it was. Screenshots go to docs/screenshots
-// when UPDATE_SCREENSHOTS=1.
+// main registers (over HTTP on 127.0.0.1). Import the four sample articles (assets/samples, our
+// own writing), edit one item and reject another, pick and reorder sections, export DOCX and
+// PDF and read them back, save the project, reopen it and find everything as it was.
+// Screenshots 01-07 go to docs/screenshots when UPDATE_SCREENSHOTS=1.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
-import { ProjectSchema, type Findings, type Outlook, type Position } from '../src/model';
+import { ProjectSchema, type Outlook, type Position } from '../src/model';
 import type { BriefsmithBridge } from '../src/services/api';
-import { browserApiScript } from './e2e/browser-api';
-import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
-import { startAppServer, type AppServer } from './e2e/server';
+import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
 
-const SEEDS = path.resolve(REPO, '..', 'shared', 'seeds');
-const seedFiles = existsSync(SEEDS) ? ['000_118066a58bd8992f.txt', '002_d98ed01e17b307d9.txt'].map((f) => path.join(SEEDS, f)).filter((f) => existsSync(f)) : [];
-const skipReason = seedFiles.length < 2 ? `seed articles not found in ${SEEDS}` : !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+const skipReason = e2eSkipReason();
 if (skipReason) console.warn(`e2e-workflow skipped: ${skipReason}`);
 
 const EDIT_MARKER = 'Analyst corrected wording for the briefing';
 const TITLE = 'Negotiations weekly briefing';
-const norm = (s: string): string => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
-
-async function pdfText(file: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
-  }
-  await doc.destroy();
-  return pages.join('\n');
-}
-
-async function docxText(file: string): Promise<{ text: string; html: string }> {
-  const mammoth = (await import('mammoth')).default;
-  const buffer = await readFile(file);
-  return { text: (await mammoth.extractRawText({ buffer })).value, html: (await mammoth.convertToHtml({ buffer })).value };
-}
-
-/** Texts that any other item or source sentence contains: a rejected item must avoid them to be checked for absence. */
-function otherTexts(f: Findings, exceptId: string): string[] {
-  const all = [...f.people, ...f.delegations, ...f.positions, ...f.outlook, ...f.attacks];
-  return all.filter((x) => x.id !== exceptId).flatMap((x) => [JSON.stringify(x), ...x.sources.map((s) => s.sentence)]);
-}
 
 /** New; when there are unsaved changes the app asks Save / Don't save / Cancel: don't save. */
 async function newProject(page: Page): Promise<void> {
@@ -59,73 +31,72 @@ async function newProject(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
-  let browser: Browser;
+  let session: Session;
   let server: AppServer;
   let page: Page;
   let tmp: string;
-  /** Script errors and console errors (CSP violations land here). */
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt();
-    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
-    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-'));
-    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    await context.addInitScript({ content: browserApiScript() });
-    page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    page.on('pageerror', (e) => {
-      pageErrors.push(e.message);
-      console.error('page error:', e.message);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    session = await openSession({ name: 'e2e', acceptDialogs: true });
+    ({ server, page, tmp } = session);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession(session));
 
   it('imports, reviews, composes, exports, saves and reopens', async () => {
     // The findings the app will show: the same core, run here to choose which items to touch.
-    const articles = await Promise.all(seedFiles.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
+    const articles = await Promise.all(SAMPLE_FILES.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
     const findings = await extractAll(articles);
     type TextItem = Position | Outlook;
     const section = findings.positions.length >= 2 ? 'positions' : 'outlook';
     const items: TextItem[] = findings[section];
-    expect(items.length, 'the extractor finds at least two positions or outlook items in the seeds').toBeGreaterThanOrEqual(2);
-    const toReject = items.find((x) => x.text.length > 20 && !otherTexts(findings, x.id).some((t) => norm(t).includes(norm(x.text))));
-    expect(toReject, 'an item whose text appears nowhere else').toBeDefined();
-    const toEdit = items.find((x) => x.id !== toReject!.id)!;
+    expect(items.length, 'the extractor finds at least two positions or outlook items in the samples').toBeGreaterThanOrEqual(2);
 
-    // 1 · Articles: the open dialog "chooses" both seeds.
+    // 1 · Articles: the open dialog "chooses" the four samples.
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Articles' }).waitFor();
-    server.dialogs.open.push(seedFiles);
+    server.dialogs.open.push([...SAMPLE_FILES]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     // Articles and their findings arrive together (one undo step), after extraction.
-    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count(), { timeout: 60_000 }).toBe(SAMPLE_FILES.length);
     await page.getByTestId('progress').waitFor({ state: 'detached' });
     expect(server.progress.some((p) => p.label.startsWith('Importing'))).toBe(true);
     await shot(page, '01-articles.png');
+
+    // The items to edit and reject are ones the briefing prints (a template lists only the
+    // first few of a section): read from the core's preview of the project the app holds.
+    let printed = '';
+    await expect
+      .poll(
+        async () => {
+          const r = await server.api.recover({});
+          if (!r.ok || r.value?.project.articles.length !== SAMPLE_FILES.length) return false;
+          const h = await server.api.preview({ project: r.value.project });
+          printed = h.ok ? norm(h.value.html.replace(/<[^>]+>/g, ' ')) : '';
+          return printed !== '';
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const isPrinted = (x: TextItem) => !/[&<>"']/.test(x.text) && printed.includes(norm(x.text));
+    // Printed once only (not also quoted in a note), so its absence after rejection is meaningful.
+    const printedOnce = (x: TextItem) => printed.split(norm(x.text)).length === 2;
+    const toReject = items.find((x) => x.text.length > 20 && isPrinted(x) && printedOnce(x));
+    expect(toReject, 'an item the briefing prints once').toBeDefined();
+    const toEdit = items.find((x) => x.id !== toReject!.id && isPrinted(x));
+    expect(toEdit, 'a second printed item').toBeDefined();
 
     // 2 · Review: select, edit one item, reject another; undo/redo the rejection.
     await page.locator('[data-step="review"]').click();
     await page.locator(`[data-section="${section}"]`).click();
     const rowOf = (id: string) => page.locator(`tr[data-item="${id}"]`);
-    await rowOf(toEdit.id).click();
+    await rowOf(toEdit!.id).click();
     const source = page.getByTestId('source-text').locator('mark');
-    if (toEdit.sources[0]) await expect.poll(() => source.textContent()).toBe(toEdit.sources[0].sentence);
+    if (toEdit!.sources[0]) await expect.poll(() => source.textContent()).toBe(toEdit!.sources[0].sentence);
     await page.getByRole('button', { name: '✎ Edit' }).click();
     await page.locator('form[aria-label="Edit item"] textarea[name="text"]').fill(EDIT_MARKER);
     await page.getByRole('button', { name: 'Save edit' }).click();
-    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain(EDIT_MARKER);
-    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain('Edited');
+    await expect.poll(() => rowOf(toEdit!.id).textContent()).toContain(EDIT_MARKER);
+    await expect.poll(() => rowOf(toEdit!.id).textContent()).toContain('Edited');
 
     await rowOf(toReject!.id).click();
     await page.getByRole('button', { name: '✕ Reject' }).click();
@@ -135,7 +106,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await page.locator('header').getByRole('button', { name: 'Redo' }).click();
     await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
-    await rowOf(toEdit.id).click();
+    await rowOf(toEdit!.id).click();
     await shot(page, '02-review.png');
 
     // Merge two people (the analyst knows they are one); the table marks both.
@@ -158,7 +129,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await page.locator('#field-title').press('Enter');
     await page.getByRole('checkbox', { name: 'Include People' }).uncheck();
     await page.getByRole('checkbox', { name: 'Include Analyst notes' }).check();
-    await page.locator('#field-notes').fill('Checked against both sources.');
+    await page.locator('#field-notes').fill('Checked against all four sources.');
     await page.locator('#field-author').fill('Desk analyst'); // focusing it commits the notes
     await page.locator('#field-marking').fill('INTERNAL');
     await page.locator('#field-marking').press('Enter');
@@ -217,7 +188,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     expect(saved.briefing.title).toBe(TITLE);
     expect(saved.briefing.sections).toEqual(order);
     expect(saved.overlay.decisions[toReject!.id]).toEqual({ status: 'rejected' });
-    expect(saved.overlay.decisions[toEdit.id]).toEqual({ status: 'edited', fields: { text: EDIT_MARKER } });
+    expect(saved.overlay.decisions[toEdit!.id]).toEqual({ status: 'edited', fields: { text: EDIT_MARKER } });
     if (findings.people.length >= 2) expect(saved.overlay.personMerges.map((g) => [...g].sort())).toEqual([[findings.people[0]!.id, findings.people[1]!.id].sort()]);
 
     await newProject(page);
@@ -229,18 +200,18 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('weekly');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
     await page.locator('[data-step="articles"]').click();
-    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('table[aria-label="Imported articles"] tbody tr').count()).toBe(SAMPLE_FILES.length);
     await page.locator('[data-step="review"]').click();
     await page.locator(`[data-section="${section}"]`).click();
-    await expect.poll(() => rowOf(toEdit.id).textContent()).toContain(EDIT_MARKER);
+    await expect.poll(() => rowOf(toEdit!.id).textContent()).toContain(EDIT_MARKER);
     await expect.poll(() => rowOf(toReject!.id).textContent()).toContain('Rejected');
     await page.locator('[data-step="compose"]').click();
     expect(await page.locator('ol.sections li').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-row')))).toEqual(order);
     expect(await page.locator('#field-title').inputValue()).toBe(TITLE);
-    expect(await page.locator('#field-notes').inputValue()).toBe('Checked against both sources.');
+    expect(await page.locator('#field-notes').inputValue()).toBe('Checked against all four sources.');
 
     // The whole workflow ran under the strict CSP without a violation or script error.
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
 
     // The recent list offers the project.
     const recent = await server.api.recentProjects({});
@@ -248,14 +219,12 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
    }, 240_000);
 
   it('shows conflicting sources side by side', async () => {
-    const articles = await Promise.all(seedFiles.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
+    const articles = await Promise.all(SAMPLE_FILES.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
     const findings = await extractAll(articles);
     const sections = ['delegations', 'people', 'attacks', 'positions', 'outlook'] as const;
-    const hit = sections.flatMap((sec) => findings[sec].filter((x) => x.conflicts.length > 0).map((x) => ({ sec, x })))[0];
-    if (!hit) {
-      console.warn('no item with conflicting sources in the seeds: conflict view not exercised');
-      return;
-    }
+    const hit = sections.flatMap((sec) => findings[sec].filter((x) => x.conflicts.length > 0).map((x) => ({ sec, x })))[0]!;
+    // The samples disagree on purpose (who leads one delegation, a death toll).
+    expect(hit, 'an item whose sources disagree').toBeDefined();
     await page.locator('[data-step="review"]').click();
     await page.locator(`[data-section="${hit.sec}"]`).click();
     await page.locator(`tr[data-item="${hit.x.id}"]`).click();
@@ -296,10 +265,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     }, { timeout: 10_000 }).toBe('Recovered briefing');
 
     // "Crash": the page goes away without saving; a new one starts.
-    const context = page.context();
-    await page.close({ runBeforeUnload: false });
-    page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
+    page = await session.restartPage();
     await page.goto(server.url);
     const banner = page.locator('.banner');
     await banner.waitFor();
@@ -338,7 +304,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
 
   it('shows import errors that name the file', async () => {
     const empty = path.join(tmp, 'empty.txt');
-    await (await import('node:fs/promises')).writeFile(empty, '');
+    await writeFile(empty, '');
     server.dialogs.open.push([empty]);
     await page.locator('[data-step="articles"]').click();
     await page.getByRole('button', { name: 'Choose files…' }).click();
@@ -349,12 +315,12 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
 
     // Re-import: a file corrected on disk is read again and replaces its article.
     const fixable = path.join(tmp, 'fixable.txt');
-    await (await import('node:fs/promises')).writeFile(fixable, 'Port talks\n\nOfficials met on Monday.');
+    await writeFile(fixable, 'Port talks\n\nOfficials met on Monday.');
     server.dialogs.open.push([fixable]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     const rows = page.locator('table[aria-label="Imported articles"] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
-    await (await import('node:fs/promises')).writeFile(fixable, 'Port talks\n\nOfficials met on Monday and agreed to meet again next month.');
+    await writeFile(fixable, 'Port talks\n\nOfficials met on Monday and agreed to meet again next month.');
     await rows.filter({ hasText: 'fixable.txt' }).getByRole('button', { name: /^Re-import/ }).click();
     await expect.poll(() => rows.filter({ hasText: 'fixable.txt' }).locator('td.num').textContent(), { timeout: 30_000 }).toBe('13');
     expect(await rows.count()).toBe(3);

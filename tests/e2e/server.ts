@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { API_METHODS, type BriefsmithApi, type MenuCommand, type ProgressEvent } from '../../src/services/api';
 import { createHandlers, type ServiceEnv } from '../../src/services/handlers';
+import type { ProjectSizeLimits } from '../../src/project/store';
 import { resolveAppFile, responseHeaders } from '../../main/security';
 
 export interface DialogScript {
@@ -42,6 +43,8 @@ export interface AppServerOptions {
   readonly userDataDir: string;
   /** Fixed clock for reproducible autosave times. */
   readonly now?: () => Date;
+  /** Project size limits for saves (small ones reach the warning with a small project). */
+  readonly projectLimits?: ProjectSizeLimits;
 }
 
 const MAX_BODY = 80 * 1024 * 1024;
@@ -95,6 +98,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       push('progress', e);
     },
     approvedPaths: new Set<string>(),
+    ...(options.projectLimits ? { projectLimits: options.projectLimits } : {}),
   };
   const api = createHandlers(env);
   const methods = new Set<string>(API_METHODS);

@@ -1,0 +1,373 @@
+/**
+ * The window's store: the state of `state/app.ts` behind `getState`/`subscribe` (for React's
+ * `useSyncExternalStore`), and the workflow's commands, which talk to the API and dispatch the
+ * pure actions. It knows the API only as the bridge's shape, so tests drive it in Node with a
+ * stand-in (no browser), the way GitHub Desktop keeps `lib/stores` apart from `ui/`.
+ */
+import type { Article, Findings } from '../../src/model';
+import type { BriefsmithBridge, ExportFormat, ImportReport, OpenedProject, TemplateSummary } from '../../src/services/api';
+import { ApiError, call } from '../api';
+import { appReducer, initialAppState, noticeLifetimeMs, type AfterUnsaved, type AppAction, type AppState, type BackupOffer, type NoticeKind } from './app';
+import type { DocAction } from './project';
+import { planImport, planReimport, planRemoval } from './workflow';
+
+/** The core's message ends by offering the backup in words; the banner's button makes that offer. */
+export const withoutBackupSentence = (message: string): string => message.replace(/\s*A backup from the previous save\b[\s\S]*$/, '') || message;
+
+const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+
+/** A local date and time for people, e.g. "24 Mar 2025, 09:30". */
+export const formatTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+/** A dropped file as the API takes it. */
+export interface DroppedFile {
+  readonly name: string;
+  readonly bytesBase64: string;
+}
+
+export interface StoreDeps {
+  readonly api: BriefsmithBridge;
+  /** A fresh id that tags the progress events of one request. */
+  newJobId(kind: string): string;
+  /** Timers for notices that go by themselves (tests pass a manual clock). */
+  setTimer(fn: () => void, ms: number): unknown;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function createAppStore(deps: StoreDeps) {
+  const { api } = deps;
+  let state: AppState = initialAppState;
+  const listeners = new Set<() => void>();
+
+  const dispatch = (a: AppAction): void => {
+    const before = state;
+    state = appReducer(state, a);
+    if (state === before) return;
+    // Information notices go by themselves.
+    for (const n of state.notices) {
+      if (before.notices.includes(n)) continue;
+      const ms = noticeLifetimeMs(n);
+      if (ms !== null) deps.setTimer(() => dispatch({ type: 'dismiss', id: n.id }), ms);
+    }
+    for (const l of listeners) l();
+  };
+  const getState = (): AppState => state;
+  const subscribe = (l: () => void): (() => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
+
+  const notify = (kind: NoticeKind, text: string): void => dispatch({ type: 'notify', kind, text });
+  const report = (e: unknown): void => {
+    if (e instanceof ApiError && e.code === 'cancelled') notify('info', e.message);
+    else notify('error', e instanceof Error ? e.message : String(e));
+  };
+  const doc = (action: DocAction): void => dispatch({ type: 'doc', action });
+
+  /** Runs long work with the progress bar; progress events of its job move the bar. */
+  async function withBusy<T>(kind: string, label: string, work: (job: string) => Promise<T>): Promise<T | undefined> {
+    const job = deps.newJobId(kind);
+    dispatch({ type: 'busy', job, label });
+    try {
+      return await work(job);
+    } catch (e) {
+      report(e);
+      return undefined;
+    } finally {
+      dispatch({ type: 'idle', job });
+    }
+  }
+
+  async function refreshRecent(): Promise<void> {
+    try {
+      dispatch({ type: 'recent', recent: await call(api.recentProjects({})) });
+    } catch {
+      /* the list is a convenience */
+    }
+  }
+
+  function loadOpened(o: OpenedProject, dirty = false): void {
+    dispatch({ type: 'opened', opened: o, dirty });
+    if (o.migratedFrom !== null) notify('info', `Converted from an older project format (version ${o.migratedFrom}). Save to keep it in the new format.`);
+    void refreshRecent();
+  }
+
+  // ---- start-up: a new project, the recent list, templates, and any crash-recovery copy ----
+  async function start(): Promise<void> {
+    try {
+      const [opened, recent, templates, recovery] = await Promise.all([
+        call(api.newProject({})),
+        call(api.recentProjects({})),
+        call(api.listTemplates({})).catch(() => [] as TemplateSummary[]),
+        call(api.recover({})).catch(() => null),
+      ]);
+      dispatch({ type: 'started', opened, recent, templates, recovery });
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  // ---- project commands; New and Open ask Save / Don't save / Cancel over unsaved changes ----
+  async function newProjectNow(): Promise<void> {
+    try {
+      loadOpened(await call(api.newProject({})));
+      await api.discardRecovery({});
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  async function openProjectNow(path?: string): Promise<void> {
+    try {
+      const o = await call(api.openProject(path ? { path } : {}));
+      if (!o) return;
+      dispatch({ type: 'backupOffer', offer: null });
+      loadOpened(o);
+      notify('info', `Opened ${fileName(o.path ?? '')}.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.backup && e.file) {
+        dispatch({ type: 'backupOffer', offer: { file: e.file, message: withoutBackupSentence(e.message), savedAt: e.backup.savedAt } });
+      } else {
+        dispatch({ type: 'backupOffer', offer: null });
+        report(e);
+      }
+    }
+  }
+
+  const proceed = (then: AfterUnsaved): Promise<void> => {
+    switch (then.kind) {
+      case 'new':
+        return newProjectNow();
+      case 'open':
+        return openProjectNow(then.path);
+    }
+  };
+
+  /** Runs `then` now, or asks first when there are unsaved changes. */
+  async function unlessUnsaved(action: string, then: AfterUnsaved): Promise<void> {
+    const s = state;
+    if (s.doc && s.doc.rev !== s.doc.savedRev) dispatch({ type: 'askUnsaved', action, then });
+    else await proceed(then);
+  }
+
+  /** The answer to Save / Don't save / Cancel. */
+  async function answerUnsaved(choice: 'save' | 'discard' | 'cancel'): Promise<void> {
+    const ask = state.unsavedAsk;
+    if (!ask) return;
+    dispatch({ type: 'answeredUnsaved' });
+    switch (choice) {
+      case 'cancel':
+        return;
+      case 'discard':
+        return proceed(ask.then);
+      case 'save':
+        if (await save()) await proceed(ask.then);
+    }
+  }
+
+  async function openBackup(offer: BackupOffer): Promise<void> {
+    try {
+      const o = await call(api.openProjectBackup({ path: offer.file }));
+      dispatch({ type: 'backupOffer', offer: null });
+      // Unsaved on purpose: Save writes the recovered project back over the damaged file.
+      loadOpened(o, true);
+      notify('info', `Opened the backup of ${fileName(o.path ?? offer.file)} (saved ${formatTime(o.savedAt)}). Save to replace the damaged file.`);
+    } catch (e) {
+      dispatch({ type: 'backupOffer', offer: null });
+      report(e);
+    }
+  }
+
+  function restoreRecovery(): void {
+    const r = state.recovery;
+    if (!r) return;
+    loadOpened(r, true);
+    dispatch({ type: 'recovery', recovery: null });
+  }
+
+  function discardRecovery(): void {
+    dispatch({ type: 'recovery', recovery: null });
+    void api.discardRecovery({});
+  }
+
+  /** After a save: the marker, the recovery copy gone, and what the save said. */
+  async function afterSave(path: string, rev: number, warning: string | null): Promise<void> {
+    dispatch({ type: 'saved', path, rev });
+    await api.discardRecovery({});
+    notify('info', `Saved ${fileName(path)}.`);
+    // Near the size that can be opened again: said, and it stays until dismissed.
+    if (warning) notify('warning', warning);
+  }
+
+  async function saveAs(): Promise<boolean> {
+    const d = state.doc;
+    if (!d) return false;
+    try {
+      const r = await call(api.saveProjectAs({ project: d.project }));
+      if (!r) return false;
+      await afterSave(r.path, d.rev, r.warning);
+      void refreshRecent();
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    const d = state.doc;
+    if (!d) return false;
+    if (!d.path) return saveAs();
+    try {
+      const r = await call(api.saveProject({ project: d.project, path: d.path }));
+      await afterSave(r.path, d.rev, r.warning);
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  }
+
+  /** Writes the crash-recovery copy (never the project file itself). */
+  function autosave(): void {
+    const d = state.doc;
+    if (d && d.rev !== d.savedRev) void api.autosave({ project: d.project, path: d.path });
+  }
+
+  // ---- articles: each change is one undo step with the findings that go with it ----
+  /** The merged findings of these articles (only articles not seen before are extracted). */
+  async function extract(articles: readonly Article[]): Promise<Findings | undefined> {
+    if (articles.length === 0) return { people: [], delegations: [], positions: [], outlook: [], attacks: [] };
+    return withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, (job) => call(api.extract({ job, articles: [...articles] })));
+  }
+
+  /** Adds what an import brought; returns the id of the first new article (for focus), if any. */
+  async function afterImport(r: ImportReport | null | undefined): Promise<string | null> {
+    const d = state.doc;
+    if (!r || !d) return null;
+    dispatch({ type: 'failures', failures: r.failures });
+    if (r.articles.length === 0) return null;
+    // Files with the same text as an article already here (or as another file of the batch) are skipped, and said so.
+    const plan = planImport(d.project.articles, r);
+    if (plan.nothingNew) {
+      notify('info', plan.nothingNew);
+      return null;
+    }
+    const findings = await extract(plan.extract);
+    if (!findings) return null;
+    doc({ type: 'addArticles', articles: plan.fresh, findings, label: plan.label });
+    return plan.fresh[0]?.id ?? null;
+  }
+
+  async function importDialog(): Promise<string | null> {
+    return afterImport(await withBusy('import', 'Importing articles', (job) => call(api.importFiles({ job }))));
+  }
+
+  async function importDropped(count: number, read: () => Promise<readonly DroppedFile[]>): Promise<string | null> {
+    const r = await withBusy('import', `Importing ${count} file${count === 1 ? '' : 's'}`, async (job) => call(api.importFileContents({ job, files: [...(await read())] })));
+    return afterImport(r);
+  }
+
+  async function importPasted(text: string): Promise<boolean> {
+    try {
+      const article = await call(api.importText({ text }));
+      await afterImport({ articles: [article], failures: [] });
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  }
+
+  async function reimport(article: Article): Promise<void> {
+    const d = state.doc;
+    if (!d || article.origin.kind !== 'file') return;
+    const file = article.origin.path;
+    const r = await withBusy('import', `Re-importing ${fileName(file)}`, (job) => call(api.reimportFiles({ job, paths: [file] })));
+    if (!r) return;
+    dispatch({ type: 'failures', failures: r.failures, clearFiles: [file] });
+    const fresh = r.articles[0];
+    if (!fresh) return;
+    const findings = await extract(planReimport(state.doc?.project.articles ?? d.project.articles, article.id, fresh));
+    if (!findings) return;
+    doc({ type: 'replaceArticles', pairs: [{ oldId: article.id, article: fresh }], findings, label: `Re-imported ${fileName(file)}` });
+  }
+
+  async function removeArticle(id: string): Promise<void> {
+    const d = state.doc;
+    if (!d) return;
+    const plan = planRemoval(d.project.articles, id);
+    if (!plan) return;
+    const findings = await extract(plan.extract);
+    if (!findings) return;
+    // No confirmation: the notice offers Undo, which brings the article and its findings back together.
+    doc({ type: 'removeArticle', id, findings, label: plan.label });
+  }
+
+  async function reextract(): Promise<void> {
+    const d = state.doc;
+    if (!d) return;
+    const findings = await extract(d.project.articles);
+    if (findings) doc({ type: 'setFindings', findings, label: 'Re-extracted the findings' });
+  }
+
+  function cancelBusy(): void {
+    const b = state.busy;
+    if (b) void api.cancelJob({ job: b.job });
+  }
+
+  // ---- export ----
+  async function exportAs(format: ExportFormat): Promise<void> {
+    const d = state.doc;
+    if (!d) return;
+    const r = await withBusy('export', `Exporting ${format.toUpperCase()}`, (job) => call(api.exportDocument({ job, format, project: d.project })));
+    // The preview step shows the result, with Open file and Show in folder.
+    if (r) dispatch({ type: 'exported', file: r });
+  }
+
+  async function openExported(which: 'openPath' | 'showInFolder'): Promise<void> {
+    const f = state.lastExport;
+    if (!f) return;
+    try {
+      await call(api[which]({ path: f.path }));
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  /** Events from outside the page: progress of jobs. Returns the unsubscribe. */
+  const listen = (): (() => void) => api.onProgress((event) => dispatch({ type: 'progress', event }));
+
+  return {
+    getState,
+    subscribe,
+    dispatch,
+    doc,
+    notify,
+    report,
+    listen,
+    start,
+    newProject: () => unlessUnsaved('starting a new project', { kind: 'new' }),
+    openProject: (path?: string) => unlessUnsaved('opening another project', path ? { kind: 'open', path } : { kind: 'open' }),
+    answerUnsaved,
+    openBackup,
+    restoreRecovery,
+    discardRecovery,
+    save,
+    saveAs,
+    autosave,
+    importDialog,
+    importDropped,
+    importPasted,
+    reimport,
+    removeArticle,
+    reextract,
+    cancelBusy,
+    exportAs,
+    openExported,
+  };
+}

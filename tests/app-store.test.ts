@@ -1,0 +1,229 @@
+// The window's store without a browser: the pure transitions of `renderer/state/app.ts`, and the
+// workflow's commands of `renderer/state/store.ts` driven against a stand-in API (saves, the
+// Save / Don't save / Cancel question, imports with duplicates and failures, a cancelled
+// extraction, a damaged project with a backup). Timers are a manual clock.
+import { describe, expect, it } from 'vitest';
+import { emptyFindings, emptyOverlay, type Article, type Findings, type Position, type Project, type Result } from '../src/model';
+import type { BriefsmithBridge, ImportReport, OpenedProject } from '../src/services/api';
+import { appReducer, initialAppState, MAX_LASTING_NOTICES, type AppAction, type AppState } from '../renderer/state/app';
+import { createAppStore } from '../renderer/state/store';
+
+const project = (title = 'T'): Project => ({
+  format: 'briefsmith',
+  version: 1,
+  articles: [],
+  findings: emptyFindings(),
+  overlay: emptyOverlay(),
+  briefing: { title, subtitle: null, date: '2026-01-02', author: '', marking: '', sections: ['bluf'], templateId: 'situation', notes: '', options: { citations: null, language: 'en-GB' } },
+});
+const opened = (p: Project = project(), path: string | null = null): OpenedProject => ({ project: p, path, migratedFrom: null });
+const article = (id: string): Article => ({ id, title: `Title ${id}`, outlet: null, published: null, byline: null, text: `Words of ${id}.`, origin: { kind: 'file', path: `/in/${id}.txt`, format: 'txt' } });
+const position = (id: string, a: string): Position => ({ id, sources: [{ article: a, sentence: 's', start: 0, end: 1 }], confidence: 0.9, conflicts: [], party: 'Ruritania', kind: 'demand', text: `position ${id}`, speaker: null });
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const fail = (code: string, message: string, extra: Record<string, unknown> = {}): Promise<Result<never>> => Promise.resolve({ ok: false, error: { code, message, file: null, ...extra } } as Result<never>);
+
+/** A stand-in bridge: the start-up calls answer plainly, the rest as the test says. */
+function fakeApi(over: Partial<BriefsmithBridge> = {}): BriefsmithBridge & { calls: string[] } {
+  const calls: string[] = [];
+  const base: Partial<BriefsmithBridge> = {
+    newProject: () => ok(opened(project('Fresh'))),
+    recentProjects: () => ok([]),
+    listTemplates: () => ok([]),
+    recover: () => ok(null),
+    discardRecovery: () => ok(null),
+    autosave: () => ok({ savedAt: '2026-01-02T00:00:00Z' }),
+    cancelJob: () => ok({ cancelled: true }),
+    onProgress: () => () => undefined,
+    ...over,
+  };
+  return new Proxy(base, {
+    get(t, k: string) {
+      if (k === 'calls') return calls;
+      const f = (t as Record<string, unknown>)[k];
+      if (typeof f !== 'function') throw new Error(`the test's API has no ${k}`);
+      return (...args: unknown[]) => {
+        calls.push(k);
+        return (f as (...a: unknown[]) => unknown)(...args);
+      };
+    },
+  }) as BriefsmithBridge & { calls: string[] };
+}
+
+/** A store on a manual clock: `tick()` runs the timers that are due. */
+function storeWith(api: BriefsmithBridge) {
+  let now = 0;
+  let jobs = 0;
+  const timers: Array<{ at: number; fn: () => void }> = [];
+  const store = createAppStore({ api, newJobId: (k) => `${k}-${++jobs}`, setTimer: (fn, ms) => timers.push({ at: now + ms, fn }) });
+  const tick = (ms: number) => {
+    now += ms;
+    for (const t of timers.splice(0).filter((x) => (x.at <= now ? (x.fn(), false) : true))) timers.push(t);
+  };
+  return { store, tick };
+}
+
+const run = (s: AppState, ...actions: AppAction[]): AppState => actions.reduce(appReducer, s);
+const started = (p: Project = project()): AppState => run(initialAppState, { type: 'started', opened: opened(p), recent: [], templates: [], recovery: null });
+
+describe('app state: pure transitions', () => {
+  it('a change says what it did with Undo; undo says so with Redo', () => {
+    const s1 = run(started(), { type: 'doc', action: { type: 'setBriefing', patch: { title: 'New title' }, label: "Renamed to 'New title'" } });
+    expect(s1.notices.map((n) => [n.kind, n.text, n.offer])).toEqual([['info', "Renamed to 'New title'.", 'undo']]);
+    const s2 = run(s1, { type: 'doc', action: { type: 'undo' } });
+    expect(s2.doc?.project.briefing.title).toBe('T');
+    expect(s2.notices.map((n) => [n.text, n.offer])).toEqual([["Undone: Renamed to 'New title'.", 'redo']]);
+    // An action that changes nothing says nothing.
+    expect(run(s2, { type: 'doc', action: { type: 'setBriefing', patch: { title: 'T' } } })).toBe(s2);
+  });
+
+  it('information notices replace each other; errors and warnings stay, the last few', () => {
+    let s = started();
+    for (let i = 0; i < 5; i++) s = run(s, { type: 'notify', kind: i % 2 ? 'warning' : 'error', text: `problem ${i}` });
+    s = run(s, { type: 'notify', kind: 'info', text: 'one' }, { type: 'notify', kind: 'info', text: 'two' });
+    expect(s.notices.map((n) => n.text)).toEqual(['problem 3', 'problem 4', 'two']);
+    expect(s.notices.filter((n) => n.kind !== 'info').length).toBe(MAX_LASTING_NOTICES - 1);
+    const id = s.notices[0]!.id;
+    expect(run(s, { type: 'dismiss', id }).notices.map((n) => n.text)).toEqual(['problem 4', 'two']);
+  });
+
+  it('progress moves only its own job; idle of another job leaves the bar', () => {
+    const s = run(started(), { type: 'busy', job: 'extract-1', label: 'Extracting' });
+    const moved = run(s, { type: 'progress', event: { job: 'extract-1', done: 2, total: 5, label: 'Extracting 2 of 5' } });
+    expect(moved.busy).toEqual({ job: 'extract-1', label: 'Extracting 2 of 5', done: 2, total: 5 });
+    expect(run(moved, { type: 'progress', event: { job: 'other', done: 9, total: 9, label: 'x' } })).toBe(moved);
+    expect(run(moved, { type: 'idle', job: 'other' }).busy).not.toBeNull();
+    expect(run(moved, { type: 'idle', job: 'extract-1' }).busy).toBeNull();
+  });
+
+  it('opening a project resets the window: failures, last export, targets; Review when it has articles', () => {
+    const withArticles = { ...project(), articles: [article('a1')] };
+    const s = run(
+      started(),
+      { type: 'failures', failures: [{ file: 'bad.txt', code: 'unreadable', message: 'bad.txt: unreadable' }] },
+      { type: 'exported', file: { path: '/out/b.pdf', bytes: 10, format: 'pdf' } },
+      { type: 'openArticle', id: 'a9' },
+    );
+    expect([s.failures.length, s.lastExport?.path, s.step, s.articleTarget]).toEqual([1, '/out/b.pdf', 'articles', 'a9']);
+    const o = run(s, { type: 'opened', opened: opened(withArticles, '/p/x.briefsmith') });
+    expect([o.failures.length, o.lastExport, o.step, o.articleTarget, o.doc?.path]).toEqual([0, null, 'review', null, '/p/x.briefsmith']);
+    // A restored project is unsaved until saved.
+    expect(run(s, { type: 'opened', opened: opened(withArticles), dirty: true }).doc!.rev).not.toBe(0);
+  });
+
+  it("a re-import's failures replace that file's old ones", () => {
+    const s = run(started(), { type: 'failures', failures: [{ file: 'a.txt', code: 'unreadable', message: 'a.txt: old' }, { file: 'b.txt', code: 'unreadable', message: 'b.txt' }] });
+    expect(run(s, { type: 'failures', failures: [], clearFiles: ['a.txt'] }).failures.map((f) => f.file)).toEqual(['b.txt']);
+  });
+});
+
+describe('app store: commands against a stand-in API', () => {
+  it('a save near the size limit shows its warning, which stays when the confirmation goes', async () => {
+    const warning = '"/p/big.briefsmith" is 210 MB, near the 256 MB limit for opening a project';
+    const api = fakeApi({ saveProjectAs: () => ok({ path: '/p/big.briefsmith', warning }), saveProject: () => ok({ path: '/p/big.briefsmith', warning: null }) });
+    const { store, tick } = storeWith(api);
+    await store.start();
+    store.doc({ type: 'setBriefing', patch: { title: 'Changed' } });
+    expect(await store.saveAs()).toBe(true);
+    const s = store.getState();
+    expect(s.doc?.path).toBe('/p/big.briefsmith');
+    expect(s.doc!.rev).toBe(s.doc!.savedRev);
+    expect(s.notices.map((n) => [n.kind, n.text])).toEqual([
+      ['info', 'Saved big.briefsmith.'],
+      ['warning', warning],
+    ]);
+    tick(60_000);
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['warning']);
+    // A save without a warning says only that it saved.
+    expect(await store.save()).toBe(true);
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['warning', 'info']);
+  });
+
+  it('New over unsaved changes asks; Cancel keeps the project, Save saves first, then starts anew', async () => {
+    const api = fakeApi({ saveProject: () => ok({ path: '/p/a.briefsmith', warning: null }), openProject: () => ok(opened(project('Opened'), '/p/a.briefsmith')) });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.openProject();
+    store.doc({ type: 'setBriefing', patch: { title: 'Edited' } });
+    await store.newProject();
+    expect(store.getState().unsavedAsk).toEqual({ action: 'starting a new project', then: { kind: 'new' } });
+    await store.answerUnsaved('cancel');
+    expect(store.getState().unsavedAsk).toBeNull();
+    expect(store.getState().doc?.project.briefing.title).toBe('Edited');
+    expect(api.calls.filter((c) => c === 'newProject').length).toBe(1); // only at start-up
+
+    await store.newProject();
+    await store.answerUnsaved('save');
+    expect(api.calls.indexOf('saveProject')).toBeGreaterThan(-1);
+    expect(api.calls.lastIndexOf('newProject')).toBeGreaterThan(api.calls.indexOf('saveProject'));
+    expect(store.getState().doc?.project.briefing.title).toBe('Fresh');
+    // Clean now: New goes ahead without asking.
+    await store.newProject();
+    expect(store.getState().unsavedAsk).toBeNull();
+  });
+
+  it('an import adds the new articles with their findings in one undo step, and names the duplicates', async () => {
+    const a1 = article('a1');
+    const a2 = article('a2');
+    const findings: Findings = { ...emptyFindings(), positions: [position('p1', 'a1'), position('p2', 'a2')] };
+    const reports: ImportReport[] = [
+      { articles: [a1, a2, a1], failures: [{ file: 'bad.txt', code: 'unreadable', message: 'bad.txt: not a text file' }] },
+      { articles: [a2], failures: [] },
+    ];
+    const extracted: string[][] = [];
+    const api = fakeApi({
+      importFiles: () => ok(reports.shift()!),
+      extract: (req) => {
+        extracted.push(req.articles.map((a) => a.id));
+        return ok(findings);
+      },
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    expect(await store.importDialog()).toBe('a1');
+    let s = store.getState();
+    expect(s.doc?.project.articles.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(s.doc?.project.findings.positions.length).toBe(2);
+    expect(s.doc?.past.length).toBe(1);
+    expect(s.failures.map((f) => f.file)).toEqual(['bad.txt']);
+    expect(s.notices.at(-1)?.text).toBe('Imported 2 new articles, 1 duplicate skipped.');
+    expect(s.busy).toBeNull();
+    expect(extracted).toEqual([['a1', 'a2']]);
+
+    expect(await store.importDialog()).toBeNull();
+    s = store.getState();
+    expect(s.notices.at(-1)?.text).toBe('No new article: 1 duplicate skipped.');
+    expect(extracted.length).toBe(1); // nothing new: nothing extracted
+    // One undo takes the import back whole.
+    store.doc({ type: 'undo' });
+    expect(store.getState().doc?.project.articles).toEqual([]);
+    expect(store.getState().doc?.project.findings.positions).toEqual([]);
+  });
+
+  it('a cancelled extraction adds nothing, says so, and clears the progress bar', async () => {
+    const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extract: () => fail('cancelled', 'Extraction cancelled.') });
+    const { store } = storeWith(api);
+    await store.start();
+    expect(await store.importDialog()).toBeNull();
+    const s = store.getState();
+    expect(s.doc?.project.articles).toEqual([]);
+    expect(s.busy).toBeNull();
+    expect(s.notices.map((n) => [n.kind, n.text])).toEqual([['info', 'Extraction cancelled.']]);
+  });
+
+  it('a damaged project with a backup: the offer, without the sentence the button replaces; opening it leaves the project unsaved', async () => {
+    const api = fakeApi({
+      openProject: () => fail('corrupt', '"/p/x.briefsmith" is cut short. A backup from the previous save is available.', { file: '/p/x.briefsmith', backup: { path: '/p/x.briefsmith.bak', savedAt: '2025-03-21T16:45:00Z' } }),
+      openProjectBackup: () => ok({ ...opened(project('From backup'), '/p/x.briefsmith'), backupPath: '/p/x.briefsmith.bak', savedAt: '2025-03-21T16:45:00Z' }),
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.openProject('/p/x.briefsmith');
+    const offer = store.getState().backupOffer!;
+    expect(offer).toEqual({ file: '/p/x.briefsmith', message: '"/p/x.briefsmith" is cut short.', savedAt: '2025-03-21T16:45:00Z' });
+    await store.openBackup(offer);
+    const s = store.getState();
+    expect(s.backupOffer).toBeNull();
+    expect(s.doc?.project.briefing.title).toBe('From backup');
+    expect(s.doc!.rev).not.toBe(s.doc!.savedRev);
+  });
+});
