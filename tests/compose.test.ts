@@ -112,7 +112,7 @@ describe('compose', () => {
     for (const tb of delegations) expect(tb.caption?.some((r) => r.kind === 'cite')).toBe(true);
     // The source list the notes point into ends the document and cites nothing itself.
     const last = tables[tables.length - 1];
-    expect(header(last)).toBe('#|Outlet|Title|Date|Where');
+    expect(header(last)).toBe('#|Outlet|Title|Date'); // no web address among the sources: no "Where" column
     expect(last.rows.map((r) => plainText(r[0]))).toEqual(t.sources.map((s) => String(s.n)));
     expect(last.rows.flat(2).some((r) => r.kind === 'cite')).toBe(false);
     const lists = t.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
@@ -182,7 +182,7 @@ describe('compose', () => {
     const tb = t.blocks.find((b) => b.kind === 'table');
     expect(tb?.kind).toBe('table');
     if (tb?.kind !== 'table') return;
-    expect(tb.rows.map((r) => plainText(r[1]))).toEqual(['leader', 'killed']);
+    expect(tb.rows.map((r) => plainText(r[1]))).toEqual(['Who leads', 'Killed']);
     expect(plainText(tb.rows[1][2])).toBe('“4”; “5”');
     expect(tb.rows[1][2].filter((r) => r.kind === 'cite')).toHaveLength(2);
   });
@@ -284,5 +284,41 @@ describe('the source list', () => {
     const lines = t.blocks.slice(at + 1).filter((b) => b.kind === 'paragraph');
     expect(lines).toHaveLength(t.sources.length);
     lines.forEach((b, i) => expect(plainText(b.kind === 'paragraph' ? b.runs : [])).toMatch(new RegExp(`^\\[${i + 1}\\] \\S`)));
+  });
+});
+
+describe('what a reader meets in print', () => {
+  const text = (t: DocTree) => t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+
+  it('names a file only for a source with neither outlet nor title, and has a "Where" column only for web addresses', () => {
+    const arts: Article[] = [
+      { ...articles[0], origin: { kind: 'file', path: '/tmp/x/valley-report.txt', format: 'txt' } },
+      { ...articles[1], title: null, outlet: null, origin: { kind: 'file', path: '/tmp/x/unnamed-notes.txt', format: 'txt' } },
+      ...articles.slice(2),
+    ];
+    const t = compose(briefing({ sections: ['sources'] }), { articles: arts, findings }, loadTemplate('situation'));
+    const out = text(t);
+    expect(out).not.toContain('valley-report.txt');
+    expect(out).toContain('File unnamed-notes.txt');
+    const withUrl = compose(briefing({ sections: ['sources'] }), { articles: [{ ...arts[0], url: 'https://example.org/valley' }, ...arts.slice(1)], findings }, loadTemplate('situation'));
+    const tb = withUrl.blocks.find((b) => b.kind === 'table');
+    expect(tb?.kind === 'table' && tb.columns.map((c) => c.header)).toEqual(['#', 'Outlet', 'Title', 'Date', 'Where']);
+    expect(text(withUrl)).toContain('example.org/valley');
+  });
+
+  it('leaves position fragments out of print and does not repeat a speaker the sentence names', () => {
+    const f = {
+      ...findings,
+      positions: [{ ...findings.positions[0], text: 'asked for' }, { ...findings.positions[0], id: 'p-ok', text: 'wants all checkpoints on the valley road removed' }],
+      outlook: [{ ...findings.outlook[0], text: 'Anika Sorell said the delegations will meet again on Tuesday.', who: 'Anika Sorell', horizon: null, date: null }],
+    };
+    const out = text(compose(briefing({ sections: ['positions', 'outlook'] }), { articles, findings: f }, loadTemplate('situation')));
+    expect(out).not.toMatch(/\|\s*asked for\s*\|/);
+    expect(out).toContain('wants all checkpoints on the valley road removed');
+    expect(out).not.toContain('— Anika Sorell');
+  });
+
+  it('counts left-out figures in words that agree with the number', () => {
+    expect(text(treeFor('situation', { sections: ['attacks'] }))).toContain('Totals leave out 1 figure adding up several days or strikes.');
   });
 });

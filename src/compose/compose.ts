@@ -38,7 +38,7 @@ import {
   type TableColumn,
   type TextRun,
 } from './doctree';
-import { nextSteps, withoutDateline } from './next-steps';
+import { mentions, nextSteps, withoutDateline } from './next-steps';
 import type { Template, Wording } from './templates';
 
 const MM = 72 / 25.4;
@@ -246,6 +246,9 @@ function allConflicts(f: Findings): { label: string; what: string; conflict: Con
   return out;
 }
 
+/** How a disputed field is named in the disagreements table. */
+const FIELD_NAMES: Readonly<Record<string, string>> = { leaders: 'who leads', leader: 'who leads', members: 'members', killed: 'killed', injured: 'injured', attacker: 'attacker', party: 'side', role: 'role', target: 'target', weapons: 'weapons', text: 'wording', who: 'source' };
+
 /** Items that two or more articles report. */
 function corroborated(f: Findings): number {
   const many = (refs: readonly SourceRef[]) => new Set(refs.map((r) => r.article)).size >= 2;
@@ -398,7 +401,8 @@ function delegationsSection(c: Ctx): Block[] {
 }
 
 function positionsSection(c: Ctx): Block[] {
-  const ps = c.findings.positions;
+  // A fragment ("asked for") says nothing a reader can use: it stays in review, not in print.
+  const ps = c.findings.positions.filter((p) => bottomLineText(p.text) !== null);
   if (!ps.length) return [];
   const kindOrder = (k: PositionKind) => POSITION_KINDS.indexOf(k);
   const ordered = [...ps].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
@@ -426,7 +430,8 @@ function outlookSection(c: Ctx): Block[] {
       items: shown.map((o) => {
         // A horizon that is itself a calendar date ("May 20") would print the date twice.
         const horizon = o.date ? `${o.horizon && !CALENDAR_WORDS.test(o.horizon) ? `${o.horizon}, ` : ''}${formatDate(o.date, true)}` : o.horizon;
-        const who = o.who || horizon ? fill(c.w.outlookAttribution, { who: o.who, horizon }) : '';
+        const speaker = o.who && !mentions(o.text, o.who) ? o.who : null;
+        const who = speaker || horizon ? fill(c.w.outlookAttribution, { who: speaker, horizon }) : '';
         return [t(cap(withoutDateline(o.text))), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
       }),
     },
@@ -486,7 +491,7 @@ function attacksSection(c: Ctx): Block[] {
         true,
       ),
     );
-    if (left) out.push(remark(fill(c.w.aggregateRemark, { count: left })));
+    if (left) out.push(remark(fill(c.w.aggregateRemark, { count: left, figures: plural(left, 'figure') })));
   }
   // The chart shows what the tables do not: how the strikes spread over the days, by attacker.
   const chart = c.template.charts ? strikesPerDay(c, counted) : null;
@@ -537,24 +542,30 @@ function disagreementsSection(c: Ctx): Block[] {
   }
   const rows = all.map(({ label, conflict }): Inline[][] => [
     [t(cap(label))],
-    [t(conflict.field)],
+    [t(cap(FIELD_NAMES[conflict.field] ?? conflict.field))],
     conflict.values.flatMap((v, i): Inline[] => [...(i ? [t('; ')] : []), t(`“${v.value}”`), ...c.cites.cite(v.sources)]),
   ]);
-  return [table([['Item', 0.36], ['Field', 0.16], ['What each source says', 0.48]], rows)];
+  return [table([['Item', 0.36], ['In dispute', 0.16], ['What each source says', 0.48]], rows)];
 }
 
 function sourcesSection(c: Ctx, sources: readonly SourceEntry[]): Block[] {
   if (!sources.length) return [];
   // The compact list: one short line per source, so entries never run together.
   if (c.template.sourcesLayout === 'list') return sources.map((s): Block => ({ kind: 'paragraph', style: 'small', runs: [t(`[${s.n}] `, { bold: true }), t(sourceText(s))] }));
+  // A file name is no outlet or title: it names a source only when nothing else does, and the
+  // "Where" column is there only for web addresses.
+  const urls = sources.some((s) => s.where === 'url');
   const rows = sources.map((s): Inline[][] => [
     [t(String(s.n))],
     [t(s.outlet ?? '—')],
-    [t(s.title ?? '—', { italic: !!s.title })],
+    [s.title ? t(s.title, { italic: true }) : t(s.outlet ? '—' : cap(s.location))],
     [t(s.date ? formatDate(s.date, true) : '—')],
-    [t(s.location)],
+    ...(urls ? [[t(s.where === 'url' ? s.location : '—')]] : []),
   ]);
-  return [table([['#', 0.05, 'right'], ['Outlet', 0.2], ['Title', 0.43], ['Date', 0.12], ['Where', 0.2]], rows)];
+  const columns: Array<[string, number, ('left' | 'right')?]> = urls
+    ? [['#', 0.05, 'right'], ['Outlet', 0.2], ['Title', 0.43], ['Date', 0.12], ['Where', 0.2]]
+    : [['#', 0.05, 'right'], ['Outlet', 0.25], ['Title', 0.55], ['Date', 0.15]];
+  return [table(columns, rows)];
 }
 
 function notesSection(c: Ctx): Block[] {

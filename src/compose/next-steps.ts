@@ -48,7 +48,8 @@ export const withoutDateline = (s: string): string => s.replace(DATELINE, '');
 /** Opening of a clause whose subject is the speaker ("will meet", "expects to"): the speaker makes it a sentence. */
 const PREDICATE_START = /^(?:will|would|shall|could|may|might|is|are|was|were|plans?|planned|intends?|intended|expects?|expected|hopes?|hoped|agreed|aims?|wants?)\b/i;
 
-const mentions = (text: string, who: string): boolean =>
+/** Whether `text` names the speaker `who` (a word of four letters or more of the name). */
+export const mentions = (text: string, who: string): boolean =>
   who
     .split(/\s+/)
     .filter((w) => w.length >= 4 && /^\p{L}/u.test(w))

@@ -48,8 +48,8 @@ export const WordingSchema = z
     empty: z.string().max(200).default('Nothing reported in the sources.'),
     totalsCaption: z.string().max(200).default('Weapons used, totals by type'),
     chartTitle: z.string().max(200).default('Strikes reported per day'),
-    /** {count} */
-    aggregateRemark: z.string().max(300).default('Totals leave out {count} figure(s) that add up several days or strikes.'),
+    /** {count} {figures} ("1 figure", "3 figures") */
+    aggregateRemark: z.string().max(300).default('Totals leave out {figures} adding up several days or strikes.'),
     /** {count} — printed when two or more sources cover items and none disagree. */
     agreement: z.string().max(300).default('The sources agree on the {count} items that two or more of them report.'),
     /** Kept for templates written before 0.2; no longer printed. */
