@@ -110,7 +110,9 @@ describe.each(['samples', 'invented'])('briefings from %s', (set) => {
     if (t.pageBudget) expect(pages).toBeLessThanOrEqual(t.pageBudget);
     if (process.env.UPDATE_SCREENSHOTS === '1' && set === 'samples') {
       const out = path.join(root, 'docs', 'pages');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', id === 'bluf' ? '1' : '2', file, path.join(out, id)]);
+      // One page at a time, so the names stay `id-N.png` whatever the page count (pdftoppm pads them).
+      for (let p = 1; p <= Math.min(pages, id === 'bluf' ? 1 : 2); p++)
+        execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(p), '-l', String(p), '-singlefile', file, path.join(out, `${id}-${p}`)]);
     }
   }, 60_000);
 });
