@@ -322,3 +322,20 @@ describe('what a reader meets in print', () => {
     expect(text(treeFor('situation', { sections: ['attacks'] }))).toContain('Totals leave out 1 figure adding up several days or strikes.');
   });
 });
+
+describe('annexes', () => {
+  it('lists no outlet as a person and no dateline in the timeline', () => {
+    const f = {
+      ...findings,
+      people: [...findings.people, { ...findings.people[0], id: 'pp-outlet', name: 'Harbour Courier', roles: [], party: null }],
+      outlook: [{ ...findings.outlook[0], text: 'PORT ELLERY, March 16 — Negotiators are due to meet again on Tuesday', date: '2026-03-17' }],
+    };
+    const t = compose(briefing({ sections: ['people', 'timeline'] }), { articles, findings: f }, loadTemplate('dossier'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    const people = t.blocks.find((b) => b.kind === 'table' && b.columns.map((c) => c.header).join('|') === 'Name|Role|Party');
+    expect(people?.kind === 'table' && people.rows.map((r) => plainText(r[0]))).not.toContainEqual(expect.stringContaining('Harbour Courier'));
+    expect(people?.kind === 'table' && people.rows.length).toBe(findings.people.length);
+    expect(out).toContain('Expected: Negotiators are due to meet again on Tuesday');
+    expect(out).not.toContain('PORT ELLERY, March 16');
+  });
+});

@@ -500,7 +500,9 @@ function attacksSection(c: Ctx): Block[] {
 }
 
 function peopleSection(c: Ctx): Block[] {
-  const ps = [...c.findings.people].sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
+  // An outlet the sources are credited to is no person ("Harbour Courier" read as a name).
+  const outlets = new Set(c.articles.map((a) => a.outlet?.trim().toLowerCase()).filter(Boolean));
+  const ps = [...c.findings.people].filter((p) => !outlets.has(p.name.trim().toLowerCase())).sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
   if (!ps.length) return [];
   const { shown, more } = capped(c, 'people', ps);
   const rows = shown.map((p): Inline[][] => [
@@ -526,7 +528,7 @@ function timelineSection(c: Ctx): Block[] {
       const toll = [a.killed !== null ? `${a.killed} killed` : '', a.injured !== null ? `${a.injured} injured` : ''].filter(Boolean).join(', ');
       ev.push({ date: a.date, order: 1, runs: [t(`Strike${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${toll ? ` (${toll})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
     }
-  for (const o of f.outlook) if (o.date) ev.push({ date: o.date, order: 2, runs: [t(`Expected: ${cutQuote(o.text, 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
+  for (const o of f.outlook) if (o.date) ev.push({ date: o.date, order: 2, runs: [t(`Expected: ${cutQuote(withoutDateline(o.text), 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
   if (ev.length < 2) return [];
   ev.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   const { shown, more } = capped(c, 'timeline', ev);
