@@ -33,7 +33,7 @@ describe('conflicts survive the JSON route', () => {
     const direct = compose(b, { articles, findings }, tpl);
     const rebuilt = compose(b, back, tpl);
     expect(disagreementRows(rebuilt.blocks)).toEqual(disagreementRows(direct.blocks));
-    expect(disagreementRows(rebuilt.blocks).join('\n')).toMatch(/killed \| “4”; “5”/);
+    expect(disagreementRows(rebuilt.blocks).join('\n')).toMatch(/Killed \| “4”; “5”/);
     const text = htmlText(renderHtml(rebuilt));
     expect(text).toContain('Disagreements between sources');
     expect(text).not.toMatch(/sources agree/i);
@@ -62,7 +62,7 @@ describe('conflicts survive the JSON route', () => {
     expect(conflicts.map((c) => c.field)).toContain('killed');
     const back = viaJson(two, f);
     const tree = compose(briefing({ sections: ['bluf', 'attacks', 'disagreements'] }), back, loadTemplate('situation'));
-    expect(disagreementRows(tree.blocks).join('\n')).toMatch(/killed \| “1[26]”; “1[26]”/);
+    expect(disagreementRows(tree.blocks).join('\n')).toMatch(/Killed \| “1[26]”; “1[26]”/);
     expect(htmlText(renderHtml(tree))).not.toMatch(/sources agree/i);
   });
 });
