@@ -58,6 +58,23 @@ describe('article metadata flags', () => {
     expect(html).not.toContain('rail-talks.txt');
   }, 60_000);
 
+  it('come from the JSON route too: a structured-data file carries title, source, published and url', async () => {
+    const data = {
+      articles: [{ id: 'a1', path: null, title: 'Rail talks in Valga', source: 'Baltic Rail Review', published: '2025-04-08', url: 'https://example.org/rail-talks' }],
+      positions: [{ party: 'Latvia', kind: 'demand', text: 'wants a single ticket for both rail networks', speaker: null, sources: [{ article: 'a1', sentence: 'Latvia demanded a single ticket for both networks.' }] }],
+    };
+    const json = path.join(tmp, 'data.json');
+    await writeFile(json, JSON.stringify(data));
+    const out = path.join(tmp, 'out-json');
+    await runBuild(
+      [json],
+      { sections: ['positions', 'sources'], templateId: 'situation', formats: ['html'], outDir: out, baseName: 'b', title: 'Rail brief', subtitle: null, author: '', marking: null, date: '2025-04-09', notes: '', published: null },
+      quiet,
+    );
+    const html = await readFile(path.join(out, 'b.html'), 'utf8');
+    for (const s of ['Baltic Rail Review', 'Rail talks in Valga', '8 Apr 2025', 'example.org/rail-talks']) expect(html).toContain(s);
+  }, 60_000);
+
   it('are refused in one line with several inputs, with a structured-data file, or with a bad value', () => {
     const meta = { title: null, outlet: 'Baltic Rail Review', published: null, url: 'https://example.org/x' };
     expect(() => checkArticleMetadata(['a.txt', 'b.txt'], meta, BUILD_METADATA_FLAGS)).toThrow(/^--outlet, --url: article metadata describes one article; give one input file \(got 2\)\.$/);
