@@ -1,6 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent } from 'react';
 import { ITEM_SECTIONS, type Delegation, type DelegationMember, type ItemSection, type Person, type Project, type SourceRef } from '../../src/model';
 import type { DocAction } from '../state/project';
+import type { ReviewTarget } from '../state/app';
+import { meetingLabel } from '../state/delegations';
+import { MembersEditor } from './MembersEditor';
+import { SplitDelegation } from './SplitDelegation';
 import {
   articleLabel,
   blankItem,
@@ -20,11 +24,6 @@ import {
   type ReviewRow,
 } from '../state/review';
 
-/** Where the pre-export check asked to go. */
-export interface ReviewTarget {
-  readonly section: ItemSection;
-  readonly id: string;
-}
 
 export interface ReviewStepProps {
   readonly project: Project;
@@ -516,7 +515,7 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
   const decide = (status: 'accepted' | 'rejected') =>
     dispatch({ type: 'decide', id: row.id, decision: row.status === status ? null : { status }, label: row.status === status ? `Reset '${name}'` : `${status === 'accepted' ? 'Accepted' : 'Rejected'} '${name}'` });
   const people = project.findings.people as readonly Person[];
-  const [newMember, setNewMember] = useState('');
+  const [splitting, setSplitting] = useState(false);
   const cancel = () => {
     setEditing(null);
     onDone();
@@ -586,59 +585,7 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
               )}
             </label>
           ))}
-          {members && (
-            <fieldset className="members" data-testid="members-editor">
-              <legend>Members</legend>
-              {members.length === 0 && <p className="muted small">No members yet.</p>}
-              <ul>
-                {members.map((m, i) => (
-                  <li key={i} className="member">
-                    <input aria-label={`Member ${i + 1} name`} value={m.name} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, name: e.target.value, personId: e.target.value === x.name ? x.personId : null } : x)))} />
-                    <input aria-label={`Member ${i + 1} role`} placeholder="Role" value={m.role ?? ''} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, role: e.target.value || null } : x)))} />
-                    <label className="inline">
-                      <input type="checkbox" checked={m.leads} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, leads: e.target.checked } : x)))} />
-                      Leads
-                    </label>
-                    <button type="button" className="link danger" aria-label={`Remove ${m.name || `member ${i + 1}`}`} onClick={() => setMembers(members.filter((_, j) => j !== i))}>
-                      Remove
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <div className="add-member">
-                <input
-                  aria-label="Add a member by name"
-                  placeholder="Add a member: name"
-                  list="people-names"
-                  value={newMember}
-                  onChange={(e) => setNewMember(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      (e.currentTarget.nextElementSibling as HTMLButtonElement | null)?.click();
-                    }
-                  }}
-                />
-                <button
-                  type="button"
-                  disabled={!newMember.trim()}
-                  onClick={() => {
-                    const n = newMember.trim();
-                    const p = people.find((x) => x.name === n || x.variants.includes(n));
-                    setMembers([...members, { personId: p?.id ?? null, name: p?.name ?? n, role: p?.roles[0] ?? null, leads: false, sources: [] }]);
-                    setNewMember('');
-                  }}
-                >
-                  Add member
-                </button>
-                <datalist id="people-names">
-                  {people.map((p) => (
-                    <option key={p.id} value={p.name} />
-                  ))}
-                </datalist>
-              </div>
-            </fieldset>
-          )}
+          {members && <MembersEditor members={members} people={people} onChange={setMembers} />}
           <div className="row-actions">
             <button type="submit" className="primary">
               Save edit
@@ -669,12 +616,33 @@ function ItemDetail({ row, project, editing, setEditing, sourceIndex, setSourceI
               Delete
             </button>
           )}
+          {row.section === 'delegations' && (row.item as Delegation).members.length >= 2 && (
+            <button type="button" onClick={() => setSplitting(true)} aria-expanded={splitting}>
+              Split by meeting…
+            </button>
+          )}
           {row.section === 'people' && (row.mergedWith.length > 0 || (row.item as { variants?: string[] }).variants?.length) ? (
             <button type="button" className="link" onClick={() => dispatch({ type: 'splitPerson', id: row.id, label: `Split '${name}'` })} title="Undo the merge of this person">
               Split
             </button>
           ) : null}
         </div>
+      )}
+
+      {splitting && !editing && row.section === 'delegations' && (
+        <SplitDelegation
+          delegation={row.item as Delegation}
+          onCancel={() => {
+            setSplitting(false);
+            onDone();
+          }}
+          onSplit={(moved, meeting) => {
+            const newId = `added-delegations-${nextAddedNumber(project.overlay)}`;
+            dispatch({ type: 'splitDelegation', id: row.id, members: moved, meeting, newId, label: `Split ${moved.length} from '${name}' to talks ${meetingLabel(meeting)}` });
+            setSplitting(false);
+            onDone();
+          }}
+        />
       )}
 
       {row.conflicts.length > 0 && (

@@ -9,7 +9,9 @@
  * articles and the findings re-merged with them, a removal the findings without the article,
  * so no single Undo ever leaves articles without findings or findings without their article.
  */
-import type { Article, Briefing, Decision, Findings, ItemSection, ItemOf, Project, SectionId } from '../../src/model';
+import type { Article, Briefing, Decision, Delegation, Findings, ItemSection, ItemOf, Project, SectionId } from '../../src/model';
+import { splitDelegation, type Meeting } from './delegations';
+import { effectiveItem } from './review';
 
 export const HISTORY_LIMIT = 200;
 
@@ -62,6 +64,8 @@ export type DocAction =
   /** `ids[0]` (or `main`) is the person the group becomes: their name is kept. */
   | { type: 'mergePeople'; ids: readonly string[]; main?: string; label?: string }
   | { type: 'splitPerson'; id: string; label?: string }
+  /** Members named in `members` leave delegation `id` for a new one at another meeting: one step. */
+  | { type: 'splitDelegation'; id: string; members: readonly string[]; meeting: Meeting; newId: string; label?: string }
   | { type: 'setBriefing'; patch: Partial<Omit<Briefing, 'sections' | 'options'>>; label?: string }
   | { type: 'toggleSection'; section: SectionId; label?: string }
   | { type: 'moveSection'; section: SectionId; to: number; label?: string }
@@ -103,6 +107,8 @@ export function defaultLabel(a: DocAction): string {
       return `Merged ${a.ids.length} people`;
     case 'splitPerson':
       return 'Split a person';
+    case 'splitDelegation':
+      return 'Split a delegation by meeting';
     case 'setBriefing':
       return `Changed the ${Object.keys(a.patch).join(', ')}`;
     case 'toggleSection':
@@ -220,6 +226,21 @@ export function docReducer(s: DocState, a: DocAction): DocState {
       if (inGroup) return commit(s, withOverlay(p, { personMerges: p.overlay.personMerges.filter((g) => !g.includes(a.id)) }));
       if (p.overlay.personSplits.includes(a.id)) return s;
       return commit(s, withOverlay(p, { personSplits: [...p.overlay.personSplits, a.id] }));
+    }
+    case 'splitDelegation': {
+      const extracted = p.findings.delegations.find((d) => d.id === a.id) ?? p.overlay.added.find((x) => x.section === 'delegations' && x.item.id === a.id)?.item;
+      if (!extracted) return s;
+      const prev = p.overlay.decisions[a.id];
+      const parts = splitDelegation(effectiveItem(extracted as Delegation, prev), a.members, a.meeting, a.newId);
+      if (!parts) return s;
+      const fields = { ...(prev?.status === 'edited' ? prev.fields : {}), members: parts.remaining };
+      return commit(
+        s,
+        withOverlay(p, {
+          decisions: { ...p.overlay.decisions, [a.id]: { status: 'edited', fields } },
+          added: [...p.overlay.added, { section: 'delegations', item: parts.split } as Project['overlay']['added'][number]],
+        }),
+      );
     }
     case 'setBriefing': {
       const briefing = { ...p.briefing, ...a.patch };
