@@ -339,3 +339,20 @@ describe('annexes', () => {
     expect(out).not.toContain('PORT ELLERY, March 16');
   });
 });
+
+it('prints the note numbers of one citation in ascending order', () => {
+  const ref = (article: string) => [{ article, sentence: 'x', start: 0, end: 1 }];
+  // The meeting is cited from the second article (note 1); the demands from the first (note 2) and the second (note 1 again).
+  const f = {
+    ...findings,
+    delegations: findings.delegations.map((d) => ({ ...d, sources: ref(articles[1].id) })),
+    positions: [
+      { ...findings.positions[0], id: 'p-a', party: 'Veloria', kind: 'demand' as const, text: 'wants the valley road reopened to trade', sources: ref(articles[0].id) },
+      { ...findings.positions[0], id: 'p-b', party: 'Kastrava', kind: 'demand' as const, text: 'wants an exchange of all prisoners first', sources: ref(articles[1].id) },
+    ],
+  };
+  const t = compose(briefing({ sections: ['bluf'] }), { articles, findings: f }, loadTemplate('bluf'));
+  const runs = t.blocks.flatMap(allRuns).filter((r): r is Extract<Inline, { kind: 'cite' }> => r.kind === 'cite');
+  expect(runs.some((r) => r.notes.length > 1)).toBe(true);
+  for (const r of runs) expect([...r.notes]).toEqual([...r.notes].sort((a, b) => a - b));
+});

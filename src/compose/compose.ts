@@ -163,7 +163,8 @@ class Citations {
       }
       if (!nums.includes(n)) nums.push(n);
     }
-    return nums.length ? [{ kind: 'cite', notes: nums }] : [];
+    // In ascending order ("1,2", never "2,1"): a note made here is always above those made before.
+    return nums.length ? [{ kind: 'cite', notes: nums.sort((a, b) => a - b) }] : [];
   }
 }
 
