@@ -430,5 +430,9 @@ describe('preview pages', () => {
     const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
     expect(r.pages).toBe(doc.numPages);
     await doc.destroy();
+    // The preview's own bytes are a PDF with the same pages, for the renderer to draw.
+    const shown = await pdfjs.getDocument({ data: new Uint8Array(Buffer.from(r.pdfBase64, 'base64')), isEvalSupported: false }).promise;
+    expect(shown.numPages).toBe(r.pages);
+    await shown.destroy();
   });
 });

@@ -1,27 +1,24 @@
 // The review an analyst can sign, by keyboard only, in Debian's Chromium against the browser
 // API (the same handlers Electron main registers): import the four sample articles and one
 // invented here, skip a duplicate, fix an article's title and outlet, triage with J/K/A/R (case
-// does not matter, Ctrl+A never decides), edit a delegation's members, settle a disagreement
-// with "Use this value", undo three actions checking the project after each, follow a link of
+// does not matter, Ctrl+A never decides), edit a delegation's member chips (remove, add, mark leader), settle a disagreement
+// with "Use this value", split a delegation by meeting, undo three actions checking the project after each, follow a link of
 // the pre-export check, export accepted items only and read both files back. axe-core finds no
 // serious or critical violation on any step, light and dark. Screenshots with UPDATE_SCREENSHOTS=1.
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
 import type { Findings, Project } from '../src/model';
-import { browserApiScript } from './e2e/browser-api';
-import { chromiumAvailable, ensureRendererBuilt, launchChromium, REPO } from './e2e/chromium';
+import { axeSerious } from './e2e/axe';
 import { shot } from './e2e/shots';
-import { startAppServer, type AppServer } from './e2e/server';
+import type { AppServer } from './e2e/server';
+import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
 
-const SAMPLES = path.join(REPO, 'assets', 'samples');
-const sampleFiles = ['01-talks-open-astana.txt', '02-what-each-side-wants.txt', '03-second-day-no-deal.txt', '04-round-ends-prisoner-deal.txt'].map((f) => path.join(SAMPLES, f));
-const skipReason = !chromiumAvailable() ? 'no /usr/bin/chromium' : null;
+const sampleFiles = SAMPLE_FILES;
+const skipReason = e2eSkipReason();
 if (skipReason) console.warn(`e2e-review skipped: ${skipReason}`);
 
 /** An article invented for this test (places and people that do not exist). */
@@ -35,77 +32,17 @@ Pellandia's envoy, Marek Odell, said his government was ready to offer joint ins
 Both sides said a second meeting would take place within two weeks.
 `;
 
-const norm = (s: string): string => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function pdfText(file: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
-  }
-  await doc.destroy();
-  return pages.join('\n');
-}
-
-async function docxText(file: string): Promise<string> {
-  const mammoth = (await import('mammoth')).default;
-  return (await mammoth.extractRawText({ buffer: await readFile(file) })).value;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-/** axe-core in the page (evaluated over the debugging protocol, so the page's CSP stays strict). */
-async function axeSerious(page: Page, where: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
-    return r.violations;
-  });
-  // Minor and moderate findings are printed, not failed on.
-  const lesser = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  if (lesser.length) console.log(`axe ${where}: ${lesser.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ')}`);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
-
 describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
-  let browser: Browser;
+  let session: Session;
   let server: AppServer;
   let page: Page;
   let tmp: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt();
-    await mkdir(path.join(REPO, 'tests', '.tmp'), { recursive: true });
-    tmp = await mkdtemp(path.join(REPO, 'tests', '.tmp', 'e2e-review-'));
-    server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    await context.addInitScript({ content: browserApiScript() });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    session = await openSession({ name: 'e2e-review' });
+    ({ server, page, tmp } = session);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession(session));
 
   /** The project as the app holds it: its autosave copy, once it shows `ready`. */
   const project = async (ready: (p: Project) => boolean): Promise<Project> => {
@@ -237,6 +174,12 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await page.keyboard.type(addedName);
     await press('Enter');
     await expect.poll(() => form.locator('li.member').count()).toBe(delegation.members.length);
+    // The added person is marked leader from the chip's own button (a toggle).
+    const lead = form.getByRole('button', { name: `Leader: ${addedName}` });
+    expect(await lead.getAttribute('aria-pressed')).toBe('false');
+    await lead.focus();
+    await press('Enter');
+    expect(await lead.getAttribute('aria-pressed')).toBe('true');
     await shot(page, '11-delegation-members.png');
     axe.push(...(await axeSerious(page, 'review: editing a delegation')));
     await form.getByRole('button', { name: 'Save edit' }).focus();
@@ -248,7 +191,8 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     expect(await focusedItem()).toBe(delegation.id);
     await project((p) => {
       const d = p.overlay.decisions[delegation.id];
-      return d?.status === 'edited' && Array.isArray(d.fields.members) && !(d.fields.members as Array<{ name: string }>).some((m) => m.name === dropped);
+      const members = d?.status === 'edited' && Array.isArray(d.fields.members) ? (d.fields.members as Array<{ name: string; leads: boolean }>) : [];
+      return members.length > 0 && !members.some((m) => m.name === dropped) && members.some((m) => m.name === addedName && m.leads);
     });
 
     // Escape cancels an edit and gives the focus back to the row.
@@ -310,6 +254,38 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await press('Enter');
     await project((p) => findings.delegations.every((d) => p.overlay.decisions[d.id]?.status === 'accepted'));
 
+    // Split the delegation by meeting: one member was at other talks, in another place.
+    step('Split a delegation by meeting, by keyboard');
+    await page.locator(`tr[data-item="${delegation.id}"]`).focus();
+    await press('Enter');
+    await page.getByRole('button', { name: 'Split by meeting…' }).focus();
+    await press('Enter');
+    const split = page.locator('form[aria-label="Split the delegation by meeting"]');
+    await split.waitFor();
+    // Escape cancels and gives the focus back to the row; open it again.
+    await press('Escape');
+    await expect.poll(() => split.count()).toBe(0);
+    expect(await focusedItem()).toBe(delegation.id);
+    await page.getByRole('button', { name: 'Split by meeting…' }).focus();
+    await press('Enter');
+    await split.getByRole('checkbox', { name: dropped }).focus();
+    await press('Space');
+    await split.getByLabel('Place of the other meeting').focus();
+    await press('Control+A');
+    await page.keyboard.type('Port Selm');
+    await expect.poll(() => split.getByTestId('split-status').textContent()).toContain('talks in Port Selm');
+    await shot(page, '17-delegation-split.png');
+    axe.push(...(await axeSerious(page, 'review: splitting a delegation')));
+    await split.getByRole('button', { name: 'Split off' }).focus();
+    await press('Enter');
+    const afterSplit = await project((p) => p.overlay.added.some((a) => a.section === 'delegations' && (a.item as { venue: string | null }).venue === 'Port Selm'));
+    const splitOff = afterSplit.overlay.added.find((a) => a.section === 'delegations')!.item as { party: string; members: Array<{ name: string }> };
+    expect(splitOff.party).toBe(delegation.party);
+    expect(splitOff.members.map((m) => m.name)).toEqual([dropped]);
+    const kept = afterSplit.overlay.decisions[delegation.id];
+    expect(kept?.status === 'edited' && (kept.fields.members as Array<{ name: string }>).map((m) => m.name)).toEqual(delegation.members.slice(0, -1).map((m) => m.name));
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Split 1 from');
+
     // Dark mode from the system.
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator(`tr[data-item="${delegation.id}"]`).focus();
@@ -325,6 +301,8 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     const check = page.getByTestId('export-check');
     await check.waitFor();
     expect(await check.textContent()).toContain('not reviewed');
+    // The PDF's own pages are checked too, once drawn.
+    await page.getByTestId('pdf-pages').waitFor({ timeout: 60_000 });
     await shot(page, '14-export-check.png');
     axe.push(...(await axeSerious(page, 'preview')));
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -355,7 +333,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('last-export').textContent(), { timeout: 60_000 }).toContain('accepted.docx');
     await shot(page, '15-exported-accepted.png');
 
-    const texts = [norm(await pdfText(pdfPath)), norm(await docxText(docxPath))];
+    const texts = [norm(await pdfText(pdfPath)), norm((await docxText(docxPath)).text)];
     const position = (id: string) => findings.positions.find((p) => p.id === id)!;
     // A position's words that appear in no other item and no source sentence of another item.
     const unique = (id: string) => {
@@ -394,6 +372,6 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('0');
 
     expect(axe, axe.join('\n')).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 400_000);
 });

@@ -15,7 +15,7 @@ import { ProjectSchema, type Outlook, type Position } from '../src/model';
 import type { BriefsmithBridge } from '../src/services/api';
 import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
-import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
+import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfPageCount, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
 
 const skipReason = e2eSkipReason();
 if (skipReason) console.warn(`e2e-workflow skipped: ${skipReason}`);
@@ -145,9 +145,27 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
 
     // 4 · Preview & export: the preview shows the edit; DOCX and PDF go where the save dialog says.
     await page.locator('[data-step="preview"]').click();
+    // The PDF export's own pages, drawn by pdf.js: as many as the count beside the budget says.
+    const pdfPages = page.getByTestId('pdf-pages');
+    await pdfPages.waitFor({ timeout: 60_000 });
+    const shownPages = Number(/has (\d+) pages?/.exec((await page.getByTestId('page-count').textContent()) ?? '')?.[1]);
+    expect(shownPages).toBeGreaterThan(0);
+    expect(await pdfPages.locator('li').count()).toBe(shownPages);
+    const first = page.locator('.pdf-page[data-page="1"]');
+    await expect.poll(() => first.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('yes');
+    // Drawn for real: a good share of the first page's pixels carry ink.
+    const ink = await first.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+      return dark / (d.length / 4);
+    });
+    expect(ink).toBeGreaterThan(0.005);
+    await shot(page, '04-preview.png');
+    // The reading view: the same document tree as HTML, with the edit in it.
+    await page.locator('[data-view="text"]').click();
     const frame = page.frameLocator('[data-testid="preview-frame"]');
     await expect.poll(async () => norm((await frame.locator('body').textContent()) ?? ''), { timeout: 20_000 }).toContain(EDIT_MARKER);
-    await shot(page, '04-preview.png');
 
     const docxPath = path.join(tmp, 'out', 'briefing.docx');
     const pdfPath = path.join(tmp, 'out', 'briefing'); // no extension: the handler adds it
@@ -163,6 +181,8 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
 
     const docx = await docxText(docxPath);
     const pdf = norm(await pdfText(`${pdfPath}.pdf`));
+    // The preview showed the export: the same number of pages.
+    expect(await pdfPageCount(`${pdfPath}.pdf`)).toBe(shownPages);
     for (const [name, text] of [
       ['docx', norm(docx.text)],
       ['pdf', pdf],

@@ -1,9 +1,10 @@
-import { useEffect, useState, type Dispatch } from 'react';
+import { useEffect, useMemo, useState, type Dispatch } from 'react';
 import type { Project } from '../../src/model';
-import type { ExportFormat, ExportedFile } from '../../src/services/api';
+import type { ExportFormat, ExportedFile, PreviewPages } from '../../src/services/api';
 import { call, getApi } from '../api';
 import type { DocAction } from '../state/project';
 import type { ExportIssue } from '../state/review';
+import { PdfPages } from './PdfPages';
 
 export interface PreviewStepProps {
   readonly project: Project;
@@ -69,27 +70,45 @@ function ExportCheck({ issues, onGoToIssue, mode, onMode }: { issues: readonly E
 }
 
 const PREVIEW_DELAY_MS = 250;
+/** Making the PDF costs more than the HTML: wait until the analyst pauses. */
+const PDF_DELAY_MS = 1200;
+
+type PreviewView = 'pages' | 'text';
+const VIEWS: ReadonlyArray<{ id: PreviewView; label: string }> = [
+  { id: 'pages', label: 'PDF pages' },
+  { id: 'text', label: 'Reading view' },
+];
+
+/** The PDF's bytes from the base64 the API carries. */
+function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
 const kb = (n: number): string => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /**
- * The briefing as it will print: the HTML renderer's output of the same DocTree the DOCX and
- * PDF exports are made from, shown in a sandboxed frame (no scripts, no same-origin access).
+ * The briefing as it will print: the PDF export's own pages, drawn by pdf.js, with the page
+ * count beside the template's budget; or, to read, the HTML renderer's output of the same
+ * DocTree in a sandboxed frame (no scripts, no same-origin access).
  */
 export function PreviewStep({ project, busy, lastExport, onExport, onError, issues, onGoToIssue, dispatch }: PreviewStepProps) {
   const mode: UnreviewedMode = (project.briefing.options as { unreviewed?: UnreviewedMode }).unreviewed ?? 'draft';
   const [html, setHtml] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  /** The PDF export's page count now, beside the template's budget. */
-  const [pages, setPages] = useState<{ pages: number; budget: number | null } | null>(null);
+  /** The PDF export now: its bytes, its page count and the template's budget. */
+  const [pages, setPages] = useState<PreviewPages | null>(null);
+  const [view, setView] = useState<PreviewView>('pages');
+  const pdf = useMemo(() => (pages ? fromBase64(pages.pdfBase64) : null), [pages]);
 
   useEffect(() => {
     let live = true;
-    // Counting pages renders the PDF: wait until the analyst pauses.
     const t = setTimeout(() => {
       call(getApi().previewPages({ project }))
         .then((r) => live && setPages(r))
         .catch(() => live && setPages(null));
-    }, 1200);
+    }, PDF_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(t);
@@ -164,13 +183,27 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
           : `The PDF export has ${pages.pages} page${pages.pages === 1 ? '' : 's'}${pages.budget ? ` (template budget: ${pages.budget})` : ''}.`}
         {pages && pages.budget !== null && pages.pages > pages.budget && <strong className="over"> Over the budget: leave out sections or items.</strong>}
       </p>
-      <div className="preview-frame-wrap">
-        {html === null ? (
-          <p className="empty">Preparing the preview…</p>
-        ) : (
-          <iframe title="Briefing preview" className="preview-frame" sandbox="" srcDoc={html} data-testid="preview-frame" />
-        )}
+      <div className="preview-views" role="group" aria-label="Preview as">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" aria-pressed={view === v.id} className={view === v.id ? 'current' : ''} onClick={() => setView(v.id)} data-view={v.id}>
+            {v.label}
+          </button>
+        ))}
       </div>
+      {view === 'pages' ? (
+        // Scrolls by keyboard too: a tab stop of its own.
+        <div className="pdf-wrap" role="region" aria-label="PDF pages" tabIndex={0}>
+          {pdf ? <PdfPages pdf={pdf} /> : <p className="empty">Making the PDF…</p>}
+        </div>
+      ) : (
+        <div className="preview-frame-wrap">
+          {html === null ? (
+            <p className="empty">Preparing the preview…</p>
+          ) : (
+            <iframe title="Briefing preview" className="preview-frame" sandbox="" srcDoc={html} data-testid="preview-frame" />
+          )}
+        </div>
+      )}
     </section>
   );
 }

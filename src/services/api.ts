@@ -66,6 +66,15 @@ export interface RecentProject {
   readonly openedAt: string;
 }
 
+/** The PDF export as the preview shows it. */
+export interface PreviewPages {
+  readonly pages: number;
+  /** The template's page budget; null when it sets none. */
+  readonly budget: number | null;
+  /** The PDF's bytes, base64 (what Electron's IPC and the tests' HTTP carry as text alike). */
+  readonly pdfBase64: string;
+}
+
 /** A saved project: where, and a warning when it is near the size that can be opened again. */
 export interface SavedProject {
   readonly path: string;
@@ -148,8 +157,8 @@ export interface BriefsmithApi {
   cancelJob(req: RequestOf<'cancelJob'>): Promise<Result<{ cancelled: boolean }>>;
   /** The briefing composed from the reviewed data, as the HTML the exports are made from. */
   preview(req: RequestOf<'preview'>): Promise<Result<{ html: string }>>;
-  /** How many pages the PDF export has now, and the template's page budget (null: none). */
-  previewPages(req: RequestOf<'previewPages'>): Promise<Result<{ pages: number; budget: number | null }>>;
+  /** The PDF export as it would be now (its bytes, for the preview to draw), its page count and the template's page budget (null: none). */
+  previewPages(req: RequestOf<'previewPages'>): Promise<Result<PreviewPages>>;
   /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
   exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | null>>;
   listTemplates(req: RequestOf<'listTemplates'>): Promise<Result<readonly TemplateSummary[]>>;

@@ -311,7 +311,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
       const pdf = await renderPdf(tree, resources);
       const template = env.templatesDir ? loadTemplate(project.briefing.templateId, env.templatesDir) : loadTemplate(project.briefing.templateId);
-      return ok({ pages: pdfPageCount(pdf), budget: template.pageBudget ?? null });
+      return ok({ pages: pdfPageCount(pdf), budget: template.pageBudget ?? null, pdfBase64: Buffer.from(pdf).toString('base64') });
     },
 
     async exportDocument(req) {

@@ -101,6 +101,15 @@ export async function pdfText(file: string): Promise<string> {
   return pages.join('\n');
 }
 
+/** How many pages a PDF has. */
+export async function pdfPageCount(file: string): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
+}
+
 /** The text and HTML of a DOCX export (mammoth). */
 export async function docxText(file: string): Promise<{ text: string; html: string }> {
   const mammoth = (await import('mammoth')).default;
