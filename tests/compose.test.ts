@@ -356,3 +356,16 @@ it('prints the note numbers of one citation in ascending order', () => {
   expect(runs.some((r) => r.notes.length > 1)).toBe(true);
   for (const r of runs) expect([...r.notes]).toEqual([...r.notes].sort((a, b) => a - b));
 });
+
+it('lists what will happen before how things stand in the outlook section', () => {
+  const f = {
+    ...findings,
+    outlook: [
+      { ...findings.outlook[0], id: 'o-s', text: 'The talks have been slow and the gaps remain wide.', who: null, horizon: null, date: null },
+      { ...findings.outlook[0], id: 'o-m', text: 'The delegations will meet again in Port Ellery next week.', who: null, horizon: null, date: null },
+    ],
+  };
+  const t = compose(briefing({ sections: ['outlook'] }), { articles, findings: f }, loadTemplate('situation'));
+  const list = t.blocks.find((b) => b.kind === 'list');
+  expect(list?.kind === 'list' && list.items.map((i) => plainText(i).slice(0, 20))).toEqual(['The delegations will', 'The talks have been ']);
+});

@@ -38,7 +38,7 @@ import {
   type TableColumn,
   type TextRun,
 } from './doctree';
-import { mentions, nextSteps, withoutDateline } from './next-steps';
+import { mentions, nextKind, nextSteps, withoutDateline } from './next-steps';
 import type { Template, Wording } from './templates';
 
 const MM = 72 / 25.4;
@@ -421,7 +421,9 @@ function positionsSection(c: Ctx): Block[] {
 }
 
 function outlookSection(c: Ctx): Block[] {
-  const sorted = [...c.findings.outlook].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  // What will happen first (meetings, next steps, forecasts, by date), then assessments of how things stand.
+  const ahead = (o: { text: string }) => (nextKind(withoutDateline(o.text)) === null ? 1 : 0);
+  const sorted = [...c.findings.outlook].sort((a, b) => ahead(a) - ahead(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   if (!sorted.length) return [];
   const { shown, more } = capped(c, 'outlook', sorted);
   return [
