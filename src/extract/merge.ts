@@ -1,4 +1,5 @@
 import type { Attack, Conflict, Delegation, DelegationMember, Findings, Outlook, Person, Position, SourceRef } from '../model';
+import { NICKNAMES } from './lexicon/roles';
 import { foldText, foldToken, nameFullness, nameParts, personId, samePerson, surnameSound } from './names';
 
 /**
@@ -22,7 +23,6 @@ export function unionRefs(...lists: ReadonlyArray<readonly SourceRef[]>): Source
   }
   return out;
 }
-const articlesOf = (refs: readonly SourceRef[]): Set<string> => new Set(refs.map((r) => r.article));
 
 /** Sources gathered one list at a time, each once, in first-seen order (unionRefs without re-scanning). */
 class RefAccumulator {
@@ -62,43 +62,118 @@ function uniqueIds<T extends { id: string }>(items: T[]): T[] {
 
 // ---------- blocking ----------
 
+/** Counts the exact comparisons a merge makes (the test that merging stays linear reads it). */
+export interface MergeTally {
+  comparisons: number;
+}
+
 // Every cross-article join below looks only at candidates that share a blocking key, so merging
 // stays near-linear in the number of items; the exact test is still applied to each candidate,
 // and the first matching group in creation order wins, as a full scan would choose.
 
-/** Keys such that `sameSurname(a, b)` implies a shared key: the folded surname, and its first letter with its sound. */
+/**
+ * The key of a given name that `sameFirstName` (names.ts) compares equal: its folded form, or the
+ * first name of its nickname row (Bill and William give "william"). Built from the same rows.
+ */
+const nicknameKey = new Map<string, string>();
+for (const line of NICKNAMES.split('\n')) {
+  const names = line.split(/[\s,]+/).filter(Boolean).map(foldToken);
+  for (const n of names) nicknameKey.set(n, names[0]);
+}
+const firstNameKey = (first: string): string => {
+  const f = foldToken(first);
+  return nicknameKey.get(f) ?? f;
+};
+
+/**
+ * Blocking keys of a name, such that `samePerson(a, b)` implies that a lookup key of b is an
+ * index key of a. The surname part: the folded surname, and its first letter with its sound and
+ * its length (near-spellings differ by at most one letter in length, so a lookup tries three
+ * lengths; the sound code is four letters long, and alone it would grow one block with the
+ * corpus). The given-name part, as `samePerson` compares them: the first name's key, the first
+ * initial, "-" for a bare surname (which can be anyone of that surname); "*" finds every name of
+ * the surname, for a bare surname looking. A name with a first name is also filed under its
+ * initial ("J:") for names that give only initials, and a name with only initials under "I:".
+ */
+interface NameKeys {
+  readonly index: string[];
+  readonly lookup: string[];
+}
 const ARTICLE_PREFIX = /^(?:al|el|ad|as|ash|an|ar|at|az)[-\s]/i;
-function surnameKeys(name: string): string[] {
-  const sur = nameParts(name).surname;
-  if (!sur) return [];
-  const keys: string[] = [];
+function nameKeys(name: string): NameKeys {
+  const parts = nameParts(name);
+  const sur = parts.surname;
+  const index: string[] = [];
+  const lookup: string[] = [];
+  if (!sur) return { index, lookup };
+  const initial = parts.initials[0];
+  const givenIndex = ['*', ...(parts.first ? [`F:${firstNameKey(parts.first)}`, `J:${initial}`] : initial ? [`I:${initial}`] : ['-'])];
+  const givenLookup = !initial ? ['*'] : [parts.first ? `F:${firstNameKey(parts.first)}` : `J:${initial}`, `I:${initial}`, '-'];
+  const add = (surIndex: string[], surLookup: string[]): void => {
+    for (const k of surIndex) for (const g of givenIndex) index.push(`${k}|${g}`);
+    for (const k of surLookup) for (const g of givenLookup) lookup.push(`${k}|${g}`);
+  };
   for (const s of ARTICLE_PREFIX.test(sur) ? [sur, sur.replace(ARTICLE_PREFIX, '')] : [sur]) {
     const folded = s.split(/[\s-]+/).map(foldToken).join('');
-    if (folded) keys.push(`f:${folded}`);
+    if (folded) add([`f:${folded}`], [`f:${folded}`]);
     const letters = foldText(s).replace(/[^a-z]/g, '');
-    if (letters) keys.push(`s:${letters[0]}:${surnameSound(letters)}`);
+    if (letters) {
+      const sound = `s:${letters[0]}:${surnameSound(letters)}`;
+      add([`${sound}:${letters.length}`], [-1, 0, 1].map((d) => `${sound}:${letters.length + d}`));
+    }
   }
-  return keys;
+  return { index, lookup };
+}
+/** Name keys computed once per distinct name within one merge (passed along, never kept). */
+class NameKeyTable {
+  private readonly table = new Map<string, NameKeys>();
+  of(name: string): NameKeys {
+    let k = this.table.get(name);
+    if (!k) this.table.set(name, (k = nameKeys(name)));
+    return k;
+  }
+  ofAll(names: readonly string[]): NameKeys {
+    if (names.length === 1) return this.of(names[0]);
+    const all = names.map((n) => this.of(n));
+    return { index: all.flatMap((k) => k.index), lookup: all.flatMap((k) => k.lookup) };
+  }
 }
 
 /** Group indices by key; `candidates` returns them sorted, so the earliest group is tried first. */
 class BlockIndex {
-  private readonly map = new Map<string, Set<number>>();
-  add(key: string, group: number): void {
-    const set = this.map.get(key);
-    if (!set) this.map.set(key, new Set([group]));
-    else set.add(group);
+  private readonly map = new Map<string, number[]>();
+  private readonly seen: number[] = [];
+  private stamp = 0;
+  add(keys: readonly string[], group: number): void {
+    for (const key of keys) {
+      const list = this.map.get(key);
+      if (!list) this.map.set(key, [group]);
+      else if (list[list.length - 1] !== group) list.push(group);
+    }
   }
-  candidates(keys: Iterable<string>): number[] {
-    const out = new Set<number>();
-    for (const k of keys) for (const g of this.map.get(k) ?? []) out.add(g);
-    return [...out].sort((a, b) => a - b);
+  candidates(keys: readonly string[]): number[] {
+    const stamp = ++this.stamp;
+    const out: number[] = [];
+    for (const k of keys) {
+      const list = this.map.get(k);
+      if (!list) continue;
+      for (const g of list) {
+        if (this.seen[g] === stamp) continue;
+        this.seen[g] = stamp;
+        out.push(g);
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 }
 
 // ---------- people ----------
 
-export function mergePeople(people: readonly Person[]): Person[] {
+export function mergePeople(people: readonly Person[], tally: MergeTally = { comparisons: 0 }): Person[] {
+  const same = (a: string, b: string): boolean => {
+    tally.comparisons++;
+    return samePerson(a, b);
+  };
   // full names first, so that a lone surname joins the right cluster
   const ordered = [...people].sort((a, b) => nameFullness(b.name) - nameFullness(a.name));
   const clusters: Person[][] = [];
@@ -106,13 +181,15 @@ export function mergePeople(people: readonly Person[]): Person[] {
   const allNames: Array<Set<string>> = [];
   const mainNames: Array<Set<string>> = [];
   const index = new BlockIndex();
+  const keyTable = new NameKeyTable();
   for (const p of ordered) {
     const names = [p.name, ...p.variants];
-    const keys = names.flatMap(surnameKeys);
-    const at = index.candidates(keys).find((i) => {
-      if (![...allNames[i]].some((n) => names.some((m) => samePerson(n, m)))) return false;
+    // every main name of the cluster must be the same person as p.name: its first one is the key
+    const keys = keyTable.of(p.name);
+    const at = index.candidates(keys.lookup).find((i) => {
+      if (![...allNames[i]].some((n) => names.some((m) => same(n, m)))) return false;
       // never join two different full names ("Volodymyr X" and "Vladimir X"), whatever the variants say
-      return [...mainNames[i]].every((n) => samePerson(n, p.name));
+      return [...mainNames[i]].every((n) => same(n, p.name));
     });
     const i = at ?? clusters.push([]) - 1;
     if (at === undefined) {
@@ -122,7 +199,7 @@ export function mergePeople(people: readonly Person[]): Person[] {
     clusters[i].push(p);
     for (const n of names) allNames[i].add(n);
     mainNames[i].add(p.name);
-    for (const k of keys) index.add(k, i);
+    if (at === undefined) index.add(keys.index, i);
   }
   const merged = clusters.map((c): Person => {
     if (c.length === 1) return { ...c[0], id: personId(c[0].name) };
@@ -154,44 +231,107 @@ export function mergePeople(people: readonly Person[]): Person[] {
 const leadersText = (d: Delegation): string =>
   d.members.filter((m) => m.leads).map((m) => m.name).join(', ') || '(no leader named)';
 
-/** Days between two YYYY-MM-DD dates. */
-const daysApart = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
-
 /** Talks a few days apart in one place are one round (reports date its days differently). */
 const SAME_ROUND_DAYS = 3;
+const dayOf = (date: string): number => Date.parse(date) / 86_400_000;
+/** Days within SAME_ROUND_DAYS of each other fall in one bucket or in neighbouring ones. */
+const bucketOf = (day: number): number => Math.floor(day / (SAME_ROUND_DAYS + 1));
+
+interface Meeting {
+  readonly order: number;
+  readonly party: string;
+  venue: string | null;
+  date: string | null;
+  day: number;
+  readonly group: Delegation[];
+}
+
+/**
+ * One party's meetings, looked up by venue and by date bucket ('*' where not known), so that a
+ * delegation is compared with the meetings it could belong to, not with every one. A meeting
+ * learns its venue or date from a later delegation and is then filed under it as well (entries
+ * under '*' stay; the exact test is applied to every candidate).
+ */
+class PartyMeetings {
+  readonly all: Meeting[] = [];
+  private readonly byVenue = new Map<string, Meeting[]>();
+  private readonly byDay = new Map<string, Meeting[]>();
+  private readonly byVenueDay = new Map<string, Meeting[]>();
+
+  file(m: Meeting): void {
+    const v = m.venue ?? '*';
+    const b = m.date ? String(bucketOf(m.day)) : '*';
+    for (const [map, key] of [[this.byVenue, v], [this.byDay, b], [this.byVenueDay, `${v}\u0000${b}`]] as const) {
+      const list = map.get(key);
+      if (!list) map.set(key, [m]);
+      else if (list[list.length - 1] !== m) list.push(m);
+    }
+  }
+
+  candidates(venue: string | null, day: number | null): Meeting[] {
+    if (venue == null && day == null) return this.all.slice(0, 1);
+    const buckets = day == null ? [] : [bucketOf(day) - 1, bucketOf(day), bucketOf(day) + 1, '*'].map(String);
+    const lists =
+      venue == null ? buckets.map((b) => this.byDay.get(b))
+      : day == null ? [venue, '*'].map((v) => this.byVenue.get(v))
+      : [venue, '*'].flatMap((v) => buckets.map((b) => this.byVenueDay.get(`${v}\u0000${b}`)));
+    return lists.flatMap((l) => l ?? []);
+  }
+}
 
 /**
  * One meeting is one event: a party's delegations are grouped per meeting, so talks in two
  * places, or weeks apart, are two meetings and not a disagreement about the venue. A
  * delegation with no venue or date joins the first meeting of its party it does not contradict.
  */
-function meetingsOf(dels: readonly Delegation[]): Array<[string, Delegation[]]> {
-  const meetings: Array<{ party: string; venue: string | null; date: string | null; group: Delegation[] }> = [];
+function meetingsOf(dels: readonly Delegation[], tally: MergeTally): Array<[string, Delegation[]]> {
+  const meetings: Meeting[] = [];
+  const byParty = new Map<string, PartyMeetings>();
   for (const d of dels) {
     const venue = d.venue ? foldText(d.venue) : null;
-    const m = meetings.find(
-      (x) => x.party === d.party && (!venue || !x.venue || x.venue === venue) && (!d.date || !x.date || daysApart(x.date, d.date) <= SAME_ROUND_DAYS),
-    );
+    const day = d.date ? dayOf(d.date) : null;
+    let party = byParty.get(d.party);
+    if (!party) byParty.set(d.party, (party = new PartyMeetings()));
+    let m: Meeting | undefined;
+    for (const x of party.candidates(venue, day)) {
+      if (m && x.order >= m.order) continue;
+      tally.comparisons++;
+      if ((!venue || !x.venue || x.venue === venue) && (day == null || !x.date || Math.abs(x.day - day) <= SAME_ROUND_DAYS)) m = x;
+    }
     if (m) {
       m.group.push(d);
-      m.venue ??= venue;
-      m.date ??= d.date;
-    } else meetings.push({ party: d.party, venue, date: d.date, group: [d] });
+      const learnsVenue = m.venue == null && venue != null;
+      const learnsDate = m.date == null && !!d.date;
+      if (learnsVenue) m.venue = venue;
+      if (learnsDate) {
+        m.date = d.date;
+        m.day = day as number;
+      }
+      if (learnsVenue || learnsDate) party.file(m);
+    } else {
+      m = { order: meetings.length, party: d.party, venue, date: d.date, day: day ?? NaN, group: [d] };
+      meetings.push(m);
+      party.all.push(m);
+      party.file(m);
+    }
   }
   return meetings.map((m) => [m.party, m.group]);
 }
 
-export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[]): Delegation[] {
+export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[], tally: MergeTally = { comparisons: 0 }): Delegation[] {
+  const same = (a: string, b: string): boolean => {
+    tally.comparisons++;
+    return samePerson(a, b);
+  };
+  const keyTable = new NameKeyTable();
   const peopleIndex = new BlockIndex();
-  people.forEach((p, i) => {
-    for (const n of [p.name, ...p.variants]) for (const k of surnameKeys(n)) peopleIndex.add(k, i);
-  });
+  people.forEach((p, i) => peopleIndex.add(keyTable.ofAll([p.name, ...p.variants]).index, i));
   const canonical = (name: string): Person | undefined => {
-    const i = peopleIndex.candidates(surnameKeys(name)).find((j) => [people[j].name, ...people[j].variants].some((n) => samePerson(n, name)));
+    const i = peopleIndex.candidates(keyTable.of(name).lookup).find((j) => [people[j].name, ...people[j].variants].some((n) => same(n, name)));
     return i === undefined ? undefined : people[i];
   };
   const out: Delegation[] = [];
-  for (const [party, group] of meetingsOf(dels)) {
+  for (const [party, group] of meetingsOf(dels, tally)) {
     const members: DelegationMember[] = [];
     const memberRefs: RefAccumulator[] = [];
     const memberIndex = new BlockIndex();
@@ -199,9 +339,9 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
       for (const m of d.members) {
         const p = canonical(m.name);
         const name = p?.name ?? m.name;
-        const keys = surnameKeys(name);
-        const existing = memberIndex.candidates(keys).find((j) => samePerson(members[j].name, name)) ?? -1;
-        if (existing < 0) for (const k of keys) memberIndex.add(k, members.length);
+        const keys = keyTable.of(name);
+        const existing = memberIndex.candidates(keys.lookup).find((j) => same(members[j].name, name)) ?? -1;
+        if (existing < 0) memberIndex.add(keys.index, members.length);
         if (existing >= 0) {
           const x = members[existing];
           members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role };
@@ -234,12 +374,24 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
 // ---------- statements and attacks ----------
 
 const SIMILAR = 0.6;
-const wordCache = new Map<string, Set<string>>();
-const words = (s: string): Set<string> => {
+/** The distinct words of a text in the fixed order (see `words`), and as a set. */
+interface TextWords {
+  readonly list: readonly string[];
+  readonly set: ReadonlySet<string>;
+}
+const wordCache = new Map<string, TextWords>();
+/**
+ * The distinct words (>2 letters) of a text, folded, in one fixed order: longest first, then
+ * alphabetical. Any fixed order keeps prefix filtering exact; longer words are rarer, so the
+ * prefixes (and the blocks) they make are small, and the order does not depend on the corpus,
+ * so items can be added to a merge one article at a time.
+ */
+const words = (s: string): TextWords => {
   let w = wordCache.get(s);
   if (!w) {
     if (wordCache.size > 20000) wordCache.clear();
-    w = new Set(foldText(s).split(/[^a-z0-9]+/).filter((x) => x.length > 2));
+    const set = new Set(foldText(s).split(/[^a-z0-9]+/).filter((x) => x.length > 2));
+    w = { list: [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)), set };
     wordCache.set(s, w);
   }
   return w;
@@ -247,90 +399,190 @@ const words = (s: string): Set<string> => {
 function similar(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
-  if (!wa.size || !wb.size) return false;
+  if (!wa.list.length || !wb.list.length) return false;
   let inter = 0;
-  for (const w of wa) if (wb.has(w)) inter++;
-  return inter / (wa.size + wb.size - inter) >= SIMILAR;
+  for (const w of wa.list) if (wb.set.has(w)) inter++;
+  return inter / (wa.list.length + wb.list.length - inter) >= SIMILAR;
 }
 
 /**
- * Joins items that state one fact in different articles; `same` decides, `combine` keeps both sources.
- * `keys` gives blocking keys such that `same(a, b)` implies a shared key (see the note on blocking).
+ * Blocking keys for `similar` (Jaccard of words >= 0.6), by prefix filtering on pairs of words.
+ * Two such texts x and y share at least ceil(0.6 |x|) words; with the words in the fixed order,
+ * the two first shared words lie among the first |x| - ceil(0.6 |x|) + 2 words of each text, so
+ * the pairs of those words are keys that any similar text shares. A pair is far rarer than a
+ * word ("talks" alone would block most statements of a corpus together). A one-word text can
+ * only be similar to the same one word.
  */
-function mergeBy<T extends { id: string; sources: SourceRef[]; confidence: number; conflicts: Conflict[] }>(
-  items: readonly T[],
-  same: (a: T, b: T) => boolean,
-  keys: (it: T) => string[],
-  signature: (it: T) => string,
-  conflicts: (group: T[]) => Conflict[] = () => [],
-): T[] {
-  const groups: T[][] = [];
-  // per group: its ids, and its members by signature (members with one signature answer `same` alike)
-  const ids: Array<Set<string>> = [];
-  const bySig: Array<Map<string, T[]>> = [];
-  const index = new BlockIndex();
-  const joins = (i: number, it: T): boolean => {
-    if (ids[i].has(it.id)) return true;
-    for (const ys of bySig[i].values()) if (same(ys[0], it) && ys.some((y) => !sharesArticle(y, it))) return true;
-    return false;
-  };
-  for (const it of items) {
-    const ks = [`id:${it.id}`, ...keys(it)];
-    const at = index.candidates(ks).find((i) => joins(i, it));
-    const i = at ?? groups.push([]) - 1;
-    if (at === undefined) {
-      ids.push(new Set());
-      bySig.push(new Map());
+function similarKeys(text: string): string[] {
+  const ws = words(text).list;
+  if (ws.length < 2) return ws.map((w) => `1:${w}`);
+  const prefix = Math.min(ws.length, ws.length - Math.ceil(SIMILAR * ws.length - 1e-9) + 2);
+  const keys: string[] = [];
+  for (let i = 0; i < prefix; i++) for (let j = i + 1; j < prefix; j++) keys.push(`${ws[i]}\u0000${ws[j]}`);
+  return keys;
+}
+
+/** How one section's items are joined across articles. */
+interface MergeRule<T> {
+  /** True when two items state one fact (asked only of items from different articles). */
+  readonly same: (a: T, b: T) => boolean;
+  /** Blocking keys an item looks under: `same(a, b)` implies that one of b's is among `indexKeys(a)`. */
+  readonly keys: (it: T) => string[];
+  /** The keys a group's wording is filed under (default: `keys`); none for an item no other can join. */
+  readonly indexKeys?: (it: T) => string[];
+  /** Items with one signature answer `same` alike: a group compares each signature once. */
+  readonly signature: (it: T) => string;
+  /** Conflicts of a merged group (differing tolls). */
+  readonly conflicts?: (group: readonly T[]) => Conflict[];
+}
+
+type Item = { id: string; sources: SourceRef[]; confidence: number; conflicts: Conflict[] };
+
+/** The members of a group with one signature, and how many of them cite each article. */
+interface Wording<T> {
+  readonly item: T;
+  readonly members: T[];
+  readonly perArticle: Map<string, number>;
+}
+interface Group<T> {
+  readonly items: T[];
+  readonly ids: Set<string>;
+  readonly wordings: Map<string, Wording<T>>;
+}
+
+/**
+ * A group is compared through its first GROUP_WORDINGS distinct wordings. Beyond that a large
+ * group of near-identical reports (a wire story copied by a hundred outlets) would make every
+ * new item compare with every copy: merging would be quadratic. A new wording of a large group
+ * still joins it when it is like one of its first wordings.
+ */
+const GROUP_WORDINGS = 8;
+/**
+ * Block purging: one blocking key holds at most BLOCK_SIZE groups (the earliest); a key shared
+ * by more groups says little about which one an item belongs to, and scanning it for every item
+ * would make merging quadratic. No key of the evaluation sets comes near it.
+ */
+const BLOCK_SIZE = 64;
+
+const articleIds = (refs: readonly SourceRef[]): string[] => [...new Set(refs.map((r) => r.article))];
+
+/** True when some member of the wording cites no article that `it` cites. */
+function hasOtherArticle<T extends Item>(w: Wording<T>, it: T): boolean {
+  const mine = articleIds(it.sources);
+  if (mine.length === 0) return w.members.length > 0;
+  if (mine.length === 1) return w.members.length > (w.perArticle.get(mine[0]) ?? 0);
+  const set = new Set(mine);
+  return w.members.some((y) => !y.sources.some((r) => set.has(r.article)));
+}
+
+/**
+ * Joins items that state one fact in different articles, one item at a time: an item joins the
+ * earliest group holding its id or a wording that `same` accepts from another article, so adding
+ * the items of one more article gives what merging all of them at once gives.
+ */
+class ItemMerge<T extends Item> {
+  private readonly groups: Array<Group<T>> = [];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byId = new Map<string, number>();
+  /** Per group, the last item that found it among its candidates (so each is tried once). */
+  private readonly seen: number[] = [];
+  private stamp = 0;
+
+  constructor(
+    private readonly rule: MergeRule<T>,
+    private readonly tally: MergeTally = { comparisons: 0 },
+  ) {}
+
+  add(it: T): void {
+    const keys = this.rule.keys(it);
+    const idGroup = this.byId.get(it.id) ?? Infinity;
+    const stamp = ++this.stamp;
+    const order: number[] = [];
+    for (const k of keys) {
+      const block = this.byKey.get(k);
+      if (!block) continue;
+      for (const g of block) {
+        if (g >= idGroup || this.seen[g] === stamp) continue;
+        this.seen[g] = stamp;
+        order.push(g);
+      }
     }
-    groups[i].push(it);
-    ids[i].add(it.id);
-    const sig = signature(it);
-    const list = bySig[i].get(sig);
-    if (list) list.push(it);
-    else bySig[i].set(sig, [it]);
-    for (const k of ks) index.add(k, i);
+    order.sort((a, b) => a - b);
+    let at: number | undefined = order.find((g) => this.joins(this.groups[g], it)) ?? (idGroup === Infinity ? undefined : idGroup);
+    if (at === undefined) {
+      this.seen.push(0);
+      at = this.groups.push({ items: [], ids: new Set(), wordings: new Map() }) - 1;
+    }
+    const group = this.groups[at];
+    group.items.push(it);
+    if (!group.ids.has(it.id)) {
+      group.ids.add(it.id);
+      if (!this.byId.has(it.id) || (this.byId.get(it.id) as number) > at) this.byId.set(it.id, at);
+    }
+    const sig = this.rule.signature(it);
+    let w = group.wordings.get(sig);
+    if (!w && group.wordings.size < GROUP_WORDINGS) {
+      w = { item: it, members: [], perArticle: new Map() };
+      group.wordings.set(sig, w);
+      for (const k of this.rule.indexKeys?.(it) ?? keys) {
+        const block = this.byKey.get(k);
+        if (!block) this.byKey.set(k, [at]);
+        else if (block.length < BLOCK_SIZE && block[block.length - 1] !== at) block.push(at);
+      }
+    }
+    if (w) {
+      w.members.push(it);
+      for (const a of articleIds(it.sources)) w.perArticle.set(a, (w.perArticle.get(a) ?? 0) + 1);
+    }
   }
-  return uniqueIds(
-    groups.map((g) =>
-      g.length === 1
-        ? g[0]
-        : { ...g[0], sources: unionRefs(...g.map((x) => x.sources)), confidence: Math.max(...g.map((x) => x.confidence)), conflicts: [...g.flatMap((x) => x.conflicts), ...conflicts(g)] },
-    ),
-  );
+
+  private joins(g: Group<T>, it: T): boolean {
+    for (const w of g.wordings.values()) {
+      this.tally.comparisons++;
+      if (this.rule.same(w.item, it) && hasOtherArticle(w, it)) return true;
+    }
+    return false;
+  }
+
+  /** The merged items: one per group, with every source, the highest confidence and the conflicts. */
+  result(): T[] {
+    return uniqueIds(
+      this.groups.map(({ items: g }) => {
+        if (g.length === 1) return g[0];
+        let confidence = 0;
+        for (const x of g) confidence = Math.max(confidence, x.confidence);
+        const acc = new RefAccumulator();
+        for (const x of g) acc.add(x.sources);
+        return { ...g[0], sources: acc.refs, confidence, conflicts: [...g.flatMap((x) => x.conflicts), ...(this.rule.conflicts?.(g) ?? [])] };
+      }),
+    );
+  }
 }
 
-/**
- * Blocking keys for `similar` (Jaccard of words >= 0.6): prefix filtering. With the words of each
- * text ordered rarest first, two sets that similar share a word among the first
- * |w| - ceil(0.6 |w|) + 1 of each, so only those words are keys.
- */
-function similarKeys(texts: readonly string[]): (text: string) => string[] {
-  const freq = new Map<string, number>();
-  for (const t of texts) for (const w of words(t)) freq.set(w, (freq.get(w) ?? 0) + 1);
-  return (text: string): string[] => {
-    const ws = [...words(text)].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
-    const prefix = ws.length - Math.ceil(SIMILAR * ws.length - 1e-9) + 1;
-    return ws.slice(0, Math.max(0, prefix));
-  };
+function mergeBy<T extends Item>(items: readonly T[], rule: MergeRule<T>, tally?: MergeTally): T[] {
+  const m = new ItemMerge(rule, tally);
+  for (const it of items) m.add(it);
+  return m.result();
 }
-const sharesArticle = (a: { sources: SourceRef[] }, b: { sources: SourceRef[] }): boolean => {
-  const sa = articlesOf(a.sources);
-  return b.sources.some((r) => sa.has(r.article));
+
+const POSITION_RULE: MergeRule<Position> = {
+  same: (a, b) => a.party === b.party && a.kind === b.kind && similar(a.text, b.text),
+  keys: (x) => similarKeys(x.text).map((w) => `${x.party}\u0000${x.kind}\u0000${w}`),
+  signature: (x) => `${x.party}\u0000${x.kind}\u0000${x.text}`,
 };
 
-export function mergePositions(items: readonly Position[]): Position[] {
-  const k = similarKeys(items.map((x) => x.text));
-  return mergeBy(
-    items,
-    (a, b) => a.party === b.party && a.kind === b.kind && similar(a.text, b.text),
-    (x) => k(x.text).map((w) => `${x.party}\u0000${x.kind}\u0000${w}`),
-    (x) => `${x.party}\u0000${x.kind}\u0000${x.text}`,
-  );
+const OUTLOOK_RULE: MergeRule<Outlook> = {
+  same: (a, b) => similar(a.text, b.text),
+  keys: (x) => similarKeys(x.text),
+  signature: (x) => x.text,
+};
+
+export function mergePositions(items: readonly Position[], tally?: MergeTally): Position[] {
+  return mergeBy(items, POSITION_RULE, tally);
 }
 
-export function mergeOutlook(items: readonly Outlook[]): Outlook[] {
-  const k = similarKeys(items.map((x) => x.text));
-  return mergeBy(items, (a, b) => similar(a.text, b.text), (x) => k(x.text), (x) => x.text);
+export function mergeOutlook(items: readonly Outlook[], tally?: MergeTally): Outlook[] {
+  return mergeBy(items, OUTLOOK_RULE, tally);
 }
 
 /** Same time: equal resolved dates, or (without dates) the same words ("Saturday night"). */
@@ -338,47 +590,96 @@ const sameTime = (a: Attack, b: Attack): boolean =>
   a.date && b.date ? a.date === b.date : a.when != null && b.when != null && foldText(a.when) === foldText(b.when);
 
 /**
- * Blocking keys of an attack: its place with its date, and its place with its time words. Two
- * attacks that `same` joins share one of them (equal dates when both are dated, else equal time
- * words), and the keys cannot collapse a large corpus into one block the way place alone did
- * (every strike on one capital, across months).
+ * Blocking keys of an attack, from its place and its time. Two attacks are one when their places
+ * fold alike and their times agree: equal dates when both are dated, else equal time words. So
+ * a dated attack is filed under its date ("d:") and its time words as a dated one ("wd:"), an
+ * undated one under its time words ("wu:"); a dated attack looks under its date and the time
+ * words of undated ones, an undated one under both kinds of time words. Keys by place alone
+ * would put every strike on one capital, across months, in one block. An attack with no place
+ * can join one whose place folds to nothing, so it looks under the empty place; it is never
+ * joined itself, so it is filed nowhere.
  */
-function attackKeys(x: Attack, anyEmpty: boolean): string[] {
-  if (x.location == null && !anyEmpty) return [];
-  const loc = `loc:${x.location == null ? '' : foldText(x.location)}`;
+const attackPlace = (x: Attack): string => `loc:${x.location == null ? '' : foldText(x.location)}`;
+function attackLookupKeys(x: Attack): string[] {
+  const loc = attackPlace(x);
   const keys: string[] = [];
   if (x.date) keys.push(`${loc}\u0000d:${x.date}`);
-  if (x.when != null) keys.push(`${loc}\u0000w:${foldText(x.when)}`);
+  if (x.when != null) keys.push(`${loc}\u0000wu:${foldText(x.when)}`);
+  if (x.when != null && !x.date) keys.push(`${loc}\u0000wd:${foldText(x.when)}`);
+  return keys;
+}
+function attackIndexKeys(x: Attack): string[] {
+  if (x.location == null) return [];
+  const loc = attackPlace(x);
+  const keys: string[] = [];
+  if (x.date) keys.push(`${loc}\u0000d:${x.date}`);
+  if (x.when != null) keys.push(`${loc}\u0000${x.date ? 'wd' : 'wu'}:${foldText(x.when)}`);
   return keys;
 }
 
-export function mergeAttacks(items: readonly Attack[]): Attack[] {
-  // an empty location equals a missing one in `same`, so both share the empty key when there is one
-  const anyEmpty = items.some((x) => x.location != null && foldText(x.location) === '');
-  return mergeBy(
-    items,
-    (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
-    (x) => attackKeys(x, anyEmpty),
-    (x) => JSON.stringify([x.location == null ? null : foldText(x.location), x.date, x.when == null ? null : foldText(x.when)]),
-    (g) => {
-      const out: Conflict[] = [];
-      for (const field of ['attacker', 'killed', 'injured', 'target'] as const) {
-        const c = conflictOf(field, g.filter((x) => x[field] != null).map((x) => ({ value: String(x[field]), sources: x.sources })));
-        if (c) out.push(c);
-      }
-      return out;
-    },
-  );
+const ATTACK_RULE: MergeRule<Attack> = {
+  same: (a, b) => a.location != null && foldText(a.location) === foldText(b.location ?? '') && sameTime(a, b),
+  keys: attackLookupKeys,
+  indexKeys: attackIndexKeys,
+  signature: (x) => JSON.stringify([x.location == null ? null : foldText(x.location), x.date, x.when == null ? null : foldText(x.when)]),
+  conflicts: (g) => {
+    const out: Conflict[] = [];
+    for (const field of ['attacker', 'killed', 'injured', 'target'] as const) {
+      const c = conflictOf(field, g.filter((x) => x[field] != null).map((x) => ({ value: String(x[field]), sources: x.sources })));
+      if (c) out.push(c);
+    }
+    return out;
+  },
+};
+
+export function mergeAttacks(items: readonly Attack[], tally?: MergeTally): Attack[] {
+  return mergeBy(items, ATTACK_RULE, tally);
+}
+
+/**
+ * A merge that grows one article at a time: `add` files an article's positions, outlook and
+ * attacks into their groups (what merging all articles at once would do, as items are taken in
+ * article order), and `result` gives the merged findings. People and delegations are merged anew
+ * in `result` (full names are taken first, so a later article can change which cluster a bare
+ * surname joins); both are linear. The app keeps one per project and adds each new article.
+ */
+export class FindingsMerge {
+  private readonly people: Person[] = [];
+  private readonly delegations: Delegation[] = [];
+  private readonly positions: ItemMerge<Position>;
+  private readonly outlook: ItemMerge<Outlook>;
+  private readonly attacks: ItemMerge<Attack>;
+
+  constructor(private readonly tally: MergeTally = { comparisons: 0 }) {
+    this.positions = new ItemMerge(POSITION_RULE, tally);
+    this.outlook = new ItemMerge(OUTLOOK_RULE, tally);
+    this.attacks = new ItemMerge(ATTACK_RULE, tally);
+  }
+
+  add(f: Findings): this {
+    this.people.push(...f.people);
+    this.delegations.push(...f.delegations);
+    for (const x of f.positions) this.positions.add(x);
+    for (const x of f.outlook) this.outlook.add(x);
+    for (const x of f.attacks) this.attacks.add(x);
+    return this;
+  }
+
+  result(): Findings {
+    const people = mergePeople(this.people, this.tally);
+    return {
+      people,
+      delegations: mergeDelegations(this.delegations, people, this.tally),
+      positions: this.positions.result(),
+      outlook: this.outlook.result(),
+      attacks: this.attacks.result(),
+    };
+  }
 }
 
 /** Merges the findings of several articles into one set. */
-export function mergeFindings(per: readonly Findings[]): Findings {
-  const people = mergePeople(per.flatMap((f) => f.people));
-  return {
-    people,
-    delegations: mergeDelegations(per.flatMap((f) => f.delegations), people),
-    positions: mergePositions(per.flatMap((f) => f.positions)),
-    outlook: mergeOutlook(per.flatMap((f) => f.outlook)),
-    attacks: mergeAttacks(per.flatMap((f) => f.attacks)),
-  };
+export function mergeFindings(per: readonly Findings[], tally?: MergeTally): Findings {
+  const merge = new FindingsMerge(tally);
+  for (const f of per) merge.add(f);
+  return merge.result();
 }
