@@ -161,6 +161,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
       return dark / (d.length / 4);
     });
     expect(ink).toBeGreaterThan(0.005);
+    await page.locator('.preview-views').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, '04-preview.png');
     // The reading view: the same document tree as HTML, with the edit in it.
     await page.locator('[data-view="text"]').click();
