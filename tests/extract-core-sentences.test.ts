@@ -116,3 +116,25 @@ describe('splitSentences: headlines', () => {
     expect(ss[1]).toMatchObject({ text: 'The talks began.', heading: false });
   });
 });
+
+describe('tickBudget: the deadline check inside one stage', () => {
+  it('stops a long loop once the budget is spent, reading the clock every TICKS_PER_CHECK ticks', async () => {
+    const { TICKS_PER_CHECK, tickBudget, withBudget } = await import('../src/extract/budget');
+    let steps = 0;
+    const spent = () =>
+      withBudget('long.txt', 'text', { budgetMs: -1 }, () => {
+        for (;;) {
+          steps++;
+          tickBudget();
+        }
+      });
+    expect(spent).toThrow(/long\.txt: extraction took more than/);
+    expect(steps).toBeLessThanOrEqual(TICKS_PER_CHECK);
+    // within the budget it never throws, and outside any article there is no deadline
+    expect(withBudget('ok.txt', 'text', {}, () => {
+      for (let i = 0; i < 10 * TICKS_PER_CHECK; i++) tickBudget();
+      return 'done';
+    })).toBe('done');
+    for (let i = 0; i < 10 * TICKS_PER_CHECK; i++) tickBudget();
+  });
+});

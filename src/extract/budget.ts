@@ -3,7 +3,8 @@ import { BriefsmithError } from '../model/result';
 /**
  * The per-article bounds of extraction. Extraction is synchronous, so the time budget is a
  * deadline checked at points the work passes often (each line of the sentence splitter,
- * between stages, between articles); the cancel token is checked at the same points. Text
+ * between stages, between articles, and inside a stage wherever a detector calls `tickBudget`);
+ * the cancel token is checked at the same points. Text
  * longer than MAX_EXTRACT_CHARS is refused up front (a book's worth: about 170,000 words; a
  * long news article has 20,000 characters).
  */
@@ -33,6 +34,26 @@ export function checkBudget(): void {
   if (cancelled?.()) throw new BriefsmithError('cancelled', 'Extraction was cancelled.');
   if (now() > deadline) {
     throw new BriefsmithError('too-large', `${current}: extraction took more than ${ARTICLE_BUDGET_MS / 1000} s of processor time and was stopped; the article may hold very long lines or machine data.`);
+  }
+}
+
+/**
+ * How many `tickBudget` calls pass between two readings of the clock: reading the process's CPU
+ * time costs about a microsecond, a tick costs an increment.
+ */
+export const TICKS_PER_CHECK = 256;
+let ticks = 0;
+
+/**
+ * The deadline check for loops inside one stage (over tokens, candidate pairs, clauses): a
+ * detector calls it once per step and it reads the clock every TICKS_PER_CHECK calls, so even a
+ * single long stage stops soon after the budget is spent, at no measurable cost. Results never
+ * depend on it: it returns or throws like `checkBudget`.
+ */
+export function tickBudget(): void {
+  if (++ticks >= TICKS_PER_CHECK) {
+    ticks = 0;
+    checkBudget();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicon/calendar';
 
 /**
  * Time expressions in a sentence, resolved against the article's publication date.
@@ -60,10 +61,14 @@ function tenseFromText(s: string): Tense {
 /** The tense of a clause, from its auxiliaries and past-tense verbs (rough but enough for dates). */
 export const tenseOf = tenseFromText;
 
+/** Three-letter stems of the month and weekday names ("mon" finds "Monday" and "Mon."). */
+const CALENDAR_STEMS = [...MONTHS, ...WEEKDAYS].map((w) => w.slice(0, 3).toLowerCase());
+/** Other words chrono reads as times: parts of the day, units, holidays (besides the calendar). */
+const CHRONO_TIME_WORDS = ['noon', 'midday', 'midnight', 'morning', 'evening', 'night', 'afternoon', 'dawn', 'dusk', 'week', 'month', 'year', 'day', 'hour', 'minute', 'now', 'ago', 'weekend', 'christmas', 'easter', 'new year'];
 /** A word chrono could read as a time; without one, chrono (the costliest step) is not called. */
-const MAY_HOLD_TIME = /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday|noon|midday|midnight|morning|evening|night|afternoon|dawn|dusk|week|month|year|day|hour|minute|now|ago|weekend|christmas|easter|new year)/i;
+const MAY_HOLD_TIME = new RegExp(`\\d|\\b(?:${[...CALENDAR_STEMS, ...RELATIVE_DAYS, ...CHRONO_TIME_WORDS].join('|')})`, 'i');
 /** Weekday and month abbreviations that are also words: "the delegations sat down", "Sun" is not Sunday. */
-const WORD_NOT_DATE = /^(?:sat|sun|mar|may|wed|jan|dec|sept?|mon|tue|thu|fri|aug|jun|jul|oct|nov|feb|apr)\.?$/i;
+const WORD_NOT_DATE = new RegExp(`^(?:${[...new Set([...CALENDAR_STEMS, ...Object.keys(MONTH_ABBREVIATIONS)])].join('|')})\\.?$`, 'i');
 
 /**
  * Every time expression in `text`, resolved against `published` (YYYY-MM-DD or null).
