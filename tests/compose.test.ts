@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bottomLineText, compose, fill } from '../src/compose/compose';
 import { noteText, plainText, sourceText, type Block, type DocTree, type Inline, type SourceEntry } from '../src/compose/doctree';
-import { nextKind, nextSentence, nextSteps } from '../src/compose/next-steps';
+import { nextKind, nextSentence, nextSteps, withoutDateline } from '../src/compose/next-steps';
 import { parseTemplate } from '../src/compose/templates';
 import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
 import { BriefsmithError, SECTION_IDS, SECTION_TITLES, emptyFindings, type Article, type Outlook } from '../src/model';
@@ -368,4 +368,28 @@ it('lists what will happen before how things stand in the outlook section', () =
   const t = compose(briefing({ sections: ['outlook'] }), { articles, findings: f }, loadTemplate('situation'));
   const list = t.blocks.find((b) => b.kind === 'list');
   expect(list?.kind === 'list' && list.items.map((i) => plainText(i).slice(0, 20))).toEqual(['The delegations will', 'The talks have been ']);
+});
+
+it('tells next steps from status by the words, not by the extractor rule', () => {
+  const kinds = (xs: string[]) => xs.map((x) => nextKind(x));
+  expect(
+    kinds([
+      'Officials said the delegations would meet again in Tartu this week.',
+      'The second round of talks scheduled for 13 May in Tartu will cover fishing.',
+      'The ministers agreed to set up a joint border commission.',
+      'The death toll may rise as rescuers search the rubble.',
+    ]),
+  ).toEqual(['meeting', 'meeting', 'next step', 'forecast']);
+  expect(
+    kinds([
+      'The envoys had insisted the talks would be direct.',
+      'The earlier deal would form the basis for the new text, officials said.',
+      'The rebel leader vowed to capture the capital.',
+      'The talks have been slow and gaps remain wide.',
+    ]),
+  ).toEqual([null, null, null, null]);
+  expect(nextSentence({ text: 'next month’s summit in', who: 'a senior lawmaker' })).toBeNull();
+  expect(withoutDateline('May 4 – Talks are due to resume in Tartu on Friday.')).toBe('Talks are due to resume in Tartu on Friday.');
+  expect(withoutDateline('4 May 2025 — Talks are due to resume.')).toBe('Talks are due to resume.');
+  expect(withoutDateline('May the talks resume soon, he said.')).toBe('May the talks resume soon, he said.');
 });

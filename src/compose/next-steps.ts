@@ -21,15 +21,31 @@ interface KindRow {
 
 /** Words that make a clause point ahead on their own (modal will, scheduled, expected, next). */
 const FUTURE = String.raw`\b(?:will|shall|won[’']t|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|poised|expected|likely|unlikely)\b|(?:is|are)\s+to\s+\p{L}+|(?:could|may|might)\s+(?!have\b)(?:not\s+|soon\s+)?\p{L}+|expects?\s+(?:to|that)|next|upcoming|forthcoming|later\s+this|in\s+the\s+coming|within\s+(?:days|weeks|months))\b|[’']ll\b`;
-/** Words that point ahead only together with a meeting or a step ("would meet", "agreed to sign"). */
-const WEAK_FUTURE = String.raw`\b(?:would|could|may|might|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|agreed\s+(?:to|on)|hopes?\s+to|hoped\s+to)\b`;
+/** Modals and intentions that point ahead only when a meeting verb follows closely ("would meet", "plans to resume"). */
+const WEAK_FUTURE = String.raw`\b(?:would|could|may|might|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|agreed\s+to|hopes?\s+to|hoped\s+to)\b`;
 const MEETING_WORDS = String.raw`(?:meet|meeting|talks|round|summit|session|negotiations?|convene|reconvene|resume|visit|conference|consultations)`;
-const STEP_WORDS = String.raw`(?:set\s+up|establish|create|sign|draft|report|exchange|release|withdraw|open|reopen|send|present|submit|hand\s+over|work\s+out|prepare|implement|review|form)`;
+const MEETING_VERBS = String.raw`(?:meet|convene|reconvene|resume|visit|travel|return|gather|sit\s+down|hold\s+(?:talks|a\s+meeting|a\s+round))`;
+const STEP_WORDS = String.raw`(?:set\s+up|establish|create|sign|draft|report|exchange|release|withdraw|open|reopen|send|present|submit|hand\s+over|work\s+out|prepare|implement|review)`;
 
 /** Named rows: the first that matches gives the kind. */
 export const NEXT_KIND_ROWS: readonly KindRow[] = [
-  { name: 'meeting', re: new RegExp(String.raw`(?:${FUTURE}|${WEAK_FUTURE})[^.;]{0,80}?\b${MEETING_WORDS}\b|\b(?:next|upcoming|forthcoming|further|follow-up|new)\s+(?:round|meeting|talks|session|summit)\b|\b${MEETING_WORDS}\b[^.;]{0,60}?\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|planned)\b`, 'iu') },
-  { name: 'next step', re: new RegExp(String.raw`\b(?:agreed|plans?|planned|intends?|intended|decided|pledged|promised|vowed)\s+(?:to|on)\b|\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|now\s+)?${STEP_WORDS}\b`, 'iu') },
+  {
+    name: 'meeting',
+    re: new RegExp(
+      [
+        // "will meet", "are expected to resume talks", "is due to travel … for the next round"
+        String.raw`(?:${FUTURE})[^.;]{0,80}?\b${MEETING_WORDS}\b`,
+        // "would meet again", "plans to resume", "agreed to reconvene"
+        String.raw`${WEAK_FUTURE}\s+(?:\p{L}+\s+){0,2}?${MEETING_VERBS}\b`,
+        // "the next round", "upcoming talks"
+        String.raw`\b(?:next|upcoming|forthcoming|further|follow-up|new)\s+(?:round|meeting|talks|session|summit)\b`,
+        // "talks are scheduled for", "the second round scheduled for 13 May"
+        String.raw`\b${MEETING_WORDS}\b[^.;]{0,60}?\b(?:(?:is|are)\s+(?:due|set|scheduled|slated|expected|planned)|(?:scheduled|planned|set|slated)\s+(?:for|to|on))\b`,
+      ].join('|'),
+      'iu',
+    ),
+  },
+  { name: 'next step', re: new RegExp(String.raw`\b(?:agreed|plans?|planned|intends?|intended|decided)\s+(?:to|on)\b|\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|now\s+)?${STEP_WORDS}\b`, 'iu') },
   { name: 'forecast', re: new RegExp(FUTURE, 'iu') },
 ];
 
@@ -42,8 +58,14 @@ export function nextKind(text: string): NextKind | null {
 /** "IASI, May 20 — " or "LONDON (Agency) - ": a dateline left at the start of a text. */
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[^—–\n]{2,30}?)?\s*(?:\([^)\n]{2,40}\))?\s*(?:[—–]|--?)\s+/u;
 
+/** "Aug 7 – " or "7 August — ": a date standing as a dateline. */
+const DATE_LINE = /^(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8})(?:,?\s+\d{4})?\s*[—–-]\s+(?=\p{Lu})/u;
+
 /** The text without a dateline at its start. */
-export const withoutDateline = (s: string): string => s.replace(DATELINE, '');
+export const withoutDateline = (s: string): string => s.replace(DATELINE, '').replace(DATE_LINE, '');
+
+/** A text that ends on a word that cannot end a sentence was cut ("… the summit in."). */
+const CUT_END = /\b(?:in|on|at|of|to|for|with|by|from|into|and|or|but|the|a|an|that|which|who|as|than|its|their|his|her)[.,;:]?$/i;
 
 /** Opening of a clause whose subject is the speaker ("will meet", "expects to"): the speaker makes it a sentence. */
 const PREDICATE_START = /^(?:will|would|shall|could|may|might|is|are|was|were|plans?|planned|intends?|intended|expects?|expected|hopes?|hoped|agreed|aims?|wants?)\b/i;
@@ -66,7 +88,7 @@ const sentenceEnd = (s: string): string => (/[.!?…»”"’]$/.test(s) ? s : `
 export function nextSentence(o: Pick<Outlook, 'text' | 'who'>, max = 240): string | null {
   const text = withoutDateline(o.text.replace(/\s+/g, ' ').trim()).replace(/[\s,;:—–-]+$/, '');
   const who = o.who?.trim() || null;
-  if (text.length > max || /…$|\.\.\.$/.test(text) || text.split(' ').length < 4) return null;
+  if (text.length > max || /…$|\.\.\.$/.test(text) || text.split(' ').length < 4 || CUT_END.test(text)) return null;
   if (/^(?:he|she|they|it|this|that|these|those|we|i)\b/i.test(text)) return null;
   const quoted = /^[“"«]/.test(text);
   if (quoted) return who && mentions(text, who) && /[”"»][^”"»]*\p{L}/u.test(text) ? sentenceEnd(text) : null;
