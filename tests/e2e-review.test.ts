@@ -182,6 +182,12 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     expect(await lead.getAttribute('aria-pressed')).toBe('true');
     await shot(page, '11-delegation-members.png');
     axe.push(...(await axeSerious(page, 'review: editing a delegation')));
+    // And by mouse: a chip of the people found, dragged onto the team.
+    const poolChip = form.locator('.people-pool .person-chip').first();
+    const dragged = ((await poolChip.textContent()) ?? '').replace(/^\+\s*Add\s*/, '').replace(/\s*·.*$/, '').trim();
+    await poolChip.dragTo(form.getByTestId('members-editor').locator('legend'));
+    await expect.poll(() => form.locator('li.member').count()).toBe(delegation.members.length + 1);
+    expect(await form.locator('li.member .chip-name').last().textContent()).toBe(dragged);
     await form.getByRole('button', { name: 'Save edit' }).focus();
     await press('Enter');
     const delRow = page.locator(`tr[data-item="${delegation.id}"]`);
@@ -192,7 +198,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await project((p) => {
       const d = p.overlay.decisions[delegation.id];
       const members = d?.status === 'edited' && Array.isArray(d.fields.members) ? (d.fields.members as Array<{ name: string; leads: boolean }>) : [];
-      return members.length > 0 && !members.some((m) => m.name === dropped) && members.some((m) => m.name === addedName && m.leads);
+      return members.length > 0 && !members.some((m) => m.name === dropped) && members.some((m) => m.name === addedName && m.leads) && members.some((m) => m.name === dragged);
     });
 
     // Escape cancels an edit and gives the focus back to the row.
