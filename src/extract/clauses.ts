@@ -390,6 +390,15 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
       const g = lastOrganisation(a, s, from + group.index);
       if (g) return [{ party: g, person: null, text: group[0] }];
     }
+    // "both sides", "the two countries" (or "they" after them): the two sides last named together.
+    const both = seg.match(BOTH_SIDES) ?? (pro && /^they$/i.test(pro.word) ? before.match(BOTH_SIDES) : null);
+    if (both && both.index != null) {
+      const bothAt = (both.input === seg ? from : s.start) + both.index;
+      if ((!first || bothAt < first.start) && !isObject(a, s, bothAt)) {
+        const pair = lastPair(a, s, bothAt);
+        if (pair.length) return pair;
+      }
+    }
     if (pro && (!first || pro.at < first.start)) {
       const r = resolvePronoun(a, s, pro.at, pro.word);
       if (!r) continue;
@@ -408,6 +417,35 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
   return [];
 }
 
+/** Words for the two sides of a conflict taken together. */
+const BOTH_SIDES = /\b(?:both (?:sides|parties|countries|governments|armies|militaries|camps)|the two (?:sides|parties|countries|governments|armies|neighbou?rs|rivals|camps)|the warring (?:sides|parties|factions)|the (?:rival|opposing) (?:sides|parties|factions))\b/i;
+
+/**
+ * The two sides "both sides" stands for: of the pairs of distinct parties named together ("A and B",
+ * "the Congolese army and M23") up to `at`, the pair the article names most (the warring sides rather
+ * than two mediators named together once); with no pair, the two parties the article names most.
+ */
+function lastPair(a: AnalysedArticle, s: Sentence, at: number): Holder[] {
+  const counts = new Map<string, number>();
+  for (const m of a.parties) counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
+  for (const p of a.people) if (p.party) counts.set(p.party, (counts.get(p.party) ?? 0) + p.mentions.length);
+  const weight = (m: Mention): number => counts.get(m.party ?? '') ?? 0;
+  let best: [Mention, Mention] | null = null;
+  for (let k = 0; k <= s.index; k++) {
+    const ms = mentionsIn(a, a.sentences[k]).filter((m) => m.party && (k < s.index || m.end <= at));
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const [x, y] = [ms[i], ms[i + 1]];
+      if (x.party === y.party || !PAIR_JOIN.test(textAt(a, x.end, y.start))) continue;
+      if (!best || weight(x) + weight(y) >= weight(best[0]) + weight(best[1])) best = [x, y];
+    }
+  }
+  if (best) return best.map(toHolder);
+  const top = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 2);
+  return top.length === 2 ? top.map(([party]) => ({ party, person: null, text: party })) : [];
+}
+/** What may stand between two parties named together: "and", ", and", "army and the". */
+const PAIR_JOIN = /^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}$|^\s+(?:[\p{Ll}-]+\s+){0,2}and\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
+
 const GROUP_ANAPHOR = /\bthe (?:militant |armed |paramilitary |rebel |Islamist |Palestinian |Lebanese |Yemeni )?(?:group|movement|militia|militants|rebels|organi[sz]ation|paramilitaries)\b/i;
 
 /** The armed group or organisation named last before `at` (this sentence or the three before). */
@@ -422,9 +460,11 @@ function coordinated(a: AnalysedArticle, s: Sentence, m: Mention): Mention[] {
   const ms = mentionsIn(a, s);
   const joins = (x: Mention, y: Mention): boolean => x.end <= y.start && /^\s*(?:,|and|,\s*and)\s*$/.test(textAt(a, x.end, y.start));
   const out = [m];
+  // "talks hosted by Qatar, Congo and M23 signed": an object before the subject is not part of it.
+  const subject = !isObject(a, s, m.start);
   for (let cur = m; ; ) {
     const prev = ms.filter((x) => joins(x, cur)).pop();
-    if (!prev) break;
+    if (!prev || (subject && isObject(a, s, prev.start))) break;
     out.unshift(prev);
     cur = prev;
   }

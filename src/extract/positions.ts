@@ -1,6 +1,8 @@
 import type { Position, PositionKind } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, subjectsAt, firstMentionIn, type Holder } from './clauses';
-import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, POSITION_NOUNS, RED_LINE_CONTEXT, type PositionCue } from './lexicon/position-frames';
+import { GLOSS, KIND_PRIORITY, LIST_INTRO, POSITION_CUES, POSITION_NOUNS, RED_LINE_CONTEXT, REPORTING_FORMULAS, type PositionCue } from './lexicon/position-frames';
+import { PROPOSAL_WORDS } from './lexicon/stance-verbs';
+import { NON_SIDE_NOUNS } from './lexicon/non-sides';
 import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
@@ -20,6 +22,8 @@ interface CueHit {
   readonly end: number;
   readonly text: string;
   readonly clause: number;
+  /** Another party's commitment inside "in return for B vowing to ...": B's offer, B as holder. */
+  readonly inExchange?: { readonly from: number };
 }
 
 const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi') }));
@@ -29,7 +33,7 @@ const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
 /** Clause boundaries within a sentence: two cues in one clause are one position. */
-const CLAUSE_BOUNDARY = /[;:—–!?](?=\s)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s/g;
+const CLAUSE_BOUNDARY = /[;:—–!?](?=\s)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s)|,\s|\s(?:and|but|that|who|which|while|whereas|after which)\s|\s(?=in (?:exchange|return) for\b)/g;
 /** Speakers who assess rather than negotiate: what they say is outlook, not a side's position. */
 const ANALYST = /\b(?:analysts?|researchers?|fellows?|experts?|scholars?|professors?|academics?|observers?|commentators?)\b/i;
 /** "doubts over whether either side is ready to stop": a cue inside an open question states no position. */
@@ -37,11 +41,14 @@ const OPEN_QUESTION = /\bwhether\s+(?:[\w’'-]+\s+){0,5}$/i;
 /** ", the Bolivian army said", ", X told reporters" at the end of a complement. */
 const TRAILING_ATTRIBUTION = fastRegExp(String.raw`,\s+(?:[^,;]{0,80}?\s)?(?:${SPEECH_VERB_SOURCE})(?:\s+(?:reporters|journalists|the\s+[\p{L}]+|on\s+\w+|in\s+a\s+statement))?\s*$`, 'i');
 /** A proposal-like object makes an opinion a refusal; a party or act as object makes it an accusation. */
-const PROPOSAL_OBJECT = new RegExp(`\\b(?:${words([...POSITION_NOUNS.offer, ...POSITION_NOUNS.goal, 'draft', 'map', 'text', 'deal', 'agreement', 'resolution', 'memorandum', 'framework', 'roadmap', 'terms', 'ceasefire', 'truce', 'accord', 'treaty'])})\\b`, 'i');
+const PROPOSAL_OBJECT = new RegExp(`\\b(?:${words([...POSITION_NOUNS.offer, ...POSITION_NOUNS.goal, ...PROPOSAL_WORDS])})\\b`, 'i');
+const FORMULA_RE = fastRegExp(REPORTING_FORMULAS, 'gi');
+/** A clause opening with a go-between or onlooker as subject, right before the cue ("as international mediators "). */
+const NON_SIDE_SUBJECT = fastRegExp(String.raw`^\s*(?:(?:and|but|as|while|when|after|since|because|though|although|whereas)\s+)?(?:(?:the|a|an|some|many|several|other|two|three|local|international|foreign|western|regional|independent|senior|humanitarian|[a-z]+-based|[\p{Lu}][\p{L}-]+)\s+){0,3}(?:${words(NON_SIDE_NOUNS)})\s+(?:(?:have|has|had|also|again|repeatedly|have also|had also|on \w+)\s+)?$`, 'i');
 /** Words that own a position noun just before it: "its call", "their demand". */
 const OWNER_PRONOUN = /\b(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}$/i;
 const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
-const MAX_TEXT = 160;
+const MAX_TEXT = 180;
 
 function clauseIndex(boundaries: readonly number[], at: number): number {
   let k = 0;
@@ -52,12 +59,14 @@ function clauseIndex(boundaries: readonly number[], at: number): number {
 function cueHits(s: Sentence): CueHit[] {
   if (!ANY_CUE.test(s.text)) return [];
   const boundaries = [...s.text.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length);
+  const formulas = [...s.text.matchAll(FORMULA_RE)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const hits: CueHit[] = [];
   for (const { cue, re } of COMPILED) {
     re.lastIndex = 0;
     for (const m of s.text.matchAll(re)) {
       const at = m.index ?? 0;
       if (GLOSS_RE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
+      if (formulas.some(([x, y]) => at < y && at + m[0].length > x)) continue;
       hits.push({ cue, start: s.start + at, end: s.start + at + m[0].length, text: m[0], clause: clauseIndex(boundaries, at) });
     }
   }
@@ -69,20 +78,34 @@ function cueHits(s: Sentence): CueHit[] {
     if (!clash) kept.push(h);
     else if (h.end - h.start > clash.end - clash.start) kept.splice(kept.indexOf(clash), 1, h);
   }
+  // "in return for B vowing to Y": B's own stance verb states B's offer; the terms cue gives way to it.
+  for (const ex of kept.filter((h) => h.cue.name === 'exchange-terms')) {
+    const own = kept.find((h) => h !== ex && h.clause === ex.clause && h.start > ex.end && h.start - ex.end <= 60);
+    if (!own) continue;
+    kept.splice(kept.indexOf(ex), 1);
+    kept.splice(kept.indexOf(own), 1, { ...own, inExchange: { from: ex.end } });
+  }
   // One cue per clause: the kind that says most (a condition over the offer it qualifies).
   const best = new Map<number, CueHit>();
   for (const h of kept) {
     const b = best.get(h.clause);
-    if (!b || rank(h.cue.kind) < rank(b.cue.kind)) best.set(h.clause, h);
+    if (!b || (b.cue.fallback && !h.cue.fallback) || (!(h.cue.fallback && !b.cue.fallback) && rank(h.cue.kind) < rank(b.cue.kind))) best.set(h.clause, h);
   }
   return [...best.values()].sort((x, y) => x.start - y.start);
 }
+
+/** Where a complement ends: a relative or adverbial clause after a comma, a new speech verb, the terms of an exchange. */
+const COMPLEMENT_STOP = String.raw`,\s+(?:who|whom|which|where|while|whereas|although|but|saying|calling|adding|meaning|without|amid)\b|\s+and\s+(?:said|added|told|warned|accused|insisted)\b|\s+in (?:exchange|return) for\b`;
 
 /** The words a position covers: from its cue to the next cue or the end of the clause group. */
 function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): string {
   const stop = next ? next.start : s.end;
   let t = s.text.slice(hit.end - s.start, stop - s.start);
-  const quoteEnd = t.search(/,?”|,"|,\s+(?:who|whom|which|where|while|whereas|although|but|saying|calling|adding)\b|\s+and\s+(?:said|added|told|warned|accused|insisted)\b/);
+  // "won’t take part, will talk to the mediators": a comma right after the cue closes its clause.
+  if (/^\s*,/.test(t)) return '';
+  // A closing quote ends the quoted words a cue stands in, not a phrase quoted after the cue ("with the “rebel” side").
+  const opened = /“|(?:^|\s)"/.test(t);
+  const quoteEnd = t.search(new RegExp(`${opened ? ',[”"]' : ',?”|,"'}|${COMPLEMENT_STOP}`));
   if (quoteEnd >= 0) t = t.slice(0, quoteEnd);
   const end = t.search(/[;:—–]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Prof|[A-Z]))\.(?=\s|$|["”])/);
   if (end >= 0) t = t.slice(0, end);
@@ -124,7 +147,24 @@ function elementsOf(kind: PositionKind, complement: string, rule = ''): string[]
   return [complement];
 }
 
-const clip = (t: string): string => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1).trimEnd()}…` : t);
+/** A clause boundary a long text may end at: ", with ...", ", which ...", "; ", " — ". */
+const TEXT_CUT = /,\s+(?=(?:with|which|who|while|whereas|as|after|before|including|meaning|saying|adding|and|but|although|though|amid|despite|in|on|at|for|from|during|following)\b)|\s+(?:—|–)\s+|;\s+|\s+and\s+(?=(?:the|a|an|its|their|his|her)\b)/g;
+/**
+ * A long item text ends at the last clause boundary before MAX_TEXT (never mid-word and never with
+ * an ellipsis: the briefing prints it as a statement, and the quote stays in the sources); a text
+ * with no boundary there ends at the last whole word.
+ */
+export function clip(t: string): string {
+  if (t.length <= MAX_TEXT) return t;
+  let cut = -1;
+  for (const m of t.matchAll(TEXT_CUT)) {
+    const at = m.index ?? 0;
+    if (at > MAX_TEXT) break;
+    if (at >= 30) cut = at;
+  }
+  if (cut < 0) cut = t.lastIndexOf(' ', MAX_TEXT);
+  return t.slice(0, cut > 0 ? cut : MAX_TEXT).replace(/[\s,;:(“"-]+$/u, '');
+}
 
 /**
  * Who owns a position noun at `at`: a possessive just before it ("Bolivia's campaign to"), a
@@ -142,6 +182,21 @@ function ownersAt(a: AnalysedArticle, s: Sentence, at: number): Holder[] {
   const pro = before.match(OWNER_PRONOUN);
   if (pro && pro.index != null) return subjectsAt(a, s, at - before.length + pro.index).filter((h) => h.party || h.person);
   return [];
+}
+
+/**
+ * True when the cue at `at` has for subject a go-between or onlooker (lexicon/non-sides.ts):
+ * "as international mediators pressed for", "Residents demanded". The words between the clause's
+ * start and the cue are an optional conjunction, modifiers and that noun, with no side named.
+ */
+function nonSideSubject(a: AnalysedArticle, s: Sentence, at: number): boolean {
+  let from = 0;
+  const before = s.text.slice(0, at - s.start);
+  for (const m of before.matchAll(CLAUSE_BOUNDARY)) from = (m.index ?? 0) + m[0].length;
+  const seg = before.slice(from);
+  const m = seg.match(NON_SIDE_SUBJECT);
+  if (!m) return false;
+  return !mentionsIn(a, s).some((x) => x.start >= s.start + from && x.end <= at);
 }
 
 /** Positions per analysed article: the outlook stage asks again for the same article. */
@@ -173,11 +228,15 @@ export function detectPositions(a: AnalysedArticle): Position[] {
     positional.forEach((hit, i) => {
       if (assessing && hit.cue.holder !== 'agent') return;
       if (OPEN_QUESTION.test(s.text.slice(Math.max(0, hit.start - s.start - 60), hit.start - s.start))) return;
-      let kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.cue.kind;
+      if (hit.cue.holder === 'subject' && nonSideSubject(a, s, hit.start)) return;
+      let kind: PositionKind = redLineAt >= 0 && hit.start >= redLineAt ? 'red-line' : hit.inExchange ? 'offer' : hit.cue.kind;
       // "regards the plan as meaningless" refuses a proposal; "regards the army as a puppet" accuses a party.
       if (hit.cue.name === 'opinion-verb' && kind === 'refusal' && !PROPOSAL_OBJECT.test(hit.text)) kind = 'accusation';
       let holders: Holder[] = [];
-      if (hit.cue.holder === 'owner') {
+      if (hit.inExchange) {
+        const h = firstMentionIn(a, s, hit.inExchange.from, hit.start);
+        holders = h ? [h] : [];
+      } else if (hit.cue.holder === 'owner') {
         holders = ownersAt(a, s, hit.start);
       } else if (hit.cue.holder === 'reporter') {
         // "X breached the truce, the army said": the source accuses the actor; no source, no position.

@@ -1,6 +1,6 @@
 import type { PositionKind } from '../../model';
 import { alternation, words } from './inflect';
-import { HOSTILE_ACT_VERBS, NEGATIVE_JUDGEMENTS, STANCE_VERBS, type StanceVerbClass } from './stance-verbs';
+import { HOSTILE_ACT_VERBS, NEGATIVE_JUDGEMENTS, PROPOSAL_WORDS, STANCE_VERBS, type StanceVerbClass } from './stance-verbs';
 
 /**
  * Cue phrases for the kinds of position a party takes. Each is a regex source matched
@@ -19,6 +19,8 @@ export interface PositionCue {
   readonly re: string;
   readonly holder: Holding;
   readonly weight: number;
+  /** A cue that stands only when no other cue shares its clause ("will reopen X in return for", but "agree to X in return for" keeps "agree to"). */
+  readonly fallback?: boolean;
 }
 
 /**
@@ -36,12 +38,18 @@ export const KIND_PRIORITY: readonly PositionKind[] = ['condition', 'red-line', 
 /** A sentence that names red lines makes every position in it a red line. */
 export const RED_LINE_CONTEXT = String.raw`\bred[- ]lines?\b|\bnon-negotiable\b|\bnot negotiable\b`;
 
+/**
+ * Reporting formulas that contain a cue word but state no side's position: a reporter asking
+ * for comment, a source asking not to be named.
+ */
+export const REPORTING_FORMULAS = String.raw`\basked\s+(?:for|to)\s+(?:comment|respond|react)\b|\b(?:ask(?:ed|ing)?|request(?:ed|ing)?|spoke|speaking|declin(?:ed|ing))\s+(?:not\s+to\s+(?:be\s+(?:named|identified)|use\s+(?:his|her|their)\s+names?)|anonymity|on\s+condition\s+of\s+anonymity|to\s+be\s+(?:named|identified))\b|\bon\s+condition\s+of\s+anonymity\b`;
+
 /** Clauses that gloss what a party means rather than report it ("— essentially demanding that"). */
-export const GLOSS = String.raw`[—–,]\s*(?:essentially|effectively|in effect|basically|in other words|tantamount to)\s+$`;
+export const GLOSS = String.raw`[—–,]\s*(?:essentially|effectively|in effect|basically|in other words|tantamount to|meaning(?:\s+that)?(?:\s+[\w’'-]+){0,4}?)\s+$`;
 
 const BASE_CUES: readonly PositionCue[] = [
   // condition
-  { name: 'condition-conjunction', kind: 'condition', re: String.raw`\bonly if\b|\bon (?:the )?condition that\b|\bprovided that\b|\bas long as\b|\bconditional (?:on|upon)\b|\bpreconditions?\b|\bin exchange for\b|\bin return for\b|\bonly (?:once|after|when)\b`, holder: 'subject', weight: 0.9 },
+  { name: 'condition-conjunction', kind: 'condition', re: String.raw`\bonly if\b|\bon (?:the )?condition that\b|\bprovided that\b|\bas long as\b|\bconditional (?:on|upon)\b|\bpreconditions?\b|\bonly (?:once|after|when)\b`, holder: 'subject', weight: 0.9 },
   { name: 'condition-until', kind: 'condition', re: String.raw`\buntil\b(?=\s+(?:\p{Lu}[\p{L}-]*|the [\p{L}-]+|it|they)\s+(?:\w+ly\s+)?[a-z]+s\b)`, holder: 'subject', weight: 0.7 },
   { name: 'condition-only-if-unless', kind: 'condition', re: String.raw`\bwould agree\b(?=[^.;]{0,80}\bif\b)|\b(?:would|will) only\b(?=[^.;]{1,80}?\bif\b)|\bwould have to\b|\bunless\b|\b(?:conditions|preconditions) (?:include|included|are|were)\b`, holder: 'subject', weight: 0.7 },
   // red lines
@@ -49,6 +57,8 @@ const BASE_CUES: readonly PositionCue[] = [
   { name: 'red-line-never', kind: 'red-line', re: String.raw`\b(?:will|would|could|can) never (?:accept|agree|recogni[sz]e|give up|cede|surrender|allow|tolerate|negotiate)\b|\bnever (?:accept|recogni[sz]e)\b|\breserv(?:ed|es|ing) the right to\b`, holder: 'subject', weight: 0.85 },
   // refusals
   { name: 'refusal-negated-modal', kind: 'refusal', re: String.raw`\b(?:will|would|do|does|did|can|could|shall)(?: not|n[’']t) (?:concede|accept|agree|recogni[sz]e|negotiate|withdraw|give up|cede|allow|tolerate|back down|surrender|compromise|return|budge|sign|hand over|disarm|lay down)\b|\b(?:are|is|am|was|were)(?: not|n[’']t) going to (?:sign|accept|agree|give up|withdraw|recogni[sz]e|negotiate|disarm|hand over|surrender|allow|lay down)\b|\bwon[’']t (?:concede|accept|agree|recogni[sz]e|negotiate|withdraw|give up|cede|allow|tolerate|back down|surrender|compromise|sign)\b`, holder: 'subject', weight: 0.85 },
+  // "would not sit down with", "won't take part": a side declining to engage or to yield
+  { name: 'refusal-negated-engagement', kind: 'refusal', re: String.raw`\b(?:will|would|shall|can|could)(?: not|n[’']t) (?:(?:directly|ever|again|now)\s+)?(?:sit down|meet|talk to|talk with|hold talks|attend|take part|participate|engage|join|return to|resume|stop|halt|end|release|free|leave|pull out|retreat|yield|give in|bow|submit|abandon|cease)\b|\bwon[’']t (?:(?:directly|ever|again|now)\s+)?(?:sit down|meet|talk to|talk with|hold talks|attend|take part|participate|engage|join|return to|resume|stop|halt|release|free|leave|pull out|retreat|yield|give in|bow|submit|abandon|cease)\b`, holder: 'subject', weight: 0.75 },
   { name: 'refusal-verb', kind: 'refusal', re: String.raw`\b(?:rejected|rejects|rejecting|refused|refuses|refusing|ruled out|rules out|turned down|dismissed (?:the|a|an|any) (?:proposal|plan|offer|idea|call|demand|request)s?|declined to (?!comment|say|discuss|elaborate|confirm|respond|provide|give|specify|answer|be identified|speak))\b`, holder: 'subject', weight: 0.85 },
   { name: 'refusal-passive-agent', kind: 'refusal', re: String.raw`\b(?:was|were|has not been|have not been) not (?:backed|endorsed|supported|accepted) by\b|\b(?:was|were) (?:rejected|refused|turned down) by\b`, holder: 'agent', weight: 0.8 },
   { name: 'refusal-off-the-table', kind: 'refusal', re: String.raw`\b(?:is|was|are|were) not on the agenda\b|\bout of the question\b|\bthere (?:would|will) be no (?:negotiations?|talks|deal|truce|ceasefire|cease-fire|compromise)\b`, holder: 'speaker', weight: 0.7 },
@@ -56,7 +66,7 @@ const BASE_CUES: readonly PositionCue[] = [
   // accusations
   { name: 'accusation-accuse-of', kind: 'accusation', re: String.raw`\baccus(?:ed|es|ing|e)\b(?=[^.;]{1,80}?\bof\b)|\bblam(?:ed|es|e|ing)\b(?=[^.;]{1,80}?\bfor\b)|(?<!(?:was|were|been|be|is|are) )\bblam(?:ed|es|ing)\b(?!\s+(?:on|it on|them on|each other|one another|the other)\b)|\bheld\b(?=[^.;]{1,60}\bresponsible\b)|\bcharged that\b`, holder: 'subject', weight: 0.9 },
   { name: 'accusation-condemn', kind: 'accusation', re: String.raw`\b(?<!(?:was|were|been|be|widely) )condemn(?:ed|s|ing)\b|\b(?<!(?:was|were|been|be|widely) )denounc(?:ed|es|ing)\b`, holder: 'subject', weight: 0.7 },
-  { name: 'accusation-judgement', kind: 'accusation', re: String.raw`\bnot lived up to\b|\bbroke(?:n)? (?:its|their|his|her|the) (?:promise|pledge|word|commitment)s?\b|\b(?:has|have|had|is|are) violat(?:ed|ing)\b|\bstalling\b|\bdragging (?:its|their|his|her) feet\b|\bin bad faith\b|\bnot serious about\b|\bcynical\b|\bunwillingness to\b|\bno desire for\b|\bsabotag(?:e|ed|ing)\b|(?<!\b(?:19|20)\d\d )(?:\bwar crimes?\b|\bgenocide\b|\bethnic cleansing\b)|\bprovocations?\b|\bevil\b|\bbarbaric\b|\b(?:was|were|is|are) (?:responsible|to blame) for\b|\batrocit(?:y|ies)\b|\bterroris(?:t|m) (?:state|attacks?|regime)\b`, holder: 'speaker', weight: 0.7 },
+  { name: 'accusation-judgement', kind: 'accusation', re: String.raw`\bnot lived up to\b|\bbroke(?:n)? (?:its|their|his|her|the) (?:promise|pledge|word|commitment)s?\b|\b(?:has|have|had|is|are) violat(?:ed|ing)\b|\bstalling\b|\bdragging (?:its|their|his|her) feet\b|\bin bad faith\b|\bnot serious about\b|\bcynical\b|\bunwillingness to\b|\bno desire for\b|\bsabotag(?:e|ed|ing)\b|(?<!\b(?:19|20)\d\d\s(?:[\p{Lu}][\p{L}-]*\s)?)(?:\bwar crimes?\b|\bgenocide\b|\bethnic cleansing\b)|\bprovocations?\b|\bevil\b|\bbarbaric\b|\b(?:was|were|is|are) (?:responsible|to blame) for\b|\batrocit(?:y|ies)\b|\bterroris(?:t|m) (?:state|attacks?|regime)\b`, holder: 'speaker', weight: 0.7 },
   // demands
   { name: 'demand-verb', kind: 'demand', re: String.raw`\bdemand(?:ed|ing)\b|(?<!\b(?:its|their|his|her|the|a|an|our|whose)\s)\bdemands? that\b|\binsist(?:s|ed|ing)? (?:on|that)\b|\bcall(?:ed|s|ing) (?:for|on)\b|\b(?:to|will|would|must|they|we) call (?:for|on)\b|\b(?:demands|terms) (?:include|included|are|were)\b|\burg(?:ed|es|ing)\b(?! of\b)|\bpress(?:ed|es|ing) for\b|\bpress(?:ed|es|ing) (?:[\p{L}’'-]+ ){1,3}?to\b|\bwants? (?!to\b)(?:[\p{L}’'-]+ ){1,3}?to\b|\bpush(?:ed|es|ing) for\b|\bwants? (?:a|an|the|all|full|guarantees)\b`, holder: 'subject', weight: 0.85 },
   { name: 'demand-obligation-modal', kind: 'demand', re: String.raw`\b(?:must|has to|have to|need to|needs to|needed to|should|ought to)\b|\bneed to make sure\b|\bneeds? (?:[\p{Lu}][\p{L}-]+|them|us|him|her|it) to\b`, holder: 'speaker', weight: 0.6 },
@@ -64,7 +74,7 @@ const BASE_CUES: readonly PositionCue[] = [
   { name: 'offer-readiness', kind: 'offer', re: String.raw`\b(?:agreed|agrees|agree|agreeing) to\b(?! (?:disagree|meet|talk|hold talks))|\b(?:ready|willing) to (?!(?:continue (?:fighting|the war|strikes|attacks)|keep fighting|fight|defend|strike|respond|retaliate|push|attack|hit|escalate|use)\b)|\b(?:handed over|submitted|presented|put forward|tabled|sent) (?:its|their|his|her|a|an|the) (?:own )?(?:proposals?|plan|draft|memorandum|offer|terms|list)\b|\bprepared to\b|\b(?:readiness|willingness) to\b|\bprepared (?:a|an) (?:list|plan|proposal|draft|framework|offer)\b|\boffer(?:ed|s|ing) to\b|\boffered\b(?! (?:no|few|little|its|his|her|their)? ?(?:details|condolences|comment|explanation|evidence|prayers|sympathy|support to the families))|(?<!the |a )\bpropos(?:ed|es|ing)\b(?! by)|\bwould (?:only )?support\b|\bwould lead\b|\bwould (?:send|contribute|deploy|provide|guarantee)\b|(?<!\b(?:widely|generally|internationally|universally|been|be|was|were|is|are) )\baccepted\b|\bopen to\b`, holder: 'subject', weight: 0.75 },
   // goals
   { name: 'goal-noun-is', kind: 'goal', re: String.raw`\b(?:goal|aim|objective|priority|intention|purpose)s?\b(?:\s+(?:of|in|for)\s+[^,.;]{1,40}?)?\s+(?:is|was|are|were|remains?)\b`, holder: 'speaker', weight: 0.85 },
-  { name: 'goal-verb-to', kind: 'goal', re: String.raw`\b(?:aims?|aimed|aiming|seeks?|sought|seeking|wants?|wanted|hopes?|hoped|intends?|intended|vow(?:s|ed)|pledged|is determined|are determined|strives?) to\b`, holder: 'subject', weight: 0.7 },
+  { name: 'goal-verb-to', kind: 'goal', re: String.raw`\b(?:aims?|aimed|aiming|seeks?|sought|seeking|wants?|wanted|hopes?|hoped|intends?|intended|vow(?:s|ed|ing)|pledged|pledging|is determined|are determined|strives?) to\b`, holder: 'subject', weight: 0.7 },
   { name: 'goal-seek-np', kind: 'goal', re: String.raw`\b(?:seeks|seeking|sought) (?:a|an|the|security|guarantees|full|new|international|compensation|assurances|recognition)\b`, holder: 'subject', weight: 0.65 },
   { name: 'goal-effort-by', kind: 'goal', re: String.raw`\befforts? (?=by\b)|\bcampaign (?=by\b)|\bbid (?=by\b)`, holder: 'agent', weight: 0.6 },
 ];
@@ -95,11 +105,23 @@ function stanceCue(c: StanceVerbClass): PositionCue {
     case 'label':
       re = String.raw`${v}\s+(?:[\p{L}’'-]+\s+){1,5}?(?:as\s+)?(?:an?\s+|["“])|${v}\s+(?:[\p{L}’'-]+\s+){1,5}?(?:as\s+)?(?:${NEG})\b`;
       break;
+    case 'obj-for':
+      re = String.raw`${v}\s+(?:[\p{L}’'.-]+\s+){1,5}?for\b(?=\s+(?:[a-z]+ing|its|their|his|her|the|a|an)\b)`;
+      break;
+    case 'proposal':
+      re = String.raw`${v}\s+(?:(?:the|a|an|any|this|that|its|their|his|her|[\p{Lu}][\p{L}-]+['’]s)\s+)(?:[\p{L}’'-]+\s+){0,3}?(?:${words(PROPOSAL_WORDS)})\b`;
+      break;
     case 'opinion':
       re = String.raw`${v}\s+(?:the|a|an|this|that|its|their|his|her|any|[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:as\s+)?(?=["“]?(?:${NEG})\b)|${v}\s+as\s+(?:${NEG})\b`;
       break;
-    default:
+    case 'that':
+    case 'obj-of':
       re = v;
+      break;
+    default: {
+      const never: never = c.takes;
+      throw new Error(`stanceCue: unknown complement ${String(never)}`);
+    }
   }
   return { name: c.name, kind: c.kind, re, holder: 'subject', weight: c.weight };
 }
@@ -135,6 +157,10 @@ const FRAME_CUES: readonly PositionCue[] = [
   { name: 'goal-list-include', kind: 'goal', re: String.raw`\b(?:goals|objectives|priorities|aims)\s+(?:include|included|are|were)\b`, holder: 'owner', weight: 0.7 },
   // conditions attached to an act
   { name: 'condition-attached', kind: 'condition', re: String.raw`\bsubject to\b(?!\s+(?:attacks?|fire|shelling|strikes?|sanctions|abuse|harassment))|\b(?:dependent|contingent|conditional|conditioned) (?:on|upon)\b|\bpending\b(?=\s+(?:the|a|an|its|their)\b)|\bonly (?:for|with|on condition)\b(?=\s+(?:the|a|an|its|their)\b)|\b(?:linked|tied)\b(?=[^.;]{0,15}\bto (?:the|a|an)\b)(?<=\b(?:be|been|is|are|was|were|it|them)\s+(?:linked|tied))`, holder: 'subject', weight: 0.75 },
+  // exchanges: "A will do X in return for B doing Y" — X is A's offer, what A asks in return A's demand
+  // (or, when B commits to it with a stance verb of its own, "in return for B vowing to Y", B's offer)
+  { name: 'exchange-terms', kind: 'demand', re: String.raw`\bin (?:exchange|return) for\b`, holder: 'subject', weight: 0.75 },
+  { name: 'offer-in-exchange', kind: 'offer', re: String.raw`\b(?:will|would|could|shall|is ready to|are ready to|was ready to|were ready to)\s+(?:[a-z]+ly\s+)?(?!be\b|not\b|never\b|only\b|have\b)[a-z]+\b(?=[^.;:]{1,120}?\bin (?:exchange|return) for\b)`, holder: 'subject', weight: 0.6, fallback: true },
   // ultimatums
   { name: 'demand-ultimatum', kind: 'demand', re: String.raw`\bset\s+(?:[\p{L}’'-]+\s+){0,3}?(?:a\s+|an\s+)?(?:deadline|ultimatum)\b|\b(?:gave|give|gives|giving|granted|grant)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{L}\d-]+\s+(?:days|hours|weeks|months)\s+to\b|\bissued (?:an? )?(?:ultimatum|deadline)\b`, holder: 'subject', weight: 0.75 },
   // a hostile act reported with its source: the source's accusation

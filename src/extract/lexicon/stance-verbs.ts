@@ -11,9 +11,19 @@
  * - `that`: a that-clause (with or without "that") — "insisted that", "demanded the army withdraw";
  * - `obj-of`: an object then "of" — "accused Bolivia of shelling";
  * - `label`: an object then a label — "branded the shelling a stunt", "called the plan a trap";
- * - `opinion`: an object then a judgement — "regards the map as meaningless", "considers the plan dead".
+ * - `opinion`: an object then a judgement — "regards the map as meaningless", "considers the plan dead";
+ * - `obj-for`: an object then "for" and the fault — "criticised the army for shelling";
+ * - `proposal`: a proposal, deal or round of talks as object — "vetoed the resolution", "boycotted the talks"
+ *   (these verbs name an act, not a stance, when their object is anything else: "scrapped a warrant").
  */
-export type Takes = 'np' | 'to' | 'obj-to' | 'that' | 'obj-of' | 'label' | 'opinion';
+export type Takes = 'np' | 'to' | 'obj-to' | 'that' | 'obj-of' | 'label' | 'opinion' | 'obj-for' | 'proposal';
+
+/** What a side proposes, signs or attends: the objects that make an act verb a refusal ("blocked the resolution"). */
+export const PROPOSAL_WORDS = [
+  'proposal', 'proposals', 'offer', 'offers', 'plan', 'plans', 'initiative', 'draft', 'map', 'text', 'deal', 'agreement', 'resolution',
+  'memorandum', 'framework', 'roadmap', 'road map', 'terms', 'ceasefire', 'cease-fire', 'truce', 'accord', 'treaty', 'talks', 'negotiations',
+  'meeting', 'summit', 'round', 'conference', 'vote', 'referendum', 'declaration', 'pact', 'bid', 'demand', 'demands', 'request', 'call', 'idea',
+];
 
 export interface StanceVerbClass {
   /** Rule name recorded on each item it produces. */
@@ -48,11 +58,13 @@ export const STANCE_VERBS: readonly StanceVerbClass[] = [
     name: 'refusal-verb-np',
     kind: 'refusal',
     takes: 'np',
-    verbs: ['oppose', 'reject', 'rebuff', 'rule out', 'turn down', 'veto', 'object to', 'resist', 'balk at', 'baulk at', 'spurn', 'scrap', 'block', 'boycott', 'snub'],
+    verbs: ['oppose', 'reject', 'rebuff', 'rule out', 'turn down', 'object to', 'resist', 'balk at', 'baulk at', 'spurn', 'snub'],
     weight: 0.8,
   },
+  { name: 'refusal-verb-proposal', kind: 'refusal', takes: 'proposal', verbs: ['veto', 'scrap', 'block', 'boycott', 'walk out of', 'pull out of', 'withdraw from', 'suspend', 'freeze', 'shelve', 'abandon'], weight: 0.75 },
   // accusations: a party blames another
   { name: 'accusation-verb-obj-of', kind: 'accusation', takes: 'obj-of', verbs: ['accuse', 'suspect', 'convict'], weight: 0.9 },
+  { name: 'accusation-verb-obj-for', kind: 'accusation', takes: 'obj-for', verbs: ['criticise', 'criticize', 'fault', 'rebuke', 'chastise', 'castigate', 'condemn', 'denounce', 'slam', 'lambast'], weight: 0.8 },
   { name: 'accusation-verb-label', kind: 'accusation', takes: 'label', verbs: ['brand', 'label/labelled/labeled', 'dub', 'denounce', 'decry', 'slam', 'lambast', 'blast', 'deride'], weight: 0.8 },
   // opinions: a party judges a thing; about a proposal it is a refusal, about a party an accusation
   { name: 'opinion-verb', kind: 'refusal', takes: 'opinion', verbs: ['regard', 'consider', 'view', 'deem', 'see/saw/seen', 'describe', 'characterise', 'characterize', 'call'], weight: 0.75 },
