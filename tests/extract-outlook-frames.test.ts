@@ -11,13 +11,45 @@ describe('outlook: frames', () => {
     expect(rules('Zambian envoy Ada Phiri expressed hope for an early accord.')).toContain('hope');
     expect(rules('The two teams agreed to set up a border commission.')).toContain('next-step-agreed');
     expect(rules('A final round, slated for July 2, will take place in Lusaka.')).toContain('scheduled');
-    expect(rules('Envoys prepared papers for the upcoming summit of the two leaders.')).toContain('scheduled');
+    expect(rules('Envoys prepared papers for the upcoming summit of the two leaders.')).toContain('event-ahead');
   });
 
   it('reads prospects, warnings and forecasts about the talks', () => {
     expect(rules('Expectations were low before the round.')).toContain('prospects');
     expect(rules('A Malawian officer warned that the floods could cut the road.')).toContain('warning');
     expect(rules('Officials said the new truce will not survive the rains.')).toContain('forecast-topic');
+  });
+
+  it('reads taking part, passive next steps and presence ahead', () => {
+    expect(rules('Kenyan foreign minister Amos Wekesa will lead a delegation to Addis Ababa for the talks.')).toContain('participation-ahead');
+    expect(rules('The rebel alliance won’t take part in the second round.')).toContain('participation-ahead');
+    expect(rules('Each of the three militias will send representatives, local radio said.')).toContain('participation-ahead');
+    expect(rules('The remaining questions would be discussed by the two presidents, the envoy said.')).toContain('next-step-passive');
+    expect(rules('Monitoring teams will be put in place along the river.')).toContain('next-step-passive');
+    expect(rules('President Lena Varga tweeted that she would be in Vienna on Friday to close the round.')).toContain('presence-ahead');
+  });
+
+  it('does not take a team’s make-up or a plain state for taking part or presence', () => {
+    expect(rules('Amos Wekesa will head the delegation, which includes two generals.')).not.toContain('participation-ahead');
+    expect(rules('It would be in the interest of both sides to talk.')).not.toContain('presence-ahead');
+  });
+
+  it('reads how the talks went, steps, sufficiency, hope and pressure', () => {
+    expect(rules('The envoy said the second round had been more constructive than the first.')).toContain('talks-evaluation');
+    expect(rules('She added that she saw the prisoner exchange as a step toward a lasting truce.')).toContain('step-toward');
+    expect(rules('The mediator announced that the teams had reached a compromise on several issues.')).toContain('step-toward');
+    expect(rules('Officials said the new offer may not be sufficient to close a deal.')).toContain('sufficiency');
+    expect(rules('The minister hoped both sides would return to the table.')).toContain('hope');
+    expect(rules('It remained unclear whether the rebels would attend.')).toContain('shaky');
+    expect(rules('Both armies remain unwilling to give ground.')).toContain('shaky');
+    expect(rules('The talks come as pressure builds for a truce before the harvest.')).toContain('prospects');
+  });
+
+  it('does not read guesses about the past, a plain inability to foresee or an event that took place', () => {
+    expect(run('Local reports suggest the toll may have been higher.')).toEqual([]);
+    expect(run('“You can’t predict when the guns open up,” a farmer in the valley said.')).toEqual([]);
+    expect(run('A new round of talks got under way in Oslo on Tuesday.')).toEqual([]);
+    expect(run('A new round of talks were held on Sunday in Bern.')).toEqual([]);
   });
 
   it('makes one item per independent clause, each with its own source', () => {

@@ -1,7 +1,7 @@
 import type { Outlook } from '../model';
-import { fastRegExp, inSpans, quotations, speakerAt, speakerOf, speechVerbs, subjectDescription, subjectsAt } from './clauses';
+import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, speechVerbs, subjectDescription, subjectsAt, type Speaker } from './clauses';
 import { findTimes, parseIsoDate, tenseOf } from './dates';
-import { MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
+import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
@@ -13,9 +13,13 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  * the article's own voice; `horizon` is the time in the article's words, `date` its day.
  */
 
-const CUES = OUTLOOK_CUES.map((c) => ({ ...c, re: fastRegExp(c.re, 'gi') }));
+const CUES = OUTLOOK_CUES.map((c) => ({
+  ...c,
+  re: fastRegExp(c.re, c.caseSensitive ? 'g' : 'gi'),
+}));
 const ANY_CUE = fastRegExp(OUTLOOK_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
 const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
+const HAPPENED_RE = fastRegExp(EVENT_HAPPENED, 'i');
 const MAX_TEXT = 260;
 
 interface Cue {
@@ -23,6 +27,16 @@ interface Cue {
   readonly start: number;
   readonly strong: boolean;
   readonly weight: number;
+  /** The statement the cue stands in, normalised: the same forecast told twice ("the toll may rise") is one item. */
+  readonly key: string;
+}
+
+/** A modal with a perfect ("may have been higher", "could have died"): a guess about the past, not a forecast. */
+const PAST_MODAL = /\b(?:may|might|could|would|should|must)(?:\s+not|n[’']t)?\s+have\s+\w+/i;
+/** The statement a cue stands in, for telling a repeated forecast: up to three words before it and the cue's own words. */
+function statementKey(text: string, index: number, match: string): string {
+  const before = text.slice(Math.max(0, index - 40), index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-3);
+  return [...before, match].join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** A meeting named with a day after the publication date: "talks on Monday", "the Monday talks". */
@@ -36,7 +50,7 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
     if (!MEETING_RE.test(near)) continue;
     // "said on Monday": the time of the statement, not of the meeting.
     if (/\b(?:said|told|added|wrote|announced|says)\s+(?:on\s+)?$/i.test(s.text.slice(Math.max(0, t.start - 14), t.start))) continue;
-    return { name: 'planned-meeting-date', start: s.start + t.start, strong: true, weight: 0.75 };
+    return { name: 'planned-meeting-date', start: s.start + t.start, strong: true, weight: 0.75, key: statementKey(s.text, t.start, t.text) };
   }
   return null;
 }
@@ -45,7 +59,14 @@ function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
   for (const c of ANY_CUE.test(s.text) ? CUES : []) {
     c.re.lastIndex = 0;
-    for (const m of s.text.matchAll(c.re)) out.push({ name: c.name, start: s.start + (m.index ?? 0), strong: c.strong, weight: c.weight });
+    for (const m of s.text.matchAll(c.re)) {
+      const at = m.index ?? 0;
+      const perfect = PAST_MODAL.exec(s.text.slice(at, at + m[0].length + 14));
+      if (perfect && perfect.index < m[0].length) continue;
+      // "A new round of talks got under way on Wednesday": an event that took place, not one ahead.
+      if (c.reduced && HAPPENED_RE.test(s.text.slice(at + m[0].length))) continue;
+      out.push({ name: c.name, start: s.start + at, strong: c.strong, weight: c.weight, key: statementKey(s.text, at, m[0]) });
+    }
   }
   const meeting = plannedMeeting(a, s);
   if (meeting) out.push(meeting);
@@ -66,8 +87,15 @@ function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: strin
   return null;
 }
 
-/** Clause boundaries between independent statements: "; ", ": ", " — ", ", and ", ", but ", ", while ". */
-const SEGMENT_BOUNDARY = /;\s|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:the|a|an|he|she|they|it|few|many|some|most)\b)/g;
+/**
+ * Clause boundaries between independent statements: "; ", ": ", " — ", ", and ", ", but ",
+ * ", while ", and coordinated reports or predicates (", and that ...", ", and are seen as ...").
+ */
+const SEGMENT_BOUNDARY =
+  /;\s|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:the|a|an|he|she|they|it|few|many|some|most|that|is|are|was|were|will|would|could|may|might)\b)/g;
+
+/** A clause that shares its report or subject with the clause before: "that ...", "are seen as ...". */
+const CONTINUED = /^(?:that|is|are|was|were|will|would|could|may|might)\b/i;
 
 /** The independent clauses of a sentence, outside quotations (article offsets). */
 function segmentsOf(s: Sentence): Array<{ start: number; end: number }> {
@@ -83,19 +111,60 @@ function segmentsOf(s: Sentence): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** Where a long text may be cut: after a comma, semicolon or dash. */
+const PIECE_BOUNDARY = /,\s|;\s|\s[—–]\s/g;
+
+/**
+ * The part of a long text that holds the cue at `at`: its piece between commas, semicolons or
+ * dashes, widened by whole pieces after and then before it while it fits; cut only between words.
+ */
+function around(t: string, at: number): string {
+  const cuts = [0, ...[...t.matchAll(PIECE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length), t.length];
+  const k = Math.max(0, cuts.findIndex((c, j) => j + 1 < cuts.length && c <= at && at < cuts[j + 1]));
+  let first = k;
+  let last = k + 1;
+  while (last + 1 < cuts.length && cuts[last + 1] - cuts[first] <= MAX_TEXT) last++;
+  // The cue's own clause reads best; earlier pieces are added only to a clause too short to stand ("and that", a bare verb).
+  while (first > 0 && t.slice(cuts[first], cuts[last]).split(/\s+/).length < 6 && cuts[last] - cuts[first - 1] <= MAX_TEXT) first--;
+  const from = cuts[first];
+  let piece = t.slice(from, cuts[last]);
+  if (piece.length > MAX_TEXT) {
+    // One piece longer than the limit: from its start (or from the cue, when the cue lies far in) to the last whole word that fits.
+    const start = at - from > MAX_TEXT - 60 ? piece.lastIndexOf(' ', at - from - 1) + 1 : 0;
+    piece = piece.slice(start, start + MAX_TEXT);
+    piece = piece.slice(0, piece.lastIndexOf(' '));
+  }
+  return piece;
+}
+
+/** Words that open a clause without being part of its statement. */
+const CLAUSE_OPENER = /^(?:(?:and|but|while|whereas|though|although|that|in which|which|who)\s+)+/i;
+/** Words and marks that close a clause cut off before the next one. */
+const CLAUSE_CLOSER = /(?:[\s,;:—–]|\b(?:and|but|while|whereas)\b)+$/i;
+
 /**
  * An item's text: the sentence when it holds one statement and reads in full; else the clause
  * that holds the cue, from its start to its end, never cut inside a word and never with "…".
  */
-function textOf(a: AnalysedArticle, s: Sentence, g: { start: number; end: number }, clause: boolean): string {
-  let t = clause ? a.article.text.slice(g.start, g.end) : s.text;
-  t = t.replace(/^(?:and|but|while|whereas)\s+/i, '').replace(/[\s,;:—–]+$/, '').trim();
-  if (t.length <= MAX_TEXT) return t;
-  // A long sentence: cut at the last clause boundary (comma, semicolon, dash) before the limit.
-  const head = t.slice(0, MAX_TEXT);
-  const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '), head.lastIndexOf(' — '));
-  const words = cut > 60 ? head.slice(0, cut) : head.slice(0, head.lastIndexOf(' '));
-  return words.replace(/[\s,;:—–]+$/, '').trim();
+function textOf(a: AnalysedArticle, s: Sentence, g: { start: number; end: number }, clause: boolean, cueAt: number): string {
+  const from = clause ? g.start : s.start;
+  let t = a.article.text.slice(from, clause ? g.end : s.end);
+  if (t.length > MAX_TEXT) t = around(t, Math.max(0, cueAt - from));
+  return t.replace(/^[\s,;:—–]+/, '').replace(CLAUSE_OPENER, '').replace(CLAUSE_CLOSER, '').trim();
+}
+
+/**
+ * The speaker named after a comma and a speech verb at the end of a statement (", said Foreign
+ * Minister X, as quoted by ...", ", added Rueda"): the subject of the inverted verb.
+ */
+function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | null {
+  const ms = mentionsIn(a, s);
+  for (const v of speechVerbs(a, s)) {
+    if (!/,[”"’]?\s*$/.test(a.article.text.slice(Math.max(s.start, v.start - 3), v.start))) continue;
+    const person = ms.find((m) => m.person && m.start >= v.end && m.start - v.end <= 80 && !/[,;]/.test(a.article.text.slice(v.end, m.start)));
+    if (person?.person) return { name: person.person.name, party: person.party, person: person.person };
+  }
+  return null;
 }
 
 export function detectOutlook(a: AnalysedArticle): Outlook[] {
@@ -104,6 +173,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
   type Said = { paragraph: number; name: string; index: number };
   let prevSpeaker = null as Said | null;
   const WOULD = /\bwould\b/;
+  const told = new Set<string>();
   a.sentences.forEach((s, i) => {
     if (s.heading) {
       prevSpeaker = null;
@@ -119,7 +189,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     else if (prevSpeaker && /\bwould\b/.test(s.text) && carried) prevSpeaker = { paragraph: prevSpeaker.paragraph, name: prevSpeaker.name, index: s.index };
     if (!usable.length) return;
     // Reported speech goes on in the next sentence: "Future talks would focus on ..." after "X said".
-    const sentenceWho = speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? subjectsAt(a, s, usable[0].start).find((h) => h.person)?.person?.name ?? null;
+    const sentenceWho = postposedSpeaker(a, s)?.name ?? speaker?.name ?? (carried && /\bwould\b/.test(s.text) ? carried : null) ?? subjectDescription(a, s)?.name ?? subjectsAt(a, s, usable[0].start).find((h) => h.person)?.person?.name ?? null;
     const horizon = horizonOf(a, s);
     // One item per clause that holds a cue ("Few expect X, and a spokesman played down Y"): each with its own source.
     const segs = segmentsOf(s).filter((g) => usable.some((c) => c.start >= g.start && c.start < g.end));
@@ -128,8 +198,14 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
     groups.forEach((g, k) => {
       const cs = usable.filter((c) => !many || (c.start >= g.start && c.start < g.end));
       if (!cs.length) return;
+      // The same forecast told twice (a quote, then its paraphrase) is one item.
+      if (cs.every((c) => told.has(c.key))) return;
+      for (const c of cs) told.add(c.key);
       let who = sentenceWho;
-      if (many) {
+      if (many && CONTINUED.test(a.article.text.slice(g.start, g.end))) {
+        // ", and that ..." goes on with the same report, ", and are seen as ..." with the same subject.
+        who = speakerAt(a, s, cs[0].start)?.name ?? sentenceWho;
+      } else if (many) {
         const own = speakerAt(a, s, cs[0].start);
         const subj = subjectsAt(a, s, cs[0].start).find((h) => h.person);
         who = subj && subj.person && subj.person !== null && (!own || g.start > s.start) ? subj.person.name : (own?.name ?? (k === 0 ? sentenceWho : null));
@@ -140,7 +216,7 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
         sources: [refOf(a, s)],
         confidence: Math.round(best * 100) / 100,
         conflicts: [],
-        text: textOf(a, s, g, many),
+        text: textOf(a, s, g, many, cs[0].start),
         who,
         horizon: horizon?.text ?? null,
         date: horizon?.date ?? null,
