@@ -8,15 +8,16 @@
  * - every stage per article (extractArticle) and then the merge of all 1,000, timed apart;
  * - `articles_per_s` is the one-core rate from the CPU time the process used (wall time on a
  *   2-core machine includes GC threads on the second core); the wall rate is given beside it;
- * - merge time at 1,000 and at 5,000 articles (the 5,000 are the 1,000 findings five times over
- *   with renamed people and places, so the merge cannot collapse copies into one block).
+ * - merge CPU time at 1,000 and at 5,000 articles (the 5,000 are the 1,000 findings five times
+ *   over with renamed people and places, so the merge cannot collapse copies into one block), and
+ *   the CPU time to add one article to a 500-article merge (what the app does on an import).
  *
  *   npx tsx scripts/bench-extract.ts     (npm run bench imports it)
  */
 import { performance } from 'node:perf_hooks';
 import type { Findings } from '../src/model';
 import { extractArticle } from '../src/extract';
-import { mergeFindings } from '../src/extract/merge';
+import { FindingsMerge, mergeFindings } from '../src/extract/merge';
 import { buildRealisticCorpus } from './bench-corpus';
 
 const ARTICLES = 1000;
@@ -37,6 +38,8 @@ export interface ExtractionBench {
   merge_5000_ms: number;
   /** merge time per article at 5,000 over that at 1,000: 1 is linear. */
   merge_scaling: number;
+  /** CPU ms to add one article's findings to a 500-article merge and read the result (FindingsMerge), median of 5. */
+  merge_add_one_to_500_ms: number;
   peak_rss_mb: number;
   corpus: string;
 }
@@ -53,10 +56,25 @@ function renamed(f: Findings, k: number): Findings {
   return JSON.parse(json) as Findings;
 }
 
+/** CPU milliseconds of one merge of all the findings. */
 function timeMerge(per: readonly Findings[]): number {
-  const t0 = performance.now();
+  const c0 = cpuNow();
   mergeFindings(per);
-  return performance.now() - t0;
+  return (cpuNow() - c0) * 1000;
+}
+
+/** CPU milliseconds to add one more article to a merge of `base` articles and read the result (median of 5). */
+function timeAddOne(per: readonly Findings[], base: number): number {
+  const merge = new FindingsMerge();
+  for (const f of per.slice(0, base)) merge.add(f);
+  merge.result();
+  const runs: number[] = [];
+  for (const f of per.slice(base, base + 5)) {
+    const c0 = cpuNow();
+    merge.add(f).result();
+    runs.push((cpuNow() - c0) * 1000);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? Number.NaN;
 }
 
 export async function benchExtraction(): Promise<ExtractionBench> {
@@ -78,6 +96,7 @@ export async function benchExtraction(): Promise<ExtractionBench> {
   const merge1000 = Math.min(timeMerge(per), timeMerge(per));
   const five = [...per, ...[1, 2, 3, 4].flatMap((k) => per.map((f) => renamed(f, k)))];
   const merge5000 = timeMerge(five);
+  const addOne = timeAddOne(per, 500);
   const r1 = (n: number): number => Math.round(n * 10) / 10;
   return {
     articles: articles.length,
@@ -90,6 +109,7 @@ export async function benchExtraction(): Promise<ExtractionBench> {
     merge_1000_ms: Math.round(merge1000),
     merge_5000_ms: Math.round(merge5000),
     merge_scaling: r1(merge5000 / 5 / merge1000),
+    merge_add_one_to_500_ms: Math.round(addOne),
     peak_rss_mb: Math.round(peak / 1e5) / 10,
     corpus,
   };
