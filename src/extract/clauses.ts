@@ -460,11 +460,13 @@ function coordinated(a: AnalysedArticle, s: Sentence, m: Mention): Mention[] {
   const ms = mentionsIn(a, s);
   const joins = (x: Mention, y: Mention): boolean => x.end <= y.start && /^\s*(?:,|and|,\s*and)\s*$/.test(textAt(a, x.end, y.start));
   const out = [m];
-  // "talks hosted by Qatar, Congo and M23 signed": an object before the subject is not part of it.
+  // "talks hosted by Qatar, Congo and M23 signed": an object listed before the subject is not part of it
+
   const subject = !isObject(a, s, m.start);
   for (let cur = m; ; ) {
     const prev = ms.filter((x) => joins(x, cur)).pop();
-    if (!prev || (subject && isObject(a, s, prev.start))) break;
+    // ("between Chile and Peru" stays one pair: the object and the subject candidate are joined by "and", not a comma.)
+    if (!prev || (subject && isObject(a, s, prev.start) && /^\s*,\s*$/.test(textAt(a, prev.end, cur.start)))) break;
     out.unshift(prev);
     cur = prev;
   }
