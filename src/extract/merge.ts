@@ -124,7 +124,7 @@ function nameKeys(name: string): NameKeys {
   }
   return { index, lookup };
 }
-/** Name keys computed once per distinct name within one merge (passed along, never kept). */
+/** Name keys computed once per distinct name: within one merge, or kept by a FindingsMerge across its results. */
 class NameKeyTable {
   private readonly table = new Map<string, NameKeys>();
   of(name: string): NameKeys {
@@ -169,7 +169,7 @@ class BlockIndex {
 
 // ---------- people ----------
 
-export function mergePeople(people: readonly Person[], tally: MergeTally = { comparisons: 0 }): Person[] {
+export function mergePeople(people: readonly Person[], tally: MergeTally = { comparisons: 0 }, keyTable = new NameKeyTable()): Person[] {
   const same = (a: string, b: string): boolean => {
     tally.comparisons++;
     return samePerson(a, b);
@@ -181,7 +181,6 @@ export function mergePeople(people: readonly Person[], tally: MergeTally = { com
   const allNames: Array<Set<string>> = [];
   const mainNames: Array<Set<string>> = [];
   const index = new BlockIndex();
-  const keyTable = new NameKeyTable();
   for (const p of ordered) {
     const names = [p.name, ...p.variants];
     // every main name of the cluster must be the same person as p.name: its first one is the key
@@ -318,12 +317,11 @@ function meetingsOf(dels: readonly Delegation[], tally: MergeTally): Array<[stri
   return meetings.map((m) => [m.party, m.group]);
 }
 
-export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[], tally: MergeTally = { comparisons: 0 }): Delegation[] {
+export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[], tally: MergeTally = { comparisons: 0 }, keyTable = new NameKeyTable()): Delegation[] {
   const same = (a: string, b: string): boolean => {
     tally.comparisons++;
     return samePerson(a, b);
   };
-  const keyTable = new NameKeyTable();
   const peopleIndex = new BlockIndex();
   people.forEach((p, i) => peopleIndex.add(keyTable.ofAll([p.name, ...p.variants]).index, i));
   const canonical = (name: string): Person | undefined => {
@@ -649,6 +647,7 @@ export class FindingsMerge {
   private readonly positions: ItemMerge<Position>;
   private readonly outlook: ItemMerge<Outlook>;
   private readonly attacks: ItemMerge<Attack>;
+  private readonly keyTable = new NameKeyTable();
 
   constructor(private readonly tally: MergeTally = { comparisons: 0 }) {
     this.positions = new ItemMerge(POSITION_RULE, tally);
@@ -666,10 +665,10 @@ export class FindingsMerge {
   }
 
   result(): Findings {
-    const people = mergePeople(this.people, this.tally);
+    const people = mergePeople(this.people, this.tally, this.keyTable);
     return {
       people,
-      delegations: mergeDelegations(this.delegations, people, this.tally),
+      delegations: mergeDelegations(this.delegations, people, this.tally, this.keyTable),
       positions: this.positions.result(),
       outlook: this.outlook.result(),
       attacks: this.attacks.result(),
