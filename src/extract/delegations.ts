@@ -3,8 +3,10 @@ import { HONORIFICS, ROLE_NOUNS } from './lexicon/roles';
 
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 import { foldText, personId, samePerson, slug } from './names';
+import { inSpans, quotations, speakerAt } from './clauses';
 import { findTimes } from './dates';
 import { findPlaces } from './parties';
+import { sidesFromSentences } from './people';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
 import { refOf } from './types';
 
@@ -18,7 +20,7 @@ import { refOf } from './types';
 
 const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team)\b/giu;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
 const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
@@ -40,7 +42,7 @@ const SENT = /\b(?:sent|dispatched)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined|represented|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|sent|dispatched|attend|involv|taking part|members|meeting/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|sent|dispatched|attend|involv|taking part|members|meeting/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 /** Clause boundaries inside a sentence: "A led X; B was represented by Y", "..., while B ...". */
@@ -54,6 +56,21 @@ const LEADER_ROLE = /\b(?:delegation(?:['’]s)?\s+(?:head|chief|leader|chair)|h
 /** Travel to the talks: "arrived in VENUE ... for talks", "flew into VENUE to join the negotiations". */
 const TRAVEL = /\b(?:arrived|arrives|arriving|flew|flies|travell?ed|travels|landed|lands|came)\s+(?:in|into|to|at)\s+/gi;
 const FOR_TALKS = /\b(?:for|to\s+join|to\s+attend|to\s+take\s+part\s+in|to\s+lead)\s+(?:the\s+|a\s+|new\s+|fresh\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:talks|negotiations|meeting|summit|round)\b/iu;
+/**
+ * Two principals conduct the talks, one for each side: "the talks are being held by X and Y",
+ * "X met with Y" in a sentence about talks or peace. Each leads their own side's team; both must
+ * have a side, and different ones.
+ */
+const PRINCIPALS: ReadonlyArray<{ name: string; cue: RegExp; subjectFirst: boolean; talks: boolean; confidence: number }> = [
+  { name: 'talks-held-by', cue: /\b(?:talks|negotiations|discussions)\s+(?:are|were|is|was|will\s+be|have\s+been|had\s+been)\s+(?:being\s+)?(?:held|conducted|led)\s+by\s+/i, subjectFirst: false, talks: false, confidence: 0.75 },
+  { name: 'principals-met', cue: /\b(?:met|meets|will\s+meet|held\s+talks)\s+(?:with\s+)?/i, subjectFirst: true, talks: true, confidence: 0.6 },
+  { name: 'principals-brought-together', cue: /\bbr(?:ought|ings|ing)\s+together\s+/i, subjectFirst: false, talks: true, confidence: 0.6 },
+];
+/** "X and his Ruritanian counterpart Y met / held talks": the two coordinated subjects are the principals. */
+const COUNTERPARTS = /^\s*,?\s*and\s+(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,2}counterpart,?\s*$/u;
+const MET_AFTER = /^\s*,?\s*(?:[^,;.]{0,40}?\s)?(?:met|meet|meets|held\s+talks|hold\s+talks|holds\s+talks|sat\s+down)\b/;
+/** A sentence whose subject takes up the team just named: "It will also include", "They include". */
+const TEAM_PRONOUN = /^\s*(?:It|They)\s+(?:will\s+|would\s+|also\s+|is\s+to\s+)*$/;
 /** A list of further members after a colon: "the other members are ...: A, B and C". */
 const MORE_MEMBERS = /\b(?:members|rest\s+of\s+the\s+(?:team|delegation)|others|also\s+(?:includes?|included))\b[^:]{0,80}:\s*/i;
 
@@ -179,6 +196,19 @@ const endsInRole = (t: string): boolean => {
 };
 const PREP = /\b(to|of|for|with|from|at)\b/i;
 
+/**
+ * "Syria's ambassador to Moscow", "Special Envoy for the Syrian Settlement": a title whose
+ * preposition takes a place or a thing (capitalised words that are no title), so the name after
+ * it is the title holder. "adviser to Prime Minister" is not: its object is another person's title.
+ */
+function titleWithObject(lead: string): boolean {
+  const m = /^(?:[\p{L}’'.-]+\s+){0,5}?([\p{L}-]+)\s+(?:to|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.-]*\s*){1,4})$/u.exec(lead);
+  if (!m) return false;
+  const head = m[1].toLowerCase();
+  if (!ROLE_NOUNS.has(head) && !HONORIFIC_WORDS.has(head)) return false;
+  return m[2].trim().split(/\s+/).every((w) => !HONORIFIC_WORDS.has(w.toLowerCase()) && !ROLE_NOUNS.has(w.toLowerCase()));
+}
+
 /** The members a list names: people at the start of a fragment, not someone's aides, not possessives. */
 function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePerson[] {
   const text = a.article.text;
@@ -194,7 +224,7 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
       const possessive = /^['’]s?\b/.test(text.slice(hit.m.end, hit.m.end + 2));
       // "State Secretary of the Interior Ministry X", "chief of staff X": an "of" after a role noun belongs to the title
       const ofTitle = /^(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?([\p{L}-]+)\s+of\s+(?:the\s+)?[\p{L}’' -]+$/iu.exec(lead);
-      const titleOf = !!ofTitle && (ROLE_NOUNS.has(ofTitle[1].toLowerCase()) || HONORIFIC_WORDS.has(ofTitle[1].toLowerCase())) && !/\b(?:to|for|with|from|at)\b/i.test(lead);
+      const titleOf = (!!ofTitle && (ROLE_NOUNS.has(ofTitle[1].toLowerCase()) || HONORIFIC_WORDS.has(ofTitle[1].toLowerCase())) && !/\b(?:to|for|with|from|at)\b/i.test(lead)) || titleWithObject(lead);
       const leadOk = !lead || (titleOf && lead.split(/\s+/).length <= 9) || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
       // "aides to the national security adviser, X": X only names that adviser
       const titleOnly = lead.split(/\s+/).every((w) => !w || HONORIFIC_WORDS.has(w.toLowerCase()));
@@ -208,12 +238,89 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
   return out;
 }
 
+/** Where the clause holding an offset ends: the next clause break of its sentence, else the sentence's end. */
+function clauseEnd(s: Sentence, at: number): number {
+  const re = new RegExp(CLAUSE_BREAK.source, 'g');
+  re.lastIndex = at - s.start;
+  const m = re.exec(s.text);
+  return m ? s.start + m.index : s.end;
+}
+
+/**
+ * "headed by Deputy Undersecretary for the Middle East and Africa at the Foreign Ministry X": a
+ * long title before one name, which a list split at "and" cannot read. The first person named
+ * after the cue holds the title, when nothing between makes them someone else's (a possessive,
+ * "aides", "members", "officials", a clause break).
+ */
+function titledHolder(a: AnalysedArticle, from: number, to: number): ArticlePerson[] {
+  const first = mentionsIn(a, from, to)[0];
+  if (!first) return [];
+  const gap = a.article.text.slice(from, first.m.start);
+  if (gap.length > 120 || /[;:()—–"“”]|['’]s\b|\b(?:aides?|staff|members?|officials?|heads|chiefs|leaders|who|which|said|says)\b|\bof\s+(?:the\s+)?$/i.test(gap)) return [];
+  if (/^['’]s?\b/.test(a.article.text.slice(first.m.end, first.m.end + 2))) return [];
+  return [first.p];
+}
+
+/** "“I will lead the delegation,” X said": the speaker of a quotation whose subject is "I". */
+function firstPersonSpeaker(a: AnalysedArticle, s: Sentence, at: number): ArticlePerson | null {
+  const before = a.article.text.slice(Math.max(s.start, at - 30), at);
+  if (!/(?:^|[\s“"‘])I\s+(?:(?:will|would|shall|am|was|have|had|must)\b\s*)?(?:(?:also|personally|again)\b\s*)?$/.test(before)) return null;
+  if (!inSpans(quotations(s), at)) return null;
+  return speakerAt(a, s, at)?.person ?? null;
+}
+
+/** "a team led by the heads of the Mossad and Shin Bet": leaders named by the offices they hold. */
+const LED_BY_OFFICES = /\b(?:team|delegation|negotiators)\b[^.;:]{0,30}?\b(?:led|headed)\s+by\s+(?:the\s+)?(?:heads?|chiefs?|directors?|leaders?)\s+of\s+(?:the\s+)?([^;:.]{2,80})/i;
+/** The head of an office as written before a name: "Mossad chief X", "the head of Shin Bet, X". */
+const OFFICE_HEAD = 'chief|head|director|leader|boss';
+
+/**
+ * Discourse memory of a team described by its leaders' offices ("Team led by heads of Mossad,
+ * Shin Bet", often in a headline): a person named later as the holder of one of those offices
+ * ("Mossad chief X") leads that team, on their own side.
+ */
+function leadersByOffice(a: AnalysedArticle, found: readonly Found[], sideOf: (p: ArticlePerson) => string | null): Found[] {
+  const text = a.article.text;
+  const offices: string[] = [];
+  /** The side that sends the team: a party named before the team noun in the cue's sentence ("Ruritania sends a team led by ..."). */
+  let teamParty: string | null = null;
+  for (const s of a.sentences) {
+    const m = LED_BY_OFFICES.exec(s.text);
+    if (!m) continue;
+    teamParty ??= a.parties.find((x) => x.sentence === s.index && x.end <= s.start + m.index)?.party ?? null;
+    for (const part of m[1].split(/,\s*|\s+and\s+|\s*&\s*/)) {
+      // the office's capitalised name, without what follows it ("... Police to the talks")
+      const o = /^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}/u.exec(part.replace(/^(?:the|its|their)\s+/i, '').trim())?.[0];
+      if (o && !offices.includes(o)) offices.push(o);
+    }
+  }
+  if (!offices.length) return [];
+  const out: Found[] = [];
+  for (const p of a.people) {
+    if (found.some((f) => f.members.some((x) => x.person === p))) continue;
+    for (const m of p.mentions) {
+      const before = text.slice(Math.max(0, m.start - 50), m.start);
+      const holds = offices.some((o) => new RegExp(`(?:^|[^\\p{L}])${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]?s?\\s+(?:${OFFICE_HEAD})\\s+$|\\b(?:${OFFICE_HEAD})\\s+of\\s+(?:the\\s+)?${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?\\s+$`, 'u').test(before));
+      const s = a.sentences[m.sentence];
+      const party = holds && s ? (teamParty ?? sideOf(p)) : null;
+      if (!party || !s) continue;
+      out.push({ party, confidence: 0.6, members: [{ person: p, leads: true }], sentence: s, rule: 'leader-by-office' });
+      break;
+    }
+  }
+  return out;
+}
+
 /** Finds the delegations of one article, one per party, with members and their sources. */
 export function findDelegations(a: AnalysedArticle): Delegation[] {
   const text = a.article.text;
   const found: Found[] = [];
   const known = new Map<ArticlePerson, string | null>();
   let lastParty: { party: string; sentence: number } | null = null;
+  /** Sides of people whose role names none, from their own sentences: computed only when a rule needs them. */
+  let votedSides: Map<string, string | null> | null = null;
+  const voted = (): Map<string, string | null> =>
+    (votedSides ??= new Map(sidesFromSentences(text, a.sentences, a.parties, a.people).map((p) => [p.key, p.party])));
 
   for (const s of a.sentences) {
     if (s.heading || !MAYBE.test(s.text)) continue;
@@ -237,6 +344,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 30 && sameClause(c.end, at));
       if (!cue) continue;
       const leaders = listMembers(a, at + m[0].length, s.end);
+      if (!leaders.length) leaders.push(...titledHolder(a, at + m[0].length, clauseEnd(s, at)));
       if (!leaders.length) continue;
       const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
       here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) ?? recent, rule: 'led-by' });
@@ -245,7 +353,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     for (const m of /\b(?:lead|led|head|chair)/i.test(st) ? st.matchAll(LEAD_VERB) : []) {
       const at = s.start + (m.index ?? 0);
       const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
-      const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : null;
+      const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : firstPersonSpeaker(a, s, at);
       if (!leader) continue;
       // a compound subject: "X and Y led the team" — earlier names joined by "and" or commas lead too
       const co: ArticlePerson[] = [];
@@ -255,7 +363,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         co.unshift(ms[k].p);
       }
       const nounAt = at + m[0].length - m[2].length;
-      const party = /delegation|team/i.test(m[2]) ? cueParty(nounAt) ?? leader.party : leader.party;
+      const party = /delegation|team|side/i.test(m[2]) ? cueParty(nounAt) ?? leader.party : leader.party;
       here.push({ party, confidence: 0.85, members: [...co, leader].map((p) => ({ person: p, leads: true })), sentence: s, rule: 'leads-team' });
     }
     // "..., which included X, Y and Z", "Its delegation will comprise X and Y", "He was joined by X"
@@ -270,8 +378,13 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         continue;
       }
       const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 90 && !/[.;]\s/.test(text.slice(c.end, at)) && sameClause(c.end, at));
-      if (!cue) continue;
       const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
+      // "... will be led by X. It will also include Y and Z": the team of the sentence before
+      if (!cue && recent && lastParty?.sentence === s.index - 1 && TEAM_PRONOUN.test(text.slice(s.start, at))) {
+        here.push({ party: recent, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'team-pronoun' });
+        continue;
+      }
+      if (!cue) continue;
       here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
     }
     // "Both X and Y are members of the Ukrainian delegation"
@@ -380,6 +493,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         const teamNoun = /\b(?:delegation|team|negotiators|side)\b/i.test(text.slice(c0, at));
         const party = subj?.party ?? (teamNoun ? recentParty : null);
         const listed = listMembers(a, at + m[0].length, c1);
+        if (!listed.length) listed.push(...titledHolder(a, at + m[0].length, c1));
         if (!party || !listed.length) continue;
         const leads = !/represented/i.test(m[1]);
         here.push({ party, confidence: 0.85, members: listed.map((p) => ({ person: p, leads })), sentence: s, rule: 'team-passive' });
@@ -406,6 +520,28 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         if (!who || !place || !/^\s*$/.test(text.slice(at + m[0].length, place.start).replace(/\bthe\b/i, ''))) continue;
         const party = who.p.party ?? known.get(who.p) ?? null;
         if (party) here.push({ party, confidence: 0.7, members: [{ person: who.p, leads: LEADER_ROLE.test(who.p.roles.join(' | ')) }], sentence: s, venue: place.place.name, rule: 'team-travel' });
+      }
+    }
+    // "The talks are being held by X and Y", "X met with Y ... for peace talks": each principal leads their own side
+    for (const rule of PRINCIPALS) {
+      const m = rule.cue.exec(st);
+      if (!m || (rule.talks && !TALKS.test(st))) continue;
+      const at = s.start + m.index;
+      const people = rule.subjectFirst
+        ? [mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop()?.p, titledHolder(a, at + m[0].length, clauseEnd(s, at))[0] ?? listMembers(a, at + m[0].length, clauseEnd(s, at))[0]]
+        : listMembers(a, at + m[0].length, clauseEnd(s, at));
+      const sides = people.filter((p): p is ArticlePerson => !!p).map((p) => ({ p, party: p.party ?? known.get(p) ?? voted().get(p.key) ?? null }));
+      if (sides.length !== 2 || sides.some((x) => !x.party) || sides[0].party === sides[1].party) continue;
+      for (const x of sides) if (!here.some((f) => f.members.some((y) => y.person === x.p))) here.push({ party: x.party, confidence: rule.confidence, members: [{ person: x.p, leads: true }], sentence: s, rule: rule.name });
+    }
+    // "X and his Ruritanian counterpart Y met in VENUE for talks": each leads their own side
+    if (/counterpart/i.test(st) && TALKS.test(st)) {
+      const ms = mentionsIn(a, s.start, s.end);
+      for (let k = 0; k + 1 < ms.length; k++) {
+        if (!COUNTERPARTS.test(text.slice(ms[k].m.end, ms[k + 1].m.start)) || !MET_AFTER.test(text.slice(ms[k + 1].m.end, s.end))) continue;
+        const sides = [ms[k].p, ms[k + 1].p].map((p) => ({ p, party: p.party ?? known.get(p) ?? voted().get(p.key) ?? null }));
+        if (sides.some((x) => !x.party) || sides[0].party === sides[1].party) continue;
+        for (const x of sides) if (!here.some((f) => f.members.some((y) => y.person === x.p))) here.push({ party: x.party, confidence: 0.6, members: [{ person: x.p, leads: true }], sentence: s, rule: 'principals-counterparts' });
       }
     }
     // "DEMONYM delegation head X", "PARTY's chief negotiator, X": a role that leads a team
@@ -449,6 +585,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     }
   }
 
+  found.push(...leadersByOffice(a, found, (p) => p.party ?? known.get(p) ?? voted().get(p.key) ?? null));
   const venue = talksVenue(a);
   const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number; venue: string | null; rules: string[] }>();
   for (const f of found) {

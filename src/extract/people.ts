@@ -1,5 +1,6 @@
-import { COURTESY_TITLES, HONORIFICS, isCreditLine, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
+import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
+import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
 
@@ -33,7 +34,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 /** Pronouns that only a person takes up ("his spokesman", "she said"). */
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** Prepositions after which a party is the target of a role ("envoy to Ukraine"), not its owner. */
-const TARGET_PREPS = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with']);
+const TARGET_PREPS = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with', 'through', 'via']);
+/** Prepositions of place: "in Oman" tells where, not whose. */
+const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside']);
 
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 const isInitialTok = (t: string): boolean => /^\p{Lu}\.$/u.test(t) || /^(\p{Lu}\.){2,}$/u.test(t);
@@ -178,8 +181,61 @@ const isCommonNoun = (w: string): boolean => {
   const l = w.toLowerCase();
   return [l, l.replace(/s$/, ''), l.replace(/es$/, '')].some((x) => x.length > 2 && (ROLE_NOUNS.has(x) || NON_PERSON_NOUNS.has(x)));
 };
+/** Prepositions that join a title to what it is for: "Envoy for", "Ambassador to", "Minister of". */
+const TITLE_OBJECT_PREPS = new Set(['to', 'for', 'of', 'at']);
+/** Suffixes of abstract nouns, never of a given name: "Settlement", "Cooperation", "Security". */
+const ABSTRACT_NOUN = /\p{Ll}(?:ment|tion|sion|ity|ship|ism|ness)$/u;
 const PEOPLE_PLURAL = /\p{Ll}(?:ers|ors|ists|ants|ents|ians|eers|ives|ees)$/u;
 const isKnownThing = (s: string): boolean => partyForm(s) != null || isPlace(s) || OUTLET_SET.has(s) || NON_NAME_SET.has(s);
+
+/** A run whose last word is a title or role noun ("Presidential Envoy"): a title, not a name. */
+function endsInTitle(nameToks: readonly Token[]): boolean {
+  if (nameToks.length < 2) return false;
+  const w = nameToks[nameToks.length - 1].text;
+  return kindOf(clean(w)) === 'role' || (HONORIFIC_SET.has(w.toLowerCase()) && !COURTESY_TITLES.has(w));
+}
+
+/** True when the run at `from0` is the object of a title's preposition: "Ambassador to ...", "Envoy for the ...". */
+function afterTitlePreposition(tokens: readonly Token[], from0: number): boolean {
+  let k = from0 - 1;
+  if (tokens[k]?.text.toLowerCase() === 'the') k--;
+  if (!TITLE_OBJECT_PREPS.has(tokens[k]?.text ?? '')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const w = tokens[j].text;
+    if (kindOf(clean(w)) === 'role' || (HONORIFIC_SET.has(w.toLowerCase()) && !COURTESY_TITLES.has(w))) return true;
+    if (tokens[j].pos === 'PUNCT' || tokens[j].pos === 'VERB') return false;
+  }
+  return false;
+}
+
+/**
+ * Where a full name starts inside a run that carries a title's object or a role word first:
+ * "Ambassador to Moscow Riad Haddad", "Envoy for the Syrian Settlement Alexander Lavrentyev",
+ * "Foreign Minister Advisor Ahmad Arnus". Leading words are dropped while a full name (two
+ * capitalised words) remains: a role noun anywhere, and after a title's preposition also a
+ * place, a party word or an abstract noun.
+ */
+function titleObjectCut(tokens: readonly Token[], from0: number, from: number, to: number): number {
+  const nameWordsFrom = (f: number): number => tokens.slice(f, to).filter((t) => isCap(t.text) && !isInitialTok(t.text) && !PARTICLES.has(t.text)).length;
+  const objectOfTitle = afterTitlePreposition(tokens, from0);
+  let f = from;
+  // "... Andean Settlement Marco Ilves": a name never holds an abstract noun; the name starts after the last one
+  for (let k = to - 3; k >= from; k--) {
+    if (ABSTRACT_NOUN.test(tokens[k].text) && isCap(tokens[k].text) && nameWordsFrom(k + 1) >= 2) {
+      f = k + 1;
+      break;
+    }
+  }
+  while (f < to - 2 && nameWordsFrom(f + 1) >= 2) {
+    const w = tokens[f].text;
+    if (!isCap(w)) break;
+    const role = kindOf(clean(w)) === 'role';
+    const thing = objectOfTitle && (partyForm(w) != null || isPlace(w) || ABSTRACT_NOUN.test(w));
+    if (!role && !thing) break;
+    f++;
+  }
+  return f;
+}
 
 /** Finds the name candidates of one sentence. */
 function sentenceCandidates(text: string, s: Sentence): Candidate[] {
@@ -221,6 +277,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       }
       break;
     }
+    from = titleObjectCut(tokens, from0, from, to);
     // an organisation or outlet name at the end: "Russian broadcaster RT" is not a name either
     const nameToks = tokens.slice(from, to);
     const name = text.slice(tokens[from].start, tokens[to - 1].end);
@@ -243,8 +300,11 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     // all-capital acronyms ("RT", "FSB") are organisations
     if (words.length === 1 && /^[\p{Lu}\d.&-]{2,}$/u.test(words[0].text)) continue;
     if (words.length === 1 && nameToks.length === 1 && ORG_WORD_ENDING.test(words[0].text)) continue;
-    // a lone capitalised role or common noun ("Investigators said", "X, Adviser to ..."): not a name
-    if (words.length === 1 && nameToks.length === 1 && from === from0 && isCommonNoun(words[0].text)) continue;
+    // a lone capitalised role or common noun ("Investigators said", "X, Adviser to ...", "Deputy Undersecretary"): not a name
+    const rankOnly = from > from0 && tokens.slice(from0, from).every((t) => !COURTESY_TITLES.has(t.text));
+    if (words.length === 1 && nameToks.length === 1 && (from === from0 || rankOnly) && isCommonNoun(words[0].text)) continue;
+    // a title phrase before its object: "Presidential Envoy for ...", "Permanent Representative to ..."
+    if (endsInTitle(nameToks) && TITLE_OBJECT_PREPS.has(tokens[to]?.text ?? '')) continue;
     // a plural of people opening a sentence ("Residents said"): a lone surname of that shape would have a full name too
     if (words.length === 1 && nameToks.length === 1 && from === from0 && from0 === 0 && PEOPLE_PLURAL.test(words[0].text)) continue;
     const prefix = tokens.slice(from0, from);
@@ -259,7 +319,8 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       name,
       written: prefix.length && prefix.every((t) => COURTESY_TITLES.has(t.text) || HONORIFIC_SET.has(t.text.toLowerCase())) ? written : name,
       single: words.length === 1,
-      heading: s.heading,
+      // a line without final punctuation that holds a sentence break is text cut short, not a heading
+      heading: s.heading && !/[.!?]["”’]?\s+\p{Lu}/u.test(s.text),
       evidence: titled,
       weak: 0,
       veto: false,
@@ -312,7 +373,9 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   const after2 = tokens[to + 1];
   const before = tokens[runFrom - 1];
   // "X said", "X, who", "said X", "told X", "the X administration"
-  if (after && !isPossessive(after) && SPEECH_VERBS.has(after.text) && after.pos !== 'NOUN') c.evidence ||= after.text !== 'has' && after.text !== 'is' && after.text !== 'was' ? true : c.evidence;
+  // "a resident of X said": the speaker is the resident, X only the object of "of"
+  const objectOfNoun = before?.text === 'of' && tokens[runFrom - 2]?.pos === 'NOUN';
+  if (after && !objectOfNoun && !isPossessive(after) && SPEECH_VERBS.has(after.text) && after.pos !== 'NOUN') c.evidence ||= after.text !== 'has' && after.text !== 'is' && after.text !== 'was' ? true : c.evidence;
   if (after?.text === ',' && after2 && /^(who|whom)$/i.test(after2.text)) c.evidence = true;
   if (after && /^(who|whom)$/.test(after.text)) c.evidence = true;
   if (before && /^(said|says|told|according)$/.test(before.text) && !isPossessive(after)) c.evidence = true;
@@ -333,7 +396,15 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     if (c.single || (after && after.pos === 'NOUN' && !isCap(after.text))) c.veto = true;
   }
   // "in Almaty", "near X", "the village of X": a place
-  if (c.single && before && /^(in|near|at|outside|toward|towards|into|across|around|inside)$/.test(before.text) && !isPossessive(after)) c.veto = true;
+  if (c.single && before && PLACE_PREPOSITIONS.has(before.text) && !isPossessive(after)) c.veto = true;
+  // "the Abu Shouk camp", "on Nyaung Kone village": a name before a lower-case noun of a place or thing names that thing
+  if (after && after.pos === 'NOUN' && !isCap(after.text) && kindOf(clean(after.text)) === 'thing' && !LEADER_NOUNS.has(after.text)) c.veto = true;
+  // "Chaim Goldberg/Flash90", "Northport/Southport, July 28": a photo credit or a dateline joined by a slash
+  if (SLASH_JOINED.before.test(text.slice(Math.max(0, c.start - 2), c.start)) || SLASH_JOINED.after.test(text.slice(c.end, c.end + 2))) c.veto = true;
+  // "Internally Displaced People (IDP)": a name followed by its own initials is an organisation or a term
+  if (initialsFollow(text, c)) c.veto = true;
+  // "NAME, flying the flag of COUNTRY": a ship
+  if (FLAG_AFTER_NAME.test(text.slice(c.end, c.end + 80))) c.veto = true;
   if (c.single && before?.text === 'of' && /\b(village|town|city|region|district|province|area|settlement|port)\s+of$/i.test(text.slice(Math.max(0, before.start - 20), before.end))) c.veto = true;
   if (isPossessive(after) && after2 && LEADER_NOUNS.has(after2.text)) c.evidence = true;
 
@@ -380,6 +451,12 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     let b = runFrom - 2;
     const end = tokens[b].end;
     while (b >= 0 && b > runFrom - 14 && !/^(PUNCT|VERB|AUX|ADP|CCONJ|SCONJ)$/.test(tokens[b].pos) && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
+    // "the head of the Odesa regional administration, X": the role before "of" heads the phrase
+    const ofAt = tokens[b]?.text === 'of' ? b : tokens[b]?.text.toLowerCase() === 'the' && tokens[b - 1]?.text === 'of' ? b - 1 : -1;
+    if (ofAt > 0 && kindOf(clean(tokens[ofAt - 1].text)) === 'role') {
+      b = ofAt - 2;
+      while (b >= 0 && /^(ADJ|NOUN)$/.test(tokens[b].pos) && !isCap(tokens[b].text) && b > ofAt - 4) b--;
+    }
     // the phrase must start a clause or follow a determiner: "The U.S. special envoy for Sudan, X"
     // a party's possessive opens the phrase wherever it stands: "sat Ruritania's foreign minister, X"
     let p = b + 1;
@@ -416,9 +493,13 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       }
       // "X, through mediators": a prepositional phrase is no apposition
       if (tokens[to + 1].pos === 'ADP' && !/^(from|of)$/i.test(words[0])) return;
+      // "X, killing one crew member": a participle clause, not a description of X
+      if (tokens[to + 1].pos === 'VERB' && /ing$/i.test(words[0])) return;
       const { head, cut } = headOf(words);
       const kind = kindOf(head);
-      if (kind === 'thing' && !/^(from|of|at|with)$/i.test(words[0])) c.veto = true;
+      // "X, UNN reports": an outlet's attribution after the name, not a description of it
+      const attribution = words.length <= 6 && (SPEECH_VERBS.has(clean(words[words.length - 1])) || /^report(?:s|ed)$/.test(clean(words[words.length - 1])));
+      if (kind === 'thing' && !attribution && !/^(from|of|at|with)$/i.test(words[0])) c.veto = true;
       else if (kind === 'role' && (!isCap(words[0]) || partyForm(words[0]) != null || DETERMINERS.has(words[0].toLowerCase()) || kindOf(clean(words[0])) === 'role')) {
         c.evidence = true;
         // cut at a participle or relative clause ("... minister leading his country's delegation")
@@ -439,6 +520,14 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       }
     }
   }
+}
+
+/** True when the name is followed by its initials in brackets: "Internally Displaced People (IDP)". */
+function initialsFollow(text: string, c: Candidate): boolean {
+  const m = /^\s*\(([\p{Lu}]{2,6})s?\)/u.exec(text.slice(c.end, c.end + 12));
+  if (!m) return false;
+  const initials = c.written.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials.endsWith(m[1]) || m[1].startsWith(initials);
 }
 
 function roleOf(text: string, start: number, end: number, head: string): Role {
@@ -567,6 +656,12 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
       if (nameFullness(c.name) > nameFullness(cl.name)) cl.name = c.name;
     } else clusters.push({ name: c.name, cands: [c] });
   }
+  // "on Nyaung Kone village ... a resident of Nyaung Kone": a full name once marked as a place or thing, never as a person
+  const vetoed = new Set(all.filter((c) => !c.single && c.veto && !c.heading).map((c) => foldText(c.name)));
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const k = clusters[i];
+    if (k.cands.some((c) => vetoed.has(foldText(c.name))) && k.cands.every((c) => !c.evidence && !c.roles.length)) clusters.splice(i, 1);
+  }
   // single words: a surname of a full name, or a person of its own when something says so
   const singles = new Map<string, Cluster>();
   const pending: Candidate[] = [];
@@ -648,10 +743,6 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
   };
   const withTitles = people.map((p) => (p.party ? p : { ...p, party: headedBy(text, p, parties) ?? byTitle(p) }));
   // "adviser to President X", "X's envoy": inherit X's party when the role names none
-  const ownerOf = (r: string): string | null =>
-    /\b(?:to|of|for)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r)?.[1] ??
-    /^(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*)['’]s\s/u.exec(r)?.[1] ??
-    null;
   const inherited = withTitles.map((p) => {
     if (p.party) return p;
     for (const c of clusters.find((k) => nameKey(k.name) === p.key || k.name === p.name)?.cands ?? []) {
@@ -667,13 +758,31 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
   return inherited;
 }
 
+/** The person a role is relative to: "adviser to President X", "Mr. X's envoy" → "X". */
+const ownerOf = (r: string): string | null =>
+  /\b(?:to|of|for)\s+(?:the\s+)?(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s?)+)$/u.exec(r)?.[1] ??
+  /^(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*)['’]s\s/u.exec(r)?.[1] ??
+  null;
+
+/** The other person a role makes this one's principal ("Mr. X's envoy" → X), when the article names them. */
+function principalOf(p: ArticlePerson, people: readonly ArticlePerson[]): ArticlePerson | null {
+  for (const r of p.roles) {
+    const owner = ownerOf(r)?.trim();
+    if (!owner) continue;
+    const other = people.find((q) => q !== p && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
+    if (other) return other;
+  }
+  return null;
+}
+
 /** "PARTY's delegation is headed by ROLE X", "the DEMONYM team, led by X": X takes the side of the team they lead. */
 const HEADED_BY = /^(?:['’]s?)?\s+(?:\p{Ll}+\s+)?(?:delegation|team)\s*,?\s+(?:(?:is|was|will\s+be|has\s+been|to\s+be)\s+)?(?:headed|led)\s+by\s+[^,;.!?]*$/u;
 function headedBy(text: string, p: ArticlePerson, parties: readonly PartyMention[]): string | null {
   for (const m of p.mentions) {
     const from = Math.max(0, m.start - 200);
     const before = text.slice(from, m.start);
-    for (const pm of parties) {
+    // the nearest team before the name: "A's delegation is led by X and B's delegation is headed by Y"
+    for (const pm of [...parties].reverse()) {
       if (pm.end <= from || pm.end > m.start || pm.kind === 'capital') continue;
       if (HEADED_BY.test(before.slice(pm.end - from))) return pm.party;
     }
@@ -690,8 +799,19 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
     if (l) l.push(pm);
     else bySentence.set(pm.sentence, [pm]);
   }
-  return people.map((p) => (p.party || p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? ''))) ? p : { ...p, party: sideFromSentences(text, sentences, bySentence, p, people) }));
+  const commentator = (p: ArticlePerson): boolean => p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? '')));
+  // people with a principal ("Mr. X's envoy") take X's side once X has one; the others vote first
+  const first = people.map((p) => (p.party || commentator(p) || principalOf(p, people) ? p : { ...p, party: sideFromSentences(text, sentences, bySentence, p, people) }));
+  return first.map((p, i) => {
+    if (p.party || commentator(p)) return p;
+    const principal = principalOf(people[i], people);
+    const side = principal ? first[people.indexOf(principal)]?.party : null;
+    return { ...p, party: side ?? sideFromSentences(text, sentences, bySentence, p, people) };
+  });
 }
+
+/** "both President X and Ruritania's leadership", "X or Ruritania": a party coordinated with the person is another side. */
+const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(?:['’]s?\s+[\p{Ll}-]+\s+)?(?:and|or|nor)\s+(?:\p{Lu}\S*\s+){0,3}$/u;
 
 /**
  * The side a person's own sentences put them on, when no role says it: party words that own or
@@ -701,6 +821,7 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
  */
 function sideFromSentences(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
   const votes = new Map<string, number>();
+  const otherSides = new Set<string>();
   const mine = new Set(p.mentions.map((m) => m.sentence));
   const others = people.filter((q) => q !== p).flatMap((q) => q.mentions.filter((m) => mine.has(m.sentence)));
   const seen = new Set<number>();
@@ -713,18 +834,25 @@ function sideFromSentences(text: string, sentences: readonly Sentence[], bySente
       const lead = text.slice(Math.max(s.start, pm.start - 12), pm.start).toLowerCase();
       const prev = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '';
       if (TARGET_PREPS.has(prev) || prev === 'against' || prev === 'between') continue;
+      // "in Muscat, Oman", "held in Oman": where something happens says nothing of a person's side
+      if (pm.kind !== 'demonym' && (LOCATIVE_PREPS.has(prev) || /\b(?:in|at|near)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?,\s*$/u.test(text.slice(Math.max(s.start, pm.start - 40), pm.start)))) continue;
+      if (COORDINATED.test(pm.start >= m.end ? text.slice(m.end, pm.start) : text.slice(pm.end, m.start))) {
+        otherSides.add(pm.party);
+        continue;
+      }
       // inside another person's phrase: "Ruritanian envoy X" names X's side, not this person's
       const near = others.find((o) => o.sentence === m.sentence && o.start >= pm.end && o.start - pm.end < 40 && !/[,;.]/.test(text.slice(pm.end, o.start)));
       if (near && !(m.start >= pm.end && m.start <= near.start)) continue;
       const possessive = /^['’]s?\b/.test(text.slice(pm.end, pm.end + 2));
       let w = pm.kind === 'demonym' || possessive ? 1 : /^(in|at|from|of|by)$/.test(prev) ? 0.4 : 0.7;
+      if (LOCATIVE_PREPS.has(prev) && pm.kind === 'demonym') w = 0.4;
       // closer to the person's mention weighs more
       const dist = Math.abs(pm.start - m.start);
       if (dist < 60) w *= 1.5;
       votes.set(pm.party, (votes.get(pm.party) ?? 0) + w);
     }
   }
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = [...votes.entries()].filter(([party]) => !otherSides.has(party)).sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return null;
   if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
   return ranked[0][0];

@@ -10,7 +10,7 @@ export const HONORIFICS = `Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Sir 
   Sgt Sgt. Sergeant Brig Brig. Brigadier Marshal Field Commander Cmdr Cmdr.
   Sen Sen. Senator Rep Rep. Representative Gov Gov. Governor Mayor Speaker Ambassador Secretary Envoy Special
   Foreign Defense Defence Deputy Chief Justice Judge Pope Cardinal Archbishop Bishop Patriarch Father Rabbi Imam
-  Ayatollah Grand Supreme Chairman Chairwoman Director Minister-President Rev Rev. Reverend Saint St St.`
+  Ayatollah Mullah Mufti Maulana Grand Supreme Chairman Chairwoman Director Minister-President Rev Rev. Reverend Saint St St.`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -28,7 +28,7 @@ export const ROLE_NOUNS = new Set(
   personality spymaster founder co-founder ceo executive manager member speaker prosecutor judge lawyer attorney
   activist candidate politician mp mep cleric ayatollah imam rabbi priest pope cardinal bishop patriarch coordinator
   administrator planner staffer counterpart boss coach author writer fellow soldier fighter commander pilot
-  spy agent militant rebel veteran doctor nurse worker farmer teacher student resident witness survivor victim
+  spy agent militant rebel veteran doctor nurse worker farmer teacher student resident witness eyewitness survivor victim
   father mother son daughter wife husband brother sister uncle widow owner businessman businesswoman oligarch
   tycoon billionaire investor banker governor-general premier viceroy regent heir delegate consul attaché
   inspector investigator director-general secretary-general undersecretary under-secretary vice-chairman
@@ -79,7 +79,8 @@ export const NON_PERSON_WORDS = new Set(
   Monetary Olympic Committee Index Exchange Market Markets Group Holdings Technologies Systems Motors Bloc
   Red Watch Rights Amnesty Deal Pact Charter Declaration Memorandum Protocol Framework Roadmap Corridor Nobel
   Format Communique Communiqué Agreements Process Formula Peace Deals Treaties Forum Coalition Contact Minsk Accords
-  Directorate Directorates Inspectorate Secretariat Bureau Headquarters Staff Commissariat`
+  Directorate Directorates Inspectorate Secretariat Bureau Headquarters Staff Commissariat
+  Association Associations Society Confederation Syndicate Consortium Mission People`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -157,6 +158,8 @@ abdullah abdallah`;
 export const CREDIT_LINE = /\b(contributed (?:reporting|to this report|research|additional reporting)|additional reporting by|reporting by|writing by|edited by|editing by|compiled by|research by|photographs? by|illustrations? by|produced by)\b/i;
 /** Weaker credit phrases ("reported by", "written by"): credits only near the end of the text and in a short line. */
 export const LATE_CREDIT_LINE = /\b(reported by|written by|graphics by|video by)\b/i;
+/** A passive clause, not a credit: "This was reported by the head of ...". */
+const PASSIVE_BY = /\b(?:is|was|were|are|been|being|be)\s+(?:\p{L}+ly\s+)?(?:reported|written)\s+by\b/iu;
 
 /** True when a sentence is a credit line. `fromEnd` counts sentences after it. */
 export function isCreditLine(sentence: string, fromEnd: number): boolean {
@@ -164,8 +167,15 @@ export function isCreditLine(sentence: string, fromEnd: number): boolean {
   if (/^[([—–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|photographs?|edited)\b/i.test(sentence)) return true;
   if (/\bcontributed (?:reporting|to this report|research|additional reporting)\b/i.test(sentence)) return true;
   const late = fromEnd < 3 && sentence.length < 200;
-  return late && (CREDIT_LINE.test(sentence) || LATE_CREDIT_LINE.test(sentence));
+  return late && (CREDIT_LINE.test(sentence) || (LATE_CREDIT_LINE.test(sentence) && !PASSIVE_BY.test(sentence)));
 }
+
+/**
+ * A name joined to another word by a slash: a photo credit ("Name/Agency") or a dateline of two
+ * places ("CityA/CityB, July 28"). `before` is tested on the two characters before the name,
+ * `after` on the two after it.
+ */
+export const SLASH_JOINED = { before: /\p{L}\/$/u, after: /^\/\p{Lu}/u } as const;
 
 /** Endings of company and agency names written as one word ("Gazprom", "Rosatom", "Naftogaz"). */
 export const ORG_WORD_ENDING = /(prom|atom|neft|gaz|energo|corp|tech|soft|bank|com|stat|trans|avia|flot)$/i;

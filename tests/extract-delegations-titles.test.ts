@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/model';
+import { analyseWithDelegations } from '../src/extract/analyse';
+
+/** Delegations: members and leaders named behind long titles. */
+const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
+const teams = (text: string) => analyseWithDelegations(art(text)).delegations.map((d) => ({ party: d.party, members: d.members.map((m) => `${m.name}${m.leads ? '*' : ''}`) }));
+
+describe('delegations: titles with an object', () => {
+  it('lists "PARTY’s ambassador to PLACE NAME" as a member, not "adviser to Prime Minister NAME"', () => {
+    expect(teams('Ana Soto will head the Chilean delegation to the talks, which includes Chile’s ambassador to Lima Tomas Ruiz and Eva Lind, a senator.')).toEqual([
+      { party: 'Chile', members: ['Ana Soto*', 'Tomas Ruiz', 'Eva Lind'] },
+    ]);
+    const t = teams('Ana Soto will head the Chilean delegation to the talks, which includes an adviser to Prime Minister Jorge Vidal.');
+    expect(t.flatMap((d) => d.members)).not.toContain('Jorge Vidal');
+  });
+  it('takes the holder of a long title after "headed by" as the leader', () => {
+    expect(teams('For the talks, Peru’s delegation is headed by Vice Minister for Policy and Planning at the Defence Ministry Rosa Quispe.')).toEqual([
+      { party: 'Peru', members: ['Rosa Quispe*'] },
+    ]);
+  });
+});
