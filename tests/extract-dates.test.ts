@@ -25,6 +25,12 @@ describe('dates: weekdays by tense', () => {
     const future = findTimes('The envoys will meet on Thursday.', PUB);
     expect(future[0]).toMatchObject({ text: 'Thursday', date: '2024-05-16' });
   });
+  it('irregular pasts ("held", "met", "led") make a clause past, so its weekday is the last one', () => {
+    expect(tenseOf('Moldova and Romania held talks in Iasi on Thursday.')).toBe('past');
+    expect(tenseOf('The two foreign ministers met on Thursday.')).toBe('past');
+    expect(tenseOf('Talks will be held on Thursday.')).toBe('future');
+    expect(findTimes('The two foreign ministers met on Thursday.', PUB)[0]).toMatchObject({ date: '2024-05-09' });
+  });
 });
 
 describe('dates: what is not a date', () => {

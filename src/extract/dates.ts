@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
 import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicon/calendar';
+import { words } from './lexicon/inflect';
+import { IRREGULAR_PASTS } from './lexicon/past-forms';
 
 /**
  * Time expressions in a sentence, resolved against the article's publication date.
@@ -52,9 +54,12 @@ const DURATION = /^(?:for\s+)?(?:\d+|[a-z]+)\s+(?:seconds?|minutes?|hours?|days?
 /** chrono reads a lone year or "the past week" loosely; keep only what names a day or part of one. */
 const TOO_LOOSE = /^(?:past|this|that|the|next|last|coming)\s+(?:week|month|year|weekend)$/i;
 
+/** A verb in the simple past: a regular -ed form or an irregular one ("held", "met", "led"). */
+const PAST_VERB = new RegExp(String.raw`\b(?:\w+ed|${words(IRREGULAR_PASTS)})\b`, 'i');
+
 function tenseFromText(s: string): Tense {
   if (/\b(?:will|shall|is (?:expected|due|set|scheduled) to|are (?:expected|due|set|scheduled) to|plans? to|next|upcoming|is to|are to)\b/i.test(s)) return 'future';
-  if (/\b(?:\w+ed|was|were|had|did|said|struck|hit|killed|began|took|left|came|shot|fired|launched)\b/i.test(s)) return 'past';
+  if (PAST_VERB.test(s)) return 'past';
   return 'unknown';
 }
 
