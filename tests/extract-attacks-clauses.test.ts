@@ -23,7 +23,7 @@ describe('attacks: clauses of one sentence', () => {
   it('makes two records of two strikes joined by "and hours later"', () => {
     expect(brief('Mortar fire killed four herders near Velmora, and hours later a drone struck a depot in Ostrava Nova, wounding six.')).toEqual([
       [null, 'Velmora', 4, null, '? artillery'],
-      [null, 'Ostrava Nova', null, 6, '? drone'],
+      [null, 'Ostrava Nova', null, 6, '1 drone'],
     ]);
   });
 
@@ -68,8 +68,8 @@ describe('attacks: numbers belong to what they count', () => {
   });
 
   it('reads a toll of one from "A man was killed", not from a noun alone', () => {
-    expect(brief('A man was killed when a rocket hit a garage in Dunvale.')).toEqual([[null, 'Dunvale', 1, null, '? rocket']]);
-    expect(brief('A rocket hit a garage in Dunvale, a man said.')).toEqual([[null, 'Dunvale', null, null, '? rocket']]);
+    expect(brief('A man was killed when a rocket hit a garage in Dunvale.')).toEqual([[null, 'Dunvale', 1, null, '1 rocket']]);
+    expect(brief('A rocket hit a garage in Dunvale, a man said.')).toEqual([[null, 'Dunvale', null, null, '1 rocket']]);
   });
 });
 

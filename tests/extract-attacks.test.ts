@@ -125,7 +125,7 @@ describe('attacks: one record per strike', () => {
   it('takes a place that opens the sentence and a count of missiles that hit a city', () => {
     const out = detectAttacks(build('In Kharkiv, a Russian glide bomb killed two people and wounded 14 on Monday.\nDnipro was hit by at least five missiles, officials said.'));
     expect(out.map(pick)).toEqual([
-      { attacker: 'Russia', location: 'Kharkiv', when: 'Monday', date: '2024-05-13', weapons: ['? guided bomb'], killed: 2, injured: 14, target: null },
+      { attacker: 'Russia', location: 'Kharkiv', when: 'Monday', date: '2024-05-13', weapons: ['1 guided bomb'], killed: 2, injured: 14, target: null },
       { attacker: 'Russia', location: 'Dnipro', when: null, date: null, weapons: ['5 missile'], killed: null, injured: null, target: null },
     ]);
   });

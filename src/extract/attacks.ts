@@ -2,9 +2,10 @@ import type { Attack, Weapon } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
 import { COUNTRIES } from './lexicon/countries';
-import { CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
-import { ATTEMPT, BY_GERUND, FIRE_CONTEXT, NOT_AN_EVENT, STRIKE_WORDS } from './lexicon/strike-verbs';
+import { BACKGROUND_TOLL, CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
+import { ATTEMPT, BY_GERUND, DAMAGE_ONLY, FIRE_CONTEXT, HIT_AS_ADJECTIVE, NOT_AN_EVENT, STRIKE_WORDS, WITH_WEAPON_ONLY } from './lexicon/strike-verbs';
 import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
+import { OFFICIAL_NOUNS, REGION_ADJECTIVES } from './lexicon/places';
 import { WEAPONS } from './lexicon/weapons';
 import { NUMBER, QUALIFIER, numberSpans, parseCount, type NumberSpan } from './numbers';
 import { partyForm, placeOf } from './parties';
@@ -27,13 +28,17 @@ const FIRE = `(?<=\\b(?:${FIRE_CONTEXT})\\s+(?:\\p{Lu}[\\p{L}-]+\\s+)?)fire`;
 const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS}|${FIRE})\\b`, flags);
 const STRIKE_TEST = fastRegExp(`\\b(?:${STRIKE_WORDS}|fire)\\b`, 'i');
 /** Strike words that are verbs whatever their ending. */
-const VERBAL_WORD = /(?:ed|struck|hit|aimed at|landed on|slammed)$/i;
+const VERBAL_WORD = /(?:ed|struck|hit|aimed at|landed on|landed in|fell on|fell in|fell near|slammed)$/i;
 /** "attempted to strike", "tried to hit": an attempt is a strike. */
 const ATTEMPT_BEFORE = fastRegExp(`\\b(?:${ATTEMPT})\\s+to\\s+$`, 'i');
 /** "broke the truce by targeting": the gerund's agent is the clause's subject. */
 const BY_GERUND_BEFORE = fastRegExp(`\\b(?:${BY_GERUND})\\s+$`, 'i');
 const FLAG_AFTER = fastRegExp(`^(?:${FLAG_SUFFIX})\\b`, 'i');
 const DEFENDER_AFTER = fastRegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+)?(?:${DEFENDERS})\\b`, 'i');
+/** "a Myanmar military airstrike", "Sudanese army shelling": the force word modifies a strike or its aircraft, so the party strikes. */
+const FORCE_STRIKING = fastRegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+)?(?:military|army|navy|air force)\\s+(?:jets?\\s+|aircraft\\s+|planes?\\s+|helicopters?\\s+)?(?:${STRIKE_WORDS}|${WEAPONS.map(([, label]) => label).join('|')}|jets?|aircraft|planes?|helicopters?)\\b`, 'i');
+/** A party named as the side that reports or defends ("X's air force said", "X air defences"), not as the one that strikes. */
+const defends = (after: string): boolean => DEFENDER_AFTER.test(after) && !FORCE_STRIKING.test(after);
 /** A speech verb between a party and a strike word makes the party the reporter ("Peruvian police said the shell ..."). */
 const SPEECH_BETWEEN = /\b(?:said|says|say|told|reported|reports|announced|claimed|stated|added|confirmed|according)\b/i;
 const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
@@ -42,24 +47,29 @@ const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
 /** "22 people, including six children, were killed": an appositive between the count and its verb. */
-const APPOSITIVE = '(?:,\\s+(?:including|among them|most of them|many of them|among whom)\\s[^,;.]{1,60},\\s+)?';
+const APPOSITIVE = '(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s[^,;.]{1,60},\\s+)?';
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!were|was|are|have|had|and|of|in|on|at)[\\p{Ll}-]+\\s+){1,2}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+\\s+){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
+  fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
 ];
+/** "with no casualties reported": a toll of nobody. */
+const NONE_KILLED = fastRegExp(`\\b(?:${CASUALTY.noneKilled})\\b`, 'i');
+const NONE_INJURED = fastRegExp(`\\b(?:${CASUALTY.noneInjured})\\b`, 'i');
 /** One victim: "killing one crew member", "killing a woman" — any lower-case noun phrase after the verb. */
 const ONE = '(?:a|an|one)\\s+(?!(?:of|dozen|number|few|couple|handful|hundred|thousand|total)\\b)(?:[\\p{L}\\p{N}-]+\\s+){0,2}?[\\p{L}-]+';
 /** "A woman was killed", "One soldier died": a singular subject of a passive or intransitive toll verb. */
 const ONE_SUBJECT = (passive: string, intransitive: string): RegExp =>
-  fastRegExp(`(?:^|[,;]\\s+|\\b(?:and|when|as|after)\\s+)(?:a|an|one)\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+\\s+(?:was\\s+(?:also\\s+)?(?:${passive})|${intransitive})\\b`, 'i');
+  fastRegExp(`(?:^|[,;]\\s+|\\b(?:and|when|as|after|which|whom)\\s+)(?:a|an|one)\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+\\s+(?:was\\s+(?:also\\s+)?(?:${passive})|${intransitive})\\b`, 'i');
 const ONE_KILLED = [fastRegExp(`\\b(?:${CASUALTY.killing})\\s+${ONE}\\b`, 'i'), ONE_SUBJECT(CASUALTY.killed, 'died')];
 const ONE_INJURED = [fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+${ONE}\\b`, 'i'), ONE_SUBJECT(CASUALTY.injured, 'was hurt')];
 const INJURED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:${CASUALTY.injuries})\\b`, 'i'),
 ];
 const INTERCEPTED_RES = [
   // The object of the verb must be a weapon: "destroyed six fuel tankers" intercepts nothing.
@@ -155,6 +165,8 @@ interface Found<T> {
   readonly value: T;
   readonly start: number;
   readonly end: number;
+  /** A weapon named once in the singular ("a drone"): one, though no number is written. */
+  readonly singular?: boolean;
 }
 
 /** The number spans of the document (built once in analyse.ts; computed here for documents built by hand). */
@@ -185,6 +197,21 @@ function numbersIn(a: AnalysedArticle, index: number): readonly NumberSpan[] {
   return by.get(index) ?? [];
 }
 
+/** Weapon words that name a mass or a kind of raid, never one countable round: "artillery", "shelling", "an airstrike". */
+const UNCOUNTABLE = /^(?:artillery|shelling|shelled|gunfire|sniper fire|tank fire|unmanned aircraft)$|fire$|^(?:aerial bombardment|air ?strike|airstrike|air raid|warplane|fighter jet)/i;
+/** "a drone", "an Iranian-made drone", "one of the shells", "another missile": one weapon, up to three modifiers between. */
+const SINGULAR_BEFORE = /(?:\b(?:a|an|one|another|single)\s+(?:(?!(?:of|and|or|with|by|from|in|on|at|to|for|series|wave|barrage|salvo|volley|swarm|number|couple|pair|dozen|handful|lot)\b)[\p{L}’'-]+\s+){0,3}|\bone of (?:the|its|their|these|those)\s+)$/iu;
+/** After the weapon: a plural strike noun or a coordinated weapon makes the article count something else ("a drone and missile attack"). */
+const NOT_SINGULAR_AFTER = /^(?:-\p{L}+)?\s+(?:strikes|attacks|raids|and|or)\b/iu;
+
+/** One weapon, written in the singular after "a", "one", "another" ("a drone", "one of the shells"), with no number of its own. */
+function isSingular(type: Weapon['type'], label: string, before: string, after: string): boolean {
+  if (type === 'airstrike' || UNCOUNTABLE.test(label) || NOT_SINGULAR_AFTER.test(after)) return false;
+  const oneOf = /\bone of (?:the|its|their|these|those)\s+$/i.test(before);
+  const plural = /s$/i.test(label);
+  return oneOf ? plural : !plural && SINGULAR_BEFORE.test(before);
+}
+
 /** Words that may stand between a count and its weapon ("95 Bolivian drones", "40 attack drones"), but not a noun that is counted itself. */
 const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 
@@ -207,7 +234,8 @@ function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
       if (COUNT_TO_WEAPON.test(text.slice(n.end, at)) && (n.kind === 'count' || n.kind === 'range' || n.kind === 'vague')) count = n.value;
       break;
     }
-    found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length });
+    const singular = count == null && isSingular(WEAPONS[k][0], m[0], text.slice(Math.max(s.start, at - 50), at), text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 20)));
+    found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length, singular });
   }
   return found;
 }
@@ -228,7 +256,15 @@ function mentionsOf(a: AnalysedArticle, c: Sentence): Mention[] {
 }
 
 /** A word any casualty or interception figure needs; without one the figure regexes are not run. */
-const CASUALTY_WORD = /kill|dead|died|death|fatalit|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
+const CASUALTY_WORD = /kill|dead|died|death|fatalit|casualt|lives of|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
+
+/** A weapon type named only in the singular ("hit by a drone") counts one; a number written anywhere for it wins. */
+function withSingulars(merged: readonly Weapon[], found: ReadonlyArray<Found<Weapon>>): Weapon[] {
+  return merged.map((w) => {
+    const same = found.filter((f) => f.value.type === w.type);
+    return w.count == null && same.length && same.every((f) => f.singular) ? { ...w, count: 1 } : w;
+  });
+}
 
 /** One weapon per type: a counted mention wins over an uncounted one. */
 function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
@@ -270,6 +306,20 @@ interface StrikeWord {
   readonly verbal: boolean;
   /** The gerund of "by V-ing" ("broke the truce by targeting"): its agent is the clause subject. */
   readonly byGerund: boolean;
+  /** A damage verb ("was destroyed"): what a strike did, a new strike only with a weapon in the clause. */
+  readonly damage: boolean;
+}
+
+const WITH_WEAPON_ONLY_RE = new RegExp(`^(?:${WITH_WEAPON_ONLY})$`, 'i');
+const HIT_ADJECTIVE_BEFORE = new RegExp(`\\b(?:${HIT_AS_ADJECTIVE})[\\s-]$`, 'i');
+const DAMAGE_RE = new RegExp(`^(?:${DAMAGE_ONLY})$`, 'i');
+
+/** A weapon right next to a strike word: "dropped three bombs on", "the shells fell on". */
+function weaponNextTo(a: AnalysedArticle, s: Sentence, at: number, end: number): boolean {
+  const text = a.article.text;
+  return weaponsOf(a, s).some(
+    (w) => (w.start >= end && w.start - end <= 30 && !/[,;.]/.test(text.slice(end, w.start))) || (w.end <= at && at - w.end <= 12 && !/[,;.]/.test(text.slice(w.end, at))),
+  );
 }
 
 /** Valid strike words: not negated, not hypothetical; marked when a back-reference or a verb. */
@@ -283,13 +333,17 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     if (inSpans(q, s.start + at) && !hasFigures) continue;
     // "a missile aimed at the station" strikes; "talks aimed at ending the war" do not.
     if (/^aimed at$/i.test(m[0]) && !weaponsOf(a, s).some((w) => w.end <= s.start + at && s.start + at - w.end <= 3)) continue;
+    // "dropped three bombs", "shells fell on houses" strike; "dropped its demand" does not.
+    if (WITH_WEAPON_ONLY_RE.test(m[0]) && !weaponNextTo(a, s, s.start + at, s.start + at + m[0].length)) continue;
+    // "the worst hit", "the hardest-hit districts": an adjective of harm.
+    if (/^hit$/i.test(m[0]) && HIT_ADJECTIVE_BEFORE.test(before)) continue;
     const attempt = ATTEMPT_BEFORE.test(before);
     const byGerund = /ing$/i.test(m[0]) && BY_GERUND_BEFORE.test(before);
-    const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|slammed)$/i.test(m[0]);
+    const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|landed in|fell on|fell in|fell near|slammed)$/i.test(m[0]);
     const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (!/ing$/i.test(m[0]) && s.tokens?.find((t) => t.start === s.start + at)?.pos === 'VERB');
     // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
     const continues = !isNoun && BACK_SUBJECT.test(before);
-    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, verbal, byGerund });
+    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, verbal, byGerund, damage: DAMAGE_RE.test(m[0]) });
   }
   return out;
 }
@@ -335,7 +389,7 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
   for (const m of ms) {
     if (m.person) continue;
     const after = text.slice(m.end, m.end + 60);
-    if (DEFENDER_AFTER.test(after)) continue;
+    if (defends(after)) continue;
     const near = anchors.find((at) => at >= m.end && MODIFIES.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)) && !ms.some((o) => o !== m && o.start >= m.end && o.end <= at));
     if (near == null || SPEECH_BETWEEN.test(text.slice(m.end, near))) continue;
     return { party: m.party, rule: 'attacker:modifies-weapon' };
@@ -347,7 +401,7 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
     if (/^\S+(?:\s+\S+)?\s+by\b/i.test(text.slice(st.start, st.start + st.text.length + 4)) || /^\s+by\b/i.test(text.slice(st.start + st.text.length, st.start + st.text.length + 5))) continue;
     // "Drones struck ...": the weapon is the subject; a party named before it (a dateline) is not the attacker.
     if (weapons.some((w) => w.end <= st.start && st.start - w.end <= 3)) continue;
-    const subj = subjectsAt(a, s, st.start).find((h) => h.party && h.person == null && ms.some((m) => m.party === h.party && m.start >= c.start && m.end <= st.start && !DEFENDER_AFTER.test(text.slice(m.end, m.end + 60))));
+    const subj = subjectsAt(a, s, st.start).find((h) => h.party && h.person == null && ms.some((m) => m.party === h.party && m.start >= c.start && m.end <= st.start && !defends(text.slice(m.end, m.end + 60))));
     const subjAt = subj ? ms.find((m) => m.party === subj.party && m.end <= st.start) : undefined;
     // "X's emergency service reported that a drone hit ...": the reporter is not the subject of the strike verb.
     if (subj?.party && !(subjAt && SPEECH_BETWEEN.test(text.slice(subjAt.end, st.start)))) return { party: subj.party, rule: 'attacker:verb-subject' };
@@ -471,7 +525,9 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
   for (const s of a.sentences) {
     if (s.heading) continue;
     // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
-    if (!STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
+    // A toll with no strike word may still belong to the strike being told ("Four deaths were reported in A").
+    const tollNear = out.length > 0 && CASUALTY_WORD.test(s.text);
+    if (!tollNear && !STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
     const clauses = clausesOf(a, s);
     clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
@@ -485,8 +541,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
   const weapons: Array<Found<Weapon>> = own.length ? own : borrowed.map((w) => ({ value: { ...w, count: null }, start: c.start, end: c.start }));
   const hasToll = CASUALTY_WORD.test(c.text);
-  let killed = hasToll ? (firstCount(KILLED_RES, c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : null)) : null;
-  let injured = hasToll ? (firstCount(INJURED_RES, c.text) ?? (ONE_INJURED.some((re) => re.test(c.text)) ? 1 : null)) : null;
+  let killed = hasToll ? (firstCount(KILLED_RES, c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : NONE_KILLED.test(c.text) ? 0 : null)) : null;
+  let injured = hasToll ? (firstCount(INJURED_RES, c.text) ?? (ONE_INJURED.some((re) => re.test(c.text)) ? 1 : NONE_INJURED.test(c.text) ? 0 : null)) : null;
   const intercepted = hasToll ? firstCount(INTERCEPTED_RES, c.text) : null;
   const rules: string[] = [];
   if (c.elliptical && killed == null && injured == null && mem.previous?.toll) {
@@ -501,7 +557,18 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const counted = weapons.some((w) => w.value.count != null);
   const figures = counted || killed != null || injured != null;
   const strikes = strikeWords(a, c, figures);
-  const fresh = strikes.filter((x) => !x.reference);
+  if (!strikes.length && !own.length && !c.elliptical) {
+    if (killed != null || injured != null) tollInSequence(a, s, c, { killed, injured }, out, mem, part);
+    return;
+  }
+  // "... three people were killed and 10 others were injured": the rest of the toll of the record this sentence told of.
+  if (c.elliptical && !strikes.length && !own.length && mem.current && mem.at === s.index && (killed != null || injured != null) && !placesIn(a, c).length) {
+    mem.current.killed ??= killed;
+    mem.current.injured ??= injured;
+    return;
+  }
+  // "The outer wall was destroyed": damage without a weapon tells what the strike being told did.
+  const fresh = strikes.filter((x) => !x.reference && !(x.damage && !own.length));
   // The strike being told: the last record, or a pending strike named after it that these figures confirm.
   const pend = mem.pending && s.index > mem.pending.at && s.index - mem.pending.at <= DETAIL_REACH && (!mem.current || mem.pending.at > mem.at) ? mem.pending : null;
   const last = pend ? pend.x : mem.current;
@@ -546,7 +613,10 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     mem.at = s.index;
     return;
   }
-  const evidenceOk = fresh.length || (c.elliptical && (killed != null || injured != null)) || (weapons.length && (killed != null || injured != null || (counted && intercepted != null)));
+  // An elliptical clause ("and another two at B") continues a strike this sentence already told.
+  const ellipticalOk = c.elliptical === true && mem.at === s.index;
+  const evidenceOk =
+    fresh.length || (ellipticalOk && (killed != null || injured != null)) || ((own.length || ellipticalOk) && weapons.length && (killed != null || injured != null || (counted && intercepted != null)));
   if (!evidenceOk) {
     // "..., and the strike killed three": a toll in a later clause of the sentence goes to the strike of the first.
     if (part > 0 && last && mem.at === s.index && (killed != null || injured != null)) {
@@ -621,7 +691,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       when = { text: m[0], date: d.toISOString().slice(0, 10) };
     }
   }
-  const merged = mergeWeapons(weapons);
+  const plain = mergeWeapons(weapons);
+  const merged = withSingulars(plain, weapons);
   // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
   const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
   // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
@@ -640,15 +711,15 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     since > 0 &&
     since <= DETAIL_REACH &&
     // A strike verb starts a new strike, unless the same attacker's rounded figures are now given exactly.
-    (!verbal || (attacker != null && attacker === last.attacker && (!when || when.text === last.when) && merged.some((w) => w.count != null && last.weapons.some((x) => x.type === w.type && x.count == null)))) &&
+    (!verbal || (attacker != null && attacker === last.attacker && (!when || when.text === last.when) && plain.some((w) => w.count != null && last.weapons.some((x) => x.type === w.type && x.count == null)))) &&
     (!g0.place || g0.place.name.toLowerCase() === last.location?.toLowerCase()) &&
     (!attacker || !last.attacker || attacker === last.attacker) &&
     (!when?.date || when.date === last.date) &&
-    merged.some((w) => last.weapons.some((x) => x.type === w.type)) &&
+    plain.some((w) => last.weapons.some((x) => x.type === w.type)) &&
     (killed == null || last.killed == null || killed === last.killed)
   ) {
     addSource(a, last, s);
-    last.weapons = refineWeapons(last.weapons, merged);
+    last.weapons = refineWeapons(last.weapons, plain);
     last.killed ??= killed;
     last.injured ??= injured;
     last.intercepted ??= intercepted;
@@ -659,7 +730,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   groups.forEach((g, k) => {
     const location = g.place?.name ?? null;
     // A later sentence about the same place with nothing new adds its sentence, not a record.
-    const earlier = location ? out.find((o) => o.location?.toLowerCase() === location.toLowerCase()) : undefined;
+    const key = placeKey(location);
+    const earlier = key ? out.find((o) => placeKey(o.location) === key) : undefined;
     if (earlier && !figures && groups.length === 1) {
       addSource(a, earlier, s);
       addRule(earlier, 'memory:same-place');
@@ -687,7 +759,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       injured: byToll ? null : injured,
       target: g.target,
       intercepted,
-      aggregate: AGGREGATE_RE.test(c.text) || (merged.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(c.text) && !/\bnight\b|\bovernight\b/i.test(c.text)),
+      aggregate: AGGREGATE_RE.test(c.text) || (plain.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(c.text) && !/\bnight\b|\bovernight\b/i.test(c.text)),
     };
     if (weak) {
       mem.pending = { x, at: s.index };
@@ -696,6 +768,96 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     out.push(x);
     remember(x, tollVerb);
   });
+}
+
+/** How far (sentences) a toll with no strike word may follow the strike being told. */
+const TOLL_REACH = 2;
+const BACKGROUND_TOLL_RE = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
+/** "the Kharkiv regional governor", "Kyiv city authorities": the region whose toll an official reports. */
+const OFFICIAL_OF_PLACE = fastRegExp(`\\b(\\p{Lu}[\\p{L}’'-]+)\\s+(?:${REGION_ADJECTIVES})\\s+(?:${OFFICIAL_NOUNS})\\b`, 'u');
+
+/** A place's name for comparing: "the Kawot district" and "Kawot" are one place. */
+const PLACE_SUFFIX_END = fastRegExp(`\\s+(?:${PLACE_SUFFIX})$`, 'i');
+const placeKey = (name: string | null | undefined): string | null => (name ? name.toLowerCase().replace(/^the\s+/, '').replace(PLACE_SUFFIX_END, '').trim() : null);
+
+/** Two tolls that may be one: each figure equal or unknown on one side. */
+const tollsAgree = (x: { killed: number | null; injured: number | null }, y: { killed: number | null; injured: number | null }): boolean =>
+  (x.killed == null || y.killed == null || x.killed === y.killed) && (x.injured == null || y.injured == null || x.injured === y.injured);
+
+/**
+ * A toll with no strike word of its own, told while a strike is being reported ("Four deaths were
+ * reported in A, three more in B", "Ten people were killed and eight wounded, he said"): in a
+ * breakdown, a toll at a new place is that place's share of the strike (a record with the strike's
+ * attacker and day); a toll with no place, or at the place of a record already made, completes that
+ * record.
+ */
+function tollInSequence(a: AnalysedArticle, s: Sentence, c: Sentence, toll: { killed: number | null; injured: number | null }, out: Attack[], mem: Memory, part: number): void {
+  const last = mem.current;
+  if (!last || AGGREGATE_RE.test(c.text) || BACKGROUND_TOLL_RE.test(c.text)) return;
+  const near = s.index - mem.at <= TOLL_REACH;
+  const at = c.start + Math.max(0, c.text.search(CASUALTY_WORD));
+  const official = c.text.match(OFFICIAL_OF_PLACE);
+  const named = placesIn(a, c).find((p) => p.strong && !p.isCountry && Math.abs(p.start - at) <= PLACE_REACH);
+  const place = official ? `${official[1]} region` : (named?.name ?? null);
+  const fill = (x: Attack, rule: string): void => {
+    addSource(a, x, s);
+    x.killed ??= toll.killed;
+    x.injured ??= toll.injured;
+    addRule(x, rule);
+    mem.current = x;
+    mem.at = s.index;
+  };
+  const key = placeKey(place);
+  if (key) {
+    const same = out.find((o) => placeKey(o.location) === key && tollsAgree(o, toll));
+    // Another figure at the same place names another part of it ("the Kyiv region" and "the capital of Kyiv"): its own record.
+    if (same) return fill(same, 'memory:toll-at-place');
+    // A new place's share is a record only in a breakdown ("four in A, three more in B, and one in C"), where the
+    // sentence is cut into clauses; a lone toll at a new place is as often another strike's or another day's.
+    if (!near || part < 0) return;
+    const x: Attack = {
+      id: `atk:${a.article.id}:${c.start}:t`,
+      sources: [refOf(a, s)],
+      confidence: 0.55,
+      conflicts: [],
+      rules: ['event:toll-in-sequence', 'attacker:sequence'],
+      attacker: last.attacker,
+      location: place,
+      when: last.when,
+      date: last.date,
+      weapons: [],
+      killed: toll.killed,
+      injured: toll.injured,
+      target: null,
+      intercepted: null,
+      aggregate: false,
+    };
+    out.push(x);
+    mem.current = x;
+    mem.at = s.index;
+    mem.previous = { weapons: [], toll: toll.killed != null ? 'killed' : 'injured', attacker: last.attacker };
+    return;
+  }
+  if (!near) return;
+  // No place: the record with the same figure ("three more deaths ... three people were killed and 10 injured"), else the strike being told.
+  const recent = out.slice(-6).reverse();
+  const same =
+    (last.killed == null && last.injured == null ? last : null) ??
+    recent.find((o) => o.killed != null && o.killed === toll.killed && tollsAgree(o, toll)) ??
+    recent.find((o) => o.injured != null && o.injured === toll.injured && tollsAgree(o, toll));
+  if (same) fill(same, 'memory:toll-no-strike-word');
+}
+
+/** Two records of one place that may be one strike: no figure, attacker, day or weapon count differs. */
+function compatible(x: Attack, y: Attack): boolean {
+  return (
+    tollsAgree(x, y) &&
+    (x.attacker == null || y.attacker == null || x.attacker === y.attacker) &&
+    (x.date == null || y.date == null || x.date === y.date) &&
+    !y.weapons.some((w) => w.count != null && x.weapons.some((v) => v.type === w.type && v.count != null && v.count !== w.count)) &&
+    !x.aggregate &&
+    !y.aggregate
+  );
 }
 
 /** How much a record says: place, figures, counted weapons and day each count. */
@@ -721,10 +883,20 @@ function withoutSummaries(out: Attack[]): Attack[] {
         y.sources[0].start !== x.sources[0].start &&
         (detail(y) > detail(x) || (detail(y) === detail(x) && y.sources[0].start > x.sources[0].start)) &&
         ((!x.aggregate && x.killed != null && x.killed === y.killed && (!x.location || !y.location || x.location === y.location || (x.date != null && x.date === y.date))) ||
-          (bare && x.location != null && x.location.toLowerCase() === y.location?.toLowerCase())),
+          (bare && x.location != null && placeKey(x.location) === placeKey(y.location))),
     );
-    if (!same) continue;
-    for (const r of x.sources) if (!same.sources.some((q) => q.start === r.start)) same.sources.push(r);
+    // "one in the city of A" ... "in A, a building hit by a drone, with five injured": the same strike at one place, told twice.
+    const samePlace =
+      same ??
+      out.find((y) => y !== x && !dropped.has(y) && x.location != null && placeKey(x.location) === placeKey(y.location) && detail(y) > detail(x) && compatible(x, y));
+    if (!samePlace) continue;
+    for (const r of x.sources) if (!samePlace.sources.some((q) => q.start === r.start)) samePlace.sources.push(r);
+    if (samePlace !== same) {
+      samePlace.attacker ??= x.attacker;
+      samePlace.killed ??= x.killed;
+      samePlace.injured ??= x.injured;
+      addRule(samePlace, 'memory:same-place-merged');
+    }
     dropped.add(x);
   }
   return out.filter((x) => !dropped.has(x));

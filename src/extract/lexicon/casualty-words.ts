@@ -12,7 +12,14 @@ export const CASUALTY = {
   intercepting: 'shot down|brought down|intercepted|downed|destroyed|neutrali[sz]ed|repelled',
   /** Nouns of a death toll: "18 deaths", "31 fatalities". */
   deaths: 'deaths|fatalities|dead',
-  victims: 'people|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians|aid workers|journalists|medics',
+  /** Phrases that take the toll as their object: "claimed the lives of at least nine". */
+  lives: 'claimed the lives of|claiming the lives of|took the lives of|taking the lives of|cost the lives of',
+  /** Nouns of an injury toll: "local officials reported 11 injuries". */
+  injuries: 'injuries',
+  /** A toll of nobody: "with no casualties reported" (no one killed), "causing no injuries". */
+  noneKilled: 'no casualties|no deaths|no fatalities|no one was killed|nobody was killed|no one died|without casualties|no one killed',
+  noneInjured: 'no injuries|no one was (?:injured|hurt|wounded)|nobody was (?:injured|hurt|wounded)|without injuries',
+  victims: 'people|individuals|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians|aid workers|journalists|medics',
 } as const;
 
 /** Subjects that defend, not attack: "air defences shot down", "the air force said it downed". */
@@ -20,3 +27,6 @@ export const DEFENDERS = 'air defen[cs]es?|air defen[cs]e (?:forces|systems|unit
 
 /** Suffixes that make a demonym a vessel's or an owner's, not an actor's ("Panama-flagged", "Greek-owned"). */
 export const FLAG_SUFFIX = '-flagged|-registered|-owned|-operated|-bound';
+
+/** A toll over a war or a period, not one strike's: "more than 40,000 people have been killed in the war". */
+export const BACKGROUND_TOLL = 'war|conflict|invasion|fighting|since|so far this|to date|total|overall|estimates?|cumulative';

@@ -1,4 +1,11 @@
 /**
+ * Officials named after their region ("the Kharkiv regional governor", "Kyiv city authorities"):
+ * the adjective, and the nouns for the office. A toll they report is that region's. Regex sources.
+ */
+export const REGION_ADJECTIVES = 'regional|region[’\'s]*|oblast|provincial|province[’\'s]*|city|district|municipal';
+export const OFFICIAL_NOUNS = 'authorities|head|governor|administration|military administration|officials|chief|police|council|mayor|prosecutors?';
+
+/**
  * Places that are not countries: cities, regions, seas and areas often named in reports on
  * conflicts and diplomacy. One line per country (or "-" for places in no single country):
  *   Country: Place, Place (Other spelling / Other spelling), ...

@@ -6,7 +6,7 @@
 
 /** Words for strikes and barrages (verbs and nouns) that make a sentence report an attack. */
 export const STRIKE_WORDS =
-  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?|retaliat(?:ed|ing)|aimed at|landed on|slammed|destroyed|damaged';
+  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|dropped|fell on|fell in|fell near|landed in|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?|retaliat(?:ed|ing)|aimed at|landed on|slammed|destroyed|damaged';
 
 /** Words just before a strike word that make it no event: truces, plans, hypotheticals. */
 export const NOT_AN_EVENT =
@@ -20,3 +20,13 @@ export const ATTEMPT = 'attempted|tried|sought|trying|attempting';
 
 /** Adjuncts whose gerund's agent is the clause subject: "broke the truce by targeting", "violated the ceasefire by shelling". */
 export const BY_GERUND = 'by|in|while';
+
+/** Strike verbs that report a strike only with a weapon next to them: "dropped three bombs", "shells fell on houses" (not "dropped its demand"). */
+export const WITH_WEAPON_ONLY = 'dropped|fell on|fell in|fell near|landed in';
+
+/** Degree words that make "hit" an adjective of harm, not a strike: "the worst hit", "the hardest-hit districts". */
+export const HIT_AS_ADJECTIVE = 'worst|hardest|badly|most|heavily|severely|hard';
+
+/** Damage verbs: they tell what a strike did, never a new strike on their own ("a wall was destroyed"). */
+export const DAMAGE_ONLY = 'destroyed|damaged';
+
