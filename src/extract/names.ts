@@ -2,6 +2,7 @@
 import jaroWinklerImpl from 'talisman/metrics/jaro-winkler.js';
 // @ts-expect-error talisman ships no type declarations; the function returns [primary, secondary] codes.
 import doubleMetaphoneImpl from 'talisman/phonetics/double-metaphone.js';
+import { PARTICLES } from './lexicon/person-words';
 import { HONORIFICS, NICKNAMES } from './lexicon/roles';
 
 /**
@@ -49,7 +50,6 @@ function foldTokenRaw(t: string): string {
 }
 
 const HONORIFIC_SET = new Set(HONORIFICS.map((h) => foldText(h).replace(/\.$/, '')));
-const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'abu', 'ben']);
 
 /** The name without leading titles ("Mr.", "Sir", "President"). */
 export function stripTitles(name: string): string {

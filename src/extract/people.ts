@@ -1,5 +1,7 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
+import { ABSTRACT_NOUN, DETERMINERS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
+import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
@@ -11,32 +13,14 @@ import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from
  * ("Marchuk", "Sorokin") is a person when it is the surname of a full name in the article or
  * when something marks it as a person (a title, a role, a verb of speech, "who").
  * Roles come from titles ("President X"), the words before a name ("Ukraine's defence minister
- * X") and appositions ("X, the Ukrainian defense minister,"); a person's party comes from
- * their role only, never from guesses.
+ * X") and appositions ("X, the Ukrainian defense minister,"); a person's side comes from their
+ * role, the team they lead, their principal ("X's envoy") or, last, their own sentences. The
+ * closed word classes used here live in lexicon/person-words.ts and lexicon/roles.ts.
  */
 
 const HONORIFIC_SET = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 const OUTLET_SET = new Set(OUTLETS);
 const NON_NAME_SET = new Set(NON_NAMES);
-const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'abu', 'ben']);
-const SPEECH_VERBS = new Set(
-  `said says say told tells added adds wrote writes stated states argued argues insisted insists warned warns noted notes
-  asked asks replied replies posted posts tweeted claimed claims announced announces declared declares acknowledged
-  admitted explained suggested suggests stressed stresses urged urges denied denies confirmed confirms recalled
-  believes believed thinks thought wants wanted hopes hoped vowed vows pledged promised threatened signed met meets
-  spoke speaks called calls demanded demands accused accuses praised criticized criticised appointed ordered decided
-  visited arrived travelled traveled responded predicted predicts`.split(/\s+/),
-);
-const OBJECT_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'met', 'meet', 'meets', 'meeting', 'thanked', 'urged', 'asked', 'phoned', 'called', 'congratulated', 'invited', 'criticized', 'criticised', 'praised', 'accused', 'blamed', 'warned', 'backed', 'endorsed', 'appointed', 'fired', 'sacked', 'dismissed', 'replaced', 'succeeded', 'interviewed']);
-const LEADER_NOUNS = new Set(['administration', 'government', 'cabinet', 'presidency', 'campaign', 'era', 'regime', 'aides', 'allies', 'envoy', 'adviser', 'advisers', 'spokesman', 'spokeswoman', 'spokesperson']);
-const ROLE_STOP = new Set(['of', 'to', 'for', 'at', 'in', 'with', 'from', 'on', 'who', 'whom', 'which', 'that', 'and', 'or', 'as', 'by', 'since', 'after', 'before', 'during', 'under', 'over', 'about', 'against', 'between', 'said', 'says']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one', 'former', 'then', 'now', 'also']);
-/** Pronouns that only a person takes up ("his spokesman", "she said"). */
-const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
-/** Prepositions after which a party is the target of a role ("envoy to Ukraine"), not its owner. */
-const TARGET_PREPS = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with', 'through', 'via']);
-/** Prepositions of place: "in Oman" tells where, not whose. */
-const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside']);
 
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 const isInitialTok = (t: string): boolean => /^\p{Lu}\.$/u.test(t) || /^(\p{Lu}\.){2,}$/u.test(t);
@@ -171,21 +155,14 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
   return runs;
 }
 
-/** Words that qualify a title before a name: "Former Prime Minister X", "Acting President X". */
-const TITLE_MODIFIERS = new Set(['Former', 'Ex', 'Late', 'Acting', 'Interim', 'Outgoing', 'Incoming', 'Then', 'Retired', 'Senior', 'Top']);
 /** Months can be names inside a full name ("Theresa May", "April Ryan"); alone they are months. */
-const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
-const isNonPersonWord = (w: string, inFullName = false): boolean => NON_PERSON_WORDS.has(w) || (NON_NAME_SET.has(w) && !(inFullName && MONTHS.has(w)));
+const MONTH_SET: ReadonlySet<string> = new Set(MONTHS);
+const isNonPersonWord = (w: string, inFullName = false): boolean => NON_PERSON_WORDS.has(w) || (NON_NAME_SET.has(w) && !(inFullName && MONTH_SET.has(w)));
 /** A capitalised common noun of people or things ("Witnesses", "Spokeswoman"): singular or plural. */
 const isCommonNoun = (w: string): boolean => {
   const l = w.toLowerCase();
   return [l, l.replace(/s$/, ''), l.replace(/es$/, '')].some((x) => x.length > 2 && (ROLE_NOUNS.has(x) || NON_PERSON_NOUNS.has(x)));
 };
-/** Prepositions that join a title to what it is for: "Envoy for", "Ambassador to", "Minister of". */
-const TITLE_OBJECT_PREPS = new Set(['to', 'for', 'of', 'at']);
-/** Suffixes of abstract nouns, never of a given name: "Settlement", "Cooperation", "Security". */
-const ABSTRACT_NOUN = /\p{Ll}(?:ment|tion|sion|ity|ship|ism|ness)$/u;
-const PEOPLE_PLURAL = /\p{Ll}(?:ers|ors|ists|ants|ents|ians|eers|ives|ees)$/u;
 const isKnownThing = (s: string): boolean => partyForm(s) != null || isPlace(s) || OUTLET_SET.has(s) || NON_NAME_SET.has(s);
 
 /** A run whose last word is a title or role noun ("Presidential Envoy"): a title, not a name. */
@@ -540,8 +517,6 @@ function roleOf(text: string, start: number, end: number, head: string): Role {
   return { text: roleText, start: s, end: s + roleText.length, party: null, nonState: NON_STATE_ROLES.has(head) || NON_STATE_ROLES.has(h), relativeTo: null };
 }
 
-/** Officials of a place belong to its country: "Dnipro mayor", "governor of the Kharkiv region". */
-const OFFICIALS = new Set(['mayor', 'governor', 'minister', 'official', 'officials', 'commander', 'head', 'chief', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy']);
 
 /** The party a role names: the first party in it that is not a target ("envoy to Ukraine"). */
 function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
