@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BriefsmithError, type Article, type CancelToken, type Findings } from '../model';
 import { extractArticle } from '../extract';
-import { extractCached, type ExtractProgress, type ExtractRequest } from './extract-cache';
+import { ExtractCache, extractCached, type ExtractProgress, type ExtractRequest } from './extract-cache';
 
 function workerEntry(): { entry: string; tsx: string | null } | null {
   try {
@@ -59,7 +59,7 @@ let slot: Slot | null = null;
 let broken = false;
 let nextId = 1;
 /** The in-process cache, where no worker runs. */
-const local = new Map<string, Findings>();
+const local = new ExtractCache();
 
 function settleAll(s: Slot, message: string): void {
   for (const [id, p] of s.pending) p.resolve({ id, ok: false, message });

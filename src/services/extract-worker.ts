@@ -4,9 +4,9 @@
  * main process); started by `extract-host.ts`.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractCached, type ExtractRequest } from './extract-cache';
+import { ExtractCache, extractCached, type ExtractRequest } from './extract-cache';
 
-const cache = new Map();
+const cache = new ExtractCache();
 parentPort?.on('message', (m: ExtractRequest) => {
   try {
     const findings = extractCached(cache, m, (p) => parentPort?.postMessage({ id: m.id, progress: p }));
