@@ -28,6 +28,7 @@ import {
   RequestSchemas,
   type ApiMethod,
   type BriefsmithApi,
+  type ExportedFile,
   type ExportFormat,
   type ImportFailure,
   type ProgressEvent,
@@ -338,8 +339,11 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         const tree = await composeProject(project, env.templatesDir);
         check(token, 'Export');
         const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
+        // The renderer's warnings (the PDF's characters its fonts cannot draw) go back with the result.
+        const warnings: string[] = [];
         const control = {
           cancel: token,
+          warn: (message: string) => warnings.push(message),
           progress: (p: { done: number; total: number; label: string }) =>
             progress?.({ done: 5 + Math.floor((90 * p.done) / Math.max(1, p.total)), total: 100, label: `Rendering ${format.toUpperCase()}: ${p.label}` }),
         };
@@ -353,7 +357,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         }
         exported.add(target);
         progress?.({ done: 100, total: 100, label: 'Exported' });
-        return ok({ path: target, bytes: bytes.byteLength, format });
+        const file: ExportedFile & { readonly warnings: readonly string[] } = { path: target, bytes: bytes.byteLength, format, warnings };
+        return ok(file);
       } finally {
         if (job) running.delete(job);
       }
