@@ -172,6 +172,11 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
           </button>
         </div>
       )}
+      {lastExport?.warnings?.map((w) => (
+        <div key={w} className="notice warning" role="status" data-testid="export-warning">
+          <span>{w}</span>
+        </div>
+      ))}
       {problem && (
         <div className="notice error" role="alert">
           The preview could not be made: {problem}

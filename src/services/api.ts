@@ -85,6 +85,8 @@ export interface ExportedFile {
   readonly path: string;
   readonly bytes: number;
   readonly format: ExportFormat;
+  /** What the analyst should know about the file: e.g. characters the PDF's fonts cannot draw. */
+  readonly warnings?: readonly string[];
 }
 
 export const EXPORT_FORMATS = ['docx', 'pdf'] as const;

@@ -357,7 +357,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         }
         exported.add(target);
         progress?.({ done: 100, total: 100, label: 'Exported' });
-        const file: ExportedFile & { readonly warnings: readonly string[] } = { path: target, bytes: bytes.byteLength, format, warnings };
+        const file: ExportedFile = { path: target, bytes: bytes.byteLength, format, warnings };
         return ok(file);
       } finally {
         if (job) running.delete(job);
