@@ -51,3 +51,12 @@ describe('people: capitalised runs that are not people', () => {
     expect(names('A drone hit Arica. Two died. This was reported by the regional governor, Rosa Pinto.')).toEqual(['Rosa Pinto']);
   });
 });
+
+describe('people: romanised names with a hyphenated lower-case syllable', () => {
+  it('keeps "Jong-un", "Yun-hyok" in the name, and not a compound head like "-era"', () => {
+    const text = 'Mongolian negotiator Batu Sun-hyok met Vietnamese envoy Tran Van-il in Hanoi. The Batu-era rules were dropped.';
+    expect(names(text)).toEqual(expect.arrayContaining(['Batu Sun-hyok', 'Tran Van-il']));
+    expect(names(text)).not.toContain('Batu Sun');
+    expect(names(text).some((n) => n.includes('era'))).toBe(false);
+  });
+});

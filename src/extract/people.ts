@@ -1,6 +1,6 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
-import { ABSTRACT_NOUN, DETERMINERS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
+import { ABSTRACT_NOUN, DETERMINERS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
@@ -23,6 +23,8 @@ const OUTLET_SET = new Set(OUTLETS);
 const NON_NAME_SET = new Set(NON_NAMES);
 
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
+/** A short lower-case syllable that can end a romanised name after a hyphen ("un", "gyon", "hyok"), not an English compound head ("era", "backed"). */
+const hyphenSyllable = (t: string): boolean => /^[a-z]{1,5}$/.test(t) && !/ed$/.test(t) && !HYPHEN_COMPOUND_HEADS.has(t);
 const isInitialTok = (t: string): boolean => /^\p{Lu}\.$/u.test(t) || /^(\p{Lu}\.){2,}$/u.test(t);
 const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s?$/.test(t.text) && (t.pos === 'PART' || t.text.length === 2);
 const clean = (w: string): string => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, '');
@@ -145,10 +147,15 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
           continue;
         }
       }
+      // a lower-case syllable joined by a hyphen to the last part of a name of two or more parts: "Kim Jong-un", "Cho Myoung-gyon"
+      if (t && t.text === '-' && j - i >= 2 && t.start === tokens[j - 1].end && next && next.start === t.end && hyphenSyllable(next.text) && !(tokens[j + 2] && tokens[j + 2].start === next.end)) {
+        j += 2;
+        break;
+      }
       break;
     }
-    // no trailing particle
-    while (j > i + 1 && !isCap(tokens[j - 1].text)) j--;
+    // no trailing particle (a hyphenated syllable is no particle)
+    while (j > i + 1 && !isCap(tokens[j - 1].text) && !(j - i >= 3 && tokens[j - 2].text === '-' && hyphenSyllable(tokens[j - 1].text))) j--;
     runs.push([i, j]);
     i = j;
   }

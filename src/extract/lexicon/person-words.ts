@@ -52,3 +52,10 @@ export const PEOPLE_PLURAL = /\p{Ll}(?:ers|ors|ists|ants|ents|ians|eers|ives|ees
 
 /** Officials of a place belong to its country: "Dnipro mayor", "governor of the Kharkiv region". */
 export const OFFICIALS: ReadonlySet<string> = new Set(['mayor', 'governor', 'minister', 'official', 'officials', 'commander', 'head', 'chief', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy']);
+
+/**
+ * Lower-case English words written after a name with a hyphen, which make a compound and not a
+ * name part ("Trump-era", "Putin-style"); any other short lower-case syllable after a hyphen
+ * inside a name of two or more parts is the name's own ("Kim Jong-un", "Cho Myoung-gyon").
+ */
+export const HYPHEN_COMPOUND_HEADS: ReadonlySet<string> = new Set(['era', 'style', 'like', 'led', 'run', 'born', 'made', 'free', 'wide', 'type', 'based', 'owned', 'less', 'ish', 'esque', 'ist', 'ite', 'era', 'year', 'old', 'day', 'week', 'lite', 'only', 'first', 'linked', 'backed', 'allied', 'aligned', 'held', 'bound', 'wing', 'side', 'camp', 'plan', 'deal', 'talks', 'war', 'peace']);
