@@ -20,3 +20,10 @@ describe('delegations: titles with an object', () => {
     ]);
   });
 });
+
+describe('delegations: the party after the team noun', () => {
+  it('reads "a delegation from PARTY led by X" and "the delegation of the DEMONYM government"', () => {
+    expect(teams('A delegation from Estonia led by Foreign Minister Mari Tamm arrived in Riga on Monday for talks with Latvia.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm*'] }]);
+    expect(teams('The delegation of the Latvian government, led by Deputy Minister Janis Ozols, met the Estonians in Riga for talks.')).toEqual([{ party: 'Latvia', members: ['Janis Ozols*'] }]);
+  });
+});

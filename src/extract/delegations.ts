@@ -123,6 +123,9 @@ function subjectParty(a: AnalysedArticle, s: Sentence, before: number): string |
 }
 
 /** Party of the delegation named by the noun at [cueStart, cueEnd): "the Ukrainian delegation", "Its delegation". */
+/** What joins a team noun to the party after it: "delegation from", "team of the", "delegation representing". */
+const POST_PARTY = /^\s+(?:from|of|representing)\s+(?:the\s+)?/i;
+
 function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string | null {
   const text = a.article.text;
   const lead = text.slice(Math.max(s.start, cueStart - 40), cueStart);
@@ -141,6 +144,14 @@ function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string |
   // a party word right before the noun, inside its noun phrase
   const near = a.parties.filter((p) => p.end <= cueStart && p.start >= cueStart - 40 && /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(p.end, cueStart)));
   if (near.length === 1 || (near.length > 1 && near.every((p) => p.party === near[0].party))) return near[near.length - 1].party;
+  // a party after the noun, in its own noun phrase: "a delegation from Chile", "the team of the Peruvian government"
+  const noun = /^[\p{L}-]+/u.exec(text.slice(cueStart, cueStart + 40));
+  const post = noun ? POST_PARTY.exec(text.slice(cueStart + noun[0].length, cueStart + noun[0].length + 30)) : null;
+  if (noun && post) {
+    const at = cueStart + noun[0].length + post[0].length;
+    const after = a.parties.find((p) => p.start === at && p.end <= s.end);
+    if (after) return after.party;
+  }
   // "the army delegation": the side the article calls "Sudan's army" / "the Sudanese army"
   const body = /\b(army|military|government|armed forces)\s*$/i.exec(lead);
   if (body) {
