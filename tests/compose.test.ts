@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bottomLineText, compose, fill } from '../src/compose/compose';
+import { agreeWithParty, bottomLineText, compose, fill } from '../src/compose/compose';
 import { noteText, plainText, sourceText, type Block, type DocTree, type Inline, type SourceEntry } from '../src/compose/doctree';
 import { nextKind, nextSentence, nextSteps, withoutDateline } from '../src/compose/next-steps';
 import { parseTemplate } from '../src/compose/templates';
@@ -392,4 +392,14 @@ it('tells next steps from status by the words, not by the extractor rule', () =>
   expect(withoutDateline('May 4 – Talks are due to resume in Tartu on Friday.')).toBe('Talks are due to resume in Tartu on Friday.');
   expect(withoutDateline('4 May 2025 — Talks are due to resume.')).toBe('Talks are due to resume.');
   expect(withoutDateline('May the talks resume soon, he said.')).toBe('May the talks resume soon, he said.');
+});
+
+describe('bottom line: a party takes the singular verb', () => {
+  it('turns "want" into "wants" after one party, and leaves a plural party and other words alone', () => {
+    expect(agreeWithParty('Estonia', 'want an agreement signed by May')).toBe('wants an agreement signed by May');
+    expect(agreeWithParty('Estonia', 'have rejected the plan')).toBe('has rejected the plan');
+    expect(agreeWithParty('Estonia', 'demanded a withdrawal')).toBe('demanded a withdrawal');
+    expect(agreeWithParty('Houthis', 'want an agreement')).toBe('want an agreement');
+    expect(agreeWithParty('Estonia', 'wanting more')).toBe('wanting more');
+  });
 });

@@ -288,8 +288,25 @@ export function bottomLineText(text: string, max = 200): string | null {
   return s.length > max ? cutQuote(s, max).replace(/ …$/, '…') : s;
 }
 
+/** Base forms an item's text may start with ("they want an agreement"), and their third person singular. */
+const SINGULAR_OF: Readonly<Record<string, string>> = {
+  want: 'wants', have: 'has', are: 'is', say: 'says', demand: 'demands', insist: 'insists', call: 'calls', hope: 'hopes',
+  offer: 'offers', refuse: 'refuses', reject: 'rejects', accuse: 'accuses', blame: 'blames', seek: 'seeks', ask: 'asks',
+  urge: 'urges', warn: 'warns', threaten: 'threatens', vow: 'vows', pledge: 'pledges', propose: 'proposes', plan: 'plans',
+  aim: 'aims', intend: 'intends', expect: 'expects', deny: 'denies', agree: 'agrees', press: 'presses', condemn: 'condemns',
+  request: 'requests', stress: 'stresses', maintain: 'maintains', oppose: 'opposes', rule: 'rules', suggest: 'suggests',
+};
+
+/** "they want X" said of one party: "Tajikistan wants X" (a party named in the plural, "Houthis", keeps the form). */
+export function agreeWithParty(party: string, txt: string): string {
+  if (/s$/i.test(party.trim())) return txt;
+  const m = /^(\p{L}+)\b/u.exec(txt);
+  const singular = m ? SINGULAR_OF[m[1]!] : undefined;
+  return singular ? `${singular}${txt.slice(m![1]!.length)}` : txt;
+}
+
 function positionSentence(c: Ctx, party: string, kind: PositionKind, text: string): string {
-  const txt = text.trim().replace(/[.;:,]+$/, '');
+  const txt = agreeWithParty(party, text.trim().replace(/[.;:,]+$/, ''));
   if (/^(?:only if|unless|if)\b/i.test(txt)) return sentence(`${party} would agree ${txt}`);
   if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} is ${txt}`);
   if (/^not\b/i.test(txt)) return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
