@@ -5,7 +5,8 @@
 import { fillPageSlot, type DocTree } from '../compose/doctree';
 import type { PageLayout } from './pdf-paginate';
 import type { Tagger, DrawCtx } from './pdf-tagging';
-import type { Doc, FontKey, Line, NoteLayout, TextLayout } from './pdf-text';
+import type { LayoutEnv } from './pdf-layout';
+import type { Doc, FontKey, Line, TextLayout } from './pdf-text';
 import type { ExportSteps } from './progress';
 
 /** Where text may go on a page, in points. */
@@ -36,16 +37,8 @@ export function lineDrawer(text: TextLayout, tagger: Tagger): DrawLine {
   };
 }
 
-export interface PagesEnv {
-  readonly doc: Doc;
-  readonly tree: DocTree;
-  readonly frame: Frame;
-  readonly text: TextLayout;
-  readonly notes: NoteLayout;
-  readonly tagger: Tagger;
-  readonly drawLine: DrawLine;
-  readonly steps: ExportSteps;
-}
+/** What drawing the pages needs: the same as laying them out. */
+export type PagesEnv = LayoutEnv;
 
 /** Draws every page: its rows, then (footnote style) the notes it cites at its foot. */
 export async function drawPages(pages: readonly PageLayout[], env: PagesEnv): Promise<void> {
