@@ -27,3 +27,9 @@ describe('delegations: the party after the team noun', () => {
     expect(teams('The delegation of the Latvian government, led by Deputy Minister Janis Ozols, met the Estonians in Riga for talks.')).toEqual([{ party: 'Latvia', members: ['Janis Ozols*'] }]);
   });
 });
+
+describe('delegations: a modifier between the team and its "headed by"', () => {
+  it('reads "the X delegation, currently in talks with Y and headed by Z" and not a modifier naming a person', () => {
+    expect(teams('The Estonian government delegation, currently in talks with Latvia over the border and headed by former Foreign Minister Mari Tamm, arrived in Riga on Monday.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm*'] }]);
+  });
+});

@@ -20,6 +20,8 @@ import { refOf } from './types';
 
 const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
+/** A comma-opened modifier of a team noun that goes on with "and" before its "led by": ", currently in talks with Y and ". */
+const INTERPOSED_MODIFIER = /^,\s[^.;:()"“”]*\s(?:and|,)\s*$/;
 const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
@@ -342,6 +344,8 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       // a congressional or trade delegation, a rescue or football team: not a negotiating team
       .filter((c) => !NOT_NEGOTIATING.test(text.slice(Math.max(s.start, c.at - 30), c.at)));
     const sameClause = (x: number, y: number): boolean => !new RegExp(CLAUSE_BREAK.source).test(text.slice(x, y));
+    /** "the X delegation, currently in talks with Y and headed by Z": a modifier between the team and its "headed by", naming nobody. */
+    const interposed = (x: number, y: number): boolean => y - x <= 110 && INTERPOSED_MODIFIER.test(text.slice(x, y)) && mentionsIn(a, x, y).length === 0;
     const cueParty = (at: number): string | null => partyOfCue(a, s, at) ?? partyFromHeading(a, s);
     /** "Kyrgyzstan is represented by a team led by ...": the party the clause is about. */
     const clauseParty = (at: number): string | null => {
@@ -352,7 +356,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     // "a delegation led by X; and Y", "The US delegation was led by X and Y"
     for (const m of st.matchAll(LEAD_BY)) {
       const at = s.start + (m.index ?? 0);
-      const cue = [...cues].reverse().find((c) => c.end <= at && at - c.end <= 30 && sameClause(c.end, at));
+      const cue = [...cues].reverse().find((c) => c.end <= at && (at - c.end <= 30 || interposed(c.end, at)) && sameClause(c.end, at));
       if (!cue) continue;
       const leaders = listMembers(a, at + m[0].length, s.end);
       if (!leaders.length) leaders.push(...titledHolder(a, at + m[0].length, clauseEnd(s, at)));
