@@ -33,3 +33,10 @@ describe('delegations: a modifier between the team and its "headed by"', () => {
     expect(teams('The Estonian government delegation, currently in talks with Latvia over the border and headed by former Foreign Minister Mari Tamm, arrived in Riga on Monday.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm*'] }]);
   });
 });
+
+describe('delegations: those a known member travels with', () => {
+  it('adds "X travelled to PLACE with A, and delegates B and C" to X’s team, not a companion of someone on no team', () => {
+    const text = 'The Estonian delegation, headed by Foreign Minister Mari Tamm, arrived in Riga on Monday for talks with Latvia.\nTamm travelled to Riga with the border commissioner, Peeter Kask, and delegates Jaan Lepp and Kadri Mets.\nThe singer Anu Saar flew to Riga with her band, Toomas Kivi and Rein Org.';
+    expect(teams(text)).toEqual([{ party: 'Estonia', members: ['Mari Tamm*', 'Peeter Kask', 'Jaan Lepp', 'Kadri Mets'] }]);
+  });
+});

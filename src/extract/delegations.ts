@@ -23,7 +23,7 @@ const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
 /** A comma-opened modifier of a team noun that goes on with "and" before its "led by": ", currently in talks with Y and ". */
 const INTERPOSED_MODIFIER = /^,\s[^.;:()"“”]*\s(?:and|,)\s*$/;
 const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
-const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by)\b/giu;
+const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by|(?:travell?ed|flew|arrived|came)\s+(?:(?:to|in|at)\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}\s+)?(?:together\s+)?with)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
 const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 /** "X, a member of the Hamas delegation", "X joined the U.S. team". */
@@ -44,7 +44,7 @@ const SENT = /\b(?:sent|dispatched)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|negotia|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|sent|dispatched|attend|involv|taking part|members|meeting/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|\b(?:travell?ed|flew|arrived|came)\b[^.]{0,50}\bwith\b|sent|dispatched|attend|involv|taking part|members|meeting/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 /** Clause boundaries inside a sentence: "A led X; B was represented by Y", "..., while B ...". */
@@ -386,7 +386,8 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       const at = s.start + (m.index ?? 0);
       const listed = listMembers(a, at + m[0].length, s.end);
       if (!listed.length) continue;
-      if (/^joined/i.test(m[1])) {
+      // "X was joined by Y", "X travelled to Havana with Y and Z": Y joins the team X is known to be on
+      if (/^(?:joined|travell?ed|flew|arrived|came)/i.test(m[1])) {
         const subject = mentionsIn(a, s.start, at).pop()?.p ?? subjectPerson(a, s, at);
         if (!subject || !known.has(subject)) continue;
         here.push({ party: known.get(subject) ?? subject.party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
