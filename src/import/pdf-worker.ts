@@ -90,18 +90,26 @@ function workerData(): unknown {
   if (!where) return null;
   return {
     pdfjsUrl: where.url,
-    options: {
-      verbosity: 0,
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      stopAtErrors: false,
-      enableXfa: false,
-      cMapUrl: path.join(where.dir, 'cmaps') + path.sep,
-      cMapPacked: true,
-      standardFontDataUrl: path.join(where.dir, 'standard_fonts') + path.sep,
-    },
+    options: pdfjsOptions(where.dir),
+  };
+}
+
+/**
+ * The pdfjs document options both readers use (worker and in-process): no eval, no font faces,
+ * no system fonts or fetches, and the cmaps and standard fonts from pdfjs-dist's folder `dir`.
+ */
+export function pdfjsOptions(dir: string | undefined) {
+  return {
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    enableXfa: false,
+    cMapUrl: dir == null ? undefined : path.join(dir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: dir == null ? undefined : path.join(dir, 'standard_fonts') + path.sep,
   };
 }
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseMetaDate } from './metadata';
 import { TimeoutError, within } from './limits';
-import { extractInWorker, type RawItem } from './pdf-worker';
+import { extractInWorker, pdfjsOptions, type RawItem } from './pdf-worker';
 
 /**
  * A require for resolving packages from this module. Not the bare `require`: in the split ESM
@@ -43,10 +43,10 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;
 const loadPdfJs = (): Promise<PdfJs> => (loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-function assetDir(sub: string): string | undefined {
+/** pdfjs-dist's own folder (its cmaps and standard fonts lie there), or undefined when it cannot be found. */
+function pdfjsDir(): string | undefined {
   try {
-    const req = requireHere();
-    return path.join(path.dirname(req.resolve('pdfjs-dist/package.json')), sub) + path.sep;
+    return path.dirname(requireHere().resolve('pdfjs-dist/package.json'));
   } catch {
     return undefined;
   }
@@ -206,19 +206,7 @@ export async function readPdfInProcess(bytes: Uint8Array, timeoutMs: number): Pr
   const pdfjs = await loadPdfJs();
   // pdfjs may transfer the buffer: give it a copy so the caller's bytes stay intact.
   const data = new Uint8Array(bytes);
-  const task = pdfjs.getDocument({
-    data,
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    enableXfa: false,
-    cMapUrl: assetDir('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: assetDir('standard_fonts'),
-  });
+  const task = pdfjs.getDocument({ data, ...pdfjsOptions(pdfjsDir()) });
   const stop = (): void => void task.destroy();
   const deadline = Date.now() + timeoutMs;
   const left = (): number => Math.max(1, deadline - Date.now());
