@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/extract/sentences';
-import { findPartyMentions } from '../src/extract/parties';
 import { detectAttacks } from '../src/extract/attacks';
 import { findTimes } from '../src/extract/dates';
 import type { AnalysedArticle } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
 
 /** Invented paragraphs for the general patterns the held-out articles showed. 2024-05-14 is a Tuesday. */
-function build(text: string, published: string | null = '2024-05-14'): AnalysedArticle {
-  const sentences = splitSentences(text);
-  return { article: { id: 'tg3', title: null, outlet: null, published, byline: null, text, origin: { kind: 'paste' } }, sentences, parties: findPartyMentions(text, sentences), people: [] };
-}
+const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 'tg3');
 
 describe('attacks: follow-ups, ledes and relative days', () => {
   it('adds the casualties of "the strikes had hit ..." to the strike just reported, not a new record with the speaker as attacker', () => {

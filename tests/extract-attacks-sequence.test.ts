@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectAttacks } from '../src/extract/attacks';
-import { numberSpans } from '../src/extract/numbers';
-import { findPartyMentions } from '../src/extract/parties';
-import { splitSentences } from '../src/extract/sentences';
 import type { AnalysedArticle } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
 
 /** Invented paragraphs (invented places, real but uninvolved states). 2024-05-14 is a Tuesday. */
-function build(text: string, published: string | null = '2024-05-14'): AnalysedArticle {
-  const sentences = splitSentences(text);
-  return {
-    article: { id: 'ts', title: null, outlet: null, published, byline: null, text, origin: { kind: 'paste' } },
-    sentences,
-    parties: findPartyMentions(text, sentences),
-    people: [],
-    numbers: numberSpans(sentences),
-  };
-}
+const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 'ts');
 const brief = (text: string): unknown[] =>
   detectAttacks(build(text)).map((x) => [x.attacker, x.location, x.killed, x.injured, x.weapons.map((w) => `${w.count ?? '?'} ${w.type}`).join('+')]);
 

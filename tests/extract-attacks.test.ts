@@ -1,16 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/extract/sentences';
-import { findPartyMentions } from '../src/extract/parties';
 import { detectAttacks } from '../src/extract/attacks';
 import type { AnalysedArticle } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
 import { AttackSchema } from '../src/model';
 
 /** An AnalysedArticle from invented text; attacks need no people. */
-function build(text: string, published: string | null = '2024-05-14'): AnalysedArticle {
-  const sentences = splitSentences(text);
-  return { article: { id: 't3', title: null, outlet: null, published, byline: null, text, origin: { kind: 'paste' } }, sentences, parties: findPartyMentions(text, sentences), people: [] };
-}
+const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 't3');
 const pick = (a: ReturnType<typeof detectAttacks>[number]) => ({
   attacker: a.attacker,
   location: a.location,
