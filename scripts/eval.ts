@@ -6,13 +6,15 @@
  *   heldout  tests/fixtures/heldout                  (original articles written for the project)
  *   tune     real articles, tuning half              (read its misses: --explain)
  *   check    real articles, check half               (read only its mean)
+ *   blind    real articles kept apart, tests/fixtures/blind (read only its mean; never tuned to)
  *
  * Real articles: gold in tests/fixtures/real/*.gold.json (committed), texts in corpus/texts/
  * (git-ignored; regathered as tests/fixtures/real/README.md says). The half an article falls in
  * is fixed by its id (sha256 of the id, first byte even = tune), so nobody chooses it.
  *
  *   npx tsx scripts/eval.ts [--set tune] [--explain] [--json]
- * --explain prints the scorer's miss lists, and refuses to for the check half.
+ * --explain prints the scorer's miss lists, and refuses to for the check and blind sets; --json
+ * lists articles of the other sets only. Blind texts live in corpus/blind/ (git-ignored).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -63,8 +65,23 @@ function cases(): Case[] {
       out.push({ set: halfOf(gold.id), id: gold.id, gold: path.join(real, g), text, published: gold.published });
     }
   }
+  const blind = path.join(root, 'tests', 'fixtures', 'blind');
+  if (existsSync(blind)) {
+    for (const g of readdirSync(blind).filter((f) => f.endsWith('.gold.json')).sort()) {
+      const gold = JSON.parse(readFileSync(path.join(blind, g), 'utf8')) as { id: string; published: string | null; sha256: string };
+      const text = path.join(root, 'corpus', 'blind', `${gold.id}.txt`);
+      if (!existsSync(text)) continue;
+      if (createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) {
+        process.stderr.write(`eval: blind ${gold.id}: text does not match the gold's sha256; skipped\n`);
+        continue;
+      }
+      out.push({ set: 'blind', id: gold.id, gold: path.join(blind, g), text, published: gold.published });
+    }
+  }
   return out;
 }
+
+const UNREAD = new Set(['check', 'blind']);
 
 interface Scored { case: Case; score: Record<string, unknown>; explain: string }
 
@@ -111,8 +128,8 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefsmith-eval-'));
   const all = cases().filter((c) => !only || c.set === only);
   const results: Scored[] = [];
-  for (const c of all) results.push(await score(c, tmp, explain && c.set !== 'check'));
-  const sets = ['seeds', 'heldout', 'tune', 'check'].filter((s) => results.some((r) => r.case.set === s));
+  for (const c of all) results.push(await score(c, tmp, explain && !UNREAD.has(c.set)));
+  const sets = ['seeds', 'heldout', 'tune', 'check', 'blind'].filter((s) => results.some((r) => r.case.set === s));
   const table: Record<string, Record<string, number | null>> = {};
   for (const set of sets) {
     const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
@@ -128,7 +145,7 @@ async function main(): Promise<void> {
   if (asJson) {
     const sectionsOf = (s: Record<string, unknown>): Record<string, { f1: number | null; system: number | null; gold: number | null }> =>
       Object.fromEntries(SECTIONS.map((k) => [k, { f1: f1(s, k), system: num(s, k, 'system'), gold: num(s, k, 'gold') }]));
-    console.log(JSON.stringify({ table, articles: results.filter((r) => r.case.set !== 'check').map((r) => ({ set: r.case.set, id: r.case.id, overall: num(r.score, 'overall_f1'), strict: num(r.score, 'strict_f1'), sections: sectionsOf(r.score) })) }, null, 2));
+    console.log(JSON.stringify({ table, articles: results.filter((r) => !UNREAD.has(r.case.set)).map((r) => ({ set: r.case.set, id: r.case.id, overall: num(r.score, 'overall_f1'), strict: num(r.score, 'strict_f1'), sections: sectionsOf(r.score) })) }, null, 2));
     return;
   }
   for (const r of results) if (r.explain) console.log(`\n=== ${r.case.set} ${r.case.id}\n${r.explain}`);
@@ -137,6 +154,18 @@ async function main(): Promise<void> {
   for (const set of sets) {
     const row = table[set]!;
     console.log(`${set.padEnd(8)} ${String(row.articles).padStart(3)} ${cols.map((c) => pct(row[c] ?? null).padStart(7)).join(' ')}  ${row.badRefs}`);
+  }
+  // Sections scored 0 for an empty side: items where the gold has none (false alarm), or none
+  // where the gold has some (silent). Counts only, so the check half stays unread.
+  console.log(`\n${'empty side'.padEnd(12)} ${SECTIONS.map((k) => k.slice(0, 7).padStart(9)).join(' ')}   (false alarm / silent, articles)`);
+  for (const set of sets) {
+    const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
+    const cell = (k: string): string => {
+      const alarm = rs.filter((s) => num(s, k, 'gold') === 0 && (num(s, k, 'system') ?? 0) > 0).length;
+      const silent = rs.filter((s) => (num(s, k, 'gold') ?? 0) > 0 && num(s, k, 'system') === 0).length;
+      return `${alarm}/${silent}`.padStart(9);
+    };
+    console.log(`${set.padEnd(12)} ${SECTIONS.map(cell).join(' ')}`);
   }
   if (!results.some((r) => r.case.set === 'tune' || r.case.set === 'check')) {
     console.log('\n(real-article halves absent: their texts are not in corpus/texts; see tests/fixtures/real/README.md)');
