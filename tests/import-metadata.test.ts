@@ -48,4 +48,22 @@ describe('headline, byline, date and outlet lines', () => {
   it('needs text after a headline', () => {
     expect(detectTextMetadata('Only one short line').title).toBeNull();
   });
+
+  it('reads a labelled date opening the first line of the body', () => {
+    expect(detectTextMetadata(' date 2025-03-23 NORTHPORT: ' + BODY).published).toBe('2025-03-23');
+  });
+
+  it("dates a story by its dateline's day, in the year of the page date a day or two after it", () => {
+    const page = '• Monday, 24 March 2025\n\nTruce talks resume\n\n';
+    expect(detectTextMetadata(page + 'NORTHPORT, March 23. /Example Wire/. ' + BODY).published).toBe('2025-03-23');
+    // A dateline day after the page date, or far before it, is not taken.
+    expect(detectTextMetadata(page + 'NORTHPORT, March 25. /Example Wire/. ' + BODY).published).toBe('2025-03-24');
+    expect(detectTextMetadata(page + 'NORTHPORT, March 2. /Example Wire/. ' + BODY).published).toBe('2025-03-24');
+  });
+
+  it('takes a headline ending in dotted initials, skips a navigation line and a teaser of another article', () => {
+    expect(detectTextMetadata('Freedonia sends envoy to Northport for talks with U.S.\nAugust 9, 2025 (NORTHPORT) – ' + BODY)).toMatchObject({ title: 'Freedonia sends envoy to Northport for talks with U.S.', published: '2025-08-09' });
+    expect(detectTextMetadata('» Special Report | Video | E-mail us | Archive\n\nTruce talks resume\n\n' + BODY).title).toBe('Truce talks resume');
+    expect(detectTextMetadata('Queen to open new bridge\nThe queen will open the bridge in the spring....\n' + BODY).title).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { BriefsmithError, fail, ok } from '../model/result';
 import { declaredCharset } from './charset';
 import { controlRatio, decodeBytes } from './decode';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, MAX_EXPANDED, TimeoutError, formatSize } from './limits';
+import { blankFurniture } from './furniture';
 import { detectTextMetadata, type TextMetadata } from './metadata';
 import { articleId, normaliseText } from './normalise';
 import { parseInWorker } from './parse-host';
@@ -14,10 +15,12 @@ import { sniff } from './sniff';
 
 /**
  * Article import: one importer per format (txt, md, html, docx, pdf), all returning an
- * `Article` whose `text` is normalised once (see `normaliseText`); every later offset
- * refers to that text. Errors are `BriefsmithError`s whose message names the file.
+ * `Article` whose `text` is normalised once (see `normaliseText`) and has its page furniture
+ * lines blanked (see `blankFurniture`; no offset moves); every later offset refers to that
+ * text. Errors are `BriefsmithError`s whose message names the file.
  */
 export { articleId, normaliseText } from './normalise';
+export { blankFurniture, furnitureKind } from './furniture';
 export { detectTextMetadata, parseDate } from './metadata';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './limits';
 
@@ -58,7 +61,7 @@ interface Content {
 }
 
 function build(content: Content, path: string, format: Format): Article {
-  const text = normaliseText(content.text);
+  const text = blankFurniture(normaliseText(content.text));
   if (!text.trim()) throw new BriefsmithError('empty', `${path}: no text found in this ${format.toUpperCase()} file.`, path);
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new BriefsmithError('empty', `${path}: no readable text in this ${format.toUpperCase()} file (only invisible characters, marks or punctuation).`, path);
@@ -207,7 +210,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions): Pr
 
 /** Imports pasted text. `title` overrides the detected headline. */
 export function importText(raw: string, options: { title?: string } = {}): Article {
-  const text = normaliseText(raw);
+  const text = blankFurniture(normaliseText(raw));
   if (!text.trim()) throw new BriefsmithError('empty', 'The pasted text is empty.');
   const found = detectTextMetadata(text);
   const title = options.title?.trim() ? options.title.trim() : found.title;

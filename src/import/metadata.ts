@@ -94,6 +94,22 @@ function bodyLike(line: string): boolean {
   return line.length > 200 || words(line) > 30 || (/[.!?…]["'”’»)]*$/u.test(line) && words(line) >= 8);
 }
 
+/** A short line ending in dotted initials ("… talks with U.S."): a headline, not a sentence of the body. */
+const initialsHeadline = (line: string): boolean => words(line) <= 20 && /\s(?:\p{Lu}\.){2,}$/u.test(line);
+
+/** A navigation line: three or more short pieces between bars, or a breadcrumb ("» World | Video | E-mail us"). */
+function navLike(line: string): boolean {
+  if (/^[»›>]/u.test(line)) return true;
+  const pieces = line.split(/\s*[|]\s*/).filter(Boolean);
+  return pieces.length >= 3 && pieces.every((p) => words(p) <= 5) && !pieces.some((p) => parseDate(p));
+}
+
+/** A teaser of another article: a line cut off with an ellipsis ("Charles III will host ...."). */
+const teaserLike = (line: string): boolean => /(?:\.{3,}|…)\.?$/u.test(line) && words(line) <= 40;
+
+/** "ISTANBUL, May 16. /AGENCY/. …", "Northport, July 28 (Agency) …": the day and month of a dateline with no year. */
+const DATELINE_DAY = /^\p{Lu}[\p{L}\p{M} .'’/-]{1,40},\s*((?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}))\b(?![,\s]*\d{4})/u;
+
 function outletLike(line: string): boolean {
   return line.length <= 60 && words(line) <= 6 && !SENTENCE_END.test(line) && (OUTLET_WORDS.test(line) || /^[\p{Lu}\d &.'’-]{2,}$/u.test(line));
 }
@@ -153,7 +169,8 @@ export function detectTextMetadata(text: string): TextMetadata {
   const header: string[] = [];
   let firstBody: string | null = null;
   for (const line of nonEmpty) {
-    if (header.length >= 8 || bodyLike(line)) {
+    if (navLike(line)) continue;
+    if (header.length >= 8 || (bodyLike(line) && !(header.length === 0 && initialsHeadline(line)))) {
       firstBody = line;
       break;
     }
@@ -210,13 +227,16 @@ export function detectTextMetadata(text: string): TextMetadata {
   }
   // Headline: the first unclassified header line that reads like one, unless it is an
   // outlet name standing above a headline. The text must go on after it.
-  const titleCandidates = unclassified.filter(headlineLike);
+  // A headline followed by a teaser cut off with an ellipsis links to another article.
+  const teased = new Set(unclassified.filter((l, i) => teaserLike(unclassified[i + 1] ?? (header[header.length - 1] === l ? (firstBody ?? '') : ''))));
+  const titleCandidates = unclassified.filter((l) => headlineLike(l) && !teaserLike(l) && !teased.has(l));
   let allowedAt = 0;
   if (titleCandidates.length >= 2 && unclassified[0] === titleCandidates[0] && outletLike(titleCandidates[0]) && !outletLike(titleCandidates[1])) {
     meta.outlet ??= titleCandidates.shift() ?? null;
     allowedAt = 1;
   }
-  if (titleCandidates.length > 0 && nonEmpty.length > 1 && unclassified.indexOf(titleCandidates[0]) === allowedAt) {
+  const firstAt = unclassified.findIndex((l) => !teased.has(l) && !teaserLike(l));
+  if (titleCandidates.length > 0 && nonEmpty.length > 1 && unclassified.indexOf(titleCandidates[0]) === Math.max(allowedAt, firstAt)) {
     meta.title = titleCandidates[0];
     const rest = titleCandidates.slice(1).filter((l) => outletLike(l));
     if (rest.length > 0) meta.outlet ??= rest[0];
@@ -237,9 +257,29 @@ export function detectTextMetadata(text: string): TextMetadata {
     if (next && unclassified.includes(next) && !BYLINE.test(next) && nameLike(next) && (dateLine(after) || BYLINE.test(after) || parseDate(after.slice(0, 40)))) meta.outlet = cleanName(next);
   }
   if (firstBody) {
+    // "date 2024-09-20 CITY: …": a labelled date opening the first line of the body.
+    const label = DATE_LABEL.exec(firstBody);
+    if (label) {
+      const after = firstBody.slice(label[0].length).replace(/^[\s:]+/, '');
+      const labelled = parseDate(after.slice(0, 40));
+      if (labelled && labelled.index === 0) meta.published ??= labelled.date;
+    }
     // "August 9, 2024 (PORT SUDAN) – …": a date opening the first line of the body.
     const lead = parseDate(firstBody.slice(0, 40));
     if (lead && lead.index === 0) meta.published ??= lead.date;
+    // "CITY, May 16. /AGENCY/. …" under a page date of 17 May 2025: the story was filed on the
+    // dateline's day, in the page date's year (a day or two before it, never after).
+    const bodyStart = nonEmpty.indexOf(firstBody);
+    const day = nonEmpty
+      .slice(bodyStart, bodyStart + 3)
+      .map((l) => DATELINE_DAY.exec(l))
+      .find((m) => m !== null);
+    if (day && meta.published) {
+      const year = meta.published.slice(0, 4);
+      const filed = parseDate(`${day[1]} ${year}`)?.date ?? null;
+      const gap = filed ? (Date.parse(meta.published) - Date.parse(filed)) / 86_400_000 : -1;
+      if (filed && gap >= 0 && gap <= 2) meta.published = filed;
+    }
     const dl = DATELINE.exec(firstBody);
     if (dl) {
       if (dl[1]) meta.published ??= parseDate(dl[1])?.date ?? null;

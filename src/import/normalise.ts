@@ -19,8 +19,8 @@ import { createHash } from 'node:crypto';
  * non-NFC sequences shift later offsets, and only by the characters removed or composed.
  *
  * The function is idempotent (`normaliseText(normaliseText(s)) === normaliseText(s)`), so
- * normalising twice never shifts an offset. Nothing rewrites `text` after this step:
- * metadata detection only reads it.
+ * normalising twice never shifts an offset. After this step only `blankFurniture` touches the
+ * text (page furniture lines become spaces, one for one); metadata detection only reads it.
  */
 export function normaliseText(s: string): string {
   let t = s.startsWith('\uFEFF') ? s.slice(1) : s;
