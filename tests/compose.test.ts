@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agreeWithParty, bottomLineText, compose, fill } from '../src/compose/compose';
 import { noteText, plainText, sourceText, type Block, type DocTree, type Inline, type SourceEntry } from '../src/compose/doctree';
 import { nextKind, nextSentence, nextSteps, withoutDateline } from '../src/compose/next-steps';
+import { datelineOf, isFragment, printText } from '../src/compose/print-text';
 import { parseTemplate } from '../src/compose/templates';
 import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
 import { BriefsmithError, SECTION_IDS, SECTION_TITLES, emptyFindings, type Article, type Outlook } from '../src/model';
@@ -275,7 +276,8 @@ describe('the source list', () => {
     expect(sourceText(entry({}))).toBe('Valley Gazette. “Talks resume in Tartu.” 14 May 2025.');
     expect(sourceText(entry({ location: 'example.org/talks', where: 'url' }))).toBe('Valley Gazette. “Talks resume in Tartu.” 14 May 2025. example.org/talks.');
     expect(sourceText(entry({ title: 'Is a deal near?', outlet: null, date: null }))).toBe('“Is a deal near?” Date not stated.');
-    expect(sourceText(entry({ title: null, outlet: null }))).toBe('File a1.txt. 14 May 2025.');
+    expect(sourceText(entry({ title: null, outlet: null }))).toBe('Untitled article (file a1.txt). 14 May 2025.');
+    expect(sourceText(entry({ title: null, outlet: null, location: 'example.org/x', where: 'url' }))).toBe('Untitled article. 14 May 2025. example.org/x.');
   });
 
   it('prints one line per source in the compact list of the one-pager', () => {
@@ -299,7 +301,8 @@ describe('what a reader meets in print', () => {
     const t = compose(briefing({ sections: ['sources'] }), { articles: arts, findings }, loadTemplate('situation'));
     const out = text(t);
     expect(out).not.toContain('valley-report.txt');
-    expect(out).toContain('File unnamed-notes.txt');
+    expect(out).toContain('Untitled article (file unnamed-notes.txt)');
+    expect(out).not.toMatch(/\|\s*(?:File|file) unnamed/);
     const withUrl = compose(briefing({ sections: ['sources'] }), { articles: [{ ...arts[0], url: 'https://example.org/valley' }, ...arts.slice(1)], findings }, loadTemplate('situation'));
     const tb = withUrl.blocks.find((b) => b.kind === 'table');
     expect(tb?.kind === 'table' && tb.columns.map((c) => c.header)).toEqual(['#', 'Outlet', 'Title', 'Date', 'Where']);
@@ -392,6 +395,43 @@ it('tells next steps from status by the words, not by the extractor rule', () =>
   expect(withoutDateline('May 4 – Talks are due to resume in Tartu on Friday.')).toBe('Talks are due to resume in Tartu on Friday.');
   expect(withoutDateline('4 May 2025 — Talks are due to resume.')).toBe('Talks are due to resume.');
   expect(withoutDateline('May the talks resume soon, he said.')).toBe('May the talks resume soon, he said.');
+});
+
+describe('print: datelines and link labels are no part of a sentence', () => {
+  it.each([
+    ['date 2025-03-03 NORTHPORT: Talks resumed on Monday.', 'Talks resumed on Monday.'],
+    ['NORTHPORT, Ruritania (Example Wire) -- Talks resumed on Monday.', 'Talks resumed on Monday.'],
+    ['Northport, Ruritania (EW) - Talks resumed on Monday.', 'Talks resumed on Monday.'],
+    ['Northport/Eastvale, July 28 (EW) Envoys will meet today.', 'Envoys will meet today.'],
+    ['NORTHPORT, May 16. /EW/. The sides wrapped up talks.', 'The sides wrapped up talks.'],
+    ['Port Ruri – The delegation arrived.', 'The delegation arrived.'],
+    ['The sides signed a memorandum on July 19, opens new tab in which they vowed to meet again.', 'The sides signed a memorandum on July 19 in which they vowed to meet again.'],
+    // not datelines
+    ['President Roe (right) said the talks would resume.', 'President Roe (right) said the talks would resume.'],
+    ['Freedonia – the host – said little.', 'Freedonia – the host – said little.'],
+    ['The Council (Northport) Agreed to meet.', 'The Council (Northport) Agreed to meet.'],
+  ])('%j', (input, printed) => {
+    expect(printText(input)).toBe(printed);
+    expect(datelineOf(input).length + withoutDateline(input).length).toBe(input.length);
+  });
+
+  it('leaves out of print an outlook text that opens as a dependent clause, and a horizon read from the dateline', () => {
+    expect(isFragment('opens new tab in which they vowed to start talks')).toBe(true);
+    expect(isFragment('The envoys will meet again in June.')).toBe(false);
+    const ref = { article: articles[0].id, sentence: 'x', start: 0, end: 1 };
+    const f = {
+      ...emptyFindings(),
+      outlook: [
+        { id: 'o1', text: 'Aug 7 – Talks between the two sides are scheduled to begin in Northport on Friday.', who: null, horizon: 'Aug 7', date: null, sources: [ref], confidence: 0.8, rules: [], conflicts: [] },
+        { id: 'o2', text: 'opens new tab in which they vowed to sign a deal by August 18.', who: null, horizon: 'August 18', date: null, sources: [ref], confidence: 0.8, rules: [], conflicts: [] },
+      ] as Outlook[],
+    };
+    const t = compose(briefing({ sections: ['outlook'] }), { articles, findings: f }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain('Talks between the two sides are scheduled to begin in Northport on Friday.');
+    expect(out).not.toContain('Aug 7');
+    expect(out).not.toMatch(/in which they vowed/i);
+  });
 });
 
 describe('bottom line: a party takes the singular verb', () => {

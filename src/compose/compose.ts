@@ -17,6 +17,7 @@ import {
   type Briefing,
   type Conflict,
   type Findings,
+  type Outlook,
   type PositionKind,
   type SectionId,
   type SourceRef,
@@ -27,6 +28,7 @@ import {
   plainText,
   noteText,
   sourceText,
+  untitledLabel,
   type Block,
   type CiteRun,
   type DocStyle,
@@ -38,7 +40,8 @@ import {
   type TableColumn,
   type TextRun,
 } from './doctree';
-import { mentions, nextKind, nextSteps, withoutDateline } from './next-steps';
+import { mentions, nextKind, nextSteps } from './next-steps';
+import { datelineOf, isFragment, printText } from './print-text';
 import type { Template, Wording } from './templates';
 
 const MM = 72 / 25.4;
@@ -98,7 +101,8 @@ const weaponPlural: Record<WeaponType, [string, string]> = {
 };
 
 function cutQuote(s: string, max: number): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // A quote is the source's sentence as printed: without a dateline before it or a link label in it.
+  const one = printText(s.replace(/\s+/g, ' ').trim());
   if (one.length <= max) return one;
   const cut = one.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:—–-]+$/, '')} …`;
@@ -281,7 +285,7 @@ const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|deman
  * letters) is not used, and a long one is cut at a word.
  */
 export function bottomLineText(text: string, max = 200): string | null {
-  let s = withoutDateline(text.replace(/\s+/g, ' ').trim());
+  let s = printText(text.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
   s = s.replace(/^[\s:;,.—–-]+/, '').replace(/[\s:;,—–-]+$/, '');
   if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
@@ -431,16 +435,27 @@ function positionsSection(c: Ctx): Block[] {
     out.push({ kind: 'heading', level: 2, text: party || 'Party not stated', id: `sec-positions-${i + 1}` });
     const items = shown
       .filter((x) => (x.party ?? '') === party)
-      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(withoutDateline(p.text)), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
+      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(printText(p.text)), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
     out.push({ kind: 'list', ordered: false, items });
   });
   return [...out, ...more];
 }
 
+/**
+ * An outlook item's horizon and date, unless they were read from the dateline before its text
+ * ("Aug 7 – Talks are due to begin on Friday"): that is when the story was filed, not the event.
+ */
+function outlookWhen(o: Outlook): { horizon: string | null; date: string | null } {
+  const dateline = datelineOf(o.text);
+  if (dateline && o.horizon && dateline.includes(o.horizon) && !printText(o.text).includes(o.horizon)) return { horizon: null, date: null };
+  return { horizon: o.horizon, date: o.date };
+}
+
 function outlookSection(c: Ctx): Block[] {
   // What will happen first (meetings, next steps, forecasts, by date), then assessments of how things stand.
-  const ahead = (o: { text: string }) => (nextKind(withoutDateline(o.text)) === null ? 1 : 0);
-  const sorted = [...c.findings.outlook].sort((a, b) => ahead(a) - ahead(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  // A text that opens as a dependent clause ("in which they …") stays in review, not in print.
+  const ahead = (o: { text: string }) => (nextKind(printText(o.text)) === null ? 1 : 0);
+  const sorted = [...c.findings.outlook.filter((o) => !isFragment(o.text))].sort((a, b) => ahead(a) - ahead(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   if (!sorted.length) return [];
   const { shown, more } = capped(c, 'outlook', sorted);
   return [
@@ -448,11 +463,12 @@ function outlookSection(c: Ctx): Block[] {
       kind: 'list',
       ordered: false,
       items: shown.map((o) => {
+        const when = outlookWhen(o);
         // A horizon that is itself a calendar date ("May 20") would print the date twice.
-        const horizon = o.date ? `${o.horizon && !CALENDAR_WORDS.test(o.horizon) ? `${o.horizon}, ` : ''}${formatDate(o.date, true)}` : o.horizon;
+        const horizon = when.date ? `${when.horizon && !CALENDAR_WORDS.test(when.horizon) ? `${when.horizon}, ` : ''}${formatDate(when.date, true)}` : when.horizon;
         const speaker = o.who && !mentions(o.text, o.who) ? o.who : null;
         const who = speaker || horizon ? fill(c.w.outlookAttribution, { who: speaker, horizon }) : '';
-        return [t(cap(withoutDateline(o.text))), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
+        return [t(cap(printText(o.text))), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
       }),
     },
     ...more,
@@ -548,7 +564,10 @@ function timelineSection(c: Ctx): Block[] {
       const toll = [a.killed !== null ? `${a.killed} killed` : '', a.injured !== null ? `${a.injured} injured` : ''].filter(Boolean).join(', ');
       ev.push({ date: a.date, order: 1, runs: [t(`Strike${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${toll ? ` (${toll})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
     }
-  for (const o of f.outlook) if (o.date) ev.push({ date: o.date, order: 2, runs: [t(`Expected: ${cutQuote(withoutDateline(o.text), 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
+  for (const o of f.outlook) {
+    const { date } = outlookWhen(o);
+    if (date && !isFragment(o.text)) ev.push({ date, order: 2, runs: [t(`Expected: ${cutQuote(o.text, 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
+  }
   if (ev.length < 2) return [];
   ev.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   const { shown, more } = capped(c, 'timeline', ev);
@@ -560,7 +579,7 @@ function disagreementsSection(c: Ctx): Block[] {
   if (!all.length) {
     // "The sources agree" only where two or more sources cover an item.
     const n = corroborated(c.findings);
-    return n ? [remark(fill(c.w.agreement, { count: n }))] : [];
+    return n ? [remark(fill(n === 1 ? c.w.agreementOne : c.w.agreement, { count: n }))] : [];
   }
   const rows = all.map(({ label, conflict }): Inline[][] => [
     [t(cap(label))],
@@ -580,7 +599,7 @@ function sourcesSection(c: Ctx, sources: readonly SourceEntry[]): Block[] {
   const rows = sources.map((s): Inline[][] => [
     [t(String(s.n))],
     [t(s.outlet ?? '—')],
-    [s.title ? t(s.title, { italic: true }) : t(s.outlet ? '—' : cap(s.location))],
+    [s.title ? t(s.title, { italic: true }) : t(untitledLabel(s))],
     [t(s.date ? formatDate(s.date, true) : '—')],
     ...(urls ? [[t(s.where === 'url' ? s.location : '—')]] : []),
   ]);

@@ -205,6 +205,9 @@ export function formatDate(iso: string | null, short = false): string {
 export const fillPageSlot = (s: string, page: number, pages: number): string =>
   s.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(pages));
 
+/** What a source with no headline is called: "Untitled article (file a.txt)" (a file name is never an outlet or a title). */
+export const untitledLabel = (s: SourceEntry): string => (s.where === 'url' ? 'Untitled article' : `Untitled article (${s.location})`);
+
 /** How a source is named in short: its outlet, else its title, else "Source N". */
 export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title ? `“${s.title.length > 60 ? `${s.title.slice(0, 57)}…` : s.title}”` : `Source ${s.n}`);
 
@@ -215,15 +218,15 @@ export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title 
 export const noteText = (n: Note, sources: readonly SourceEntry[]): string => {
   if (n.quote !== null) return `[${n.source}] “${n.quote}”`;
   const s = sources[n.source - 1];
-  // A source with neither outlet nor title is named by where it is (its URL or file), not "Source 1".
-  return s ? `[${n.source}] ${[s.outlet || s.title ? sourceShortName(s) : s.location, formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
+  // A source with neither outlet nor title is named as untitled, by where it is (its URL or file), not "Source 1".
+  return s ? `[${n.source}] ${[s.outlet || s.title ? sourceShortName(s) : s.where === 'url' ? s.location : untitledLabel(s), formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
 };
 
 /** The text of a source list entry: `Outlet. “Title.” 14 March 2026. example.org/x` (parts left out when unknown). */
 export const sourceText = (s: SourceEntry): string => {
   const named = !!(s.outlet || s.title);
-  // A source with neither outlet nor title is named by where it is: "File a.txt. Date not stated."
-  if (!named) return [stop(s.location[0]!.toUpperCase() + s.location.slice(1)), stop(s.date ? formatDate(s.date) : 'Date not stated')].join(' ');
+  // A source with neither outlet nor title: "Untitled article (file a.txt). Date not stated."
+  if (!named) return [stop(untitledLabel(s)), stop(s.date ? formatDate(s.date) : 'Date not stated'), s.where === 'url' ? stop(s.location) : null].filter(Boolean).join(' ');
   const parts = [
     s.outlet ? stop(s.outlet) : null,
     // Title punctuation inside the quotes: “Talks end without a deal.”

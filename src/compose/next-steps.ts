@@ -8,6 +8,9 @@
  * names, so the choice holds whatever rule found the item.
  */
 import type { Article, Outlook } from '../model';
+import { printText, withoutDateline } from './print-text';
+
+export { withoutDateline };
 
 /** What an outlook item says about the future, in the order the bottom line prefers them. */
 export const NEXT_KINDS = ['meeting', 'next step', 'forecast'] as const;
@@ -55,15 +58,6 @@ export function nextKind(text: string): NextKind | null {
   return null;
 }
 
-/** "IASI, May 20 — " or "LONDON (Agency) - ": a dateline left at the start of a text. */
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[^—–\n]{2,30}?)?\s*(?:\([^)\n]{2,40}\))?\s*(?:[—–]|--?)\s+/u;
-
-/** "Aug 7 – " or "7 August — ": a date standing as a dateline. */
-const DATE_LINE = /^(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8})(?:,?\s+\d{4})?\s*[—–-]\s+(?=\p{Lu})/u;
-
-/** The text without a dateline at its start. */
-export const withoutDateline = (s: string): string => s.replace(DATELINE, '').replace(DATE_LINE, '');
-
 /** A text that ends on a word that cannot end a sentence was cut ("… the summit in."). */
 const CUT_END = /\b(?:in|on|at|of|to|for|with|by|from|into|and|or|but|the|a|an|that|which|who|as|than|its|their|his|her)[.,;:]?$/i;
 
@@ -86,7 +80,7 @@ const sentenceEnd = (s: string): string => (/[.!?…»”"’]$/.test(s) ? s : `
  * pronoun opening or a cut text is not a sentence.
  */
 export function nextSentence(o: Pick<Outlook, 'text' | 'who'>, max = 240): string | null {
-  const text = withoutDateline(o.text.replace(/\s+/g, ' ').trim()).replace(/[\s,;:—–-]+$/, '');
+  const text = printText(o.text.replace(/\s+/g, ' ').trim()).replace(/[\s,;:—–-]+$/, '');
   const who = o.who?.trim() || null;
   if (text.length > max || /…$|\.\.\.$/.test(text) || text.split(' ').length < 4 || CUT_END.test(text)) return null;
   if (/^(?:he|she|they|it|this|that|these|those|we|i)\b/i.test(text)) return null;
@@ -125,7 +119,7 @@ export function nextSteps(outlook: readonly Outlook[], articles: readonly Articl
   for (const item of outlook) {
     const now = reportedOn(item, byId);
     if (item.date && now && item.date < now) continue;
-    const kind = nextKind(withoutDateline(item.text));
+    const kind = nextKind(printText(item.text));
     if (!kind) continue;
     const text = nextSentence(item);
     if (text) out.push({ item, kind, text });

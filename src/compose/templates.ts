@@ -52,6 +52,7 @@ export const WordingSchema = z
     aggregateRemark: z.string().max(300).default('Totals leave out {figures} adding up several days or strikes.'),
     /** {count} — printed when two or more sources cover items and none disagree. */
     agreement: z.string().max(300).default('The sources agree on the {count} items that two or more of them report.'),
+    agreementOne: z.string().max(300).default('The sources agree on the one item that two or more of them report.'),
     /** Kept for templates written before 0.2; no longer printed. */
     blufOutlook: z.string().max(400).optional(),
     articleVoice: z.string().max(60).optional(),
