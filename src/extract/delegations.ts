@@ -22,7 +22,7 @@ const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
 /** A comma-opened modifier of a team noun that goes on with "and" before its "led by": ", currently in talks with Y and ". */
 const INTERPOSED_MODIFIER = /^,\s[^.;:()"“”]*\s(?:and|,)\s*$/;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|(?:\p{Lu}[\p{L}.]*\s+){1,2}\p{Lu}[\p{L}.]*['’]s?\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by|(?:travell?ed|flew|arrived|came)\s+(?:(?:to|in|at)\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}\s+)?(?:together\s+)?with)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
 const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;

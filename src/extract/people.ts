@@ -22,7 +22,15 @@ const HONORIFIC_SET = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 const OUTLET_SET = new Set(OUTLETS);
 const NON_NAME_SET = new Set(NON_NAMES);
 
-const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
+/** Capitalised first letter: ASCII by char code, other scripts by the Unicode class (called for every token). */
+const isCap = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(t);
+};
+/** A token written on to the word before it (no space) that goes on with a letter, digit or hyphen ("Jong-un-led"); a comma or full stop does not. */
+const joinedWord = (t: Token | undefined, end: number): boolean => !!t && t.start === end && /^[\p{L}\d-]/u.test(t.text);
 /** A short lower-case syllable that can end a romanised name after a hyphen ("un", "gyon", "hyok"), not an English compound head ("era", "backed"). */
 const hyphenSyllable = (t: string): boolean => /^[a-z]{1,5}$/.test(t) && !/ed$/.test(t) && !HYPHEN_COMPOUND_HEADS.has(t);
 const isInitialTok = (t: string): boolean => /^\p{Lu}\.$/u.test(t) || /^(\p{Lu}\.){2,}$/u.test(t);
@@ -148,7 +156,7 @@ function capitalRuns(tokens: readonly Token[]): Array<[number, number]> {
         }
       }
       // a lower-case syllable joined by a hyphen to the last part of a name of two or more parts: "Kim Jong-un", "Cho Myoung-gyon"
-      if (t && t.text === '-' && j - i >= 2 && t.start === tokens[j - 1].end && next && next.start === t.end && hyphenSyllable(next.text) && !(tokens[j + 2] && tokens[j + 2].start === next.end)) {
+      if (t && t.text === '-' && j - i >= 2 && t.start === tokens[j - 1].end && next && next.start === t.end && hyphenSyllable(next.text) && !joinedWord(tokens[j + 2], next.end)) {
         j += 2;
         break;
       }
@@ -853,6 +861,7 @@ function titleKey(role: string): string {
  * Titles the text ties to a party without a name: "PARTY's president", "the DEMONYM prime minister",
  * "the president of PARTY". Maps the title ("president") to the parties it was given.
  */
+const NAMED_AFTER = /^,?\s+\p{Lu}/u;
 function unnamedTitles(text: string, parties: readonly PartyMention[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (title: string, party: string): void => {
@@ -861,13 +870,16 @@ function unnamedTitles(text: string, parties: readonly PartyMention[]): Map<stri
     out.set(title, set);
   };
   for (const p of parties) {
-    const m = /^(?:['’]s?)?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(text.slice(p.end, p.end + 60));
+    const after = text.slice(p.end, p.end + 60);
+    const m = /^(?:['’]s?)?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
     if (m && (p.kind !== 'demonym' || /['’]s?\s/.test(text.slice(p.end, p.end + 3)) === false)) {
       const words = m[1].split(/\s+/);
       for (let n = words.length; n >= 1; n--) {
         const head = words[n - 1];
         if (ROLE_NOUNS.has(head) && !NON_STATE_ROLES.has(head) && !/s$/.test(head)) {
-          add(titleKey(words.slice(0, n).join(' ')), p.party);
+          // "Chilean negotiator Pablo Varga", "Chile's envoy, Pablo Varga": the title is that person's, not one left unnamed
+          const titleEnd = m[0].length - m[1].length + words.slice(0, n).join(' ').length;
+          if (!NAMED_AFTER.test(after.slice(titleEnd))) add(titleKey(words.slice(0, n).join(' ')), p.party);
           break;
         }
       }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/model';
+import { analyseWithDelegations } from '../src/extract/analyse';
+
+/** People's party and name edges on reporting of a round of talks: a side belongs to the phrase that names it. */
+const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
+const run = (text: string) => analyseWithDelegations(art(text));
+const sideOf = (text: string, name: string) => run(text).analysed.people.find((p) => p.name === name)?.party;
+const names = (text: string) => run(text).analysed.people.map((p) => p.name);
+const teams = (text: string) => run(text).delegations.map((d) => ({ party: d.party, members: d.members.map((m) => `${m.name}${m.leads ? '*' : ''}`) }));
+
+describe('people: a demonym belongs to the name in its own phrase', () => {
+  it('does not give "DEMONYM negotiator X" to another negotiator named with no side', () => {
+    const text = 'Negotiator Sven Holm met Estonian negotiator Mari Tamm in Riga for talks on Monday.';
+    expect(sideOf(text, 'Mari Tamm')).toBe('Estonia');
+    expect(sideOf(text, 'Sven Holm')).not.toBe('Estonia');
+  });
+  it('ties a bare title only to a state whose title was left unnamed', () => {
+    const text = 'Latvia’s president walked out on Monday, and Estonian president Mari Tamm stayed.\nPresident Janis Ozols said the offer was late.';
+    expect(sideOf(text, 'Janis Ozols')).toBe('Latvia');
+  });
+});
+
+describe('people: a romanised name with a hyphenated syllable before punctuation', () => {
+  it('keeps "Ri Son-gwon," and "Pak Ho-yong." whole', () => {
+    const text = 'The team includes Vice Minister Ri Son-gwon, Choe Myong-ho and Pak Ho-yong.';
+    expect(names(text)).toEqual(['Ri Son-gwon', 'Choe Myong-ho', 'Pak Ho-yong']);
+  });
+});
+
+describe('delegations: a team owned by a party of two words', () => {
+  it('reads "X is leading South Ruritania’s delegation" with X as the leader', () => {
+    expect(teams('Foreign Minister Ana Soto is leading South Korea’s four-member delegation, which includes Tomas Ruiz, a senator.')).toEqual([
+      { party: 'South Korea', members: ['Ana Soto*', 'Tomas Ruiz'] },
+    ]);
+  });
+});
