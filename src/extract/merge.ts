@@ -51,12 +51,22 @@ function conflictOf(field: string, values: Array<{ value: string; sources: reado
   return { field, values: [...byValue].map(([value, acc]) => ({ value, sources: acc.refs })) };
 }
 
-function uniqueIds<T extends { id: string }>(items: T[]): T[] {
+/**
+ * Ids made unique with a suffix ("~2"). A merge that runs again passes the copies it made
+ * before (`renamed`), so an unchanged item keeps being the same object.
+ */
+function uniqueIds<T extends { id: string }>(items: T[], renamed?: WeakMap<T, T>): T[] {
   const seen = new Map<string, number>();
   return items.map((it) => {
     const n = seen.get(it.id) ?? 0;
     seen.set(it.id, n + 1);
-    return n ? { ...it, id: `${it.id}~${n + 1}` } : it;
+    if (!n) return it;
+    const id = `${it.id}~${n + 1}`;
+    const before = renamed?.get(it);
+    if (before?.id === id) return before;
+    const copy = { ...it, id };
+    renamed?.set(it, copy);
+    return copy;
   });
 }
 
@@ -151,6 +161,20 @@ class BlockIndex {
       else if (list[list.length - 1] !== group) list.push(group);
     }
   }
+  /** `add`, returning what undoes it. */
+  addUndoable(keys: readonly string[], group: number): () => void {
+    const pushed: number[][] = [];
+    for (const key of keys) {
+      let list = this.map.get(key);
+      if (!list) this.map.set(key, (list = []));
+      if (list[list.length - 1] === group) continue;
+      list.push(group);
+      pushed.push(list);
+    }
+    return () => {
+      for (const list of pushed) list.pop();
+    };
+  }
   candidates(keys: readonly string[]): number[] {
     const stamp = ++this.stamp;
     const out: number[] = [];
@@ -168,6 +192,30 @@ class BlockIndex {
 }
 
 // ---------- people ----------
+
+/** The one person a cluster of reports of one person becomes: the fullest name, every variant, role and source. */
+function personOfCluster(c: readonly Person[]): Person {
+  if (c.length === 1) return { ...c[0], id: personId(c[0].name) };
+  const best = [...c].sort((a, b) => nameFullness(b.name) - nameFullness(a.name))[0];
+  const variants: string[] = [];
+  for (const p of c) for (const v of [p.name, ...p.variants]) if (v !== best.name && !variants.includes(v)) variants.push(v);
+  const roles: string[] = [];
+  for (const p of c) for (const r of p.roles) if (!roles.some((x) => foldText(x) === foldText(r))) roles.push(r);
+  const parties = c.filter((p) => p.party);
+  const conflicts = c.flatMap((p) => p.conflicts);
+  const pc = conflictOf('party', parties.map((p) => ({ value: p.party as string, sources: p.sources })));
+  if (pc) conflicts.push(pc);
+  return {
+    id: personId(best.name),
+    name: best.name,
+    variants,
+    roles,
+    party: parties[0]?.party ?? null,
+    sources: unionRefs(...c.map((p) => p.sources)),
+    confidence: Math.max(...c.map((p) => p.confidence)),
+    conflicts,
+  };
+}
 
 export function mergePeople(people: readonly Person[], tally: MergeTally = { comparisons: 0 }, keyTable = new NameKeyTable()): Person[] {
   const same = (a: string, b: string): boolean => {
@@ -200,29 +248,118 @@ export function mergePeople(people: readonly Person[], tally: MergeTally = { com
     mainNames[i].add(p.name);
     if (at === undefined) index.add(keys.index, i);
   }
-  const merged = clusters.map((c): Person => {
-    if (c.length === 1) return { ...c[0], id: personId(c[0].name) };
-    const best = [...c].sort((a, b) => nameFullness(b.name) - nameFullness(a.name))[0];
-    const variants: string[] = [];
-    for (const p of c) for (const v of [p.name, ...p.variants]) if (v !== best.name && !variants.includes(v)) variants.push(v);
-    const roles: string[] = [];
-    for (const p of c) for (const r of p.roles) if (!roles.some((x) => foldText(x) === foldText(r))) roles.push(r);
-    const parties = c.filter((p) => p.party);
-    const conflicts = c.flatMap((p) => p.conflicts);
-    const pc = conflictOf('party', parties.map((p) => ({ value: p.party as string, sources: p.sources })));
-    if (pc) conflicts.push(pc);
-    return {
-      id: personId(best.name),
-      name: best.name,
-      variants,
-      roles,
-      party: parties[0]?.party ?? null,
-      sources: unionRefs(...c.map((p) => p.sources)),
-      confidence: Math.max(...c.map((p) => p.confidence)),
-      conflicts,
-    };
-  });
-  return uniqueIds(merged);
+  return uniqueIds(clusters.map(personOfCluster));
+}
+
+/**
+ * `mergePeople` one article at a time, with the same result. People are taken fullest name
+ * first, so a new article's people fall inside the order, not at its end: every step of the
+ * clustering is logged with its undo, and `result` rewinds to the first place a new person
+ * takes, then goes on from there (usually only the bare surnames after it). A cluster whose
+ * members did not change keeps its merged person (the same object), so callers can tell what
+ * changed by identity.
+ */
+class PeopleMerge {
+  /** People by name fullness, each tier in arrival order: the order is the tiers, fullest first. */
+  private readonly tiers = new Map<number, Person[]>();
+  private pending: Person[] = [];
+  /** The people in the order they were clustered, and the undo log's length before each. */
+  private order: Person[] = [];
+  private marks: number[] = [];
+  private readonly undo: Array<() => void> = [];
+  private readonly clusters: Person[][] = [];
+  private readonly allNames: Array<Set<string>> = [];
+  private readonly mainNames: Array<Set<string>> = [];
+  private readonly index = new BlockIndex();
+  /** Per cluster, the members its merged person was made from, and that person. */
+  private readonly made: Array<{ members: Person[]; person: Person }> = [];
+  private readonly renamed = new WeakMap<Person, Person>();
+
+  constructor(
+    private readonly tally: MergeTally,
+    private readonly keyTable: NameKeyTable,
+  ) {}
+
+  add(people: readonly Person[]): void {
+    this.pending.push(...people);
+  }
+
+  private same(a: string, b: string): boolean {
+    this.tally.comparisons++;
+    return samePerson(a, b);
+  }
+
+  /** One step of mergePeople's loop, logged. */
+  private place(p: Person): void {
+    const names = [p.name, ...p.variants];
+    const keys = this.keyTable.of(p.name);
+    const { clusters, allNames, mainNames, undo } = this;
+    const at = this.index.candidates(keys.lookup).find((i) => {
+      if (![...allNames[i]].some((n) => names.some((m) => this.same(n, m)))) return false;
+      return [...mainNames[i]].every((n) => this.same(n, p.name));
+    });
+    const i = at ?? clusters.length;
+    if (at === undefined) {
+      clusters.push([]);
+      allNames.push(new Set());
+      mainNames.push(new Set());
+      undo.push(() => {
+        clusters.pop();
+        allNames.pop();
+        mainNames.pop();
+      });
+    }
+    clusters[i].push(p);
+    undo.push(() => clusters[i].pop());
+    for (const n of names) {
+      if (allNames[i].has(n)) continue;
+      allNames[i].add(n);
+      undo.push(() => allNames[i].delete(n));
+    }
+    if (!mainNames[i].has(p.name)) {
+      mainNames[i].add(p.name);
+      undo.push(() => mainNames[i].delete(p.name));
+    }
+    if (at === undefined) undo.push(this.index.addUndoable(keys.index, i));
+  }
+
+  result(): Person[] {
+    if (this.pending.length) {
+      // The first place in the order a new person takes: the end of its tier, as it was.
+      let from = this.order.length;
+      for (const p of this.pending) {
+        const f = nameFullness(p.name);
+        let at = 0;
+        for (const [g, list] of this.tiers) if (g >= f) at += list.length;
+        from = Math.min(from, at);
+      }
+      for (const p of this.pending) {
+        const f = nameFullness(p.name);
+        const list = this.tiers.get(f);
+        if (list) list.push(p);
+        else this.tiers.set(f, [p]);
+      }
+      this.pending = [];
+      if (from < this.order.length) {
+        const mark = this.marks[from];
+        while (this.undo.length > mark) (this.undo.pop() as () => void)();
+      }
+      this.order = [...this.tiers].sort((a, b) => b[0] - a[0]).flatMap(([, list]) => list);
+      this.marks.length = from;
+      for (let t = from; t < this.order.length; t++) {
+        this.marks.push(this.undo.length);
+        this.place(this.order[t]);
+      }
+    }
+    const out = this.clusters.map((c, i) => {
+      const m = this.made[i];
+      if (m && m.members.length === c.length && m.members.every((p, k) => p === c[k])) return m.person;
+      this.made[i] = { members: [...c], person: personOfCluster(c) };
+      return this.made[i].person;
+    });
+    this.made.length = this.clusters.length;
+    return uniqueIds(out, this.renamed);
+  }
 }
 
 // ---------- delegations ----------
@@ -282,19 +419,22 @@ class PartyMeetings {
  * One meeting is one event: a party's delegations are grouped per meeting, so talks in two
  * places, or weeks apart, are two meetings and not a disagreement about the venue. A
  * delegation with no venue or date joins the first meeting of its party it does not contradict.
+ * Delegations are taken in order, one at a time, so the book grows with each article.
  */
-function meetingsOf(dels: readonly Delegation[], tally: MergeTally): Array<[string, Delegation[]]> {
-  const meetings: Meeting[] = [];
-  const byParty = new Map<string, PartyMeetings>();
-  for (const d of dels) {
+class MeetingBook {
+  readonly meetings: Meeting[] = [];
+  private readonly byParty = new Map<string, PartyMeetings>();
+  constructor(private readonly tally: MergeTally) {}
+
+  add(d: Delegation): void {
     const venue = d.venue ? foldText(d.venue) : null;
     const day = d.date ? dayOf(d.date) : null;
-    let party = byParty.get(d.party);
-    if (!party) byParty.set(d.party, (party = new PartyMeetings()));
+    let party = this.byParty.get(d.party);
+    if (!party) this.byParty.set(d.party, (party = new PartyMeetings()));
     let m: Meeting | undefined;
     for (const x of party.candidates(venue, day)) {
       if (m && x.order >= m.order) continue;
-      tally.comparisons++;
+      this.tally.comparisons++;
       if ((!venue || !x.venue || x.venue === venue) && (day == null || !x.date || Math.abs(x.day - day) <= SAME_ROUND_DAYS)) m = x;
     }
     if (m) {
@@ -308,13 +448,51 @@ function meetingsOf(dels: readonly Delegation[], tally: MergeTally): Array<[stri
       }
       if (learnsVenue || learnsDate) party.file(m);
     } else {
-      m = { order: meetings.length, party: d.party, venue, date: d.date, day: day ?? NaN, group: [d] };
-      meetings.push(m);
+      m = { order: this.meetings.length, party: d.party, venue, date: d.date, day: day ?? NaN, group: [d] };
+      this.meetings.push(m);
       party.all.push(m);
       party.file(m);
     }
   }
-  return meetings.map((m) => [m.party, m.group]);
+}
+
+/** The one delegation a meeting's reports become, its members named as `canonical` finds them among the people. */
+function delegationOfMeeting(party: string, group: readonly Delegation[], canonical: (name: string) => Person | undefined, same: (a: string, b: string) => boolean, keyTable: NameKeyTable): Delegation {
+  const members: DelegationMember[] = [];
+  const memberRefs: RefAccumulator[] = [];
+  const memberIndex = new BlockIndex();
+  for (const d of group) {
+    for (const m of d.members) {
+      const p = canonical(m.name);
+      const name = p?.name ?? m.name;
+      const keys = keyTable.of(name);
+      const existing = memberIndex.candidates(keys.lookup).find((j) => same(members[j].name, name)) ?? -1;
+      if (existing < 0) memberIndex.add(keys.index, members.length);
+      if (existing >= 0) {
+        const x = members[existing];
+        members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role };
+        memberRefs[existing].add(m.sources);
+      } else {
+        members.push({ ...m, name, personId: p?.id ?? personId(name), role: m.role ?? p?.roles[0] ?? null });
+        memberRefs.push(new RefAccumulator().add(m.sources));
+      }
+    }
+  }
+  const conflicts: Conflict[] = group.flatMap((d) => d.conflicts);
+  if (group.length > 1) {
+    const lc = conflictOf('leaders', group.map((d) => ({ value: leadersText(d), sources: d.sources })));
+    if (lc) conflicts.push(lc);
+  }
+  return {
+    id: group[0].id,
+    party,
+    venue: group.find((d) => d.venue)?.venue ?? null,
+    date: group.find((d) => d.date)?.date ?? null,
+    members: members.map((m, i) => ({ ...m, sources: memberRefs[i].refs })),
+    sources: unionRefs(...group.map((d) => d.sources)),
+    confidence: Math.max(...group.map((d) => d.confidence)),
+    conflicts,
+  };
 }
 
 export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[], tally: MergeTally = { comparisons: 0 }, keyTable = new NameKeyTable()): Delegation[] {
@@ -328,45 +506,119 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
     const i = peopleIndex.candidates(keyTable.of(name).lookup).find((j) => [people[j].name, ...people[j].variants].some((n) => same(n, name)));
     return i === undefined ? undefined : people[i];
   };
-  const out: Delegation[] = [];
-  for (const [party, group] of meetingsOf(dels, tally)) {
-    const members: DelegationMember[] = [];
-    const memberRefs: RefAccumulator[] = [];
-    const memberIndex = new BlockIndex();
-    for (const d of group) {
-      for (const m of d.members) {
-        const p = canonical(m.name);
-        const name = p?.name ?? m.name;
-        const keys = keyTable.of(name);
-        const existing = memberIndex.candidates(keys.lookup).find((j) => same(members[j].name, name)) ?? -1;
-        if (existing < 0) memberIndex.add(keys.index, members.length);
-        if (existing >= 0) {
-          const x = members[existing];
-          members[existing] = { ...x, leads: x.leads || m.leads, role: x.role ?? m.role };
-          memberRefs[existing].add(m.sources);
-        } else {
-          members.push({ ...m, name, personId: p?.id ?? personId(name), role: m.role ?? p?.roles[0] ?? null });
-          memberRefs.push(new RefAccumulator().add(m.sources));
+  const book = new MeetingBook(tally);
+  for (const d of dels) book.add(d);
+  return uniqueIds(book.meetings.map((m) => delegationOfMeeting(m.party, m.group, canonical, same, keyTable)));
+}
+
+/**
+ * `mergeDelegations` one article at a time, with the same result. The meetings grow as
+ * delegations come (they are taken in order). Members are named after the people of the
+ * latest merge: the index of those people is kept and changed only where a person changed
+ * (a new object from `PeopleMerge`), each name's person is remembered until a key it looks
+ * under changes, and a meeting is made again only when its reports or its members' people did.
+ */
+class DelegationMerge {
+  private readonly book: MeetingBook;
+  /** The people the index holds, by position, and the index keys each was filed under. */
+  private people: readonly Person[] = [];
+  private filed: string[][] = [];
+  private readonly index = new Map<string, number[]>();
+  /** Per name looked up: the position of its person (-1: none); per lookup key, the names that used it. */
+  private readonly found = new Map<string, number>();
+  private readonly usedBy = new Map<string, Set<string>>();
+  /** Per meeting, what its delegation was made from and the delegation. */
+  private readonly made: Array<{ reports: number; people: Array<Person | undefined>; delegation: Delegation }> = [];
+  private readonly renamed = new WeakMap<Delegation, Delegation>();
+
+  constructor(
+    private readonly tally: MergeTally,
+    private readonly keyTable: NameKeyTable,
+  ) {
+    this.book = new MeetingBook(tally);
+  }
+
+  add(dels: readonly Delegation[]): void {
+    for (const d of dels) this.book.add(d);
+  }
+
+  private readonly same = (a: string, b: string): boolean => {
+    this.tally.comparisons++;
+    return samePerson(a, b);
+  };
+
+  /** Re-files the people whose object changed; forgets the names that looked under a key that changed. */
+  private refile(people: readonly Person[]): void {
+    const touched = new Set<string>();
+    const n = Math.max(people.length, this.people.length);
+    for (let j = 0; j < n; j++) {
+      if (this.people[j] === people[j]) continue;
+      for (const k of this.filed[j] ?? []) {
+        const list = this.index.get(k) as number[];
+        list.splice(list.indexOf(j), 1);
+        touched.add(k);
+      }
+      const p = people[j];
+      const keys = p ? [...new Set(this.keyTable.ofAll([p.name, ...p.variants]).index)] : [];
+      for (const k of keys) {
+        const list = this.index.get(k);
+        if (!list) this.index.set(k, [j]);
+        else {
+          let at = list.length;
+          while (at > 0 && list[at - 1] > j) at--;
+          list.splice(at, 0, j);
+        }
+        touched.add(k);
+      }
+      this.filed[j] = keys;
+    }
+    this.filed.length = people.length;
+    this.people = people;
+    for (const k of touched) {
+      const names = this.usedBy.get(k);
+      if (!names) continue;
+      for (const name of names) this.found.delete(name);
+      this.usedBy.delete(k);
+    }
+  }
+
+  private readonly canonical = (name: string): Person | undefined => {
+    let j = this.found.get(name);
+    if (j === undefined) {
+      const lookup = this.keyTable.of(name).lookup;
+      const seen = new Set<number>();
+      const candidates: number[] = [];
+      for (const k of lookup) {
+        let users = this.usedBy.get(k);
+        if (!users) this.usedBy.set(k, (users = new Set()));
+        users.add(name);
+        for (const i of this.index.get(k) ?? []) {
+          if (seen.has(i)) continue;
+          seen.add(i);
+          candidates.push(i);
         }
       }
+      candidates.sort((a, b) => a - b);
+      const people = this.people;
+      j = candidates.find((i) => [people[i].name, ...people[i].variants].some((x) => this.same(x, name))) ?? -1;
+      this.found.set(name, j);
     }
-    const conflicts: Conflict[] = group.flatMap((d) => d.conflicts);
-    if (group.length > 1) {
-      const lc = conflictOf('leaders', group.map((d) => ({ value: leadersText(d), sources: d.sources })));
-      if (lc) conflicts.push(lc);
-    }
-    out.push({
-      id: group[0].id,
-      party,
-      venue: group.find((d) => d.venue)?.venue ?? null,
-      date: group.find((d) => d.date)?.date ?? null,
-      members: members.map((m, i) => ({ ...m, sources: memberRefs[i].refs })),
-      sources: unionRefs(...group.map((d) => d.sources)),
-      confidence: Math.max(...group.map((d) => d.confidence)),
-      conflicts,
+    return j < 0 ? undefined : this.people[j];
+  };
+
+  result(people: readonly Person[]): Delegation[] {
+    this.refile(people);
+    const out = this.book.meetings.map((m, i) => {
+      const made = this.made[i];
+      const now = m.group.flatMap((d) => d.members.map((x) => this.canonical(x.name)));
+      if (made && made.reports === m.group.length && made.people.length === now.length && made.people.every((p, k) => p === now[k])) return made.delegation;
+      const delegation = delegationOfMeeting(m.party, m.group, this.canonical, this.same, this.keyTable);
+      this.made[i] = { reports: m.group.length, people: now, delegation };
+      return delegation;
     });
+    this.made.length = out.length;
+    return uniqueIds(out, this.renamed);
   }
-  return uniqueIds(out);
 }
 
 // ---------- statements and attacks ----------
@@ -482,6 +734,9 @@ class ItemMerge<T extends Item> {
   private readonly groups: Array<Group<T>> = [];
   private readonly byKey = new Map<string, number[]>();
   private readonly byId = new Map<string, number>();
+  /** Per group, its merged item as the last result made it (undefined once the group changed). */
+  private readonly made: Array<T | undefined> = [];
+  private readonly renamed = new WeakMap<T, T>();
   /** Per group, the last item that found it among its candidates (so each is tried once). */
   private readonly seen: number[] = [];
   private stamp = 0;
@@ -509,10 +764,12 @@ class ItemMerge<T extends Item> {
     let at: number | undefined = order.find((g) => this.joins(this.groups[g], it)) ?? (idGroup === Infinity ? undefined : idGroup);
     if (at === undefined) {
       this.seen.push(0);
+      this.made.push(undefined);
       at = this.groups.push({ items: [], ids: new Set(), wordings: new Map() }) - 1;
     }
     const group = this.groups[at];
     group.items.push(it);
+    this.made[at] = undefined;
     if (!group.ids.has(it.id)) {
       group.ids.add(it.id);
       if (!this.byId.has(it.id) || (this.byId.get(it.id) as number) > at) this.byId.set(it.id, at);
@@ -545,15 +802,18 @@ class ItemMerge<T extends Item> {
   /** The merged items: one per group, with every source, the highest confidence and the conflicts. */
   result(): T[] {
     return uniqueIds(
-      this.groups.map(({ items: g }) => {
-        if (g.length === 1) return g[0];
-        let confidence = 0;
-        for (const x of g) confidence = Math.max(confidence, x.confidence);
-        const acc = new RefAccumulator();
-        for (const x of g) acc.add(x.sources);
-        return { ...g[0], sources: acc.refs, confidence, conflicts: [...g.flatMap((x) => x.conflicts), ...(this.rule.conflicts?.(g) ?? [])] };
-      }),
+      this.groups.map(({ items: g }, i) => (this.made[i] ??= this.itemOf(g))),
+      this.renamed,
     );
+  }
+
+  private itemOf(g: readonly T[]): T {
+    if (g.length === 1) return g[0];
+    let confidence = 0;
+    for (const x of g) confidence = Math.max(confidence, x.confidence);
+    const acc = new RefAccumulator();
+    for (const x of g) acc.add(x.sources);
+    return { ...g[0], sources: acc.refs, confidence, conflicts: [...g.flatMap((x) => x.conflicts), ...(this.rule.conflicts?.(g) ?? [])] };
   }
 }
 
@@ -635,29 +895,34 @@ export function mergeAttacks(items: readonly Attack[], tally?: MergeTally): Atta
 }
 
 /**
- * A merge that grows one article at a time: `add` files an article's positions, outlook and
- * attacks into their groups (what merging all articles at once would do, as items are taken in
- * article order), and `result` gives the merged findings. People and delegations are merged anew
- * in `result` (full names are taken first, so a later article can change which cluster a bare
- * surname joins); both are linear. The app keeps one per project and adds each new article.
+ * A merge that grows one article at a time: `add` files an article's findings, and `result`
+ * gives what `mergeFindings` gives for all the articles added so far, doing again only what the
+ * new articles change: positions, outlook and attacks join their groups as they come (items are
+ * taken in article order); people are clustered again from the first place a new person takes
+ * in the fullest-name-first order (`PeopleMerge`); delegations keep their meetings and are made
+ * again where their reports or their members' people changed (`DelegationMerge`). An item that
+ * did not change is the same object as in the previous result. The app keeps one per project
+ * and adds each new article.
  */
 export class FindingsMerge {
-  private readonly people: Person[] = [];
-  private readonly delegations: Delegation[] = [];
+  private readonly keyTable = new NameKeyTable();
+  private readonly people: PeopleMerge;
+  private readonly delegations: DelegationMerge;
   private readonly positions: ItemMerge<Position>;
   private readonly outlook: ItemMerge<Outlook>;
   private readonly attacks: ItemMerge<Attack>;
-  private readonly keyTable = new NameKeyTable();
 
   constructor(private readonly tally: MergeTally = { comparisons: 0 }) {
+    this.people = new PeopleMerge(tally, this.keyTable);
+    this.delegations = new DelegationMerge(tally, this.keyTable);
     this.positions = new ItemMerge(POSITION_RULE, tally);
     this.outlook = new ItemMerge(OUTLOOK_RULE, tally);
     this.attacks = new ItemMerge(ATTACK_RULE, tally);
   }
 
   add(f: Findings): this {
-    this.people.push(...f.people);
-    this.delegations.push(...f.delegations);
+    this.people.add(f.people);
+    this.delegations.add(f.delegations);
     for (const x of f.positions) this.positions.add(x);
     for (const x of f.outlook) this.outlook.add(x);
     for (const x of f.attacks) this.attacks.add(x);
@@ -665,10 +930,10 @@ export class FindingsMerge {
   }
 
   result(): Findings {
-    const people = mergePeople(this.people, this.tally, this.keyTable);
+    const people = this.people.result();
     return {
       people,
-      delegations: mergeDelegations(this.delegations, people, this.tally, this.keyTable),
+      delegations: this.delegations.result(people),
       positions: this.positions.result(),
       outlook: this.outlook.result(),
       attacks: this.attacks.result(),
@@ -676,9 +941,15 @@ export class FindingsMerge {
   }
 }
 
-/** Merges the findings of several articles into one set. */
-export function mergeFindings(per: readonly Findings[], tally?: MergeTally): Findings {
-  const merge = new FindingsMerge(tally);
-  for (const f of per) merge.add(f);
-  return merge.result();
+/** Merges the findings of several articles into one set, all at once (FindingsMerge gives the same one article at a time). */
+export function mergeFindings(per: readonly Findings[], tally: MergeTally = { comparisons: 0 }): Findings {
+  const keyTable = new NameKeyTable();
+  const people = mergePeople(per.flatMap((f) => f.people), tally, keyTable);
+  return {
+    people,
+    delegations: mergeDelegations(per.flatMap((f) => f.delegations), people, tally, keyTable),
+    positions: mergeBy(per.flatMap((f) => f.positions), POSITION_RULE, tally),
+    outlook: mergeBy(per.flatMap((f) => f.outlook), OUTLOOK_RULE, tally),
+    attacks: mergeBy(per.flatMap((f) => f.attacks), ATTACK_RULE, tally),
+  };
 }
