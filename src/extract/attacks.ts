@@ -3,7 +3,19 @@ import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention }
 import { findTimes } from './dates';
 import { COUNTRIES } from './lexicon/countries';
 import { BACKGROUND_TOLL, CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
-import { ATTEMPT, BY_GERUND, DAMAGE_ONLY, FIRE_CONTEXT, HIT_AS_ADJECTIVE, NOT_AN_EVENT, STRIKE_WORDS, WITH_WEAPON_ONLY } from './lexicon/strike-verbs';
+import {
+  ATTEMPT,
+  BY_GERUND,
+  DAMAGE_ONLY,
+  FIRE_CONTEXT,
+  HIT_AS_ADJECTIVE,
+  NOT_AN_EVENT,
+  PHOTO_CREDIT,
+  SCENE_VERBS,
+  STRIKE_WORDS,
+  STRUCK_BY,
+  WITH_WEAPON_ONLY,
+} from './lexicon/strike-verbs';
 import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
 import { OFFICIAL_NOUNS, REGION_ADJECTIVES } from './lexicon/places';
 import { WEAPONS } from './lexicon/weapons';
@@ -47,13 +59,16 @@ const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
 /** "22 people, including six children, were killed": an appositive between the count and its verb. */
-const APPOSITIVE = '(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s[^,;.]{1,60},\\s+)?';
+const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|and|been|killed|injured|wounded|died|dead)\\b)[\\p{L}\\p{N}’'-]+";
+const APPOSITIVE = `(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+)?`;
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+\\s+){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
+  // "the number of fatalities left by the attack on ... increased to 21": the toll named, then where it stands.
+  fastRegExp(`\\b(?:death toll|number of (?:dead|deaths|fatalities|people killed|those killed))\\b[^.;]{0,140}?\\b(?:rose|risen|rises|increased|increases|climbed|climbs|reached|reaches|jumped|grew|stood at|stands at)\\s+(?:to\\s+)?(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
 ];
 /** "with no casualties reported": a toll of nobody. */
@@ -84,7 +99,7 @@ const PLACE_SLOT = /\b(?:in|near|at|across|over|outside|inside|within|around|int
 const PLACE_SLOT_POSSESSIVE = /\b(?:in|near|at|across|outside|inside|off)\s+(?:the\s+)?[A-Z][\w-]+['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?eastern|south-?eastern|north-?western|south-?western|occupied|besieged)\s+)?$/;
 const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:targeted|hit|struck|attacked|shelled|bombed|pounded)\b/i;
 const NOT_PLACE = new Set(
-  'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
+  'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
 );
 /** A toll just before a place: "three people in Kherson", "two in the Donetsk region". */
 const PLACE_TOLL = fastRegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'i');
@@ -355,6 +370,8 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:a day earlier|the day before|the previous day|a day before)\b/i, -1],
   [/\b(?:the next day|a day later|the following day)\b/i, 1],
 ];
+const STRUCK_BY_BEFORE = fastRegExp(`\\b(?:${STRUCK_BY})\\s+by\\s+(?:the\\s+)?$`, 'i');
+const AIR_DEFENCE_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:air|anti-aircraft)\b/iu;
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
 /** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
 const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
@@ -380,6 +397,9 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
   // "The Houthis claimed responsibility for an attack on ...".
   const claimed = ms.find((m) => /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
   if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
+  // "a house hit by Russian drones", "a shell fired by Pakistani troops": the agent of a passive strike verb.
+  const agent = ms.find((m) => !m.person && STRUCK_BY_BEFORE.test(text.slice(Math.max(c.start, m.start - 30), m.start)) && !AIR_DEFENCE_AFTER.test(text.slice(m.end, m.end + 40)));
+  if (agent) return { party: agent.party, rule: 'attacker:passive-agent' };
   const by = strikes.find((x) => x.byGerund);
   if (by) {
     const subj = subjectsAt(a, s, by.start).find((h) => h.party);
@@ -460,6 +480,11 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
     const right = make(cut.next, cuts[i + 1]?.at ?? s.text.length, false);
     const own = weaponsIn(a, right).length > 0 || (STRIKE_TEST.test(right.text) && strikeWords(a, right, true).some((x) => x.verbal && !x.reference));
     const elliptical = !own && ELLIPTICAL_START.test(right.text);
+    // "Ten people were killed and 40 others injured in the shelling": a toll before the only strike is that strike's.
+    if (own && !kept.length) {
+      const left = s.text.slice(0, cut.at);
+      if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;
+    }
     if (own || elliptical) kept.push({ ...cut, elliptical });
   });
   if (!kept.length) return [whole];
@@ -519,6 +544,21 @@ function refineWeapons(old: readonly Weapon[], fresh: readonly Weapon[]): Weapon
   return out;
 }
 
+/** A caption opens with a noun phrase and a present-tense scene verb: "A plume of smoke rises during a strike on ...". */
+const SCENE_OPENING = fastRegExp(`^[“"‘']?((?:[\\p{L}\\p{N}’'-]+\\s+){1,7}?)(?:${SCENE_VERBS})\\b`, 'i');
+const PHOTO_CREDIT_RE = new RegExp(PHOTO_CREDIT);
+/** Words before a scene verb that show the sentence is narrated, not captioned. */
+const NARRATED = /\b(?:said|says|told|reported|added|was|were|had|has|have|will|would|as|when|while|if|after|that|which|who)\b/i;
+
+/** A photo caption: a present-tense scene ("A girl looks at the damage after a strike"), or a paragraph with a photo credit. */
+function isCaption(a: AnalysedArticle, s: Sentence): boolean {
+  const m = s.text.match(SCENE_OPENING);
+  if (m && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1])) return true;
+  for (let i = s.index; i >= 0 && a.sentences[i].paragraph === s.paragraph; i--) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
+  for (let i = s.index + 1; i < a.sentences.length && a.sentences[i].paragraph === s.paragraph; i++) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
+  return false;
+}
+
 export function detectAttacks(a: AnalysedArticle): Attack[] {
   const out: Attack[] = [];
   const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null };
@@ -528,6 +568,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     // A toll with no strike word may still belong to the strike being told ("Four deaths were reported in A").
     const tollNear = out.length > 0 && CASUALTY_WORD.test(s.text);
     if (!tollNear && !STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
+    if (isCaption(a, s)) continue;
     const clauses = clausesOf(a, s);
     clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
@@ -671,7 +712,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   if (!attacker) {
     mem.usual ??= usualAttacker(a);
     const where = groups[0].place;
-    if (mem.usual && where && where.country !== mem.usual) {
+    if (mem.usual && (!where || where.country !== mem.usual)) {
       attacker = mem.usual;
       rules.push('attacker:usual');
     }

@@ -30,3 +30,23 @@ export const HIT_AS_ADJECTIVE = 'worst|hardest|badly|most|heavily|severely|hard'
 /** Damage verbs: they tell what a strike did, never a new strike on their own ("a wall was destroyed"). */
 export const DAMAGE_ONLY = 'destroyed|damaged';
 
+
+/**
+ * Present-tense verbs of a photographed scene: a photo caption ("A man stands in the ruins of a
+ * hall hit by airstrikes", "Smoke rises after a strike") describes a picture, not a strike the
+ * article reports; the strike it names is reported (or not) in the body.
+ */
+export const SCENE_VERBS =
+  'rises|rise|billows|billow|stands|stand|looks|look|walks|walk|sits|sit|lies|lie|gathers|gather|mourns|mourn|inspects|inspect|reacts|react|carries|carry|searches|search|sifts|sift|checks|check|holds|hold|waits|wait|prays|pray|cries|cry|weeps|weep|clears|clear|removes|remove|surveys|survey|helps|help|evacuates|evacuate|works|work|rides|ride|passes|pass|flees|flee|comforts|comfort|embraces|embrace|examines|examine|extinguish|extinguishes|is seen|are seen|are pictured|is pictured';
+
+/** A photo credit makes its paragraph a caption: "Photograph: NAME/AGENCY", "Photo: AFP", "NAME/Getty Images". */
+export const PHOTO_CREDIT = String.raw`\b(?:Photograph|Photo|Photos|Picture|Image|Images|Photo credit)\s*:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|Reuters|AP|EPA|Anadolu)\b`;
+
+/** Passive participles whose "by" names who struck: "hit by Russian drones", "shells fired by Pakistani troops". */
+export const STRUCK_BY = 'hit|struck|attacked|targeted|fired|launched|shelled|bombed|bombarded|pounded|carried out|conducted|dropped|killed|wounded|injured|raided|stormed|ambushed';
+
+/** Verbs of two sides striking each other: "A and B traded fire", "A exchanged strikes with B". */
+export const RECIPROCAL = 'traded|exchanged|trade|exchange|trading|exchanging';
+
+/** Words that open a new strike even with no new place or day: "also", "another", "separately". */
+export const NEW_STRIKE = 'also|another|separately|meanwhile|elsewhere|again|second|further|later|other';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { detectAttacks } from '../src/extract/attacks';
+import type { AnalysedArticle } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
+
+/** Invented paragraphs (invented places, real but uninvolved states) for shapes of news reporting. 2024-05-14 is a Tuesday. */
+const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 'tr');
+const brief = (text: string): unknown[] =>
+  detectAttacks(build(text)).map((x) => [x.attacker, x.location, x.killed, x.injured, x.weapons.map((w) => `${w.count ?? '?'} ${w.type}`).join('+')]);
+
+describe('attacks: photo captions are not strikes', () => {
+  it('skips a present-tense scene ("smoke rises during a strike", "a boy looks at the damage after a strike")', () => {
+    expect(brief('A column of smoke rises during a Chilean strike on the Marlow district of Dunvale')).toEqual([]);
+    expect(brief('A boy looks at the damage after a Chilean strike at a school near Dunvale.')).toEqual([]);
+    expect(brief('Firefighters work at a depot hit by Chilean drones in Dunvale.')).toEqual([]);
+  });
+
+  it('skips a paragraph with a photo credit, but keeps a narrated strike', () => {
+    expect(brief('A woman sits outside a clinic hit by airstrikes in May in Dunvale. Photograph: Ana Rivas/Getty Images')).toEqual([]);
+    expect(brief('Chilean warplanes struck a clinic in Dunvale on Monday, killing four people.')).toEqual([['Chile', 'Dunvale', 4, null, '? airstrike']]);
+  });
+});
+
+describe('attacks: who struck, from a passive agent or the article’s usual attacker', () => {
+  it('reads the agent of "fired by", "hit by"', () => {
+    expect(brief('Two farmers were killed when their truck was hit by a mortar shell fired by Peruvian troops.')).toEqual([['Peru', null, 2, null, '1 artillery']]);
+  });
+
+  it('gives a strike with no place and no attacker of its own the article’s usual attacker', () => {
+    const out = detectAttacks(
+      build(
+        [
+          'Bolivian drones struck the town of Nareth overnight, killing three people.',
+          'Officials said the air defences were overwhelmed.',
+          'Later, a shell hit a house and killed a teacher, the mayor said.',
+        ].join('\n'),
+      ),
+    );
+    expect(out.map((x) => x.attacker)).toEqual(['Bolivia', 'Bolivia']);
+  });
+});
+
+describe('attacks: tolls as reports phrase them', () => {
+  it('reads "the number of fatalities ... increased to N"', () => {
+    expect(brief('Officials said the number of fatalities from a Chilean missile strike on a block in Dunvale increased to 19.')).toEqual([['Chile', 'Dunvale', 19, null, '1 missile']]);
+  });
+
+  it('reads an appositive without commas ("14 people including two children had been killed")', () => {
+    expect(brief('Officials said 14 people including two children had been killed and 52 injured in Chilean strikes on Dunvale on Monday.')).toEqual([
+      ['Chile', 'Dunvale', 14, 52, ''],
+    ]);
+  });
+
+  it('gives a toll told before the only strike of the sentence to that strike', () => {
+    expect(brief('“At least 12 people have been killed and 30 others injured in the Peruvian shelling of Dunvale,” the governor said.')).toEqual([
+      ['Peru', 'Dunvale', 12, 30, '? artillery'],
+    ]);
+  });
+});
