@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agreeWithParty, bottomLineText, compose, fill } from '../src/compose/compose';
 import { noteText, plainText, sourceText, type Block, type DocTree, type Inline, type SourceEntry } from '../src/compose/doctree';
 import { nextKind, nextSentence, nextSteps, withoutDateline } from '../src/compose/next-steps';
+import { pluralParty, theParty } from '../src/compose/party-names';
 import { datelineOf, isFragment, printText } from '../src/compose/print-text';
 import { parseTemplate } from '../src/compose/templates';
 import { loadTemplate, loadTemplates } from '../src/compose/templates-node';
@@ -441,5 +442,29 @@ describe('bottom line: a party takes the singular verb', () => {
     expect(agreeWithParty('Estonia', 'demanded a withdrawal')).toBe('demanded a withdrawal');
     expect(agreeWithParty('Houthis', 'want an agreement')).toBe('want an agreement');
     expect(agreeWithParty('Estonia', 'wanting more')).toBe('wanting more');
+  });
+});
+
+describe('meetings the sources do not date, and party names in sentences', () => {
+  it('dates an undated meeting by its first report, and says so, in the caption, the bottom line and the timeline', () => {
+    const undated = { ...findings, delegations: findings.delegations.map((d) => ({ ...d, date: null })) };
+    const t = compose(briefing({ sections: ['bluf', 'delegations', 'timeline'] }), { articles, findings: undated }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain('reported 15 March 2026');
+    expect(out).not.toContain('date not stated');
+    expect(out).toMatch(/met in Port Ellery \(reported 15 March 2026\)\./);
+    // Without a publication date it is still "date not stated".
+    const bare = compose(briefing({ sections: ['delegations'] }), { articles: articles.map((a) => ({ ...a, published: null })), findings: undated }, loadTemplate('situation'));
+    expect(bare.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ')).toContain('date not stated');
+  });
+
+  it('gives "the" to unions, republics and plural names, and a singular verb to one country named in -s', () => {
+    expect(theParty('United States')).toBe('the United States');
+    expect(theParty('Rapid Support Forces')).toBe('the Rapid Support Forces');
+    expect(theParty('Democratic Republic of the Congo')).toBe('the Democratic Republic of the Congo');
+    expect(theParty('Estonia')).toBe('Estonia');
+    expect(agreeWithParty('United States', 'want an agreement')).toBe('wants an agreement');
+    expect(agreeWithParty('Rapid Support Forces', 'want an agreement')).toBe('want an agreement');
+    expect(pluralParty('Philippines')).toBe(false);
   });
 });

@@ -41,6 +41,7 @@ import {
   type TextRun,
 } from './doctree';
 import { mentions, nextKind, nextSteps } from './next-steps';
+import { pluralParty, theParty } from './party-names';
 import { datelineOf, isFragment, printText } from './print-text';
 import type { Template, Wording } from './templates';
 
@@ -271,6 +272,16 @@ function meetings(f: Findings): (typeof f.delegations)[] {
   return [...groups.values()].sort((a, b) => new Set(b.map((d) => d.party)).size - new Set(a.map((d) => d.party)).size || b.length - a.length);
 }
 
+/**
+ * When the sources first reported something: the earliest publication date (or dateline date) of
+ * the articles cited. Printed as "reported 16 May 2025" where the sources give no date of its own.
+ */
+function reportedDate(c: Ctx, refs: readonly SourceRef[]): string | null {
+  const byId = new Map(c.articles.map((a) => [a.id, a.published]));
+  const dates = refs.map((r) => byId.get(r.article) ?? null).filter((d): d is string => !!d).sort();
+  return dates[0] ?? null;
+}
+
 // ---------------------------------------------------------------- the bottom line
 
 /** Verbs a position's text may start with, so that "Party + text" reads as a sentence. */
@@ -303,14 +314,15 @@ const SINGULAR_OF: Readonly<Record<string, string>> = {
 
 /** "they want X" said of one party: "Tajikistan wants X" (a party named in the plural, "Houthis", keeps the form). */
 export function agreeWithParty(party: string, txt: string): string {
-  if (/s$/i.test(party.trim())) return txt;
+  if (pluralParty(party)) return txt;
   const m = /^(\p{L}+)\b/u.exec(txt);
   const singular = m ? SINGULAR_OF[m[1]!] : undefined;
   return singular ? `${singular}${txt.slice(m![1]!.length)}` : txt;
 }
 
-function positionSentence(c: Ctx, party: string, kind: PositionKind, text: string): string {
-  const txt = agreeWithParty(party, text.trim().replace(/[.;:,]+$/, ''));
+function positionSentence(c: Ctx, name: string, kind: PositionKind, text: string): string {
+  const txt = agreeWithParty(name, text.trim().replace(/[.;:,]+$/, ''));
+  const party = cap(theParty(name));
   if (/^(?:only if|unless|if)\b/i.test(txt)) return sentence(`${party} would agree ${txt}`);
   if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} is ${txt}`);
   if (/^not\b/i.test(txt)) return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
@@ -330,9 +342,12 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     const parties = [...new Set(main.map((d) => d.party))];
     const d0 = main.find((d) => d.venue) ?? main[0];
     const date = main.find((d) => d.date)?.date ?? null;
-    const vars = { parties: joinAnd(parties), party: parties[0], venue: d0.venue, date: date ? formatDate(date) : null };
+    const vars = { parties: joinAnd(parties.map(theParty)), party: theParty(parties[0]), venue: d0.venue, date: date ? formatDate(date) : null };
     let text = parties.length >= 2 ? (d0.venue ? fill(w.blufTalks, vars) : fill(w.blufTalksNoVenue, vars)) : fill(w.blufTalksOne, vars);
-    const leaders = main.flatMap((d) => d.members.filter((m) => m.leads).slice(0, 1).map((m) => `${m.name} for ${d.party}`));
+    // Undated by the sources: when they first reported it ("… met in Istanbul (reported 16 May 2025).").
+    const reported = date ? null : reportedDate(c, main.flatMap((d) => d.sources));
+    if (reported) text = `${text.replace(/[.\s]+$/, '')} (${fill(w.reportedOn, { date: formatDate(reported) })})`;
+    const leaders = main.flatMap((d) => d.members.filter((m) => m.leads).slice(0, 1).map((m) => `${m.name} for ${theParty(d.party)}`));
     if (leaders.length) text = `${sentence(text)} ${sentence(fill(w.blufLeaders, { leaders: joinAnd([...new Set(leaders)]) }))}`;
     const others = [...new Set(groups.slice(1).flatMap((g) => g.map((d) => d.venue)).filter((v): v is string => !!v && v !== d0.venue))];
     if (others.length) text = `${sentence(text)} ${sentence(fill(w.blufOtherTalks, { venues: joinAnd(others.slice(0, 3)) }))}`;
@@ -376,6 +391,9 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     const span = from && to && from !== to ? ` between ${formatDate(from, true)} and ${formatDate(to, true)}` : from ? ` on ${formatDate(from, true)}` : '';
     const toll = [killed ? `killing at least ${killed}` : '', injured ? `injuring at least ${injured}` : ''].filter(Boolean).join(' and ');
     let text = fill(w.blufAttacks, { count: `${cap(spelled(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
+    // Where, in a few words: up to three places, most struck first.
+    const places = [...new Set(counted.map((a) => a.location).filter((l): l is string => !!l))];
+    if (places.length && places.length <= 3) text = `${sentence(text)} ${places.length === 1 ? 'Place' : 'Places'} struck: ${joinAnd(places)}.`;
     const weapons = weaponTotals(counted).slice(0, 3).map((x) => `${x.count} ${weaponPlural[x.type][x.count === 1 ? 0 : 1]}`);
     if (weapons.length) text = `${sentence(text)} Weapons named: ${joinAnd(weapons)}.`;
     const refs = [...counted].sort((a, b) => (b.killed ?? 0) - (a.killed ?? 0)).slice(0, 2).map((a) => a.sources[0]).filter(Boolean);
@@ -411,7 +429,9 @@ function blufSection(c: Ctx): Block[] {
 function delegationsSection(c: Ctx): Block[] {
   const { shown, more } = capped(c, 'delegations', c.findings.delegations);
   const out: Block[] = shown.map((d) => {
-    const where = fill(c.w.delegationCaption, { venue: d.venue ?? 'venue not stated', date: d.date ? formatDate(d.date) : 'date not stated' });
+    const reported = d.date ? null : reportedDate(c, d.sources);
+    const when = d.date ? formatDate(d.date) : reported ? fill(c.w.reportedOn, { date: formatDate(reported) }) : 'date not stated';
+    const where = fill(c.w.delegationCaption, { venue: d.venue ?? 'venue not stated', date: when });
     const caption: Inline[] = [t(`${d.party} — ${where}`), ...c.cites.cite(d.sources)];
     if (!d.members.length) return { kind: 'paragraph', style: 'body', runs: [...caption.map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)), t(': no members named.', { italic: true })] } as Block;
     const rows = [...d.members]
@@ -554,10 +574,13 @@ function timelineSection(c: Ctx): Block[] {
   const f = c.findings;
   const ev: { date: string; order: number; runs: Inline[] }[] = [];
   for (const g of meetings(f)) {
-    const date = g.find((d) => d.date)?.date;
+    // Undated meetings are placed on the day the sources first reported them, and say so.
+    const own = g.find((d) => d.date)?.date ?? null;
+    const date = own ?? reportedDate(c, g.flatMap((d) => d.sources));
     if (!date) continue;
     const venue = g.find((d) => d.venue)?.venue;
-    ev.push({ date, order: 0, runs: [t(`Talks${venue ? ` in ${venue}` : ''}: delegations of ${joinAnd([...new Set(g.map((d) => d.party))])}`), ...c.cites.cite(g.flatMap((d) => d.sources.slice(0, 1)))] });
+    const label = `Talks${venue ? ` in ${venue}` : ''}${own ? '' : ` (${fill(c.w.reportedOn, { date: 'that day' })})`}`;
+    ev.push({ date, order: 0, runs: [t(`${label}: delegations of ${joinAnd([...new Set(g.map((d) => d.party))].map(theParty))}`), ...c.cites.cite(g.flatMap((d) => d.sources.slice(0, 1)))] });
   }
   for (const a of f.attacks.filter(informative))
     if (a.date) {

@@ -8,6 +8,7 @@
  * names, so the choice holds whatever rule found the item.
  */
 import type { Article, Outlook } from '../model';
+import { theParty } from './party-names';
 import { printText, withoutDateline } from './print-text';
 
 export { withoutDateline };
@@ -88,10 +89,11 @@ export function nextSentence(o: Pick<Outlook, 'text' | 'who'>, max = 240): strin
   if (quoted) return who && mentions(text, who) && /[”"»][^”"»]*\p{L}/u.test(text) ? sentenceEnd(text) : null;
   if (/^\p{Lu}/u.test(text)) {
     const body = text.replace(/[.!?]+$/, '');
-    return who && !mentions(text, who) ? `${body}, according to ${who}.` : sentenceEnd(text);
+    return who && !mentions(text, who) ? `${body}, according to ${theParty(who)}.` : sentenceEnd(text);
   }
   if (!who) return null;
-  const Who = who[0].toUpperCase() + who.slice(1);
+  const subject = theParty(who);
+  const Who = subject[0].toUpperCase() + subject.slice(1);
   if (PREDICATE_START.test(text)) return sentenceEnd(`${Who} ${text}`);
   return sentenceEnd(`${Who} said ${text}`);
 }

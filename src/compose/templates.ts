@@ -42,6 +42,8 @@ export const WordingSchema = z
     moreItems: z.string().max(200).default('{count} more in the full brief.'),
     /** {venue} {date} */
     delegationCaption: z.string().max(200).default('Talks in {venue}, {date}'),
+    /** {date} — a meeting the sources do not date, by the day its first report was published. */
+    reportedOn: z.string().max(200).default('reported {date}'),
     leaderMark: z.string().max(60).default('leads'),
     /** {who} {horizon} */
     outlookAttribution: z.string().max(200).default('{who}, {horizon}'),
