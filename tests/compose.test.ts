@@ -132,7 +132,8 @@ describe('compose', () => {
     }
     const text = treeFor('situation', { sections: ['bluf'] }).blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ');
     expect(text).toContain('Port Ellery');
-    expect(text).toMatch(/Three strikes were reported between 14 Mar 2026 and 15 Mar 2026, killing at least 6/);
+    // One of the three strikes has no date: the dates are said to cover the dated ones only.
+    expect(text).toMatch(/Three strikes were reported \(the dated ones between 14 Mar 2026 and 15 Mar 2026\), killing at least 6/);
     expect(text).not.toMatch(/ on \(|\(the article\)|point\(s\)/);
   });
 
@@ -466,5 +467,19 @@ describe('meetings the sources do not date, and party names in sentences', () =>
     expect(agreeWithParty('United States', 'want an agreement')).toBe('wants an agreement');
     expect(agreeWithParty('Rapid Support Forces', 'want an agreement')).toBe('want an agreement');
     expect(pluralParty('Philippines')).toBe(false);
+  });
+
+  it('writes "the United States’ demand", and dates strikes only as far as the dates go', () => {
+    const us = { ...findings, delegations: [], positions: [{ ...findings.positions[0], party: 'United States', kind: 'red-line' as const, text: 'no enrichment on its soil' }] };
+    const t = compose(briefing({ sections: ['bluf'] }), { articles, findings: us }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain('The United States’ red line');
+    expect(out).not.toContain('States’s');
+    const strikes = findings.attacks.filter((a) => a.date && !a.aggregate).slice(0, 2);
+    expect(strikes.length).toBe(2);
+    const mixed = { ...findings, delegations: [], positions: [], outlook: [], attacks: [strikes[0], { ...strikes[1], date: null, when: null }] };
+    const m = compose(briefing({ sections: ['bluf'] }), { articles, findings: mixed }, loadTemplate('situation'));
+    const line = m.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(line).toMatch(/Two strikes were reported \(the dated one on \d+ \w+ \d{4}\)/);
   });
 });

@@ -66,4 +66,9 @@ describe('headline, byline, date and outlet lines', () => {
     expect(detectTextMetadata('» Special Report | Video | E-mail us | Archive\n\nTruce talks resume\n\n' + BODY).title).toBe('Truce talks resume');
     expect(detectTextMetadata('Queen to open new bridge\nThe queen will open the bridge in the spring....\n' + BODY).title).toBeNull();
   });
+
+  it("takes a news agency's name alone under the headline as the outlet", () => {
+    expect(detectTextMetadata('Truce talks resume\nReuters\nThe two sides met on Sunday, officials said.\n' + BODY)).toMatchObject({ title: 'Truce talks resume', outlet: 'Reuters' });
+    expect(detectTextMetadata('Truce talks resume\nNorthport Harbour\nThe two sides met on Sunday, officials said.\n' + BODY).outlet).toBeNull();
+  });
 });

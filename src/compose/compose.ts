@@ -325,10 +325,13 @@ function positionSentence(c: Ctx, name: string, kind: PositionKind, text: string
   const party = cap(theParty(name));
   if (/^(?:only if|unless|if)\b/i.test(txt)) return sentence(`${party} would agree ${txt}`);
   if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} is ${txt}`);
-  if (/^not\b/i.test(txt)) return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
+  if (/^not\b/i.test(txt)) return sentence(possessive(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt })));
   if (VERB_START.test(txt)) return sentence(`${party} ${txt}`);
-  return sentence(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt }));
+  return sentence(possessive(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt })));
 }
+
+/** "The United States’s demand" → "The United States’ demand": a name ending in -s takes the apostrophe alone. */
+const possessive = (s: string): string => s.replace(/(\p{L}s)[’']s\b/gu, '$1’');
 
 /** The generated bottom line: full sentences from the reviewed facts, each with its citations. */
 function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[] {
@@ -388,7 +391,9 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     const dates = counted.map((a) => a.date).filter((d): d is string => !!d).sort();
     const from = dates[0] ?? null;
     const to = dates[dates.length - 1] ?? null;
-    const span = from && to && from !== to ? ` between ${formatDate(from, true)} and ${formatDate(to, true)}` : from ? ` on ${formatDate(from, true)}` : '';
+    const range = from && to && from !== to ? `between ${formatDate(from, true)} and ${formatDate(to, true)}` : from ? `on ${formatDate(from, true)}` : '';
+    // The dates cover every strike only when every strike has one ("Three strikes were reported (the dated one on 1 Oct 2024)").
+    const span = !range ? '' : dates.length === counted.length ? ` ${range}` : ` (the dated ${dates.length === 1 ? 'one' : 'ones'} ${range})`;
     const toll = [killed ? `killing at least ${killed}` : '', injured ? `injuring at least ${injured}` : ''].filter(Boolean).join(' and ');
     let text = fill(w.blufAttacks, { count: `${cap(spelled(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
     // Where, in a few words: up to three places, most struck first.

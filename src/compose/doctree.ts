@@ -206,7 +206,8 @@ export const fillPageSlot = (s: string, page: number, pages: number): string =>
   s.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(pages));
 
 /** What a source with no headline is called: "Untitled article (file a.txt)" (a file name is never an outlet or a title). */
-export const untitledLabel = (s: SourceEntry): string => (s.where === 'url' ? 'Untitled article' : `Untitled article (${s.location})`);
+export const untitledLabel = (s: SourceEntry): string =>
+  s.where === 'file' || (s.where === 'paste' && !s.outlet) ? `Untitled article (${s.location})` : 'Untitled article';
 
 /** How a source is named in short: its outlet, else its title, else "Source N". */
 export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title ? `“${s.title.length > 60 ? `${s.title.slice(0, 57)}…` : s.title}”` : `Source ${s.n}`);

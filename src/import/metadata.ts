@@ -255,6 +255,8 @@ export function detectTextMetadata(text: string): TextMetadata {
     const after = header[at + 2] ?? firstBody ?? '';
     // … when a date line or a byline follows it, as in a masthead.
     if (next && unclassified.includes(next) && !BYLINE.test(next) && nameLike(next) && (dateLine(after) || BYLINE.test(after) || parseDate(after.slice(0, 40)))) meta.outlet = cleanName(next);
+    // … or when it is a news agency's or broadcaster's own name ("Example Wire" alone on its line).
+    else if (next && unclassified.includes(next) && new RegExp(`^(?:${AGENCIES})$`).test(next)) meta.outlet = next;
   }
   if (firstBody) {
     // "date 2024-09-20 CITY: …": a labelled date opening the first line of the body.
