@@ -482,4 +482,17 @@ describe('meetings the sources do not date, and party names in sentences', () =>
     const line = m.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
     expect(line).toMatch(/Two strikes were reported \(the dated one on \d+ \w+ \d{4}\)/);
   });
+
+  it('captions a meeting with no place in words, and makes a weapon word agree with its count', () => {
+    const nowhere = { ...findings, delegations: findings.delegations.map((d) => ({ ...d, venue: null, date: null })) };
+    const bare = articles.map((a) => ({ ...a, published: null }));
+    const t = compose(briefing({ sections: ['delegations'] }), { articles: bare, findings: nowhere }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain('Talks, place and date not stated');
+    expect(out).not.toContain('in venue not stated');
+    const a0 = findings.attacks[0];
+    const bombs = { ...findings, attacks: [{ ...a0, weapons: [{ type: 'bomb' as const, label: 'bomb', count: 4 }] }] };
+    const b = compose(briefing({ sections: ['attacks'] }), { articles, findings: bombs }, loadTemplate('situation'));
+    expect(b.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ')).toContain('4 bombs');
+  });
 });

@@ -101,6 +101,13 @@ const weaponPlural: Record<WeaponType, [string, string]> = {
   other: ['other weapon', 'other weapons'],
 };
 
+/** A weapon's label after its count: the type's own word agrees with the number ("4 bombs", "1 drone"). */
+function weaponLabel(type: WeaponType, label: string, count: number): string {
+  const [one, many] = weaponPlural[type];
+  if (count !== 1 && label.toLowerCase() === one) return many;
+  return label;
+}
+
 function cutQuote(s: string, max: number): string {
   // A quote is the source's sentence as printed: without a dateline before it or a link label in it.
   const one = printText(s.replace(/\s+/g, ' ').trim());
@@ -436,7 +443,8 @@ function delegationsSection(c: Ctx): Block[] {
   const out: Block[] = shown.map((d) => {
     const reported = d.date ? null : reportedDate(c, d.sources);
     const when = d.date ? formatDate(d.date) : reported ? fill(c.w.reportedOn, { date: formatDate(reported) }) : 'date not stated';
-    const where = fill(c.w.delegationCaption, { venue: d.venue ?? 'venue not stated', date: when });
+    // "Talks in Istanbul, 16 May 2025"; with no place: "Talks, place not stated, 16 May 2025" or "Talks, place and date not stated".
+    const where = d.venue ? fill(c.w.delegationCaption, { venue: d.venue, date: when }) : when === 'date not stated' ? 'Talks, place and date not stated' : `Talks, place not stated, ${when}`;
     const caption: Inline[] = [t(`${d.party} — ${where}`), ...c.cites.cite(d.sources)];
     if (!d.members.length) return { kind: 'paragraph', style: 'body', runs: [...caption.map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)), t(': no members named.', { italic: true })] } as Block;
     const rows = [...d.members]
@@ -534,7 +542,7 @@ function attacksSection(c: Ctx): Block[] {
     [t(a.date ? formatDate(a.date, true) : (a.when ?? '—'))],
     [t(a.location ?? '—'), ...(a.aggregate ? [t(' (several days)', { italic: true })] : []), ...c.cites.cite(a.sources)],
     [t(a.attacker ?? '—')],
-    [t(a.weapons.length ? a.weapons.map((w) => (w.count === null ? w.label : `${w.count} ${w.label}`)).join(', ') : '—'), ...(a.intercepted !== null ? [t(`; ${a.intercepted} downed`, { italic: true })] : [])],
+    [t(a.weapons.length ? a.weapons.map((w) => (w.count === null ? w.label : `${w.count} ${weaponLabel(w.type, w.label, w.count)}`)).join(', ') : '—'), ...(a.intercepted !== null ? [t(`; ${a.intercepted} downed`, { italic: true })] : [])],
     num(a.killed),
     num(a.injured),
     [t(a.target ?? '—')],
