@@ -57,3 +57,46 @@ describe('attacks: tolls as reports phrase them', () => {
     ]);
   });
 });
+
+describe('attacks: the detail of a strike just told is not another strike', () => {
+  it('adds a sentence with a strike verb but no place, toll, day or new attacker to the strike being told', () => {
+    const out = detectAttacks(
+      build(
+        [
+          'Officials said 17 people were killed in a Chilean attack on a housing block in Dunvale on Monday.',
+          'The blast of the missile destroyed 40 flats and damaged a school nearby.',
+        ].join('\n'),
+      ),
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0].sources).toHaveLength(2);
+    expect(out[0].weapons.map((w) => w.type)).toEqual(['missile']);
+  });
+
+  it('keeps "also", "another" or a new toll as a strike of its own', () => {
+    const text = (second: string): string => ['Chilean drones hit a depot in Dunvale on Monday night, killing two guards.', second].join('\n');
+    expect(detectAttacks(build(text('Chilean drones also hit a bridge, officials said.')))).toHaveLength(2);
+    expect(detectAttacks(build(text('Drones hit a bus, killing five passengers.')))).toHaveLength(2);
+  });
+
+  it('replaces a rounded count by the exact one told just after ("more than a dozen rockets" ... "hit by 14 rockets")', () => {
+    const out = detectAttacks(build(['An airbase in Peru was hit with more than a dozen rockets on Wednesday.', 'The base in Peru was hit by 14 rockets at about noon, a spokesman said.'].join('\n')));
+    expect(out.map((x) => x.weapons.map((w) => `${w.count} ${w.type}`))).toEqual([['14 rocket']]);
+  });
+});
+
+describe('attacks: counts and places in a barrage', () => {
+  it('counts the barrage in "25 missiles of 38 fired were shot down"', () => {
+    const out = detectAttacks(build(['Chilean forces launched a wave of strikes across Dunvale and Marlow on Saturday.', 'Of them, 25 missiles of 38 fired were shot down.'].join('\n')));
+    expect(out).toHaveLength(1);
+    expect(out[0].weapons.map((w) => `${w.count} ${w.type}`)).toEqual(['38 missile']);
+  });
+
+  it('does not take the place a weapon was fired from as the place struck', () => {
+    expect(brief('Rockets fired from a launcher in the Tolva region hit a market in Dunvale, killing six people.').map((x) => (x as unknown[])[1])).toEqual(['Dunvale']);
+  });
+
+  it('reads "to bomb" as a verb, not a weapon', () => {
+    expect(brief('Witnesses said soldiers came to bomb Dunvale, and three people were killed.')).toEqual([]);
+  });
+});

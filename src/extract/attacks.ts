@@ -9,6 +9,7 @@ import {
   DAMAGE_ONLY,
   FIRE_CONTEXT,
   HIT_AS_ADJECTIVE,
+  NEW_STRIKE,
   NOT_AN_EVENT,
   PHOTO_CREDIT,
   SCENE_VERBS,
@@ -101,6 +102,7 @@ const PASSIVE_HIT = /^[^,.;]{0,40}?\b(?:was|were|has been|have been|had been)\s+
 const NOT_PLACE = new Set(
   'The A An But And In On At As After Before While When If It Its This That These Those He She They We I Mr Mrs Ms Dr President Minister General One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May June July August September October November December'.split(' '),
 );
+const ORIGIN_BEFORE = /\b(?:fired|launched|flown|sent|took off|taking off)\s+from\s+([^,;.]{0,50})$/i;
 /** A toll just before a place: "three people in Kherson", "two in the Donetsk region". */
 const PLACE_TOLL = fastRegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'i');
 /** How far (characters) a place may stand from the strike or weapon word it locates. */
@@ -154,6 +156,9 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const form = party ? partyForm(party.text) : null;
     if (form && form.kind !== 'name' && form.kind !== 'capital') continue;
     const before = text.slice(Math.max(s.start, at - 40), at);
+    // "missiles fired from a launcher in X region": where the strike came from, not where it fell.
+    const origin = text.slice(Math.max(s.start, at - 60), at).match(ORIGIN_BEFORE);
+    if (origin && !STRIKE_TEST.test(origin[1])) continue;
     const slot = PLACE_SLOT.test(before) || PLACE_SLOT_POSSESSIVE.test(before) || (at === s.start && PASSIVE_HIT.test(text.slice(at + name.length, s.end)));
     const known = placeOf(name);
     if (!slot) continue;
@@ -227,6 +232,9 @@ function isSingular(type: Weapon['type'], label: string, before: string, after: 
   return oneOf ? plural : !plural && SINGULAR_BEFORE.test(before);
 }
 
+/** Weapon words that are also bare verbs ("to bomb", "to shell"). */
+const VERB_FORM_WEAPON = /^(?:bomb|shell|rocket)$/i;
+
 /** Words that may stand between a count and its weapon ("95 Bolivian drones", "40 attack drones"), but not a noun that is counted itself. */
 const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 
@@ -249,6 +257,12 @@ function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
       if (COUNT_TO_WEAPON.test(text.slice(n.end, at)) && (n.kind === 'count' || n.kind === 'range' || n.kind === 'vague')) count = n.value;
       break;
     }
+    // "came to bomb the village": a verb, not a weapon.
+    if (VERB_FORM_WEAPON.test(m[0]) && /\bto\s+$/i.test(text.slice(Math.max(s.start, at - 4), at))) continue;
+    // "25 missiles of 38 fired": the weapon counts the whole barrage, the first figure is a part of it.
+    const whole = /^\s+(?:out\s+)?of\s+(?:the\s+)?$/i;
+    const total = spans.find((n) => n.start >= at + m[0].length && n.start - at - m[0].length <= 12 && whole.test(text.slice(at + m[0].length, n.start)));
+    if (total && (total.kind === 'count' || total.kind === 'range') && total.value != null && (count == null || total.value > count)) count = total.value;
     const singular = count == null && isSingular(WEAPONS[k][0], m[0], text.slice(Math.max(s.start, at - 50), at), text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 20)));
     found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length, singular });
   }
@@ -372,6 +386,7 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 const STRUCK_BY_BEFORE = fastRegExp(`\\b(?:${STRUCK_BY})\\s+by\\s+(?:the\\s+)?$`, 'i');
 const AIR_DEFENCE_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:air|anti-aircraft)\b/iu;
+const NEW_STRIKE_RE = fastRegExp(`\\b(?:${NEW_STRIKE})\\b`, 'i');
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
 /** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
 const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
@@ -744,6 +759,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
   // same place (or none), same weapon type, no other day or attacker — one record.
   const g0 = groups[0];
+  // Nothing that would make it another strike: no toll, no day, no "also" or "another" ("The impact of the missile destroyed 72 flats").
+  const detailOnly = killed == null && injured == null && !when?.date && !NEW_STRIKE_RE.test(c.text);
   if (
     !weak &&
     groups.length === 1 &&
@@ -751,12 +768,14 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     last &&
     since > 0 &&
     since <= DETAIL_REACH &&
-    // A strike verb starts a new strike, unless the same attacker's rounded figures are now given exactly.
-    (!verbal || (attacker != null && attacker === last.attacker && (!when || when.text === last.when) && plain.some((w) => w.count != null && last.weapons.some((x) => x.type === w.type && x.count == null)))) &&
-    (!g0.place || g0.place.name.toLowerCase() === last.location?.toLowerCase()) &&
+    // A strike verb starts a new strike, unless the same attacker's rounded figures are now given exactly, or it adds only detail.
+    (!verbal ||
+      (detailOnly && (attacker == null || attacker === last.attacker)) ||
+      (attacker != null && attacker === last.attacker && (!when || when.text === last.when) && plain.some((w) => w.count != null && last.weapons.some((x) => x.type === w.type && x.count == null)))) &&
+    (!g0.place || placeKey(g0.place.name) === placeKey(last.location)) &&
     (!attacker || !last.attacker || attacker === last.attacker) &&
     (!when?.date || when.date === last.date) &&
-    plain.some((w) => last.weapons.some((x) => x.type === w.type)) &&
+    (plain.some((w) => last.weapons.some((x) => x.type === w.type)) || (detailOnly && !last.weapons.length && plain.length > 0)) &&
     (killed == null || last.killed == null || killed === last.killed)
   ) {
     addSource(a, last, s);

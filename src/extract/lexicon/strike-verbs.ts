@@ -49,4 +49,4 @@ export const STRUCK_BY = 'hit|struck|attacked|targeted|fired|launched|shelled|bo
 export const RECIPROCAL = 'traded|exchanged|trade|exchange|trading|exchanging';
 
 /** Words that open a new strike even with no new place or day: "also", "another", "separately". */
-export const NEW_STRIKE = 'also|another|separately|meanwhile|elsewhere|again|second|further|later|other';
+export const NEW_STRIKE = 'also|another|separately|meanwhile|elsewhere|again|second|later';
