@@ -222,6 +222,22 @@ function clean(s: string | null | undefined): string | null {
   return t && !/^https?:\/\//i.test(t) ? t.slice(0, 300) : null;
 }
 
+/**
+ * A page title without the site's name after it: "Talks resume | Example News" → "Talks resume"
+ * (and "Example News" as the outlet when the page names none). Only a short, name-like tail after
+ * " | ", " - " or " — " is taken for a site name.
+ */
+export function splitSiteTitle(title: string | null, outlet: string | null): { title: string | null; site: string | null } {
+  if (!title) return { title, site: null };
+  const m = /^(.{8,}?)\s+(?:[|–—]|-|::)\s+([^|–—]{2,60})$/u.exec(title);
+  if (!m) return { title, site: null };
+  const tail = m[2].trim();
+  const same = (a: string, b: string) => a.toLowerCase().replace(/^the\s+/, '') === b.toLowerCase().replace(/^the\s+/, '');
+  if (outlet && same(tail, outlet)) return { title: m[1].trim(), site: outlet };
+  const nameLike = tail.split(/\s+/).length <= 4 && /^[\p{Lu}\d]/u.test(tail) && !/[.!?]$/.test(tail) && (tail.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w)) || /\.(?:com|org|net|co\.uk|news)$/i.test(tail));
+  return nameLike ? { title: m[1].trim(), site: tail } : { title, site: null };
+}
+
 function pageMetadata(doc: MiniDocument): Omit<HtmlContent, 'lines'> {
   // One pass over the <meta> elements (first value per key wins), then look-ups by key.
   const metas = new Map<string, string>();
@@ -324,10 +340,12 @@ export function htmlToContent(html: string): HtmlContent {
     lines = domToLines(fresh.body ?? fresh, true);
     if (lines.length === 0) lines = domToLines(fresh.body ?? fresh, false);
   }
+  const siteName = meta.outlet ?? rSite;
+  const picked = splitSiteTitle(meta.title ?? (firstH1 && firstH1.split(' ').length >= 2 && firstH1 !== siteName ? firstH1 : null) ?? rTitle ?? docTitle, siteName);
   return {
     lines,
-    title: meta.title ?? (firstH1 && firstH1.split(' ').length >= 2 && firstH1 !== (meta.outlet ?? rSite) ? firstH1 : null) ?? rTitle ?? docTitle,
-    outlet: meta.outlet ?? rSite,
+    title: picked.title,
+    outlet: siteName ?? picked.site,
     published: meta.published ?? rPublished,
     byline: meta.byline ?? (rByline ? rByline.replace(/^by\s+/i, '') : null),
   };
