@@ -3,6 +3,7 @@ import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, spee
 import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
+import { mayMatch, sentenceKeys, triggersOf } from './cue-triggers';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -13,10 +14,16 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
  * the article's own voice; `horizon` is the time in the article's words, `date` its day.
  */
 
+/** Each cue with the words its matches start with: a sentence holding none of them skips the cue's regex. */
 const CUES = OUTLOOK_CUES.map((c) => ({
   ...c,
   re: fastRegExp(c.re, c.caseSensitive ? 'g' : 'gi'),
+  triggers: triggersOf(c.re),
 }));
+/**
+ * Every cue at once, as a first test: most sentences hold no outlook cue. (Several outlook cues open
+ * with common words — "a", "the", "is" — so their triggers alone skip less than this one scan.)
+ */
 const ANY_CUE = fastRegExp(OUTLOOK_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
 const MEETING_RE = new RegExp(MEETING_NOUNS, 'i');
 const HAPPENED_RE = fastRegExp(EVENT_HAPPENED, 'i');
@@ -57,7 +64,9 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
 
 function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
-  for (const c of ANY_CUE.test(s.text) ? CUES : []) {
+  const keys = ANY_CUE.test(s.text) ? sentenceKeys(s.text) : null;
+  for (const c of keys ? CUES : []) {
+    if (!keys || !mayMatch(c.triggers, keys)) continue;
     c.re.lastIndex = 0;
     for (const m of s.text.matchAll(c.re)) {
       const at = m.index ?? 0;

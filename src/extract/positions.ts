@@ -5,6 +5,7 @@ import { PROPOSAL_WORDS } from './lexicon/stance-verbs';
 import { NON_SIDE_NOUNS } from './lexicon/non-sides';
 import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
+import { mayMatch, sentenceKeys, triggersOf } from './cue-triggers';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -26,9 +27,8 @@ interface CueHit {
   readonly inExchange?: { readonly from: number };
 }
 
-const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi') }));
-/** Every cue at once: most sentences hold none and cost one scan. */
-const ANY_CUE = fastRegExp(POSITION_CUES.map((c) => `(?:${c.re})`).join('|'), 'i');
+/** Each cue with the words its matches start with: a sentence holding none of them skips the cue's regex. */
+const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi'), triggers: triggersOf(cue.re) }));
 const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
@@ -57,18 +57,21 @@ function clauseIndex(boundaries: readonly number[], at: number): number {
 }
 
 function cueHits(s: Sentence): CueHit[] {
-  if (!ANY_CUE.test(s.text)) return [];
+  const keys = sentenceKeys(s.text);
+  const found: Array<{ cue: PositionCue; at: number; text: string }> = [];
+  for (const { cue, re, triggers } of COMPILED) {
+    if (!mayMatch(triggers, keys)) continue;
+    re.lastIndex = 0;
+    for (const m of s.text.matchAll(re)) found.push({ cue, at: m.index ?? 0, text: m[0] });
+  }
+  if (!found.length) return [];
   const boundaries = [...s.text.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length);
   const formulas = [...s.text.matchAll(FORMULA_RE)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const hits: CueHit[] = [];
-  for (const { cue, re } of COMPILED) {
-    re.lastIndex = 0;
-    for (const m of s.text.matchAll(re)) {
-      const at = m.index ?? 0;
-      if (GLOSS_RE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
-      if (formulas.some(([x, y]) => at < y && at + m[0].length > x)) continue;
-      hits.push({ cue, start: s.start + at, end: s.start + at + m[0].length, text: m[0], clause: clauseIndex(boundaries, at) });
-    }
+  for (const { cue, at, text } of found) {
+    if (GLOSS_RE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
+    if (formulas.some(([x, y]) => at < y && at + text.length > x)) continue;
+    hits.push({ cue, start: s.start + at, end: s.start + at + text.length, text, clause: clauseIndex(boundaries, at) });
   }
   // Overlapping cues: keep the longer ("need to make sure" over "need to").
   hits.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start));

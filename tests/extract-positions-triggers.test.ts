@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { mayMatch, sentenceKeys, triggersOf } from '../src/extract/cue-triggers';
+import { fastRegExp } from '../src/extract/clauses';
+import { POSITION_CUES } from '../src/extract/lexicon/position-frames';
+import { OUTLOOK_CUES } from '../src/extract/lexicon/outlook-frames';
+
+/** Invented sentences with many cue shapes: the trigger test may only skip a cue that cannot match. */
+const SENTENCES = [
+  'Malawi pledged new grain shipments and would only talk if the border stays open.',
+  'The Zambian side will never accept a partition, its envoy said on Tuesday.',
+  'Officials in Lusaka are expected to meet again next week, followed by a summit in Harare.',
+  'A ceasefire would be harder to reach than the mediators hoped, analysts warned.',
+  'Steep challenges ahead: Botswana rejected the draft, calling it a non-starter.',
+  'Namibia will be in Windhoek on Friday; talks could lead to a deal within weeks.',
+  'The Angolan plan to demilitarise the valley, subject to approval, was not backed by Lesotho.',
+  'In a bid to end the standoff, Eswatini offered to release prisoners in return for Malawi vowing to withdraw.',
+  'Expectations were low and few expected a breakthrough, though progress on some issues was made.',
+  '“We reserve the right to respond,” said Ms Banda, who accused the army of stalling.',
+];
+
+describe('cue triggers', () => {
+  it('reads the first words of each alternative, through look-arounds, groups and optional groups', () => {
+    expect([...(triggersOf(String.raw`\bonly if\b|\bunless\b`) ?? [])]).toEqual(['only', 'unle']);
+    expect([...(triggersOf(String.raw`\b(?:will|would) never\b`) ?? [])]).toEqual(['will', 'woul']);
+    expect([...(triggersOf(String.raw`(?<!\bthe\s)\bdemands? that\b`) ?? [])]).toEqual(['dema']);
+    expect([...(triggersOf(String.raw`\b(?:steep |major )?challenges?\b`) ?? [])]).toEqual(['stee', 'majo', 'chal']);
+    expect([...(triggersOf(String.raw`\bno?t\b`) ?? [])]).toEqual(['n']);
+  });
+
+  it('gives up on cues it cannot read: no word boundary, a class, a repeated group', () => {
+    expect(triggersOf(String.raw`,\s+said`)).toBeNull();
+    expect(triggersOf(String.raw`\b[\p{Lu}]\w+ said`)).toBeNull();
+    expect(triggersOf(String.raw`\b(?:very )*good\b`)).toBeNull();
+    expect(triggersOf(String.raw`ing\b`)).toBeNull();
+  });
+
+  it('keys a sentence by the word prefixes the regex engine sees', () => {
+    const k = sentenceKeys('Non-negotiable, Ms Banda’s team said.');
+    for (const key of ['n', 'no', 'non', 'nego', 'b', 'band', 's', 'team', 'said']) expect(k.has(key)).toBe(true);
+    expect(k.has('non-')).toBe(false);
+    expect(mayMatch(null, k)).toBe(true);
+    expect(mayMatch(new Set(['reje']), k)).toBe(false);
+  });
+
+  it('never skips a position or outlook cue that matches', () => {
+    let matched = 0;
+    for (const cue of [...POSITION_CUES, ...OUTLOOK_CUES]) {
+      const re = fastRegExp(cue.re, 'caseSensitive' in cue && cue.caseSensitive ? '' : 'i');
+      const triggers = triggersOf(cue.re);
+      for (const s of SENTENCES) {
+        if (!re.test(s)) continue;
+        matched++;
+        expect(mayMatch(triggers, sentenceKeys(s)), `${cue.name}: ${s}`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+});
