@@ -100,3 +100,15 @@ describe('attacks: counts and places in a barrage', () => {
     expect(brief('Witnesses said soldiers came to bomb Dunvale, and three people were killed.')).toEqual([]);
   });
 });
+
+describe('attacks: two sides striking each other', () => {
+  it('makes a record for each side of "A and B traded fire", "A exchanged strikes with B"', () => {
+    expect(brief('Peruvian and Bolivian troops exchanged artillery fire across the border near Dunvale on Sunday.').map((x) => (x as unknown[])[0])).toEqual(['Peru', 'Bolivia']);
+    expect(brief('Chile traded rocket fire with Peru overnight.').map((x) => (x as unknown[])[0])).toEqual(['Chile', 'Peru']);
+    expect(brief('Chile and Peru have traded accusations of drone attacks since the truce began.').map((x) => (x as unknown[])[0])).toEqual(['Chile', 'Peru']);
+  });
+
+  it('does not read an exchange of prisoners or of views as strikes', () => {
+    expect(brief('Chile and Peru exchanged prisoners on Sunday after weeks of drone attacks.')).toEqual([]);
+  });
+});

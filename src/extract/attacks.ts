@@ -12,6 +12,7 @@ import {
   NEW_STRIKE,
   NOT_AN_EVENT,
   PHOTO_CREDIT,
+  RECIPROCAL,
   SCENE_VERBS,
   STRIKE_WORDS,
   STRUCK_BY,
@@ -691,10 +692,12 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     (p) => (opening && p.end <= c.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
   );
   const verbal = fresh.some((x) => x.verbal);
-  if (!places.length && !figures && !weapons.length && intercepted == null) return;
+  // "A and B traded fire", "A exchanged strikes with B": two sides striking each other, a record for each.
+  const sides = fresh.length ? reciprocalSides(a, c) : null;
+  if (!places.length && !figures && !weapons.length && intercepted == null && !sides) return;
   // A weapon alone is evidence only when it is what struck ("drones attacked"), not a truce's subject;
   // a strike noun with its weapon waits as pending for figures in the next sentences.
-  const weak = !places.length && !figures && intercepted == null && !verbal;
+  const weak = !places.length && !figures && intercepted == null && !verbal && !sides;
   if (weak && !(fresh.length && weapons.length && part <= 0)) return;
   const targets = targetsIn(c);
   // "an oil depot in the Marin region and a gas metering station in Tolva": one record per target and place.
@@ -711,7 +714,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     : pairs.length >= 2
       ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
       : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
-  const found = attackerIn(a, s, c, fresh, own);
+  const found: Attribution = sides ? { party: sides[0], rule: 'attacker:reciprocal' } : attackerIn(a, s, c, fresh, own);
   let attacker = found.party;
   if (found.rule) rules.push(found.rule);
   if (!attacker && c.elliptical && mem.previous?.attacker) {
@@ -755,7 +758,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const pubYear = Number((published ?? '').slice(0, 4)) || null;
   const years = [...c.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
   if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
-  if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal) return;
+  if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides) return;
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
   // same place (or none), same weapon type, no other day or attacker — one record.
   const g0 = groups[0];
@@ -763,6 +766,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const detailOnly = killed == null && injured == null && !when?.date && !NEW_STRIKE_RE.test(c.text);
   if (
     !weak &&
+    !sides &&
     groups.length === 1 &&
     part <= 0 &&
     last &&
@@ -792,7 +796,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     // A later sentence about the same place with nothing new adds its sentence, not a record.
     const key = placeKey(location);
     const earlier = key ? out.find((o) => placeKey(o.location) === key) : undefined;
-    if (earlier && !figures && groups.length === 1) {
+    if (earlier && !figures && groups.length === 1 && !sides) {
       addSource(a, earlier, s);
       addRule(earlier, 'memory:same-place');
       return;
@@ -826,8 +830,40 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       return;
     }
     out.push(x);
+    if (sides) out.push({ ...x, id: `${x.id}:r`, attacker: sides[1], sources: [...x.sources], rules: [...ruleNames], weapons: [...x.weapons] });
     remember(x, tollVerb);
   });
+}
+
+const RECIPROCAL_TEST = fastRegExp(`\\b(?:${RECIPROCAL})\\b`, 'i');
+/** After the second of "A and B": the reciprocal verb ("Indian and Pakistani troops exchanged"). */
+const RECIPROCAL_AFTER = fastRegExp(`^(?:['’]s?)?\\s+(?:(?:forces|troops|armies|militaries|soldiers|sides|navies|jets|gunners|units)\\s+)?(?:have\\s+|had\\s+|has\\s+|again\\s+|also\\s+)*(?:${RECIPROCAL})\\s+`, 'i');
+/** Between A and B in "A traded fire with B": the verb, its object and "with". */
+const RECIPROCAL_WITH = fastRegExp(`^(?:['’]s?)?\\s+(?:(?:forces|troops|army|military|soldiers|navy|jets|gunners|units)\\s+)?(?:have\\s+|had\\s+|has\\s+|again\\s+|also\\s+)*(?:${RECIPROCAL})\\s+[^,;.]{0,50}?\\bwith\\s+(?:the\\s+)?$`, 'i');
+
+const OBJECT_END = /\b(?:after|before|since|as|when|while|in|on|at|despite|amid|following|during|for)\b/i;
+
+/** The two sides of a reciprocal strike ("A and B traded artillery fire", "A exchanged strikes with B"), the strike word within the verb's object. */
+function reciprocalSides(a: AnalysedArticle, c: Sentence): [string, string] | null {
+  if (!RECIPROCAL_TEST.test(c.text)) return null;
+  const text = a.article.text;
+  const ms = mentionsOf(a, c).filter((m) => m.party && !m.person);
+  // The verb's object up to its first adjunct: "traded fire across the border", "exchanged accusations of shelling", not "exchanged prisoners after strikes".
+  const struck = (from: number): boolean => {
+    const object = text.slice(from, Math.min(c.end, from + 50)).split(OBJECT_END)[0];
+    return STRIKE_TEST.test(object) || weaponsOf(a, c).some((w) => w.start >= from && w.end <= from + object.length);
+  };
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const x = ms[i];
+    const y = ms[i + 1];
+    if (!x.party || !y.party || x.party === y.party) continue;
+    const after = text.slice(y.end, Math.min(c.end, y.end + 60)).match(RECIPROCAL_AFTER);
+    if (after && /^\s*,?\s*and\s+(?:the\s+)?$/i.test(text.slice(x.end, y.start)) && struck(y.end + after[0].length)) return [x.party, y.party];
+    const between = text.slice(x.end, y.start);
+    const verb = between.search(RECIPROCAL_TEST);
+    if (RECIPROCAL_WITH.test(between) && struck(x.end + verb)) return [x.party, y.party];
+  }
+  return null;
 }
 
 /** How far (sentences) a toll with no strike word may follow the strike being told. */

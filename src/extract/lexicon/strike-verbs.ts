@@ -13,7 +13,7 @@ export const NOT_AN_EVENT =
   'halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
 
 /** Nouns that make "fire" a strike ("from Paraguayan fire", "opened fire", "came under fire"). */
-export const FIRE_CONTEXT = 'from|by|under|opened|open|opening|returned|heavy|enemy|cross-border|artillery|tank|mortar|sniper|rocket';
+export const FIRE_CONTEXT = 'from|by|under|opened|open|opening|returned|heavy|enemy|cross-border|artillery|tank|mortar|sniper|rocket|traded|exchanged|trading|exchanging';
 
 /** Verbs whose subject is trying to strike: "attempted to strike", "tried to hit" report an attack. */
 export const ATTEMPT = 'attempted|tried|sought|trying|attempting';
