@@ -426,6 +426,7 @@ describe('print: datelines and link labels are no part of a sentence', () => {
       outlook: [
         { id: 'o1', text: 'Aug 7 – Talks between the two sides are scheduled to begin in Northport on Friday.', who: null, horizon: 'Aug 7', date: null, sources: [ref], confidence: 0.8, rules: [], conflicts: [] },
         { id: 'o2', text: 'opens new tab in which they vowed to sign a deal by August 18.', who: null, horizon: 'August 18', date: null, sources: [ref], confidence: 0.8, rules: [], conflicts: [] },
+        { id: 'o3', text: 'The war has cost thousands of lives this year and the talks may stall.', who: null, horizon: 'this year', date: null, sources: [ref], confidence: 0.8, rules: [], conflicts: [] },
       ] as Outlook[],
     };
     const t = compose(briefing({ sections: ['outlook'] }), { articles, findings: f }, loadTemplate('situation'));
@@ -433,6 +434,10 @@ describe('print: datelines and link labels are no part of a sentence', () => {
     expect(out).toContain('Talks between the two sides are scheduled to begin in Northport on Friday.');
     expect(out).not.toContain('Aug 7');
     expect(out).not.toMatch(/in which they vowed/i);
+    // An undated horizon is words of the text: not printed a second time after it.
+    expect(out).toContain('the talks may stall.');
+    expect(out).not.toMatch(/this year\.[^|]*this year/);
+    expect(out).not.toContain('— this year');
   });
 });
 

@@ -498,7 +498,9 @@ function outlookSection(c: Ctx): Block[] {
       items: shown.map((o) => {
         const when = outlookWhen(o);
         // A horizon that is itself a calendar date ("May 20") would print the date twice.
-        const horizon = when.date ? `${when.horizon && !CALENDAR_WORDS.test(when.horizon) ? `${when.horizon}, ` : ''}${formatDate(when.date, true)}` : when.horizon;
+        // Undated, the horizon is words of the text itself ("this year", "Tuesday"): said once is enough.
+        const inText = (h: string) => printText(o.text).toLowerCase().includes(h.toLowerCase());
+        const horizon = when.date ? `${when.horizon && !CALENDAR_WORDS.test(when.horizon) ? `${when.horizon}, ` : ''}${formatDate(when.date, true)}` : when.horizon && !inText(when.horizon) ? when.horizon : null;
         const speaker = o.who && !mentions(o.text, o.who) ? o.who : null;
         const who = speaker || horizon ? fill(c.w.outlookAttribution, { who: speaker, horizon }) : '';
         return [t(cap(printText(o.text))), ...(who ? [t(` — ${who}`, { italic: true })] : []), ...c.cites.cite(o.sources)];
