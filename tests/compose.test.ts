@@ -500,4 +500,16 @@ describe('meetings the sources do not date, and party names in sentences', () =>
     const b = compose(briefing({ sections: ['attacks'] }), { articles, findings: bombs }, loadTemplate('situation'));
     expect(b.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ')).toContain('4 bombs');
   });
+
+  it('words a condition that opens with "until" as "not until", and "are ready" after a plural party', () => {
+    const p0 = findings.positions[0];
+    const f = { ...findings, delegations: [], outlook: [], attacks: [], positions: [
+      { ...p0, id: 'c1', party: 'Ruritania', kind: 'condition' as const, text: 'until the other side frees the detained members' },
+      { ...p0, id: 'c2', party: 'Coastal Forces', kind: 'offer' as const, text: 'ready to resume talks in Northport' },
+    ] };
+    const t = compose(briefing({ sections: ['bluf'] }), { articles, findings: f }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain('Ruritania’s condition: not until the other side frees the detained members.');
+    expect(out).toContain('The Coastal Forces are ready to resume talks in Northport.');
+  });
 });

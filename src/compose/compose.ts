@@ -331,7 +331,9 @@ function positionSentence(c: Ctx, name: string, kind: PositionKind, text: string
   const txt = agreeWithParty(name, text.trim().replace(/[.;:,]+$/, ''));
   const party = cap(theParty(name));
   if (/^(?:only if|unless|if)\b/i.test(txt)) return sentence(`${party} would agree ${txt}`);
-  if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} is ${txt}`);
+  if (/^(?:ready|prepared|willing|open)\b/i.test(txt)) return sentence(`${party} ${pluralParty(name) ? 'are' : 'is'} ${txt}`);
+  // "until X" is a condition that nothing moves before X: "M23’s condition: not until X."
+  if (/^until\b/i.test(txt)) return sentence(possessive(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: `not ${txt}` })));
   if (/^not\b/i.test(txt)) return sentence(possessive(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt })));
   if (VERB_START.test(txt)) return sentence(`${party} ${txt}`);
   return sentence(possessive(fill(c.w.blufPosition, { party, kind: kindLabel(kind), text: txt })));
