@@ -512,4 +512,14 @@ describe('meetings the sources do not date, and party names in sentences', () =>
     expect(out).toContain('Ruritania’s condition: not until the other side frees the detained members.');
     expect(out).toContain('The Coastal Forces are ready to resume talks in Northport.');
   });
+
+  it('leaves a lone unreviewed word with no role or side out of the people annex', () => {
+    const p0 = findings.people[0];
+    const f = { ...findings, people: [p0, { ...p0, id: 'x1', name: 'Views', variants: [], roles: [], party: null }, { ...p0, id: 'x2', name: 'Marlow', variants: [], roles: [], party: null, reviewed: true }] };
+    const t = compose(briefing({ sections: ['people'] }), { articles, findings: f }, loadTemplate('situation'));
+    const out = t.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' | ');
+    expect(out).toContain(p0.name);
+    expect(out).not.toContain('Views');
+    expect(out).toContain('Marlow');
+  });
 });

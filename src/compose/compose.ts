@@ -575,7 +575,10 @@ function attacksSection(c: Ctx): Block[] {
 function peopleSection(c: Ctx): Block[] {
   // An outlet the sources are credited to is no person ("Harbour Courier" read as a name).
   const outlets = new Set(c.articles.map((a) => a.outlet?.trim().toLowerCase()).filter(Boolean));
-  const ps = [...c.findings.people].filter((p) => !outlets.has(p.name.trim().toLowerCase())).sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
+  // A lone word with no role and no side ("Views") is more likely a misread than a person: it stays in
+  // review, and prints once the analyst accepts it.
+  const lone = (p: (typeof c.findings.people)[number]) => !p.reviewed && !/\s/.test(p.name.trim()) && p.roles.length === 0 && !p.party;
+  const ps = [...c.findings.people].filter((p) => !outlets.has(p.name.trim().toLowerCase()) && !lone(p)).sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
   if (!ps.length) return [];
   const { shown, more } = capped(c, 'people', ps);
   const rows = shown.map((p): Inline[][] => [
