@@ -71,4 +71,11 @@ describe('headline, byline, date and outlet lines', () => {
     expect(detectTextMetadata('Truce talks resume\nReuters\nThe two sides met on Sunday, officials said.\n' + BODY)).toMatchObject({ title: 'Truce talks resume', outlet: 'Reuters' });
     expect(detectTextMetadata('Truce talks resume\nNorthport Harbour\nThe two sides met on Sunday, officials said.\n' + BODY).outlet).toBeNull();
   });
+
+  it('reads a full date after a place in title case opening the body', () => {
+    expect(detectTextMetadata('Northport, March 3, 2025 – ' + BODY).published).toBe('2025-03-03');
+    expect(detectTextMetadata('Port Ellery, Ruritania, 3 March 2025 (EW) — ' + BODY).published).toBe('2025-03-03');
+    // A date later in a sentence is no dateline.
+    expect(detectTextMetadata('Officials said on March 3, 2025 that ' + BODY).published).toBeNull();
+  });
 });

@@ -269,6 +269,9 @@ export function detectTextMetadata(text: string): TextMetadata {
     // "August 9, 2024 (PORT SUDAN) – …": a date opening the first line of the body.
     const lead = parseDate(firstBody.slice(0, 40));
     if (lead && lead.index === 0) meta.published ??= lead.date;
+    // "Northport, March 3, 2025 – …": a place in any case, then a full date.
+    const placed = parseDate(firstBody.slice(0, 90));
+    if (placed && placed.index > 0 && /^\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,2}(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30})?,\s*$/u.test(firstBody.slice(0, placed.index))) meta.published ??= placed.date;
     // "CITY, May 16. /AGENCY/. …" under a page date of 17 May 2025: the story was filed on the
     // dateline's day, in the page date's year (a day or two before it, never after).
     const bodyStart = nonEmpty.indexOf(firstBody);
