@@ -35,3 +35,11 @@ describe('delegations: a team owned by a party of two words', () => {
     ]);
   });
 });
+
+describe('people: a possessive party before the name', () => {
+  it('gives "PARTY’s X" and "PARTY’s President X" that party, each their own', () => {
+    const text = 'Estonia’s Mari Tamm spoke with Latvia’s President Janis Ozols on Monday.';
+    expect(sideOf(text, 'Mari Tamm')).toBe('Estonia');
+    expect(sideOf(text, 'Janis Ozols')).toBe('Latvia');
+  });
+});

@@ -29,7 +29,7 @@ const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the
 /** "X, a member of the Hamas delegation", "X joined the U.S. team". */
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
-const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;(?!\s*and\b)|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:led|headed|chaired)\s+by\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;(?!\s*and\b)|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 const NOT_NEGOTIATING = /\b(congressional|parliamentary|senate|business|trade|cultural|sports?|football|soccer|olympic|national|student|church|medical|rescue|search|investigative|forensic|legal|inspection|monitoring|relief|aid|humanitarian|security|reporting|news|camera|film|research|design|management|marketing|sales)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 const STRONG = /delegation|negotiat|\btalks\b/i;
 const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;
@@ -55,6 +55,10 @@ const PASSIVE_TEAM = /\b(?:was|were|is|are|will be|would be|has been|have been|h
 const ATTEND = /\b(?:attended\s+by|involv(?:e|es|ed|ing)|(?:taking|took|take|takes)\s+part\s+in\b[^,;.]{0,60}?\b(?:are|were|is|was)|participants\s+(?:are|were|include|included))\s+/gi;
 /** A role that leads a team: "delegation head", "head of the delegation", "chief negotiator". */
 const LEADER_ROLE = /\b(?:delegation(?:['’]s)?\s+(?:head|chief|leader|chair)|head\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\p{L}+\s+)?delegation|(?:chief|lead|top|head|senior)\s+negotiator|negotiator-in-chief)\b/iu;
+/** A round of talks named by more than a negotiator's title. */
+const ROUND_OF_TALKS = /\b(?:talks|negotiations|negotiating|summit|ceasefire|cease-fire|truce|delegations?|round)\b/i;
+/** A negotiator of a side (not a go-between): "Hamas negotiator", "Ruritania's negotiators", "a negotiator for X". */
+const NEGOTIATOR_ROLE = /\bnegotiators?\b(?!\s+(?:with|between)\b)/i;
 /** Travel to the talks: "arrived in VENUE ... for talks", "flew into VENUE to join the negotiations". */
 const TRAVEL = /\b(?:arrived|arrives|arriving|flew|flies|travell?ed|travels|landed|lands|came)\s+(?:in|into|to|at)\s+/gi;
 const FOR_TALKS = /\b(?:for|to\s+join|to\s+attend|to\s+take\s+part\s+in|to\s+lead)\s+(?:the\s+|a\s+|new\s+|fresh\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:talks|negotiations|meeting|summit|round)\b/iu;
@@ -66,13 +70,18 @@ const FOR_TALKS = /\b(?:for|to\s+join|to\s+attend|to\s+take\s+part\s+in|to\s+lea
 const PRINCIPALS: ReadonlyArray<{ name: string; cue: RegExp; subjectFirst: boolean; talks: boolean; confidence: number }> = [
   { name: 'talks-held-by', cue: /\b(?:talks|negotiations|discussions)\s+(?:are|were|is|was|will\s+be|have\s+been|had\s+been)\s+(?:being\s+)?(?:held|conducted|led)\s+by\s+/i, subjectFirst: false, talks: false, confidence: 0.75 },
   { name: 'principals-met', cue: /\b(?:met|meets|will\s+meet|held\s+talks)\s+(?:with\s+)?/i, subjectFirst: true, talks: true, confidence: 0.6 },
+  { name: 'talks-between', cue: /(?<!\b(?:future|next|possible|planned|proposed|later|third|second|another|new)\s+)\b(?:talks|negotiations)\s+between\s+/i, subjectFirst: false, talks: false, confidence: 0.6 },
   { name: 'principals-brought-together', cue: /\bbr(?:ought|ings|ing)\s+together\s+/i, subjectFirst: false, talks: true, confidence: 0.6 },
 ];
 /** "X and his Ruritanian counterpart Y met / held talks": the two coordinated subjects are the principals. */
 const COUNTERPARTS = /^\s*,?\s*and\s+(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,2}counterpart,?\s*$/u;
 const MET_AFTER = /^\s*,?\s*(?:[^,;.]{0,40}?\s)?(?:met|meet|meets|held\s+talks|hold\s+talks|holds\s+talks|sat\s+down)\b/;
 /** A sentence whose subject takes up the team just named: "It will also include", "They include". */
-const TEAM_PRONOUN = /^\s*(?:It|They)\s+(?:will\s+|would\s+|also\s+|is\s+to\s+)*$/;
+const TEAM_PRONOUN = /^\s*(?:It|They)\s+(?:will\s+|would\s+|also\s+|is\s+to\s+)*$|^\s*(?:It|They)\s+(?:is|are|was|were|will\s+be)\s+(?:led|headed)\s+by\s[^;:.]*\s(?:and|but)\s+(?:also\s+)?$/;
+/** Members placed in a team after it: "Also in the team is X", "On the Ruritanian delegation are X and Y". */
+const IN_THE_TEAM = /(?:^|[.;]\s+|\b[Aa]lso\s+)(?:[Ii]n|[Oo]n)\s+the\s+(?:[\p{L}’'-]+\s+){0,2}?(?:delegation|team|negotiating\s+team)\s+(?:are|is|were|was|will\s+be)\s+/gu;
+/** "X is representing Ruritania", "who represents Ruritania", "X represented Ruritania": the verb right before the party. */
+const REPRESENTS = /\b(?:is\s+|was\s+|are\s+|were\s+|will\s+be\s+)?(?:representing|represents|represented|will\s+represent)\s+(?:the\s+)?/gi;
 /** A list of further members after a colon: "the other members are ...: A, B and C". */
 const MORE_MEMBERS = /\b(?:members|rest\s+of\s+the\s+(?:team|delegation)|others|also\s+(?:includes?|included))\b[^:]{0,80}:\s*/i;
 
@@ -238,10 +247,11 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
       // "State Secretary of the Interior Ministry X", "chief of staff X": an "of" after a role noun belongs to the title
       const ofTitle = /^(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?([\p{L}-]+)\s+of\s+(?:the\s+)?[\p{L}’' -]+$/iu.exec(lead);
       const titleOf = (!!ofTitle && (ROLE_NOUNS.has(ofTitle[1].toLowerCase()) || HONORIFIC_WORDS.has(ofTitle[1].toLowerCase())) && !/\b(?:to|for|with|from|at)\b/i.test(lead)) || titleWithObject(lead);
-      const leadOk = !lead || (titleOf && lead.split(/\s+/).length <= 9) || (!PREP.test(lead) && !/\b(aides?|staff|members?|officials?)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
+      // "presidential aide X" is that aide; "aides Y" or "members of" name a group, not the person after them
+      const leadOk = !lead || (titleOf && lead.split(/\s+/).length <= 9) || (!PREP.test(lead) && !/\b(aides|staff|members?|officials)\b/i.test(lead) && lead.split(/\s+/).length <= 6);
       // "aides to the national security adviser, X": X only names that adviser
       const titleOnly = lead.split(/\s+/).every((w) => !w || HONORIFIC_WORDS.has(w.toLowerCase()));
-      const apposition: boolean = titleOnly && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides?|staff)\b/i.test(prev.text));
+      const apposition: boolean = titleOnly && prev != null && !prevMember && endsInRole(prev.text) && (PREP.test(prev.text) || /\b(aides|staff)\b/i.test(prev.text));
       member = leadOk && !possessive && !apposition;
       if (member && !out.includes(hit.p)) out.push(hit.p);
     }
@@ -378,6 +388,11 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         co.unshift(ms[k].p);
       }
       const nounAt = at + m[0].length - m[2].length;
+      if (!/delegation|team|side/i.test(m[2]) && co.length) {
+        // "Ruritania's X and Osterlich's Y led the talks": each leads their own side
+        for (const p of [...co, leader]) here.push({ party: p.party ?? known.get(p) ?? voted().get(p.key) ?? null, confidence: 0.8, members: [{ person: p, leads: true }], sentence: s, rule: 'leads-team' });
+        continue;
+      }
       const party = /delegation|team|side/i.test(m[2]) ? cueParty(nounAt) ?? leader.party : leader.party;
       here.push({ party, confidence: 0.85, members: [...co, leader].map((p) => ({ person: p, leads: true })), sentence: s, rule: 'leads-team' });
     }
@@ -402,6 +417,23 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       }
       if (!cue) continue;
       here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
+    }
+    // "Also in the team is X", "On the Ruritanian delegation are X and Y": members after the team, the team named or the one just introduced
+    for (const m of /\b(?:in|on)\s+the\b/i.test(st) ? st.matchAll(IN_THE_TEAM) : []) {
+      const at = s.start + (m.index ?? 0);
+      if (mentionsIn(a, s.start, at).length) continue;
+      const listed = listMembers(a, at + m[0].length, s.end);
+      const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
+      const party = cueParty(at + m[0].length - m[0].trimStart().length + m[0].search(/delegation|team|side/i)) ?? recent;
+      if (listed.length && party) here.push({ party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'in-the-team' });
+    }
+    // "X is representing Ruritania at the talks", "X, who represents Ruritania in the negotiations": X is on that side's team
+    for (const m of /\brepresent/i.test(st) && (TALKS.test(st) || talksNear(a, s)) ? st.matchAll(REPRESENTS) : []) {
+      const at = s.start + (m.index ?? 0);
+      const party = a.parties.find((x) => x.start === at + m[0].length && x.kind !== 'capital');
+      const who = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop();
+      if (!party || !who || /[;:]|\b(?:said|says|told)\b/.test(text.slice(who.m.end, at))) continue;
+      here.push({ party: party.party, confidence: 0.75, members: [{ person: who.p, leads: false }], sentence: s, rule: 'represents-party' });
     }
     // "Both X and Y are members of the Ukrainian delegation"
     for (const m of st.matchAll(MEMBERS_OF)) {
@@ -434,9 +466,16 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
     // "Ukrainian negotiators Petro Hnat and Oksana Lys"
     for (const c of cues) {
       const next = mentionsIn(a, c.end, Math.min(s.end, c.end + 40))[0];
-      if (!next || !/^\s+(?:(?:Mr|Ms|Mrs|Dr|Gen|Col)\.?\s+)?$/.test(text.slice(c.end, next.m.start))) continue;
-      if (!/negotiators|delegation|team/i.test(text.slice(c.at, c.end))) continue;
+      if (!next || !/negotiators|delegation|team/i.test(text.slice(c.at, c.end))) continue;
+      const gap = text.slice(c.end, next.m.start);
+      // "the Chilean negotiators, Pablo Varga and Luis Soto, arrived": an apposition closed by a comma names the team's members
+      const appositive = /^,\s+(?:(?:Mr|Ms|Mrs|Dr|Gen|Col)\.?\s+)?$/.test(gap);
+      if (!appositive && !/^\s+(?:(?:Mr|Ms|Mrs|Dr|Gen|Col)\.?\s+)?$/.test(gap)) continue;
       const listed = listMembers(a, c.end, s.end);
+      if (appositive) {
+        const last = mentionsIn(a, c.end, s.end).filter((x) => listed.includes(x.p)).pop();
+        if (!last || !/^\s*[,(]/.test(text.slice(last.m.end, last.m.end + 3))) continue;
+      }
       if (!listed.length || here.some((f) => f.members.some((x) => listed.includes(x.person)))) continue;
       here.push({ party: cueParty(c.at), confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
     }
@@ -507,12 +546,22 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         const at = c0 + (m.index ?? 0);
         const subj = a.parties.filter((x) => x.start >= c0 && x.end <= at && !/\b(?:to|with|against|between|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(c0, x.start - 14), x.start))).pop();
         const teamNoun = /\b(?:delegation|team|negotiators|side)\b/i.test(text.slice(c0, at));
-        const party = subj?.party ?? (teamNoun ? recentParty : null);
-        const listed = listMembers(a, at + m[0].length, c1);
-        if (!listed.length) listed.push(...titledHolder(a, at + m[0].length, c1));
+        // "PARTY sent a delegation to VENUE. It is led by X": the pronoun takes up the team of the sentence before
+        const teamPronoun = c0 === s.start && lastParty?.sentence === s.index - 1 && TEAM_PRONOUN.test(text.slice(c0, at));
+        const party = subj?.party ?? (teamNoun || teamPronoun ? recentParty : null);
+        const from = at + m[0].length;
+        // "PARTY was represented by X and Y, and OTHER by Z": the second party's verb is left out
+        const gapped = a.parties.find((x) => x.start > from && x.end <= c1 && /,?\s+and\s+(?:the\s+)?$/.test(text.slice(from, x.start)) && /^\s+by\s/.test(text.slice(x.end, x.end + 5)));
+        const upTo = gapped ? from + /,?\s+and\s+(?:the\s+)?$/.exec(text.slice(from, gapped.start))!.index : c1;
+        const listed = listMembers(a, from, upTo);
+        if (!listed.length) listed.push(...titledHolder(a, from, upTo));
         if (!party || !listed.length) continue;
         const leads = !/represented/i.test(m[1]);
         here.push({ party, confidence: 0.85, members: listed.map((p) => ({ person: p, leads })), sentence: s, rule: 'team-passive' });
+        if (gapped && gapped.party !== party) {
+          const second = listMembers(a, gapped.end + /^\s+by\s+/.exec(text.slice(gapped.end))![0].length, c1).filter((p) => !listed.includes(p));
+          if (second.length) here.push({ party: gapped.party, confidence: 0.8, members: second.map((p) => ({ person: p, leads })), sentence: s, rule: 'team-passive-gapped' });
+        }
       }
       // "the meeting is attended by DEMONYM ROLE X, ROLE Y": a party word before a list member gives the following ones that party
       for (const m of ct.matchAll(ATTEND)) {
@@ -567,6 +616,15 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
         if (!role || here.some((f) => f.members.some((y) => y.person === x.p))) continue;
         const party = x.p.party ?? known.get(x.p) ?? null;
         if (party) here.push({ party, confidence: 0.75, members: [{ person: x.p, leads: true }], sentence: s, rule: 'leader-role' });
+      }
+    }
+    // "Hamas negotiator X", "X, a Ruritanian negotiator,": a negotiator of a side is on its team, in a sentence about talks
+    if (/negotiator/i.test(st) && a.sentences.slice(Math.max(0, s.index - 2), s.index + 2).some((x) => ROUND_OF_TALKS.test(x.text))) {
+      for (const x of mentionsIn(a, s.start, s.end)) {
+        const role = x.p.roles.find((r) => NEGOTIATOR_ROLE.test(r) && text.slice(Math.max(s.start, x.m.start - 80), Math.min(s.end, x.m.end + 80)).includes(r));
+        if (!role || here.some((f) => f.members.some((y) => y.person === x.p))) continue;
+        const party = x.p.party ?? known.get(x.p) ?? null;
+        if (party) here.push({ party, confidence: 0.65, members: [{ person: x.p, leads: false }], sentence: s, rule: 'negotiator-role' });
       }
     }
     // "Apart from him, the other members are ...: A, B and C": the team the text is about

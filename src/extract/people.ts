@@ -56,6 +56,8 @@ interface Candidate {
   weak: number;
   veto: boolean;
   roles: Role[];
+  /** The party whose possessive stands right before the name or its title: "Ruritania's X", "Ruritania's President X". */
+  possessor: string | null;
 }
 
 interface Role {
@@ -317,6 +319,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       weak: 0,
       veto: false,
       roles: [],
+      possessor: null,
     };
     // a title that is a role: "President", "Foreign Minister", "Russian President"
     const roleTitle = prefix.filter((t) => !COURTESY_TITLES.has(t.text));
@@ -409,6 +412,13 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     }
   }
 
+  // "Ruritania's X", "South Ruritania's President X": the possessive party is the person's side
+  if (isPossessive(before) && runFrom >= 2) {
+    const one = partyForm(tokens[runFrom - 2].text);
+    const two = runFrom >= 3 && isCap(tokens[runFrom - 3].text) ? partyForm(text.slice(tokens[runFrom - 3].start, tokens[runFrom - 2].end)) : null;
+    const f = two ?? one;
+    if (f && f.kind !== 'demonym') c.possessor = f.party;
+  }
   // the words before the name: "Ukraine's defence minister X", "foreign policy adviser X"
   let k = runFrom - 1;
   const startK = k;
@@ -709,6 +719,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
         party ??= partyOfRole(text, r, parties);
       }
     }
+    party ??= cl.cands.find((c) => c.possessor)?.possessor ?? null;
     const variants: string[] = [];
     for (const c of cl.cands) for (const v of [c.written, c.name]) if (v !== cl.name && !variants.includes(v)) variants.push(v);
     const mentions: PersonMention[] = cl.cands.map((c) => ({ start: c.start, end: c.end, text: c.name, sentence: c.sentence.index }));
