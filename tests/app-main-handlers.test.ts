@@ -418,6 +418,39 @@ describe('extraction off the main thread', () => {
   });
 });
 
+describe('extraction answered as what changed', () => {
+  it('takes references to articles it holds, answers with changed items only, and names an article it does not hold', async () => {
+    const { extractAll } = await import('../src/extract');
+    const { articleRef } = await import('../src/services/article-key');
+    const { applyFindingsUpdate } = await import('../src/services/findings-update');
+    const articles = [];
+    for (let i = 0; i < 6; i++) articles.push(value(await api.importText({ text: `Canal talks, day ${i}\n\nThe foreign minister of Ostria, Ilse Varga${i}, met Marek Odell of Pellandia in Velmora on Monday. Odell said Pellandia demanded the return of ${i + 2} barges.` })));
+    const first = value(await api.extractUpdate({ articles, base: null, job: 'u1' }));
+    if (first.kind !== 'update') throw new Error('expected an update');
+    expect(first.update.base).toBeNull();
+    const before = applyFindingsUpdate(null, structuredClone(first.update));
+    expect(before).toEqual(extractAll(articles));
+
+    const extra = value(await api.importText({ text: 'Canal talks end\n\nIlse Varga0 said on Friday that Ostria would reopen the canal.' }));
+    const second = value(await api.extractUpdate({ articles: [...articles.map(articleRef), extra], base: first.update.version, job: 'u2' }));
+    if (second.kind !== 'update') throw new Error('expected an update');
+    expect(second.update.base).toBe(first.update.version);
+    expect(env.progress.filter((p) => p.job === 'u2' && p.label.startsWith('Extracting')).length).toBe(1);
+    const sent = Object.values(second.update.items).reduce((n, list) => n + list.length, 0);
+    const total = Object.values(second.update.order).reduce((n, list) => n + list.length, 0);
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(total / 2);
+    expect(applyFindingsUpdate(before, structuredClone(second.update))).toEqual(extractAll([...articles, extra]));
+
+    // A reference to an article the extraction never saw: named, so the window sends it in full.
+    const stranger = value(await api.importText({ text: 'Unrelated\n\nNothing happened in Velmora on Tuesday.' }));
+    expect(value(await api.extractUpdate({ articles: [articleRef(stranger)], base: null }))).toEqual({ kind: 'missing', ids: [stranger.id] });
+    // An old version no longer at hand gives a full copy.
+    const third = value(await api.extractUpdate({ articles: articles.map(articleRef), base: 'gone:1' }));
+    expect(third.kind === 'update' && third.update.base).toBeNull();
+  });
+});
+
 describe('preview pages', () => {
   it('counts the pages of the PDF export and gives the template budget', async () => {
     const project = await fresh();

@@ -7,6 +7,7 @@ import { emptyFindings, emptyOverlay, type Article, type Findings, type Position
 import type { BriefsmithBridge, ImportReport, OpenedProject } from '../src/services/api';
 import { appReducer, initialAppState, MAX_LASTING_NOTICES, type AppAction, type AppState } from '../renderer/state/app';
 import { createAppStore } from '../renderer/state/store';
+import { diffFindings } from '../src/services/findings-update';
 
 const project = (title = 'T'): Project => ({
   format: 'briefsmith',
@@ -172,9 +173,9 @@ describe('app store: commands against a stand-in API', () => {
     const extracted: string[][] = [];
     const api = fakeApi({
       importFiles: () => ok(reports.shift()!),
-      extract: (req) => {
+      extractUpdate: (req) => {
         extracted.push(req.articles.map((a) => a.id));
-        return ok(findings);
+        return ok({ kind: 'update', update: diffFindings(null, findings, 'v1', null) });
       },
     });
     const { store } = storeWith(api);
@@ -199,8 +200,50 @@ describe('app store: commands against a stand-in API', () => {
     expect(store.getState().doc?.project.findings.positions).toEqual([]);
   });
 
+  it('sends known articles as references with the findings version, gets what changed, and resends all when the extraction lost them', async () => {
+    const [a1, a2, a3] = [article('a1'), article('a2'), article('a3')];
+    const p1 = position('p1', 'a1');
+    const p2 = position('p2', 'a2');
+    const p3 = position('p3', 'a3');
+    const v1: Findings = { ...emptyFindings(), positions: [p1] };
+    const v2: Findings = { ...emptyFindings(), positions: [p1, p2] };
+    const v3: Findings = { ...emptyFindings(), positions: [p1, p2, p3] };
+    const reports: ImportReport[] = [a1, a2, a3].map((a) => ({ articles: [a], failures: [] }));
+    const requests: Array<{ base: string | null; sent: string[] }> = [];
+    const replies = [
+      { kind: 'update' as const, update: diffFindings(null, v1, 'v1', null) },
+      { kind: 'update' as const, update: diffFindings(v1, v2, 'v2', 'v1') },
+      { kind: 'missing' as const, ids: ['a1'] }, // the worker started again
+      { kind: 'update' as const, update: diffFindings(null, v3, 'w1', null) },
+    ];
+    const api = fakeApi({
+      importFiles: () => ok(reports.shift()!),
+      extractUpdate: (req) => {
+        requests.push({ base: req.base, sent: req.articles.map((a) => ('ref' in a ? `ref:${a.id}` : a.id)) });
+        return ok(replies.shift()!);
+      },
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.importDialog();
+    await store.importDialog();
+    // Only the new position travelled; the first stayed the window's own object.
+    const second = diffFindings(v1, v2, 'v2', 'v1');
+    expect(second.items.positions).toEqual([p2]);
+    expect(store.getState().doc?.project.findings).toEqual(v2);
+    await store.importDialog();
+    expect(requests).toEqual([
+      { base: null, sent: ['a1'] },
+      { base: 'v1', sent: ['ref:a1', 'a2'] },
+      { base: 'v2', sent: ['ref:a1', 'ref:a2', 'a3'] },
+      { base: 'v2', sent: ['a1', 'a2', 'a3'] },
+    ]);
+    expect(store.getState().doc?.project.findings).toEqual(v3);
+    expect(store.getState().doc?.project.articles.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+  });
+
   it('a cancelled extraction adds nothing, says so, and clears the progress bar', async () => {
-    const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extract: () => fail('cancelled', 'Extraction cancelled.') });
+    const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extractUpdate: () => fail('cancelled', 'Extraction cancelled.') });
     const { store } = storeWith(api);
     await store.start();
     expect(await store.importDialog()).toBeNull();

@@ -6,6 +6,8 @@
  */
 import type { Article, Findings } from '../../src/model';
 import type { BriefsmithBridge, ExportFormat, ImportReport, OpenedProject, TemplateSummary } from '../../src/services/api';
+import { articleKey, articleRef } from '../../src/services/article-key';
+import { applyFindingsUpdate } from '../../src/services/findings-update';
 import { ApiError, call } from '../api';
 import { appReducer, initialAppState, noticeLifetimeMs, type AfterUnsaved, type AppAction, type AppState, type BackupOffer, type NoticeKind } from './app';
 import type { DocAction } from './project';
@@ -239,10 +241,34 @@ export function createAppStore(deps: StoreDeps) {
   }
 
   // ---- articles: each change is one undo step with the findings that go with it ----
-  /** The merged findings of these articles (only articles not seen before are extracted). */
+  /** Articles (by `articleKey`) the extraction was sent: they go as references, without their text. */
+  const held = new Set<string>();
+  /** The extraction's version of findings this window got from it: the next reply is what changed since. */
+  const versions = new WeakMap<Findings, string>();
+
+  /**
+   * The merged findings of these articles (only articles not seen before are extracted). The
+   * extraction answers with what changed since the project's findings, when it made them; an
+   * article it no longer holds (its worker started again) is sent again in full.
+   */
   async function extract(articles: readonly Article[]): Promise<Findings | undefined> {
     if (articles.length === 0) return { people: [], delegations: [], positions: [], outlook: [], attacks: [] };
-    return withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, (job) => call(api.extract({ job, articles: [...articles] })));
+    const base = state.doc?.project.findings ?? null;
+    return withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, async (job) => {
+      for (let whole = false; ; whole = true) {
+        const version = (base && versions.get(base)) ?? null;
+        const r = await call(api.extractUpdate({ job, base: version, articles: articles.map((a) => (!whole && held.has(articleKey(a)) ? articleRef(a) : a)) }));
+        if (r.kind === 'missing') {
+          if (whole) throw new Error(`Extraction lost ${r.ids.length === 1 ? 'an article' : `${r.ids.length} articles`} it was sent.`);
+          held.clear();
+          continue;
+        }
+        const findings = applyFindingsUpdate(r.update.base === null ? null : base, r.update);
+        versions.set(findings, r.update.version);
+        for (const a of articles) held.add(articleKey(a));
+        return findings;
+      }
+    });
   }
 
   /** Adds what an import brought; returns the id of the first new article (for focus), if any. */

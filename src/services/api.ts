@@ -18,6 +18,7 @@ import {
   type Result,
 } from '../model';
 import type { ApiMethodName, MenuCommand } from './channels';
+import type { FindingsUpdate } from './findings-update';
 
 /** One file that could not be imported, with a message that names it. */
 export interface ImportFailure {
@@ -92,6 +93,9 @@ export interface ExportedFile {
 export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The findings as what changed since the window's version, or the articles the extraction does not hold (send them in full). */
+export type ExtractUpdateReply = { readonly kind: 'update'; readonly update: FindingsUpdate } | { readonly kind: 'missing'; readonly ids: readonly string[] };
+
 /** Long work (import, extract, export) reports progress as events tagged with the request's job id. */
 export interface ProgressEvent {
   readonly job: string;
@@ -118,6 +122,14 @@ export const RequestSchemas = {
   importText: z.object({ text: z.string().max(5_000_000) }).strict(),
   reimportFiles: z.object({ job: jobId.optional(), paths: z.array(filePath).min(1).max(500) }).strict(),
   extract: z.object({ job: jobId.optional(), articles: z.array(ArticleSchema).max(5000) }).strict(),
+  extractUpdate: z
+    .object({
+      job: jobId.optional(),
+      // References first: most of a project's articles come as references.
+      articles: z.array(z.union([ArticleSchema.pick({ id: true, published: true, title: true, outlet: true, byline: true }).extend({ ref: z.literal(true) }).strict(), ArticleSchema])).max(5000),
+      base: z.string().min(1).max(200).nullable(),
+    })
+    .strict(),
   cancelJob: z.object({ job: jobId }).strict(),
   preview: z.object({ project: ProjectSchema }).strict(),
   previewPages: z.object({ project: ProjectSchema }).strict(),
@@ -155,6 +167,13 @@ export interface BriefsmithApi {
    * Fails with code `cancelled` after `cancelJob` with the same job id.
    */
   extract(req: RequestOf<'extract'>): Promise<Result<Findings>>;
+  /**
+   * `extract` for the window: articles it sent before may come as references (`articleRef`),
+   * and the findings come back as what changed since version `base` (the `version` of the
+   * last update the window applied), a full copy when that version is gone. When the
+   * extraction does not hold a referenced article, the reply names it: send it in full.
+   */
+  extractUpdate(req: RequestOf<'extractUpdate'>): Promise<Result<ExtractUpdateReply>>;
   /** Stops a running extract or export with this job id (it then fails with code `cancelled`). */
   cancelJob(req: RequestOf<'cancelJob'>): Promise<Result<{ cancelled: boolean }>>;
   /** The briefing composed from the reviewed data, as the HTML the exports are made from. */

@@ -12,6 +12,7 @@ export const API_METHODS = [
   'importText',
   'reimportFiles',
   'extract',
+  'extractUpdate',
   'cancelJob',
   'preview',
   'previewPages',

@@ -3,9 +3,11 @@
  * extraction reads): a request extracts only the articles not seen before, then merges all.
  * Used in the extraction worker, and in-process where no worker runs.
  */
+import { randomUUID } from 'node:crypto';
 import { extractArticle } from '../extract';
 import { FindingsMerge } from '../extract/merge';
 import type { Article, Findings } from '../model';
+import { diffFindings, type FindingsUpdate } from './findings-update';
 
 export interface ExtractRequest {
   readonly id: number;
@@ -13,6 +15,8 @@ export interface ExtractRequest {
   readonly keys: readonly string[];
   /** The articles the cache may not hold yet (the host sends only those). */
   readonly articles: Readonly<Record<string, Article>>;
+  /** The version of the findings the window holds (`FindingsUpdate.version`), if any: the reply is what changed since. */
+  readonly base?: string | null;
 }
 
 export type ExtractProgress = (p: { done: number; total: number; label: string }) => void;
@@ -27,7 +31,29 @@ export class MissingArticle extends Error {}
  */
 export class ExtractCache extends Map<string, Findings> {
   running: { keys: string[]; merge: FindingsMerge } | null = null;
+  /** The last few results by version, so the next reply can be what changed since the one the window holds. */
+  readonly versions = new Map<string, Findings>();
+  /** Versions are unique across caches (a worker started again has a new cache). */
+  private readonly name = randomUUID();
+  /** How long the last request's parts took here (wall ms), for the bench. */
+  timings: ExtractTimings = { extract_ms: 0, merge_ms: 0, diff_ms: 0 };
+  private count = 0;
+  nextVersion(): string {
+    return `${this.name}:${++this.count}`;
+  }
 }
+
+export interface ExtractTimings {
+  /** Extracting the articles not seen before. */
+  extract_ms: number;
+  /** Adding them to the running merge and reading its result. */
+  merge_ms: number;
+  /** Finding what changed since the window's version. */
+  diff_ms: number;
+}
+
+/** How many past results a cache keeps (the window holds one; undo may bring back an older one). */
+const KEPT_VERSIONS = 4;
 
 /** The merge holding exactly `keys` in order: the running one extended when it is a prefix, else a new one. */
 function mergeFor(cache: ExtractCache, keys: readonly string[]): FindingsMerge {
@@ -43,6 +69,7 @@ function mergeFor(cache: ExtractCache, keys: readonly string[]): FindingsMerge {
 }
 
 export function extractCached(cache: ExtractCache, req: ExtractRequest, progress?: ExtractProgress): Findings {
+  const t0 = performance.now();
   const todo = req.keys.filter((k) => !cache.has(k));
   todo.forEach((k, i) => {
     const a = req.articles[k];
@@ -53,7 +80,9 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
     cache.set(k, extractArticle(a));
   });
   progress?.({ done: todo.length, total: todo.length, label: 'Merging' });
+  const t1 = performance.now();
   const findings = mergeFor(cache, req.keys).result();
+  cache.timings = { extract_ms: t1 - t0, merge_ms: performance.now() - t1, diff_ms: 0 };
   // Keep the cache to about the project in hand.
   if (cache.size > req.keys.length * 2 + 50) {
     const keep = new Set(req.keys);
@@ -61,4 +90,20 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
     if (cache.running?.keys.some((k) => !keep.has(k))) cache.running = null;
   }
   return findings;
+}
+
+/**
+ * `extractCached`, answered as what changed since the findings of `req.base` (a full copy when
+ * that version is not kept), and kept as a new version.
+ */
+export function extractUpdate(cache: ExtractCache, req: ExtractRequest, progress?: ExtractProgress): FindingsUpdate {
+  const findings = extractCached(cache, req, progress);
+  const base = req.base ? (cache.versions.get(req.base) ?? null) : null;
+  const version = cache.nextVersion();
+  const t0 = performance.now();
+  const update = diffFindings(base, findings, version, req.base ?? null);
+  cache.timings.diff_ms = performance.now() - t0;
+  cache.versions.set(version, findings);
+  for (const v of cache.versions.keys()) if (cache.versions.size > KEPT_VERSIONS) cache.versions.delete(v);
+  return update;
 }

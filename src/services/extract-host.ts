@@ -17,7 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BriefsmithError, type Article, type CancelToken, type Findings } from '../model';
 import { extractArticle } from '../extract';
-import { ExtractCache, extractCached, type ExtractProgress, type ExtractRequest } from './extract-cache';
+import { ExtractCache, extractUpdate, type ExtractProgress, type ExtractRequest, type ExtractTimings } from './extract-cache';
+import { applyFindingsUpdate, type FindingsUpdate } from './findings-update';
 
 function workerEntry(): { entry: string; tsx: string | null } | null {
   try {
@@ -45,7 +46,7 @@ const { workerData } = require('node:worker_threads');
 })().catch((e) => { setImmediate(() => { throw e; }); });
 `;
 
-type Reply = { id: number; ok: true; findings: Findings } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; update: FindingsUpdate; timings: ExtractTimings } | { id: number; ok: false; message: string; missing?: string };
 type Message = ({ ready?: boolean; progress?: undefined } & Reply) | { id: number; progress: { done: number; total: number; label: string }; ready?: undefined };
 
 interface Slot {
@@ -60,6 +61,9 @@ let broken = false;
 let nextId = 1;
 /** The in-process cache, where no worker runs. */
 const local = new ExtractCache();
+let timings: ExtractTimings = local.timings;
+/** How long the last extraction's parts took where it ran (wall ms): for the bench. */
+export const lastExtractTimings = (): ExtractTimings => timings;
 
 function settleAll(s: Slot, message: string): void {
   for (const [id, p] of s.pending) p.resolve({ id, ok: false, message });
@@ -115,33 +119,47 @@ const cancelled = (): BriefsmithError => new BriefsmithError('cancelled', 'Extra
 
 export interface KeyedArticle {
   readonly key: string;
-  readonly article: Article;
+  /** Null when the window sent only a reference: the article is one the extraction already holds. */
+  readonly article: Article | null;
 }
 
+/** The findings as what changed since `base`, or the keys of referenced articles the extraction does not hold (send them in full). */
+export type ProjectUpdate = { readonly kind: 'update'; readonly update: FindingsUpdate } | { readonly kind: 'missing'; readonly keys: readonly string[] };
+
+const missingOf = (items: readonly KeyedArticle[], holds: (key: string) => boolean): string[] => items.filter((x) => !x.article && !holds(x.key)).map((x) => x.key);
+
 /** Extracts in-process, one article per turn of the event loop, with the same cache rules. */
-async function inProcess(items: readonly KeyedArticle[], cancel: CancelToken, progress?: ExtractProgress): Promise<Findings> {
+async function inProcess(items: readonly KeyedArticle[], base: string | null, cancel: CancelToken, progress?: ExtractProgress): Promise<ProjectUpdate> {
+  const missing = missingOf(items, (k) => local.has(k));
+  if (missing.length) return { kind: 'missing', keys: missing };
   const todo = items.filter((x) => !local.has(x.key));
   for (const [i, x] of todo.entries()) {
     await new Promise((r) => setImmediate(r));
     if (cancel.cancelled) throw cancelled();
-    progress?.({ done: i, total: todo.length, label: `Extracting ${i + 1} of ${todo.length}: ${x.article.title ?? 'untitled article'}` });
-    local.set(x.key, extractArticle(x.article));
+    progress?.({ done: i, total: todo.length, label: `Extracting ${i + 1} of ${todo.length}: ${x.article?.title ?? 'untitled article'}` });
+    local.set(x.key, extractArticle(x.article as Article));
   }
   if (cancel.cancelled) throw cancelled();
-  return extractCached(local, { id: 0, keys: items.map((x) => x.key), articles: {} }, progress);
+  const update = extractUpdate(local, { id: 0, keys: items.map((x) => x.key), articles: {}, base }, progress);
+  timings = local.timings;
+  return { kind: 'update', update };
 }
 
 /** Where extraction runs now: `worker` once the worker has loaded, `in-process` where none can (a build without the worker file). */
 export const extractionThread = (): 'worker' | 'starting' | 'in-process' | 'idle' => (broken ? 'in-process' : slot?.ready ? 'worker' : slot ? 'starting' : 'idle');
 
 /**
- * The merged findings of these articles. Only articles the worker has not seen are sent and
- * extracted; progress comes back per article; Cancel terminates the worker at once.
+ * The merged findings of these articles, as what changed since the findings of version `base`
+ * (a full copy when the extraction no longer keeps that version). Only articles the worker has
+ * not seen are sent and extracted; progress comes back per article; Cancel terminates the
+ * worker at once.
  */
-export async function extractProject(items: readonly KeyedArticle[], cancel: CancelToken & { onCancel?: (() => void) | null }, progress?: ExtractProgress): Promise<Findings> {
+export async function extractProjectUpdate(items: readonly KeyedArticle[], base: string | null, cancel: CancelToken & { onCancel?: (() => void) | null }, progress?: ExtractProgress): Promise<ProjectUpdate> {
   if (cancel.cancelled) throw cancelled();
   const s = getWorker();
-  if (!s) return inProcess(items, cancel, progress);
+  if (!s) return inProcess(items, base, cancel, progress);
+  const missing = missingOf(items, (k) => s.known.has(k));
+  if (missing.length) return { kind: 'missing', keys: missing };
   const id = nextId++;
   const fresh = items.filter((x) => !s.known.has(x.key));
   const reply = await new Promise<Reply>((resolve) => {
@@ -152,7 +170,7 @@ export async function extractProject(items: readonly KeyedArticle[], cancel: Can
       void s.w.terminate();
     };
     s.w.ref();
-    s.w.postMessage({ id, keys: items.map((x) => x.key), articles: Object.fromEntries(fresh.map((x) => [x.key, x.article])) } satisfies ExtractRequest);
+    s.w.postMessage({ id, keys: items.map((x) => x.key), articles: Object.fromEntries(fresh.map((x) => [x.key, x.article as Article])), base } satisfies ExtractRequest);
   });
   cancel.onCancel = null;
   if (s.pending.size === 0) s.w.unref();
@@ -163,13 +181,25 @@ export async function extractProject(items: readonly KeyedArticle[], cancel: Can
       s.known.clear();
       for (const x of items) s.known.add(x.key);
     }
-    return reply.findings;
+    timings = reply.timings;
+    return { kind: 'update', update: reply.update };
   }
-  if (reply.message === 'no-worker') return inProcess(items, cancel, progress);
-  // The worker dropped a key it was thought to hold: start it afresh and send everything.
+  if (reply.message === 'no-worker') return inProcess(items, base, cancel, progress);
+  if (reply.message === 'missing' && reply.missing !== undefined) {
+    // The worker dropped an article it was thought to hold: ask for it again.
+    s.known.delete(reply.missing);
+    return { kind: 'missing', keys: [reply.missing] };
+  }
   if (slot === s) slot = null;
   void s.w.terminate();
   throw new BriefsmithError('internal', `Extraction failed: ${reply.message}`);
+}
+
+/** The merged findings of these articles, whole. */
+export async function extractProject(items: ReadonlyArray<{ readonly key: string; readonly article: Article }>, cancel: CancelToken & { onCancel?: (() => void) | null }, progress?: ExtractProgress): Promise<Findings> {
+  const r = await extractProjectUpdate(items, null, cancel, progress);
+  if (r.kind === 'missing') throw new BriefsmithError('internal', `Extraction failed: article ${r.keys[0]} was not at hand.`);
+  return applyFindingsUpdate(null, r.update);
 }
 
 /** Starts the worker ahead of the first import, so its start-up is not the analyst's wait. */

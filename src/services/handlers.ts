@@ -13,7 +13,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractProject, warmExtractWorker } from './extract-host';
+import { extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
+import { articleKey } from './article-key';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -179,7 +180,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   /** Running extract and export jobs, so cancelJob can stop them (`onCancel` stops an extraction worker at once). */
   const running = new Map<string, { cancelled: boolean; onCancel?: (() => void) | null }>();
   /** An article's findings are kept under its content id and the metadata extraction reads. */
-  const cacheKey = (a: Article): string => JSON.stringify([a.id, a.published, a.title, a.outlet, a.byline]);
+  const cacheKey = (a: Article): string => articleKey(a);
   const tokenFor = (job: string | undefined): { cancelled: boolean; onCancel?: (() => void) | null } => {
     const token: { cancelled: boolean; onCancel?: (() => void) | null } = { cancelled: false };
     if (job) running.set(job, token);
@@ -285,6 +286,21 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
           progress,
         );
         return ok(findings);
+      } finally {
+        if (job) running.delete(job);
+      }
+    },
+
+    async extractUpdate(req) {
+      const { articles, base, job } = parseRequest('extractUpdate', req);
+      const progress = progressOf(job);
+      const token = tokenFor(job);
+      try {
+        const items = articles.map((a) => ({ key: articleKey(a), article: 'ref' in a ? null : a }));
+        const r = await extractProjectUpdate(items, base, token, progress);
+        if (r.kind === 'update') return ok(r);
+        const missing = new Set(r.keys);
+        return ok({ kind: 'missing' as const, ids: articles.filter((a) => missing.has(articleKey(a))).map((a) => a.id) });
       } finally {
         if (job) running.delete(job);
       }
