@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFindings, emptyOverlay, type Article, type Delegation, type Findings, type Person, type Position, type Project } from '../src/model';
 import { canUndo, docReducer, initialDocState, undoLabel, type DocAction, type DocState } from '../renderer/state/project';
-import { exportIssues, filterRows, reviewProgress, reviewRows, rowsAtOrAbove } from '../renderer/state/review';
+import { allRows, exportIssues, filterRows, reviewProgress, reviewRows, rowsAtOrAbove } from '../renderer/state/review';
 import { reviewedFindings } from '../src/services/reviewed';
 
 const project = (over: Partial<Project> = {}): Project => ({
@@ -89,6 +89,31 @@ describe('triage', () => {
     expect(ids({ search: 'POSITION p3' })).toEqual(['p3']);
     expect(rowsAtOrAbove(rows, 0.5).map((r) => r.id)).toEqual(['p3']);
     expect(reviewProgress(findings, overlay)).toEqual({ total: 3, pending: 2 });
+  });
+});
+
+describe('the step bar', () => {
+  it('counts the rows and the pending ones as the review shows them: merged people once, added items decided', () => {
+    const findings: Findings = {
+      ...emptyFindings(),
+      people: [person('u1', 'Ada Tull'), person('u2', 'A. Tull'), person('u3', 'Bo Venn'), person('u4', 'Cy Moor')],
+      positions: [position('p1', 0.9), position('p2', 0.5), position('p3', 0.7)],
+    };
+    const overlay = {
+      ...emptyOverlay(),
+      personMerges: [['u2', 'u1', 'gone'], ['gone', 'u4']],
+      decisions: { u3: { status: 'rejected' as const }, p1: { status: 'accepted' as const }, p2: { status: 'edited' as const, fields: { text: 'x' } }, n2: { status: 'rejected' as const } },
+      added: [
+        { section: 'positions' as const, item: position('n1', 1) },
+        { section: 'positions' as const, item: position('n2', 1) },
+        { section: 'people' as const, item: person('n3', 'Di Roe') },
+      ],
+    };
+    const rows = allRows(findings, overlay);
+    const counted = reviewProgress(findings, overlay);
+    expect(counted).toEqual({ total: rows.length, pending: rows.filter((r) => r.status === 'pending').length });
+    // u1 is shown inside u2's row; u2, u4 and p3 wait; added items start accepted.
+    expect(counted).toEqual({ total: 9, pending: 3 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Article } from '../../src/model';
 import type { ImportFailure } from '../../src/services/api';
 import type { ArticlePatch } from '../state/project';
@@ -25,6 +25,45 @@ export interface ArticlesStepProps {
 
 const urlOf = (a: Article): string => (a as { url?: string | null }).url ?? '';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface RowActions {
+  edit(id: string): void;
+  reimport(a: Article): void;
+  remove(id: string): void;
+}
+
+/**
+ * One article's row. Drawn again only when its article or the busy state changes, and its word
+ * count is counted once per article: adding one article to 500 draws one new row, not 501.
+ */
+const ArticleRow = memo(function ArticleRow({ article: a, busy, actions }: { article: Article; busy: boolean; actions: RowActions }) {
+  const words = useMemo(() => wordCount(a.text).toLocaleString('en-GB'), [a.text]);
+  return (
+    <tr data-article={a.id}>
+      <td className="title-cell">
+        {a.title ?? <em className="muted">Untitled</em>}
+        {urlOf(a) && <div className="muted small url">{urlOf(a)}</div>}
+      </td>
+      <td>{a.outlet ?? <span className="muted">—</span>}</td>
+      <td className="nowrap">{a.published ?? <span className="muted">—</span>}</td>
+      <td className="num">{words}</td>
+      <td className="muted small">{originLabel(a)}</td>
+      <td className="row-actions">
+        <button type="button" className="link edit-article" onClick={() => actions.edit(a.id)} aria-label={`Edit details of ${articleLabel(a)}`}>
+          Edit
+        </button>
+        {a.origin.kind === 'file' && (
+          <button type="button" className="link" onClick={() => actions.reimport(a)} aria-label={`Re-import ${a.title ?? 'article'}`} disabled={busy} title="Read the file again, e.g. after it was corrected">
+            Re-import
+          </button>
+        )}
+        <button type="button" className="link danger" onClick={() => actions.remove(a.id)} aria-label={`Remove ${a.title ?? 'article'}`} disabled={busy}>
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+});
 
 /** The form that corrects what the file said about an article. */
 function ArticleEditor({ article, onSave, onCancel }: { article: Article; onSave(patch: ArticlePatch): void; onCancel(): void }) {
@@ -102,6 +141,10 @@ export function ArticlesStep(props: ArticlesStepProps) {
   useEffect(() => {
     if (props.target) setEditingId(props.target);
   }, [props.target]);
+  // The rows' buttons call the latest props through one object that never changes, so a row is drawn again only when its article does.
+  const latest = useRef(props);
+  latest.current = props;
+  const rowActions = useMemo<RowActions>(() => ({ edit: (id) => setEditingId(id), reimport: (a) => latest.current.onReimport(a), remove: (id) => latest.current.onRemove(id) }), []);
   const endEdit = (id: string) => {
     setEditingId(null);
     setTimeout(() => tableRef.current?.querySelector<HTMLElement>(`tr[data-article="${CSS.escape(id)}"] button.edit-article`)?.focus(), 0);
@@ -238,29 +281,7 @@ export function ArticlesStep(props: ArticlesStepProps) {
                   </td>
                 </tr>
               ) : (
-              <tr key={a.id} data-article={a.id}>
-                <td className="title-cell">
-                  {a.title ?? <em className="muted">Untitled</em>}
-                  {urlOf(a) && <div className="muted small url">{urlOf(a)}</div>}
-                </td>
-                <td>{a.outlet ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">{a.published ?? <span className="muted">—</span>}</td>
-                <td className="num">{wordCount(a.text).toLocaleString('en-GB')}</td>
-                <td className="muted small">{originLabel(a)}</td>
-                <td className="row-actions">
-                  <button type="button" className="link edit-article" onClick={() => setEditingId(a.id)} aria-label={`Edit details of ${articleLabel(a)}`}>
-                    Edit
-                  </button>
-                  {a.origin.kind === 'file' && (
-                    <button type="button" className="link" onClick={() => props.onReimport(a)} aria-label={`Re-import ${a.title ?? 'article'}`} disabled={props.busy} title="Read the file again, e.g. after it was corrected">
-                      Re-import
-                    </button>
-                  )}
-                  <button type="button" className="link danger" onClick={() => props.onRemove(a.id)} aria-label={`Remove ${a.title ?? 'article'}`} disabled={props.busy}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
+                <ArticleRow key={a.id} article={a} busy={props.busy} actions={rowActions} />
               ),
             )}
           </tbody>
