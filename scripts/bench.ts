@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — speed and memory figures of the main jobs, on this machine.
  *   npm run bench              human-readable
- *   npm run bench -- --json    one JSON object on stdout: { extraction, export, renderer }
+ *   npm run bench -- --json    one JSON object on stdout: { extraction, export, renderer, service }
  *   npm run bench -- --only extraction,export
  * Each part is measured by its own module; a part that cannot run here (no LibreOffice, no
  * Chromium) reports { error } instead of stopping the others.
@@ -9,6 +9,7 @@
 import { benchExtraction } from './bench-extract';
 import { benchExport } from './bench-export';
 import { benchRenderer } from './bench-renderer';
+import { benchService } from './bench-service';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -18,6 +19,7 @@ const parts: Record<string, () => Promise<object>> = {
   extraction: benchExtraction,
   export: benchExport,
   renderer: benchRenderer,
+  service: benchService,
 };
 const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
 

@@ -1,0 +1,287 @@
+/**
+ * One new article into a 500-article project (issue 12: its findings on screen in < 300 ms,
+ * Electron's main process never blocked > 50 ms), measured part by part through the same
+ * handlers the app's main process runs, with the extraction in its worker:
+ *
+ *   renderer → main   the request as the window sends it (500 references and the new article),
+ *                     copied as IPC copies it (v8 serialise/deserialise) and validated once;
+ *   worker            extraction of the new article, the running merge, what changed (wall ms
+ *                     in the worker);
+ *   main → renderer   the reply copied as IPC copies it;
+ *   renderer          the update applied to the window's findings, the store's `addArticles`
+ *                     and the step bar's counts (the pure part of putting it on screen).
+ *
+ * `longest_stall_ms` is the longest gap of a 5 ms timer on the thread that plays main while
+ * all of this runs; `full_reply_ms` is the same article count answered the old way (every
+ * article's text sent, the whole findings back) for comparison. `parts` are wall ms;
+ * `cpu_parts` the CPU ms of the same parts, each measured on its own in this thread (the
+ * worker's extraction, merge and diff done here in-process on the same project), the median of
+ * three adds: on a loaded machine wall time is several times CPU time.
+ *
+ *   npx tsx scripts/bench-service.ts     (npm run bench imports it as `service`)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import type { Findings } from '../src/model';
+import type { ExtractUpdateReply } from '../src/services/api';
+import { buildRealisticCorpus } from './bench-corpus';
+
+const BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
+
+export interface ServiceBench {
+  base_articles: number;
+  corpus: string;
+  /** Request to findings applied in the window's store, wall. */
+  add_one_ms: number;
+  /** The sum of `cpu_parts`: what the add costs on a quiet machine. */
+  add_one_cpu_ms: number;
+  /** CPU of the whole process (every thread, GC included) during the add. */
+  process_cpu_ms: number;
+  longest_stall_ms: number;
+  /** The same timer with nothing running: what the machine's load alone gives. */
+  idle_stall_ms: number;
+  parts: {
+    renderer_request_ms: number;
+    main_request_ms: number;
+    worker_extract_ms: number;
+    worker_merge_ms: number;
+    worker_diff_ms: number;
+    main_reply_ms: number;
+    renderer_apply_ms: number;
+    renderer_store_ms: number;
+  };
+  /** The same parts as CPU ms, measured in this one thread (the worker's parts run here in-process). */
+  cpu_parts: Record<string, number>;
+  request_kb: number;
+  reply_kb: number;
+  /** Items sent of all the project's items. */
+  items_sent: number;
+  items_total: number;
+  /** The old way: all texts sent, the whole findings back (one more new article). */
+  full_reply_ms: number;
+  full_reply_kb: number;
+  /** CPU to copy the whole findings once (the old way copied them twice: worker → main → window). */
+  full_copy_cpu_ms: number;
+  thread: string;
+}
+
+const cpuNow = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+/** IPC copies a message with the structured clone algorithm, as v8's serialiser does. */
+const ipcCopy = <T>(x: T): { value: T; bytes: number } => {
+  const b = v8.serialize(x);
+  return { value: v8.deserialize(b) as T, bytes: b.byteLength };
+};
+
+export async function benchService(): Promise<ServiceBench> {
+  const { createHandlers, validateRequest } = await import('../src/services/handlers');
+  const { closeExtractWorker, extractionThread, lastExtractTimings } = await import('../src/services/extract-host');
+  const { articleKey, articleRef } = await import('../src/services/article-key');
+  const { applyFindingsUpdate } = await import('../src/services/findings-update');
+  const { appReducer, initialAppState, stepCounts } = await import('../renderer/state/app');
+  const { newProject } = await import('../src/project/project');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-service-'));
+  const api = createHandlers({
+    chooseFilesToOpen: async () => null,
+    chooseSavePath: async () => null,
+    userDataDir: tmp,
+    openPath: async () => undefined,
+    showInFolder: () => undefined,
+    now: () => new Date('2025-03-10T00:00:00Z'),
+    emitProgress: () => undefined,
+    approvedPaths: new Set(),
+  });
+  try {
+    const { articles, corpus } = buildRealisticCorpus(BASE + 5);
+    const base = articles.slice(0, BASE);
+    const [added, other] = [articles[BASE]!, articles[BASE + 1]!];
+    /** Three more new articles for the CPU figures (the median of three adds). */
+    const extras = articles.slice(BASE + 2, BASE + 5);
+
+    // The project as the window holds it after extracting its 500 articles.
+    const warm = await api.extractUpdate({ articles: base, base: null });
+    if (!warm.ok || warm.value.kind !== 'update') throw new Error('the warm-up extraction failed');
+    const held = new Set(base.map(articleKey));
+    const findings0 = applyFindingsUpdate(null, ipcCopy(warm.value.update).value);
+    const version0 = warm.value.update.version;
+    let state = appReducer(initialAppState, {
+      type: 'started',
+      opened: { project: { ...newProject({ now: new Date('2025-03-10T00:00:00Z') }), articles: base, findings: findings0 }, path: null, migratedFrom: null },
+      recent: [],
+      templates: [],
+      recovery: null,
+    });
+
+    const stalls = { worst: 0, last: performance.now() };
+    const tick = () => {
+      const now = performance.now();
+      stalls.worst = Math.max(stalls.worst, now - stalls.last);
+      stalls.last = now;
+    };
+    const watch = async <T>(work: () => Promise<T>): Promise<T> => {
+      stalls.worst = 0;
+      stalls.last = performance.now();
+      const timer = setInterval(tick, 5);
+      try {
+        return await work();
+      } finally {
+        clearInterval(timer);
+        tick();
+      }
+    };
+    await watch(() => new Promise((r) => setTimeout(r, 1000)));
+    const idle = stalls.worst;
+
+    // ---- one new article, as the window sends it ----
+    const time = <T>(f: () => T): [T, number] => {
+      const t = performance.now();
+      const v = f();
+      return [v, performance.now() - t];
+    };
+    const c0 = cpuNow();
+    const t0 = performance.now();
+    const parts = { renderer_request_ms: 0, main_request_ms: 0, worker_extract_ms: 0, worker_merge_ms: 0, worker_diff_ms: 0, main_reply_ms: 0, renderer_apply_ms: 0, renderer_store_ms: 0 };
+    let requestBytes = 0;
+    let replyBytes = 0;
+    const reply = await watch(async () => {
+      const list = [...base, added];
+      const [req, tReq] = time(() => ({ base: version0, articles: list.map((a) => (held.has(articleKey(a)) ? articleRef(a) : a)) }));
+      const [copied, tCopy] = time(() => ipcCopy(req));
+      requestBytes = copied.bytes;
+      parts.renderer_request_ms = tReq + tCopy / 2;
+      const [parsed, tParse] = time(() => validateRequest('extractUpdate', copied.value));
+      parts.main_request_ms = tCopy / 2 + tParse;
+      if (!parsed.ok) throw new Error(parsed.message);
+      const r = await api.extractUpdate(parsed.data);
+      if (!r.ok) throw new Error(r.error.message);
+      const t = lastExtractTimings();
+      parts.worker_extract_ms = t.extract_ms;
+      parts.worker_merge_ms = t.merge_ms;
+      parts.worker_diff_ms = t.diff_ms;
+      const [back, tBack] = time(() => ipcCopy(r.value));
+      replyBytes = back.bytes;
+      parts.main_reply_ms = tBack / 2;
+      return { value: back.value as ExtractUpdateReply, tBack };
+    });
+    if (reply.value.kind !== 'update') throw new Error('the extraction lost articles it was sent');
+    const update = reply.value.update;
+    const [findings1, tApply] = time(() => applyFindingsUpdate(findings0, update));
+    parts.renderer_apply_ms = reply.tBack / 2 + tApply;
+    const [, tStore] = time(() => {
+      state = appReducer(state, { type: 'doc', action: { type: 'addArticles', articles: [added], findings: findings1 } });
+      return stepCounts(state.doc!.project);
+    });
+    parts.renderer_store_ms = tStore;
+    const addMs = performance.now() - t0;
+    const addCpu = cpuNow() - c0;
+    const stall = stalls.worst;
+
+    // ---- the old way, for comparison: every text sent, the whole findings back ----
+    const t1 = performance.now();
+    let fullBytes = 0;
+    await watch(async () => {
+      const req = ipcCopy({ articles: [...base, added, other] });
+      const parsed = validateRequest('extract', req.value);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const r = await api.extract(parsed.data);
+      if (!r.ok) throw new Error(r.error.message);
+      const back = ipcCopy(r.value as Findings);
+      fullBytes = back.bytes;
+    });
+    const fullMs = performance.now() - t1;
+
+    // ---- CPU of each part, in this one thread (the worker's parts done here, in-process) ----
+    const cpuOf = <T>(f: () => T): [T, number] => {
+      const c = cpuNow();
+      const v = f();
+      return [v, cpuNow() - c];
+    };
+    const { ExtractCache, extractUpdate } = await import('../src/services/extract-cache');
+    const { extractArticle } = await import('../src/extract');
+    const { diffFindings } = await import('../src/services/findings-update');
+    const cache = new ExtractCache();
+    const keyed = (list: typeof base) => ({ id: 0, keys: list.map(articleKey), articles: Object.fromEntries(list.map((a) => [articleKey(a), a])) });
+    const first = extractUpdate(cache, { ...keyed(base), base: null });
+    const before = cache.versions.get(first.version)!;
+    extractArticle(articles[0]!); // this thread's first extraction loads the language model: not part of an add
+    const runs: Array<Record<string, number>> = [];
+    let known = base;
+    let prior = first;
+    let after = before;
+    for (const next of extras) {
+      const cpu = { renderer_request: 0, main_request: 0, worker_extract: 0, worker_merge: 0, worker_diff: 0, main_reply: 0, renderer_apply: 0, renderer_store: 0 };
+      const list = [...known, next];
+      const sent = new Set(known.map(articleKey));
+      const [req, cReq] = cpuOf(() => ({ base: prior.version, articles: list.map((a) => (sent.has(articleKey(a)) ? articleRef(a) : a)) }));
+      const [bytes, cSer] = cpuOf(() => v8.serialize(req));
+      const [got, cDe] = cpuOf(() => v8.deserialize(bytes) as unknown);
+      const [, cVal] = cpuOf(() => validateRequest('extractUpdate', got));
+      cpu.renderer_request = cReq + cSer;
+      cpu.main_request = cDe + cVal;
+      const [fresh, cExtract] = cpuOf(() => extractArticle(next));
+      cpu.worker_extract = cExtract;
+      cache.set(articleKey(next), fresh);
+      const [u, cMergeDiff] = cpuOf(() => extractUpdate(cache, { ...keyed(list), base: prior.version }));
+      const was = after;
+      after = cache.versions.get(u.version)!;
+      const [, cDiff] = cpuOf(() => diffFindings(was, after, 'again', prior.version));
+      cpu.worker_diff = cDiff;
+      cpu.worker_merge = Math.max(0, cMergeDiff - cDiff);
+      const [replyBuf, cRep] = cpuOf(() => v8.serialize({ kind: 'update', update: u }));
+      cpu.main_reply = cRep;
+      const windowCopy = structuredClone(was);
+      const [replyCopy, cRepDe] = cpuOf(() => v8.deserialize(replyBuf) as ExtractUpdateReply);
+      const [, cApply] = cpuOf(() => replyCopy.kind === 'update' && applyFindingsUpdate(windowCopy, replyCopy.update));
+      cpu.renderer_apply = cRepDe + cApply;
+      const [, cStore] = cpuOf(() => stepCounts(appReducer(state, { type: 'doc', action: { type: 'addArticles', articles: [next], findings: after } }).doc!.project));
+      cpu.renderer_store = cStore;
+      runs.push(cpu);
+      known = list;
+      prior = u;
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const cpu = Object.fromEntries(Object.keys(runs[0]!).map((k) => [k, median(runs.map((r) => r[k]!))]));
+    const [, cFull] = cpuOf(() => v8.deserialize(v8.serialize(after)));
+
+    const round = (x: number) => Math.round(x * 10) / 10;
+    const count = (o: Readonly<Record<string, readonly unknown[]>>) => Object.values(o).reduce((n, l) => n + l.length, 0);
+    return {
+      base_articles: BASE,
+      corpus,
+      add_one_ms: Math.round(addMs),
+      add_one_cpu_ms: Math.round(Object.values(cpu).reduce((a, b) => a + b, 0)),
+      process_cpu_ms: Math.round(addCpu),
+      longest_stall_ms: Math.round(stall),
+      idle_stall_ms: Math.round(idle),
+      parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])) as ServiceBench['parts'],
+      cpu_parts: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [`${k}_ms`, round(v)])),
+      request_kb: Math.round(requestBytes / 1024),
+      reply_kb: Math.round(replyBytes / 1024),
+      items_sent: count(update.items),
+      items_total: count(update.order),
+      full_reply_ms: Math.round(fullMs),
+      full_reply_kb: Math.round(fullBytes / 1024),
+      full_copy_cpu_ms: Math.round(cFull),
+      thread: extractionThread(),
+    };
+  } finally {
+    await closeExtractWorker();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (/bench-service\.ts$/.test(process.argv[1] ?? '')) {
+  benchService().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    },
+  );
+}
