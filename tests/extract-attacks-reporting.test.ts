@@ -112,3 +112,32 @@ describe('attacks: two sides striking each other', () => {
     expect(brief('Chile and Peru exchanged prisoners on Sunday after weeks of drone attacks.')).toEqual([]);
   });
 });
+
+describe('attacks: who struck, as the reporting names it', () => {
+  it('reads "X said its forces struck"', () => {
+    expect(brief('Chile said its forces struck a fuel depot in the town of Dunvale on Monday.').map((x) => (x as unknown[])[0])).toEqual(['Chile']);
+  });
+
+  it('reads "claimed by X" and "blamed the X army for"', () => {
+    expect(brief('The raid on a convoy near Dunvale on Sunday, which killed four soldiers, was claimed by Bolivia.').map((x) => (x as unknown[])[0])).toEqual(['Bolivia']);
+    expect(brief('Officials blamed the Peruvian army for the shelling of Dunvale on Monday, which killed three people.').map((x) => (x as unknown[])[0])).toEqual(['Peru']);
+  });
+});
+
+describe('attacks: first reports of one deadly strike', () => {
+  it('keeps "the fatal bombing of a camp in <country>" as a strike, and the toll told next', () => {
+    const out = detectAttacks(
+      build(['Peru pointed the finger at the Bolivian army for the fatal bombing of a camp in Chile.', 'The attack, on Friday, claimed the lives of at least nine people.'].join('\n')),
+    );
+    expect(out.map((x) => [x.attacker, x.location, x.killed])).toEqual([['Bolivia', 'Chile', 9]]);
+  });
+
+  it('does not read a country-wide trend as a strike', () => {
+    expect(brief('Bolivia has stepped up its attacks on Chile.')).toEqual([]);
+  });
+
+  it('gives "dozens" no figure, and reads "N <noun>, among them ..., died"', () => {
+    expect(brief('Chilean drones struck a market in Dunvale on Friday, killing dozens of people.')).toEqual([['Chile', 'Dunvale', null, null, '? drone']]);
+    expect(brief('A Chilean drone hit a mosque in Dunvale on Friday; 31 worshippers, among them children and the elderly, died.').map((x) => (x as unknown[])[2])).toEqual([31]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   DAMAGE_ONLY,
   FIRE_CONTEXT,
   HIT_AS_ADJECTIVE,
+  LETHAL,
   NEW_STRIKE,
   NOT_AN_EVENT,
   PHOTO_CREDIT,
@@ -16,6 +17,7 @@ import {
   SCENE_VERBS,
   STRIKE_WORDS,
   STRUCK_BY,
+  STRUCK_PAST,
   WITH_WEAPON_ONLY,
 } from './lexicon/strike-verbs';
 import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
@@ -61,11 +63,11 @@ const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
 /** "22 people, including six children, were killed": an appositive between the count and its verb. */
-const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|and|been|killed|injured|wounded|died|dead)\\b)[\\p{L}\\p{N}’'-]+";
+const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|been|killed|injured|wounded|died|dead)\\b)[\\p{L}\\p{N}’'-]+";
 const APPOSITIVE = `(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+)?`;
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+\\s+){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
@@ -155,7 +157,9 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     if (/-\p{L}+$/u.test(name) && FLAG_AFTER.test(name.slice(name.lastIndexOf('-')))) continue;
     const party = mentions.find((p) => !p.person && p.start === at);
     const form = party ? partyForm(party.text) : null;
-    if (form && form.kind !== 'name' && form.kind !== 'capital') continue;
+    // A country's other name ("Britain", "Democratic Republic of Congo") is a place; an agency's initials ("FSB") are not.
+    const countryAlias = form?.kind === 'alias' && /\p{Ll}/u.test(name);
+    if (form && form.kind !== 'name' && form.kind !== 'capital' && !countryAlias) continue;
     const before = text.slice(Math.max(s.start, at - 40), at);
     // "missiles fired from a launcher in X region": where the strike came from, not where it fell.
     const origin = text.slice(Math.max(s.start, at - 60), at).match(ORIGIN_BEFORE);
@@ -168,7 +172,7 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const full = suffix ? `${name} ${suffix[1]}` : name;
     const country = known?.country ?? (form?.kind === 'name' ? form.party : null) ?? (form?.party ?? null);
     const strong = !/\b(?:across|over|on|of|into)\s+(?:the\s+)?(?:\p{L}+\s+)?$/iu.test(before);
-    out.push({ name: full, start: at, end: at + full.length, country, isCountry: form?.kind === 'name' || known?.kind === 'country', strong });
+    out.push({ name: full, start: at, end: at + full.length, country, isCountry: form?.kind === 'name' || countryAlias || known?.kind === 'country', strong });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -308,9 +312,13 @@ function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
   return out;
 }
 
+/** "dozens", "hundreds of": a toll with no figure (the schema codes the number stated, and none is). */
+const VAGUE_TOLL = /^(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)?(?:dozens|scores|hundreds|thousands)(?:\s+of)?$/i;
+
 function firstCount(res: readonly RegExp[], text: string): number | null {
   for (const re of res) {
     const m = text.match(re);
+    if (m && VAGUE_TOLL.test(m[1].trim())) return null;
     const c = m ? parseCount(m[1]) : null;
     if (c) return c.value;
   }
@@ -387,8 +395,13 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 const STRUCK_BY_BEFORE = fastRegExp(`\\b(?:${STRUCK_BY})\\s+by\\s+(?:the\\s+)?$`, 'i');
 const AIR_DEFENCE_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:air|anti-aircraft)\b/iu;
+const OWN_FORCES_AFTER = fastRegExp(
+  `^(?:['’]s?\\s+(?:[\\p{L}-]+\\s+){0,2}?)?\\s*(?:said|says|announced|claimed|confirmed|stated|reported)\\s+(?:on\\s+\\p{L}+\\s+)?(?:that\\s+)?(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:had\\s+|have\\s+|has\\s+)?(?:${STRUCK_PAST})\\b`,
+  'i',
+);
 const NEW_STRIKE_RE = fastRegExp(`\\b(?:${NEW_STRIKE})\\b`, 'i');
-const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+$/i;
+/** "accused X of", "blamed the X army for", "pointed the finger at X for": the accused struck. */
+const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|point(?:ed|s|ing)\s+(?:the\s+|a\s+)?fingers?\s+at)\s+(?:the\s+)?$/i;
 /** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
 const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
 
@@ -408,11 +421,14 @@ interface Attribution {
 function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: readonly StrikeWord[], weapons: ReadonlyArray<Found<Weapon>>): Attribution {
   const text = a.article.text;
   const ms = mentionsOf(a, c).filter((m) => m.party && !FLAG_AFTER.test(text.slice(m.end, m.end + 12)));
-  const accused = ms.find((m) => ACCUSED.test(text.slice(Math.max(s.start, m.start - 20), m.start)));
+  const accused = ms.find((m) => ACCUSED.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
   if (accused) return { party: accused.party, rule: 'attacker:accused' };
   // "The Houthis claimed responsibility for an attack on ...".
   const claimed = ms.find((m) => /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
   if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
+  // "X said its forces struck ...", "X's military said its jets hit ...": the speaker owns the forces that struck.
+  const owner = ms.find((m) => !m.person && OWN_FORCES_AFTER.test(text.slice(m.end, Math.min(c.end, m.end + 90))));
+  if (owner) return { party: owner.party, rule: 'attacker:own-forces' };
   // "a house hit by Russian drones", "a shell fired by Pakistani troops": the agent of a passive strike verb.
   const agent = ms.find((m) => !m.person && STRUCK_BY_BEFORE.test(text.slice(Math.max(c.start, m.start - 30), m.start)) && !AIR_DEFENCE_AFTER.test(text.slice(m.end, m.end + 40)));
   if (agent) return { party: agent.party, rule: 'attacker:passive-agent' };
@@ -625,7 +641,9 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     return;
   }
   // "The outer wall was destroyed": damage without a weapon tells what the strike being told did.
-  const fresh = strikes.filter((x) => !x.reference && !(x.damage && !own.length));
+  // "The raid on a convoy, which killed four soldiers, ...": a definite strike with figures, with nothing told before it, is the first report.
+  const firstReport = !out.length && !mem.pending && figures;
+  const fresh = strikes.filter((x) => (!x.reference || (firstReport && !x.verbal)) && !(x.damage && !own.length));
   // The strike being told: the last record, or a pending strike named after it that these figures confirm.
   const pend = mem.pending && s.index > mem.pending.at && s.index - mem.pending.at <= DETAIL_REACH && (!mem.current || mem.pending.at > mem.at) ? mem.pending : null;
   const last = pend ? pend.x : mem.current;
@@ -758,7 +776,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const pubYear = Number((published ?? '').slice(0, 4)) || null;
   const years = [...c.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
   if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
-  if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides) return;
+  if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides && !LETHAL_ONE.test(c.text)) return;
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
   // same place (or none), same weapon type, no other day or attacker — one record.
   const g0 = groups[0];
@@ -865,6 +883,9 @@ function reciprocalSides(a: AnalysedArticle, c: Sentence): [string, string] | nu
   }
   return null;
 }
+
+/** One strike named as deadly ("the fatal bombing of a camp"): an event, not a trend. */
+const LETHAL_ONE = fastRegExp(`\\b(?:${LETHAL})\\s+(?:[\\p{L}-]+\\s+)?(?:attack|strike|airstrike|air strike|bombing|shelling|raid|blast|explosion)\\b`, 'i');
 
 /** How far (sentences) a toll with no strike word may follow the strike being told. */
 const TOLL_REACH = 2;

@@ -43,10 +43,16 @@ export const SCENE_VERBS =
 export const PHOTO_CREDIT = String.raw`\b(?:Photograph|Photo|Photos|Picture|Image|Images|Photo credit)\s*:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|Reuters|AP|EPA|Anadolu)\b`;
 
 /** Passive participles whose "by" names who struck: "hit by Russian drones", "shells fired by Pakistani troops". */
-export const STRUCK_BY = 'hit|struck|attacked|targeted|fired|launched|shelled|bombed|bombarded|pounded|carried out|conducted|dropped|killed|wounded|injured|raided|stormed|ambushed';
+export const STRUCK_BY = 'hit|struck|attacked|targeted|fired|launched|shelled|bombed|bombarded|pounded|carried out|conducted|dropped|killed|wounded|injured|raided|stormed|ambushed|claimed';
 
 /** Verbs of two sides striking each other: "A and B traded fire", "A exchanged strikes with B". */
 export const RECIPROCAL = 'traded|exchanged|trade|exchange|trading|exchanging';
 
 /** Words that open a new strike even with no new place or day: "also", "another", "separately". */
 export const NEW_STRIKE = 'also|another|separately|meanwhile|elsewhere|again|second|later';
+
+/** Verbs of striking in the past, for "X said its forces struck ...": the speaker owns the forces that struck. */
+export const STRUCK_PAST = 'struck|hit|attacked|targeted|shelled|bombed|pounded|launched|fired|carried out|conducted|destroyed|raided';
+
+/** Adjectives that make one strike an event, not a trend: "the fatal bombing of a camp". */
+export const LETHAL = 'deadly|fatal|lethal|bloody|devastating';
