@@ -175,7 +175,14 @@ export function clip(t: string): string {
  * subject of its clause ("with Chile renewing its demand that"). A party named after the noun is
  * what the position is about, never its owner.
  */
-function ownersAt(a: AnalysedArticle, s: Sentence, at: number): Holder[] {
+function ownersAt(a: AnalysedArticle, s: Sentence, at: number, cueEnd = at): Holder[] {
+  // "the refusal of Haftar to sign": the party after "of" owns the noun when its infinitive follows.
+  if (/\bof$/i.test(a.article.text.slice(at, cueEnd))) {
+    const next = mentionsIn(a, s).find((m) => m.start >= cueEnd && m.start - cueEnd <= 6);
+    if (next && /^\s+(?:the\s+)?$/i.test(a.article.text.slice(cueEnd, next.start)) && /^\s+to\s+[a-z]/.test(a.article.text.slice(next.end, next.end + 12))) {
+      return [{ party: next.party, person: next.person, text: next.text }];
+    }
+  }
   const before = a.article.text.slice(Math.max(s.start, at - 60), at);
   const ms = mentionsIn(a, s).filter((m) => m.end <= at && at - m.end <= 40);
   const last = ms[ms.length - 1];
@@ -240,7 +247,7 @@ export function detectPositions(a: AnalysedArticle): Position[] {
         const h = firstMentionIn(a, s, hit.inExchange.from, hit.start);
         holders = h ? [h] : [];
       } else if (hit.cue.holder === 'owner') {
-        holders = ownersAt(a, s, hit.start);
+        holders = ownersAt(a, s, hit.start, hit.end);
       } else if (hit.cue.holder === 'reporter') {
         // "X breached the truce, the army said": the source accuses the actor; no source, no position.
         const sp = speakerAt(a, s, hit.start);

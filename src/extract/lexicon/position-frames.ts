@@ -74,7 +74,7 @@ const BASE_CUES: readonly PositionCue[] = [
   { name: 'offer-readiness', kind: 'offer', re: String.raw`\b(?:agreed|agrees|agree|agreeing) to\b(?! (?:disagree|meet|talk|hold talks))|\b(?:ready|willing) to (?!(?:continue (?:fighting|the war|strikes|attacks)|keep fighting|fight|defend|strike|respond|retaliate|push|attack|hit|escalate|use)\b)|\b(?:handed over|submitted|presented|put forward|tabled|sent) (?:its|their|his|her|a|an|the) (?:own )?(?:proposals?|plan|draft|memorandum|offer|terms|list)\b|\bprepared to\b|\b(?:readiness|willingness) to\b|\bprepared (?:a|an) (?:list|plan|proposal|draft|framework|offer)\b|\boffer(?:ed|s|ing) to\b|\boffered\b(?! (?:no|few|little|its|his|her|their)? ?(?:details|condolences|comment|explanation|evidence|prayers|sympathy|support to the families))|(?<!the |a )\bpropos(?:ed|es|ing)\b(?! by)|\bwould (?:only )?support\b|\bwould lead\b|\bwould (?:send|contribute|deploy|provide|guarantee)\b|(?<!\b(?:widely|generally|internationally|universally|been|be|was|were|is|are) )\baccepted\b|\bopen to\b`, holder: 'subject', weight: 0.75 },
   // goals
   { name: 'goal-noun-is', kind: 'goal', re: String.raw`\b(?:goal|aim|objective|priority|intention|purpose)s?\b(?:\s+(?:of|in|for)\s+[^,.;]{1,40}?)?\s+(?:is|was|are|were|remains?)\b`, holder: 'speaker', weight: 0.85 },
-  { name: 'goal-verb-to', kind: 'goal', re: String.raw`\b(?:aims?|aimed|aiming|seeks?|sought|seeking|wants?|wanted|hopes?|hoped|intends?|intended|vow(?:s|ed|ing)|pledged|pledging|is determined|are determined|strives?) to\b`, holder: 'subject', weight: 0.7 },
+  { name: 'goal-verb-to', kind: 'goal', re: String.raw`\b(?:aims?|aimed|aiming|seeks?|sought|seeking|wants?|wanted|hopes?|hoped|intends?|intended|vow(?:s|ed|ing)|pledged|pledging|is determined|are determined|strives?) to\b|\b(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)) to\b(?=\s+(?!the\b|a\b|an\b|death\b)[a-z]+\b)`, holder: 'subject', weight: 0.7 },
   { name: 'goal-seek-np', kind: 'goal', re: String.raw`\b(?:seeks|seeking|sought) (?:a|an|the|security|guarantees|full|new|international|compensation|assurances|recognition)\b`, holder: 'subject', weight: 0.65 },
   { name: 'goal-effort-by', kind: 'goal', re: String.raw`\befforts? (?=by\b)|\bcampaign (?=by\b)|\bbid (?=by\b)`, holder: 'agent', weight: 0.6 },
 ];
@@ -127,11 +127,12 @@ function stanceCue(c: StanceVerbClass): PositionCue {
 }
 
 /** Nouns that name a position, by kind; owned by a possessive, a demonym or "its"/"their" before them. */
-export const POSITION_NOUNS: Readonly<Record<'goal' | 'offer' | 'demand' | 'condition', readonly string[]>> = {
+export const POSITION_NOUNS: Readonly<Record<'goal' | 'offer' | 'demand' | 'condition' | 'refusal', readonly string[]>> = {
   goal: ['plan', 'plans', 'campaign', 'bid', 'drive', 'effort', 'efforts', 'push', 'quest', 'strategy', 'attempt', 'ambition', 'ambitions', 'intention', 'determination', 'resolve'],
   offer: ['proposal', 'proposals', 'offer', 'offers', 'initiative', 'peace plan', 'peace proposal', 'counterproposal', 'counter-proposal', 'pledge', 'promise', 'commitment'],
   demand: ['call', 'calls', 'demand', 'demands', 'request', 'requests', 'appeal', 'appeals', 'ultimatum', 'insistence'],
   condition: ['condition', 'conditions', 'precondition', 'preconditions'],
+  refusal: ['refusal', 'rejection'],
 };
 
 /** Documents that state their author's terms: "the Finnish draft obliges X to ...". */
@@ -164,7 +165,8 @@ const FRAME_CUES: readonly PositionCue[] = [
   // ultimatums
   { name: 'demand-ultimatum', kind: 'demand', re: String.raw`\bset\s+(?:[\p{L}’'-]+\s+){0,3}?(?:a\s+|an\s+)?(?:deadline|ultimatum)\b|\b(?:gave|give|gives|giving|granted|grant)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{L}\d-]+\s+(?:days|hours|weeks|months)\s+to\b|\bissued (?:an? )?(?:ultimatum|deadline)\b`, holder: 'subject', weight: 0.75 },
   // a hostile act reported with its source: the source's accusation
-  { name: 'accusation-reported-act', kind: 'accusation', re: String.raw`\b(?:${alternation(HOSTILE_ACT_VERBS)})\b(?!\s+(?:out|down)\b)`, holder: 'reporter', weight: 0.65 },
+  // (a fallback: "urged them to engage after many broken truces" is the urging, not a report of a breach)
+  { name: 'accusation-reported-act', kind: 'accusation', re: String.raw`\b(?:${alternation(HOSTILE_ACT_VERBS)})\b(?!\s+(?:out|down)\b)`, holder: 'reporter', weight: 0.65, fallback: true },
   // "traded accusations", "pointed fingers at", "dismissed the claim"
   { name: 'accusation-traded', kind: 'accusation', re: String.raw`\btrad(?:ed|e|es|ing) (?:accusations|blame)\b|\bpoint(?:ed|s|ing)? (?:the )?fingers? at\b|\bheld (?:[\p{L}’'-]+\s+){1,3}responsible\b`, holder: 'subject', weight: 0.75 },
   { name: 'refusal-dismissed-claim', kind: 'refusal', re: String.raw`\b(?:dismissed|denied|rejected|refuted)\s+(?:the|these|those|such|any|all)\s+(?:[\p{L}-]+\s+)?(?:claims?|accusations?|allegations?|reports?|charges?)\b`, holder: 'subject', weight: 0.75 },
