@@ -522,4 +522,16 @@ describe('meetings the sources do not date, and party names in sentences', () =>
     expect(out).not.toContain('Views');
     expect(out).toContain('Marlow');
   });
+
+  it('prints the same position of one side once, and opens a toll of more than ten strikes with words', () => {
+    const p0 = findings.positions[0];
+    const twice = { ...findings, positions: [p0, { ...p0, id: 'copy', sources: [...p0.sources] }] };
+    const t = compose(briefing({ sections: ['positions'] }), { articles, findings: twice }, loadTemplate('situation'));
+    const items = t.blocks.filter((b) => b.kind === 'list').flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(items).toHaveLength(1);
+    const a0 = findings.attacks.find((a) => !a.aggregate && a.location)!;
+    const many = { ...findings, delegations: [], positions: [], outlook: [], attacks: Array.from({ length: 12 }, (_, i) => ({ ...a0, id: `a${i}`, location: `Town ${i}` })) };
+    const m = compose(briefing({ sections: ['bluf'] }), { articles, findings: many }, loadTemplate('situation'));
+    expect(m.blocks.flatMap(allRuns).map((r) => (r.kind === 'text' ? r.text : '')).join(' ')).toMatch(/In all, 12 strikes were reported/);
+  });
 });

@@ -404,7 +404,9 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     // The dates cover every strike only when every strike has one ("Three strikes were reported (the dated one on 1 Oct 2024)").
     const span = !range ? '' : dates.length === counted.length ? ` ${range}` : ` (the dated ${dates.length === 1 ? 'one' : 'ones'} ${range})`;
     const toll = [killed ? `killing at least ${killed}` : '', injured ? `injuring at least ${injured}` : ''].filter(Boolean).join(' and ');
-    let text = fill(w.blufAttacks, { count: `${cap(spelled(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`, span, toll: toll ? `, ${toll}` : '' });
+    // A sentence opens with a number in words; past ten, "In all, 14 strikes were …".
+    const count = counted.length > 10 ? `In all, ${counted.length} strikes were` : `${cap(spelled(counted.length, 'strike'))} ${counted.length === 1 ? 'was' : 'were'}`;
+    let text = fill(w.blufAttacks, { count, span, toll: toll ? `, ${toll}` : '' });
     // Where, in a few words: up to three places, most struck first.
     const places = [...new Set(counted.map((a) => a.location).filter((l): l is string => !!l))];
     if (places.length && places.length <= 3) text = `${sentence(text)} ${places.length === 1 ? 'Place' : 'Places'} struck: ${joinAnd(places)}.`;
@@ -459,7 +461,15 @@ function delegationsSection(c: Ctx): Block[] {
 
 function positionsSection(c: Ctx): Block[] {
   // A fragment ("asked for") says nothing a reader can use: it stays in review, not in print.
-  const ps = c.findings.positions.filter((p) => bottomLineText(p.text) !== null);
+  // The same words for the same side and kind print once, with the sources of every copy.
+  const byKey = new Map<string, (typeof c.findings.positions)[number]>();
+  for (const p of c.findings.positions) {
+    if (bottomLineText(p.text) === null) continue;
+    const key = `${p.party ?? ''}|${p.kind}|${printText(p.text).toLowerCase().replace(/\s+/g, ' ')}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, sources: [...seen.sources, ...p.sources] } : p);
+  }
+  const ps = [...byKey.values()];
   if (!ps.length) return [];
   const kindOrder = (k: PositionKind) => POSITION_KINDS.indexOf(k);
   const ordered = [...ps].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
