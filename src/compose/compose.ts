@@ -561,7 +561,7 @@ function attacksSection(c: Ctx): Block[] {
     num(a.injured),
     [t(a.target ?? '—')],
   ]);
-  const out: Block[] = [table([['Date', 0.13], ['Place', 0.18], ['Attacker', 0.12], ['Weapons', 0.25], ['Killed', 0.08, 'right'], ['Injured', 0.09, 'right'], ['Target', 0.15]], rows), ...more];
+  const out: Block[] = [table([['Date', 0.13], ['Place', 0.18], ['Attacker', 0.16], ['Weapons', 0.21], ['Killed', 0.08, 'right'], ['Injured', 0.09, 'right'], ['Target', 0.15]], rows), ...more];
   const { counted, left } = countedAttacks(as);
   const totals = weaponTotals(counted);
   if (totals.length >= 2 && c.template.attackTotals) {
