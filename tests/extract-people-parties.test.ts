@@ -43,3 +43,14 @@ describe('people: a possessive party before the name', () => {
     expect(sideOf(text, 'Janis Ozols')).toBe('Latvia');
   });
 });
+
+describe('people: places that are no side', () => {
+  it('does not read "the South American country" as the United States, nor "the DEMONYM capital" as a side', () => {
+    const text = 'President Ana Ruiz said she would fly to Lima, the Peruvian capital, to close the talks that started in the South American country in May.';
+    expect(sideOf(text, 'Ana Ruiz')).toBeNull();
+  });
+  it('gives a regional governor the country of the region named in an earlier sentence', () => {
+    const text = 'A fuel depot near Kursk caught fire on Tuesday after a drone attack.\nNo one was hurt, regional governor Ivan Petrenko wrote on Telegram.';
+    expect(sideOf(text, 'Ivan Petrenko')).toBe('Russia');
+  });
+});

@@ -101,6 +101,8 @@ export function canonicalParty(word: string): string | null {
 /** True when the name is a party's canonical name (a known country or organisation). */
 export const isKnownParty = (name: string): boolean => exact.get(name)?.party === name;
 
+/** A compass or region word written before a party word makes a region: "South American", "Latin America", "Central Asian". */
+const REGION_BEFORE = /(?:\b(?:South|North|Latin|Central|Pan)[\s-]|\bPan-)$/;
 /** Every mention of a party in the text, in order, longest form first ("United States" not "States"). */
 export function findPartyMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
   const out: PartyMention[] = [];
@@ -118,6 +120,8 @@ export function findPartyMentions(text: string, sentences: readonly Sentence[]):
       // "U.S" inside "U.S.A." is handled by longest-first; a form ending in a letter must not be followed by ".X"
       const entry = exact.get(form);
       if (!entry) continue;
+      // "the South American country", "Latin America": a region's name holds the word, not the state
+      if (REGION_BEFORE.test(text.slice(Math.max(0, at - 8), at))) continue;
       const s = sentenceAt(sentences, at);
       out.push({ party: entry.party, start: at, end, text: form, sentence: s ? s.index : -1, kind: entry.kind });
       skipUntil = end;

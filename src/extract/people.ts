@@ -563,8 +563,8 @@ function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): s
   }
   // "…the southern Rostov region…, local governor X said": a local official of the region named before in the sentence
   if (/^(?:local|regional|provincial)\s+(?:governor|mayor|head|chief|official)\b/i.test(text.slice(r.start, r.end))) {
-    const lastStop = Math.max(text.lastIndexOf('. ', r.start), text.lastIndexOf('\n', r.start), r.start - 400, 0);
-    const near = findPlaces(text, [], lastStop, r.start).filter((pm) => pm.place.country && pm.place.kind !== 'country');
+    // the nearest place before: in the sentence, else earlier in the article ("the Belgorod region ... regional governor X")
+    const near = findPlaces(text, [], Math.max(0, r.start - 1500), r.start).filter((pm) => pm.place.country && pm.place.kind !== 'country');
     if (near.length) return near[near.length - 1].place.country;
   }
   return null;
@@ -811,6 +811,7 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
   });
 }
 
+const PLACE_NOUN_AFTER = /^\s+(?:capital|city|border|coast|coastline|territory|soil|waters|airspace|side of the border|town|village|port|island|mainland)\b/i;
 /** "both President X and Ruritania's leadership", "X or Ruritania": a party coordinated with the person is another side. */
 const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(?:['’]s?\s+[\p{Ll}-]+\s+)?(?:and|or|nor)\s+(?:\p{Lu}\S*\s+){0,3}$/u;
 
@@ -836,6 +837,8 @@ function sideFromSentences(text: string, sentences: readonly Sentence[], bySente
       const prev = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '';
       if (TARGET_PREPS.has(prev) || prev === 'against' || prev === 'between') continue;
       // "in Muscat, Oman", "held in Oman": where something happens says nothing of a person's side
+      // "in the Cuban capital", "the Ruritanian border": a demonym before a word of place names a place, not a side
+      if (pm.kind === 'demonym' && PLACE_NOUN_AFTER.test(text.slice(pm.end, pm.end + 24))) continue;
       if (pm.kind !== 'demonym' && (LOCATIVE_PREPS.has(prev) || /\b(?:in|at|near)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?,\s*$/u.test(text.slice(Math.max(s.start, pm.start - 40), pm.start)))) continue;
       if (COORDINATED.test(pm.start >= m.end ? text.slice(m.end, pm.start) : text.slice(pm.end, m.start))) {
         otherSides.add(pm.party);

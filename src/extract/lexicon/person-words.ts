@@ -51,7 +51,7 @@ export const ABSTRACT_NOUN = /\p{Ll}(?:ment|tion|sion|ity|ship|ism|ness)$/u;
 export const PEOPLE_PLURAL = /\p{Ll}(?:ers|ors|ists|ants|ents|ians|eers|ives|ees)$/u;
 
 /** Officials of a place belong to its country: "Dnipro mayor", "governor of the Kharkiv region". */
-export const OFFICIALS: ReadonlySet<string> = new Set(['mayor', 'governor', 'minister', 'official', 'officials', 'commander', 'head', 'chief', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy']);
+export const OFFICIALS: ReadonlySet<string> = new Set(['mayor', 'governor', 'minister', 'official', 'officials', 'commander', 'head', 'chief', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy', 'chairman', 'chairwoman', 'chair']);
 
 /**
  * Lower-case English words written after a name with a hyphen, which make a compound and not a
