@@ -28,7 +28,7 @@ export function formatFindingsText(articles: readonly Article[], f: Findings): s
   out.push('Articles');
   articles.forEach((a, i) => {
     const meta = [a.outlet, a.published, a.byline].filter(Boolean).join(', ');
-    out.push(`  [${i + 1}] ${a.title ?? '(untitled)'}${meta ? ` — ${meta}` : ''}  ${a.origin.kind === 'file' ? a.origin.path : 'pasted text'}`);
+    out.push(`  [${i + 1}] ${a.title ?? 'Untitled article'}${meta ? ` — ${meta}` : ''}  ${a.origin.kind === 'file' ? a.origin.path : 'pasted text'}`);
   });
   section(
     'People',
