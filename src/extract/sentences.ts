@@ -41,7 +41,7 @@ export const MAX_TOKEN = 100;
 
 /** The line as wink should read it: runs without white space longer than MAX_TOKEN broken by spaces. */
 export function guardLongTokens(line: string): string {
-  if (line.length <= MAX_TOKEN) return line;
+  if (line.length <= MAX_TOKEN || !hasLongRun(line)) return line;
   return line.replace(/\S{101,}/g, (run) => {
     let out = '';
     for (let i = 0; i < run.length; i += MAX_TOKEN) out += (i ? ' ' : '') + run.slice(i, i + MAX_TOKEN);
@@ -49,20 +49,39 @@ export function guardLongTokens(line: string): string {
   });
 }
 
-/** Tokens of one line with exact offsets, grouped by wink's sentences. */
+/** True when the line holds a run of more than MAX_TOKEN characters without white space (one pass, no regex). */
+function hasLongRun(line: string): boolean {
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (isSpace(line.charCodeAt(i))) run = 0;
+    else if (++run > MAX_TOKEN) return true;
+  }
+  return false;
+}
+
+/** The characters `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Tokens of one line with exact offsets, grouped by wink's sentences. wink's output is read
+ * once per line (values, parts of speech, and each sentence's first and last token), not once
+ * per sentence.
+ */
 function tokeniseLine(text: string, lineStart: number, lineEnd: number): Piece[] {
   const line = text.slice(lineStart, lineEnd);
-  const { its } = nlp();
-  const doc = nlp().readDoc(guardLongTokens(line));
+  const { its, readDoc } = nlp();
+  const doc = readDoc(guardLongTokens(line));
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const pieces: Piece[] = [];
   let cursor = 0;
-  const sentences = doc.sentences();
-  for (let k = 0; k < sentences.length(); k++) {
-    const s = sentences.itemAt(k);
-    const values = s.tokens().out(its.value) as string[];
-    const pos = s.tokens().out(its.pos) as string[];
+  for (const [first, last] of spans) {
     const tokens: Token[] = [];
-    for (let i = 0; i < values.length; i++) {
+    for (let i = first; i <= last; i++) {
       const v = values[i];
       if (!v) continue;
       const at = line.indexOf(v, cursor);
@@ -159,8 +178,8 @@ export function splitSentences(text: string): Sentence[] {
     if (lineEnd < 0) lineEnd = text.length;
     let a = lineStart;
     let b = lineEnd;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) {
       checkBudget();
       paragraph++;
