@@ -16,8 +16,8 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   const sentences = splitSentences(text);
   const allParties = findPartyMentions(text, sentences);
   const people = findPeople(text, sentences, allParties);
-  const spans = people.flatMap((p) => p.mentions);
-  const parties = allParties.filter((m) => !spans.some((s) => m.start < s.end && s.start < m.end));
+  const inName = overlapTest(people.flatMap((p) => p.mentions));
+  const parties = allParties.filter((m) => !inName(m));
   const base: AnalysedArticle = { article, sentences, parties, people, numbers: numberSpans(sentences) };
   const delegations = findDelegations(base);
   const partyOf = new Map<string, string>();
@@ -25,6 +25,30 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   const inTeams: ArticlePerson[] = people.map((p) => (p.party || !partyOf.has(p.name) ? p : { ...p, party: partyOf.get(p.name) ?? null }));
   const withParties = sidesFromSentences(text, sentences, parties, inTeams);
   return { analysed: { ...base, people: withParties }, delegations };
+}
+
+/**
+ * A test of whether a span overlaps any of `spans`, in logarithmic time: the spans sorted by
+ * start, with the furthest end reached by each prefix; a span [a, b) overlaps one of them
+ * exactly when some span starting before b ends after a.
+ */
+export function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (m: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const starts = sorted.map((s) => s.start);
+  const reach: number[] = [];
+  let furthest = -Infinity;
+  for (const s of sorted) reach.push((furthest = Math.max(furthest, s.end)));
+  return (m) => {
+    // the number of spans that start before m.end
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > m.start;
+  };
 }
 
 /** Sentences, party mentions and people of an article: what every detector reads. */

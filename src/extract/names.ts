@@ -18,7 +18,9 @@ const doubleMetaphone = doubleMetaphoneImpl as (s: string) => [string, string];
 
 /** Lower case, no diacritics, curly apostrophes straightened. */
 export const foldText = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").toLowerCase();
+  PLAIN_ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").toLowerCase();
+/** Printable ASCII without a backtick: decomposing and stripping marks would change nothing, only the case is folded. */
+const PLAIN_ASCII = /^[ -_a-~]*$/;
 
 /** A small cache for pure functions of strings (names repeat a lot within a corpus). */
 function memo<T>(f: (s: string) => T): (s: string) => T {
@@ -29,6 +31,28 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
       if (cache.size > 20000) cache.clear();
       v = f(s);
       cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+/** The same for pure functions of two strings, without building a key string per call. */
+function memo2<T>(f: (a: string, b: string) => T): (a: string, b: string) => T {
+  const cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a: string, b: string): T => {
+    let inner = cache.get(a);
+    let v = inner?.get(b);
+    if (v === undefined) {
+      if (size > 20000) {
+        cache.clear();
+        size = 0;
+        inner = undefined;
+      }
+      v = f(a, b);
+      if (!inner) cache.set(a, (inner = new Map()));
+      inner.set(b, v);
+      size++;
     }
     return v;
   };
@@ -52,7 +76,8 @@ function foldTokenRaw(t: string): string {
 const HONORIFIC_SET = new Set(HONORIFICS.map((h) => foldText(h).replace(/\.$/, '')));
 
 /** The name without leading titles ("Mr.", "Sir", "President"). */
-export function stripTitles(name: string): string {
+export const stripTitles = memo(stripTitlesRaw);
+function stripTitlesRaw(name: string): string {
   const words = name.trim().split(/\s+/);
   while (words.length > 1 && HONORIFIC_SET.has(foldText(words[0]).replace(/\.$/, ''))) words.shift();
   return words.join(' ');
@@ -109,12 +134,9 @@ export function sameFirstName(a: string, b: string): boolean {
 
 /** True when two surnames are spellings of one name. */
 export function sameSurname(a: string, b: string): boolean {
-  return sameSurnameCached(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  return a < b ? sameSurnameCached(a, b) : sameSurnameCached(b, a);
 }
-const sameSurnameCached = memo((key: string): boolean => {
-  const [a, b] = key.split('\u0000');
-  return sameSurnameRaw(a, b);
-});
+const sameSurnameCached = memo2(sameSurnameRaw);
 /** "al-Sisi" and "Sisi" are one surname: an Arabic article before it is optional. */
 const ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az)[-\s]/i;
 function sameSurnameRaw(a: string, b: string): boolean {
