@@ -242,6 +242,42 @@ describe('app store: commands against a stand-in API', () => {
     expect(store.getState().doc?.project.articles.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
   });
 
+  it("an opened project's articles are extracted in the background; when the findings match, the next import gets only what changed", async () => {
+    const [a1, a2, a3] = [article('a1'), article('a2'), article('a3')];
+    const saved: Findings = { ...emptyFindings(), positions: [position('p1', 'a1'), position('p2', 'a2')] };
+    // The extraction's own objects: the same content, keys in another order.
+    const reordered = (p: Position): Position => Object.fromEntries(Object.entries(p).reverse()) as Position;
+    for (const matches of [true, false]) {
+      const mine: Findings = { ...emptyFindings(), positions: saved.positions.map(reordered).map((p, i) => (matches || i ? p : { ...p, confidence: 0.1 })) };
+      const requests: Array<{ base: string | null; sent: string[] }> = [];
+      const replies = [
+        { kind: 'update' as const, update: diffFindings(null, mine, 'v1', null) },
+        { kind: 'update' as const, update: diffFindings(matches ? mine : null, { ...mine, positions: [...mine.positions, position('p3', 'a3')] }, 'v2', matches ? 'v1' : null) },
+      ];
+      const api = fakeApi({
+        openProject: () => ok(opened({ ...project('Opened'), articles: [a1, a2], findings: saved }, '/p/a.briefsmith')),
+        importFiles: () => ok({ articles: [a3], failures: [] }),
+        extractUpdate: (req) => {
+          requests.push({ base: req.base, sent: req.articles.map((a) => ('ref' in a ? `ref:${a.id}` : a.id)) });
+          return ok(replies.shift()!);
+        },
+      });
+      const { store } = storeWith(api);
+      await store.start();
+      await store.openProject('/p/a.briefsmith');
+      await new Promise((r) => setTimeout(r, 0));
+      // Priming changes nothing in the project.
+      expect(store.getState().doc?.project.findings).toBe(saved);
+      expect(store.getState().doc?.past.length).toBe(0);
+      await store.importDialog();
+      expect(requests).toEqual([
+        { base: null, sent: ['a1', 'a2'] },
+        { base: matches ? 'v1' : null, sent: ['ref:a1', 'ref:a2', 'a3'] },
+      ]);
+      expect(store.getState().doc?.project.findings.positions.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+    }
+  });
+
   it('a cancelled extraction adds nothing, says so, and clears the progress bar', async () => {
     const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extractUpdate: () => fail('cancelled', 'Extraction cancelled.') });
     const { store } = storeWith(api);

@@ -4,10 +4,10 @@
  * pure actions. It knows the API only as the bridge's shape, so tests drive it in Node with a
  * stand-in (no browser), the way GitHub Desktop keeps `lib/stores` apart from `ui/`.
  */
-import type { Article, Findings } from '../../src/model';
+import type { Article, Findings, Project } from '../../src/model';
 import type { BriefsmithBridge, ExportFormat, ImportReport, OpenedProject, TemplateSummary } from '../../src/services/api';
 import { articleKey, articleRef } from '../../src/services/article-key';
-import { applyFindingsUpdate } from '../../src/services/findings-update';
+import { applyFindingsUpdate, sameFindings } from '../../src/services/findings-update';
 import { ApiError, call } from '../api';
 import { appReducer, initialAppState, noticeLifetimeMs, type AfterUnsaved, type AppAction, type AppState, type BackupOffer, type NoticeKind } from './app';
 import type { DocAction } from './project';
@@ -96,6 +96,27 @@ export function createAppStore(deps: StoreDeps) {
     dispatch({ type: 'opened', opened: o, dirty });
     if (o.migratedFrom !== null) notify('info', `Converted from an older project format (version ${o.migratedFrom}). Save to keep it in the new format.`);
     void refreshRecent();
+    prime(o.project);
+  }
+
+  /**
+   * An opened project's articles are extracted in the background, so that the first article
+   * dropped into it extracts only itself. When the extraction's findings are the ones the file
+   * holds, its version is theirs: the next reply is then only what changed. Nothing is shown
+   * and nothing changes in the project; a failure or a Cancel only loses the head start.
+   */
+  function prime(project: Project): void {
+    if (project.articles.length === 0) return;
+    const articles = [...project.articles];
+    void api.extractUpdate({ articles, base: null }).then(
+      (r) => {
+        if (!r.ok || r.value.kind !== 'update') return;
+        for (const a of articles) held.add(articleKey(a));
+        const current = state.doc?.project.findings;
+        if (current === project.findings && sameFindings(current, applyFindingsUpdate(null, r.value.update))) versions.set(current, r.value.update.version);
+      },
+      () => undefined,
+    );
   }
 
   // ---- start-up: a new project, the recent list, templates, and any crash-recovery copy ----
