@@ -78,4 +78,11 @@ describe('headline, byline, date and outlet lines', () => {
     // A date later in a sentence is no dateline.
     expect(detectTextMetadata('Officials said on March 3, 2025 that ' + BODY).published).toBeNull();
   });
+
+  it('takes a headline written as a sentence when a dateline opens the story below it', () => {
+    const top = '• Monday, 24 March 2025\n\nFreedonia and Ruritania held talks, agreeing to meet again.\n\nblog\n\n';
+    expect(detectTextMetadata(top + 'NORTHPORT, March 23. /Example Wire/. ' + BODY)).toMatchObject({ title: 'Freedonia and Ruritania held talks, agreeing to meet again.', published: '2025-03-23' });
+    // Without a dateline below, a short first sentence is the body's.
+    expect(detectTextMetadata('Freedonia and Ruritania held talks, agreeing to meet again.\n\n' + BODY).title).toBeNull();
+  });
 });

@@ -168,8 +168,17 @@ export function detectTextMetadata(text: string): TextMetadata {
   }
   const header: string[] = [];
   let firstBody: string | null = null;
-  for (const line of nonEmpty) {
+  // "Russia and Ukraine held talks." above "CITY, May 16. /AGENCY/. …": a headline written as a
+  // sentence, known by the dateline that opens the story a few lines below it.
+  let sentenceTitle: string | null = null;
+  for (const [i, line] of nonEmpty.entries()) {
     if (navLike(line)) continue;
+    const datelineBelow = nonEmpty.slice(i + 1, i + 5).some((l) => DATELINE.test(l) || DATELINE_DAY.test(l));
+    if (!sentenceTitle && bodyLike(line) && words(line) <= 16 && /\.$/.test(line) && header.every((h) => dateLine(h)) && datelineBelow && !DATELINE.test(line) && !DATELINE_DAY.test(line)) {
+      sentenceTitle = line;
+      header.push(line);
+      continue;
+    }
     if (header.length >= 8 || (bodyLike(line) && !(header.length === 0 && initialsHeadline(line)))) {
       firstBody = line;
       break;
@@ -229,7 +238,7 @@ export function detectTextMetadata(text: string): TextMetadata {
   // outlet name standing above a headline. The text must go on after it.
   // A headline followed by a teaser cut off with an ellipsis links to another article.
   const teased = new Set(unclassified.filter((l, i) => teaserLike(unclassified[i + 1] ?? (header[header.length - 1] === l ? (firstBody ?? '') : ''))));
-  const titleCandidates = unclassified.filter((l) => headlineLike(l) && !teaserLike(l) && !teased.has(l));
+  const titleCandidates = unclassified.filter((l) => (headlineLike(l) || l === sentenceTitle) && !teaserLike(l) && !teased.has(l));
   let allowedAt = 0;
   if (titleCandidates.length >= 2 && unclassified[0] === titleCandidates[0] && outletLike(titleCandidates[0]) && !outletLike(titleCandidates[1])) {
     meta.outlet ??= titleCandidates.shift() ?? null;
