@@ -54,3 +54,15 @@ describe('people: places that are no side', () => {
     expect(sideOf(text, 'Ivan Petrenko')).toBe('Russia');
   });
 });
+
+describe('people: roles with an object and backers', () => {
+  it('reads "the ORG’s special envoy for PLACE, X" as X’s role, owned by ORG', () => {
+    const text = 'The EU’s special envoy for the Sahel, Marta Gil, met both sides in Niamey.';
+    const p = run(text).analysed.people.find((x) => x.name === 'Marta Gil');
+    expect(p?.roles[0]).toBe('EU’s special envoy for the Sahel');
+    expect(p?.party).toBe('European Union');
+  });
+  it('does not give a person the side of a state that backs their government', () => {
+    expect(sideOf('Envoys of the Qatari-backed government of President Ana Ruiz arrived on Monday.', 'Ana Ruiz')).toBeNull();
+  });
+});

@@ -454,10 +454,13 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     const end = tokens[b].end;
     while (b >= 0 && b > runFrom - 14 && !/^(PUNCT|VERB|AUX|ADP|CCONJ|SCONJ)$/.test(tokens[b].pos) && !DETERMINERS.has(tokens[b].text.toLowerCase())) b--;
     // "the head of the Odesa regional administration, X": the role before "of" heads the phrase
-    const ofAt = tokens[b]?.text === 'of' ? b : tokens[b]?.text.toLowerCase() === 'the' && tokens[b - 1]?.text === 'of' ? b - 1 : -1;
+    // "the UN's special envoy for Yemen, X", "Ruritania's ambassador to Osterlich, X": a title's object belongs to the title too
+    const ofAt = TITLE_OBJECT_PREPS.has(tokens[b]?.text ?? '') ? b : tokens[b]?.text.toLowerCase() === 'the' && TITLE_OBJECT_PREPS.has(tokens[b - 1]?.text ?? '') ? b - 1 : -1;
     if (ofAt > 0 && kindOf(clean(tokens[ofAt - 1].text)) === 'role') {
       b = ofAt - 2;
       while (b >= 0 && /^(ADJ|NOUN)$/.test(tokens[b].pos) && !isCap(tokens[b].text) && b > ofAt - 4) b--;
+      // a possessive owner before the title: "the UN's special envoy"
+      if (b >= 1 && isPossessive(tokens[b]) && (partyForm(tokens[b - 1].text) != null || isCap(tokens[b - 1].text))) b -= 2;
     }
     // the phrase must start a clause or follow a determiner: "The U.S. special envoy for Sudan, X"
     // a party's possessive opens the phrase wherever it stands: "sat Ruritania's foreign minister, X"
@@ -811,6 +814,7 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
   });
 }
 
+const BACKER_AFTER = /^-(?:backed|supported|sponsored|funded|armed|allied|aligned|brokered|mediated)\b/i;
 const PLACE_NOUN_AFTER = /^\s+(?:capital|city|border|coast|coastline|territory|soil|waters|airspace|side of the border|town|village|port|island|mainland)\b/i;
 /** "both President X and Ruritania's leadership", "X or Ruritania": a party coordinated with the person is another side. */
 const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(?:['’]s?\s+[\p{Ll}-]+\s+)?(?:and|or|nor)\s+(?:\p{Lu}\S*\s+){0,3}$/u;
@@ -839,6 +843,8 @@ function sideFromSentences(text: string, sentences: readonly Sentence[], bySente
       // "in Muscat, Oman", "held in Oman": where something happens says nothing of a person's side
       // "in the Cuban capital", "the Ruritanian border": a demonym before a word of place names a place, not a side
       if (pm.kind === 'demonym' && PLACE_NOUN_AFTER.test(text.slice(pm.end, pm.end + 24))) continue;
+      // "the Saudi-backed government of President X": a backer is not the side it backs
+      if (BACKER_AFTER.test(text.slice(pm.end, pm.end + 12))) continue;
       if (pm.kind !== 'demonym' && (LOCATIVE_PREPS.has(prev) || /\b(?:in|at|near)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?,\s*$/u.test(text.slice(Math.max(s.start, pm.start - 40), pm.start)))) continue;
       if (COORDINATED.test(pm.start >= m.end ? text.slice(m.end, pm.start) : text.slice(pm.end, m.start))) {
         otherSides.add(pm.party);
