@@ -141,3 +141,25 @@ describe('attacks: first reports of one deadly strike', () => {
     expect(brief('A Chilean drone hit a mosque in Dunvale on Friday; 31 worshippers, among them children and the elderly, died.').map((x) => (x as unknown[])[2])).toEqual([31]);
   });
 });
+
+describe('attacks: tolls told place by place after a barrage', () => {
+  it('makes a record for a toll at a new place that a region’s officials report or an opening place frames', () => {
+    const out = detectAttacks(
+      build(
+        [
+          'Bolivian drones and missiles struck Chile overnight, killing at least six people.',
+          'Three people were killed in the Tolva region, officials said.',
+          'In the port city of Dunvale, local officials reported seven injuries.',
+          'Marlow regional authorities reported two injuries.',
+        ].join('\n'),
+      ),
+    );
+    const rows = out.map((x) => [x.attacker, x.location, x.killed, x.injured]);
+    expect(rows).toContainEqual(['Bolivia', 'Dunvale', null, 7]);
+    expect(rows).toContainEqual(['Bolivia', 'Marlow region', null, 2]);
+  });
+
+  it('reads "N others, including ..., sustained injuries"', () => {
+    expect(brief('A Chilean drone struck a school in Dunvale on Sunday, killing four people, while five others, including teachers, sustained injuries.').map((x) => (x as unknown[])[3])).toEqual([5]);
+  });
+});

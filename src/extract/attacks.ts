@@ -89,6 +89,8 @@ const INJURED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.injuring})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:${CASUALTY.injuries})\\b`, 'i'),
+  // "five others, including teachers, sustained injuries".
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*)?${APPOSITIVE}(?:sustained|suffered|received)\\s+(?:[\\p{L}-]+\\s+)?(?:injuries|wounds)\\b`, 'i'),
 ];
 const INTERCEPTED_RES = [
   // The object of the verb must be a weapon: "destroyed six fuel tankers" intercepts nothing.
@@ -897,6 +899,9 @@ const OFFICIAL_OF_PLACE = fastRegExp(`\\b(\\p{Lu}[\\p{L}’'-]+)\\s+(?:${REGION_
 const PLACE_SUFFIX_END = fastRegExp(`\\s+(?:${PLACE_SUFFIX})$`, 'i');
 const placeKey = (name: string | null | undefined): string | null => (name ? name.toLowerCase().replace(/^the\s+/, '').replace(PLACE_SUFFIX_END, '').trim() : null);
 
+/** Before a place that opens the sentence: "In", "In the capital of", "At the port of". */
+const OPENING_PLACE = /^(?:In|At|Near|Outside)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){1,2}of\s+(?:the\s+)?)?$/u;
+
 /** Two tolls that may be one: each figure equal or unknown on one side. */
 const tollsAgree = (x: { killed: number | null; injured: number | null }, y: { killed: number | null; injured: number | null }): boolean =>
   (x.killed == null || y.killed == null || x.killed === y.killed) && (x.injured == null || y.injured == null || x.injured === y.injured);
@@ -914,7 +919,7 @@ function tollInSequence(a: AnalysedArticle, s: Sentence, c: Sentence, toll: { ki
   const near = s.index - mem.at <= TOLL_REACH;
   const at = c.start + Math.max(0, c.text.search(CASUALTY_WORD));
   const official = c.text.match(OFFICIAL_OF_PLACE);
-  const named = placesIn(a, c).find((p) => p.strong && !p.isCountry && Math.abs(p.start - at) <= PLACE_REACH);
+  const named = placesIn(a, c).find((p) => (p.strong || OPENING_PLACE.test(a.article.text.slice(c.start, p.start))) && !p.isCountry && Math.abs(p.start - at) <= PLACE_REACH);
   const place = official ? `${official[1]} region` : (named?.name ?? null);
   const fill = (x: Attack, rule: string): void => {
     addSource(a, x, s);
@@ -931,14 +936,17 @@ function tollInSequence(a: AnalysedArticle, s: Sentence, c: Sentence, toll: { ki
     if (same) return fill(same, 'memory:toll-at-place');
     // A new place's share is a record only in a breakdown ("four in A, three more in B, and one in C"), where the
     // sentence is cut into clauses; a lone toll at a new place is as often another strike's or another day's.
-    if (!near || part < 0) return;
+    // So is a toll that a region's officials report ("Kharkiv regional authorities reported three injuries") or that a place opening the sentence frames ("In A, officials reported 11 injuries").
+    const framed = official != null || (named != null && OPENING_PLACE.test(a.article.text.slice(c.start, named.start)));
+    if (!near || (part < 0 && !framed)) return;
+    const attacker = last.attacker ?? [...out].reverse().find((o) => o.attacker != null)?.attacker ?? null;
     const x: Attack = {
       id: `atk:${a.article.id}:${c.start}:t`,
       sources: [refOf(a, s)],
       confidence: 0.55,
       conflicts: [],
       rules: ['event:toll-in-sequence', 'attacker:sequence'],
-      attacker: last.attacker,
+      attacker,
       location: place,
       when: last.when,
       date: last.date,
@@ -952,7 +960,7 @@ function tollInSequence(a: AnalysedArticle, s: Sentence, c: Sentence, toll: { ki
     out.push(x);
     mem.current = x;
     mem.at = s.index;
-    mem.previous = { weapons: [], toll: toll.killed != null ? 'killed' : 'injured', attacker: last.attacker };
+    mem.previous = { weapons: [], toll: toll.killed != null ? 'killed' : 'injured', attacker };
     return;
   }
   if (!near) return;
