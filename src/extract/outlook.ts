@@ -39,7 +39,7 @@ interface Cue {
 }
 
 /** A modal with a perfect ("may have been higher", "could have died"): a guess about the past, not a forecast. */
-const PAST_MODAL = /\b(?:may|might|could|would|should|must)(?:\s+not|n[’']t)?\s+have\s+\w+/i;
+const PAST_MODAL = /\b(?:may|might|could|would|should|must)(?:\s+not|n[’']t)?\s+have\s+(?!to\b)\w+/i;
 /** The statement a cue stands in, for telling a repeated forecast: up to three words before it and the cue's own words. */
 function statementKey(text: string, index: number, match: string): string {
   const before = text.slice(Math.max(0, index - 40), index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-3);

@@ -66,7 +66,9 @@ const TOPIC = words(TOPIC_NOUNS);
 /** Meeting and talks nouns a scheduling adjective can qualify. */
 const EVENT = 'rounds?|summits?|talks|meetings?|sessions?|negotiations|visits?|conferences?|consultations|discussions|signing|vote|elections?|deadline';
 /** Verbs that next steps are made of ("agreed to set up", "intend to keep working"). */
-const STEP = 'set up|establish|create|form|hold|meet|resume|continue|hand over|exchange|launch|open|return|release|extend|reconvene|work|keep|draw up|prepare|hold talks|sign|start|begin|convene|swap|allow|facilitate|pursue|study|consider|implement|finali[sz]e|draft|develop';
+const STEP = 'set up|establish|create|form|hold|meet|resume|continue|hand over|exchange|launch|open|return|release|extend|reconvene|work|keep|draw up|prepare|hold talks|sign|start|begin|convene|swap|allow|facilitate|pursue|study|consider|implement|finali[sz]e|draft|develop|visit|discuss|travel|host|send|appoint';
+/** What a side threatens to do back after a strike. */
+const RETALIATE = 'retaliate|respond|avenge|punish|hit back|strike back|take revenge|exact revenge|answer';
 
 /** Verbs of taking part in talks, after "will": "will lead a delegation", "won't take part". */
 const PARTICIPATE = String.raw`(?:lead|head)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:to|at|for|in)\s|send|attend|join|take part|participate|represent|travel|fly|arrive`;
@@ -89,6 +91,8 @@ const FRAME_CUES: readonly OutlookCue[] = [
   { name: 'prospects', re: String.raw`\bexpectations? (?:were|are|is|was|remain(?:ed)?|have been) (?:low|high|modest|muted|subdued|limited)\b|\b(?:little|no|slim|small|scant|real|good|a|the|last|best|only|fair) (?:chance|hope|prospect|likelihood|opportunity)s? (?:of|for|that|to)\b|\b(?:few|many|some|most|no one|nobody|none|not many)\b[^.;]{0,30}?\bexpect(?:s|ed)?\b|\bplay(?:ed|s|ing)? down (?:talk|hopes|expectations|prospects|the chances|the prospect|speculation|reports)\b|\b(?:closer|nearer) (?:than (?:ever|it has ever|at any)|to (?:a|an|the) (?:deal|agreement|settlement|ceasefire|truce|peace|breakthrough|compromise|resolution))\b|\b(?:become|grown|came|come|moved|inched|edged) closer\b|\b(?:significant|real|some|little|no|great|greatest|substantial|good|major|tangible|considerable|slow|steady) progress\b|\brough around\b|\bpressure (?:builds|is building|mounts|is mounting|grows|is growing|has grown|has mounted) (?:for|on)\b|\b(?:far from (?:finished|complete|done|agreed)|nowhere near)\b`, strong: true, weight: 0.7 },
   { name: 'assessment-quoted', re: String.raw`\b(?:called|described|termed|characteri[sz]ed|labelled|labeled)\s+(?:the|a|an|this|that|these)\s+(?:[\p{L}-]+\s+){0,3}?(?:${TOPIC}|map|text|plan|proposal|framework)s?\s+(?:as\s+)?["“]`, strong: true, weight: 0.7 },
   // warnings: "X warned that Y could Z"
+  // threats of retaliation: "vowed to retaliate", "will not go unpunished", "will pay a heavy price"
+  { name: 'retaliation-threat', re: String.raw`\b(?:vow|promis|pledg|threaten|swor|swear|warn)(?:ed|e|es|s|ing)?\s+(?:[a-z]+ly\s+)?to\s+(?:${RETALIATE})\b|\b(?:will|would|shall)\s+not\s+go\s+unpunished\b|\bwon[’']t\s+go\s+unpunished\b|\b(?:will|would|shall)\s+pay\s+(?:a|the)\s+(?:heavy\s+|high\s+|steep\s+)?price\b`, strong: true, weight: 0.7 },
   { name: 'warning', re: String.raw`\bwarn(?:ed|s|ing)?\b(?=[^.;]{0,140}?\b(?:could|would|will|may|might|risks?)\b)|\brisks? (?:[a-z]+ing)\b`, strong: true, weight: 0.7 },
   // taking part ahead: "will lead a delegation to" (not "will head the delegation, which includes"), "won't take part", "will send representatives"
   { name: 'participation-ahead', re: String.raw`\b(?:will|won[’']t|shall|is to|are to)\s+(?:not\s+|also\s+|personally\s+|again\s+|each\s+)?(?:${PARTICIPATE})\b`, strong: true, weight: 0.75 },
