@@ -108,6 +108,9 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await project((p) => p.articles[1]?.title === 'What Bishkek and Dushanbe want from Astana' && p.articles[1]?.outlet === 'The Central Asia Ledger');
     await shot(page, '09-articles-edit.png');
     axe.push(...(await axeSerious(page, 'articles')));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    axe.push(...(await axeSerious(page, 'articles (dark)')));
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // ---- 2 · Review: the step bar by arrow keys, the section tabs by arrow keys ----
     step('Review: the step bar by arrow keys, the section tabs by arrow keys');
@@ -137,6 +140,10 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await press('Shift+J');
     expect(await focusedItem()).toBe(thirdId);
     await press('K');
+    expect(await focusedItem()).toBe(secondId);
+    await press('j');
+    expect(await focusedItem()).toBe(thirdId);
+    await press('k');
     expect(await focusedItem()).toBe(secondId);
     await press('Shift+R');
     await expect.poll(() => status(secondId)).toBe('Rejected');
@@ -298,6 +305,15 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await press('Enter');
     await shot(page, '13-review-dark.png');
     axe.push(...(await axeSerious(page, 'review (dark)')));
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Compose, by the step bar's arrow keys: light and dark.
+    await page.locator('[data-step="review"]').focus();
+    await press('ArrowRight');
+    await page.getByRole('heading', { name: 'Compose the briefing' }).waitFor();
+    axe.push(...(await axeSerious(page, 'compose')));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    axe.push(...(await axeSerious(page, 'compose (dark)')));
     await page.emulateMedia({ colorScheme: 'light' });
 
     // ---- 6 · Preview & export: the check links to the item; export accepted items only ----
