@@ -11,6 +11,7 @@ const FURNITURE: ReadonlyArray<[string, string]> = [
   ['READ MORE: Harbour towns brace for the storm', 'related link'],
   ['Share this article', 'share'],
   ['Sign up for our morning newsletter', 'sign-up'],
+  ['Register now', 'sign-up'],
   ['3 min read', 'reading time'],
   ['Last updated', 'page label'],
   ['This article is more than 2 years old', 'age notice'],
@@ -27,6 +28,7 @@ const ARTICLE = [
   'The mediator said the sides would sign up to a ceasefire by Friday.',
   '© 2025 Harbour Courier',
   'Photographs of the site were shown to reporters (AP).',
+  'Register offices in Northport stayed closed after the strike on the port.',
 ];
 
 describe('page furniture', () => {

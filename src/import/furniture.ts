@@ -24,7 +24,7 @@ export const FURNITURE_ROWS: readonly FurnitureRow[] = [
   { name: 'related link', re: /^(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:articles?|stories|news|coverage|content|topics))?|see\s+also|more\s+on\s+this\s+story|recommended(?:\s+stories)?|most\s+read|trending(?:\s+now)?|latest\s+news|top\s+stories|you\s+may\s+also\s+like)(?:\s*[:»›>|–—-]\s*.{0,200})?$/i },
   { name: 'share', re: /^(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?|share\s+(?:on|via)\s+\S+(?:\s+\S+)?|copy\s+link|copied|print(?:\s+this\s+(?:article|page))?|e-?mail|tweet|save(?:\s+(?:article|story))?|bookmark|comments?|\d+\s+comments?|listen(?:\s+to\s+(?:this\s+)?article)?(?:\s*[·•|]?\s*\d+\s*min)?|follow\s+us(?:\s+on\s+.{1,60})?|gift\s+(?:this\s+)?article)$/i },
   // "Sign up for our daily newsletter", "Subscribe now", "Sign in to continue"
-  { name: 'sign-up', re: /^(?:sign\s+up|subscribe|register|log\s+in|sign\s+in|already\s+a\s+subscriber|get\s+(?:our|the)\s+\S+\s+newsletter|newsletter)\b(?:[^.!?]{0,100}[.!?]?)?$/i },
+  { name: 'sign-up', re: /^(?:(?:sign\s+up|subscribe)\b(?:[^.!?]{0,100}[.!?]?)?|(?:register|log\s+in|sign\s+in)(?:\s+\S+){0,4}|already\s+a\s+subscriber\??(?:\s+\S+){0,4}|get\s+(?:our|the)\s+\S+\s+newsletter.{0,60}|newsletters?)$/i },
   { name: 'reading time', re: /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?)$/i },
   { name: 'page label', re: /^(?:menu|search|close|home|more|next|previous|loading\.*|published|updated|last\s+updated|image|video|photo|audio|gallery|watch|listen|play|advert)$/i },
   // "This article is more than 8 months old"
