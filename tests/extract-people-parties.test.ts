@@ -66,3 +66,15 @@ describe('people: roles with an object and backers', () => {
     expect(sideOf('Envoys of the Qatari-backed government of President Ana Ruiz arrived on Monday.', 'Ana Ruiz')).toBeNull();
   });
 });
+
+describe('parties: sides the text defines with an acronym', () => {
+  it('reads "the DEMONYM government (ACR)" as the state and "the Long Name Front (ACR)" as a side of its own', () => {
+    const text = 'The Chilean government (GOC) and the National Liberation Front (NLF) opened talks in Oslo. GOC panel chair Ana Ruiz and NLF counterpart Luis Soto led the talks.';
+    expect(sideOf(text, 'Ana Ruiz')).toBe('Chile');
+    expect(sideOf(text, 'Luis Soto')).toBe('National Liberation Front');
+  });
+  it('keeps a known party’s own name and does not make a side of a lone capitalised word', () => {
+    const parties = run('The Sudanese Armed Forces (SAF) said a Council (CC) would meet.').analysed.parties.map((p) => p.party);
+    expect(parties).toEqual(['Sudan', 'Sudan']);
+  });
+});

@@ -103,8 +103,68 @@ export const isKnownParty = (name: string): boolean => exact.get(name)?.party ==
 
 /** A compass or region word written before a party word makes a region: "South American", "Latin America", "Central Asian". */
 const REGION_BEFORE = /(?:\b(?:South|North|Latin|Central|Pan)[\s-]|\bPan-)$/;
-/** Every mention of a party in the text, in order, longest form first ("United States" not "States"). */
+/** Every mention of a party in the text, in order, longest form first ("United States" not "States"), with the sides the text itself names by an acronym. */
 export function findPartyMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
+  const known = lexiconMentions(text, sentences);
+  const defined = definedSides(text);
+  if (!defined.length) return known;
+  return withDefinedSides(text, sentences, known, defined);
+}
+
+/** A side the text defines with an acronym: "the National Liberation Front (NLF)", "the Ruritanian government (GOR)". */
+interface DefinedSide {
+  readonly party: string;
+  readonly kind: PartyFormKind;
+  /** Written forms that name it in this text: the long name (when it is the party's name) and the acronym. */
+  readonly forms: readonly string[];
+}
+
+/** A state's own government or forces named with an acronym: "the Ruritanian government (GOR)", "Ruritania's armed forces (RAF)". */
+const STATE_BODY_ACRONYM = /(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?)(?:['’]s)?\s+(?:government|armed\s+forces|army|military|Armed\s+Forces|Defen[cs]e\s+Forces?)\s+\(([A-Z][A-Z0-9]{1,6})\)/gu;
+/** An organised side named with an acronym: capitalised words ending in a word for an armed or political body. */
+const SIDE_ACRONYM = /((?:\p{Lu}[\p{L}’'-]*\s+(?:(?:of|for|the|and)\s+)*){0,6}(?:Front|Movement|Army|Forces|Force|Party|Brigades?|Alliance|Coalition|Militia|Council|Government|Organi[sz]ation|Union|Congress|Resistance))\s+\(([A-Z][A-Za-z0-9]{1,6})\)/gu;
+
+function definedSides(text: string): DefinedSide[] {
+  if (!text.includes('(')) return [];
+  const out: DefinedSide[] = [];
+  const taken = new Set<string>();
+  for (const m of text.matchAll(STATE_BODY_ACRONYM)) {
+    const f = partyFormRaw(m[1]);
+    if (!f || !f.state || taken.has(m[2]) || exact.has(m[2])) continue;
+    taken.add(m[2]);
+    out.push({ party: f.party, kind: 'alias', forms: [m[2]] });
+  }
+  for (const m of text.matchAll(SIDE_ACRONYM)) {
+    const long = m[1].replace(/^(?:The|the)\s+/, '').trim();
+    if (taken.has(m[2]) || exact.has(m[2]) || long.split(/\s+/).length < 2) continue;
+    const known = partyFormRaw(long) ?? partyFormRaw(m[2]);
+    if (known) continue;
+    taken.add(m[2]);
+    out.push({ party: long, kind: 'organisation', forms: [long, m[2]] });
+  }
+  return out;
+}
+
+/** Adds the mentions of sides the text defined, dropping lexicon mentions inside them ("Ruritanian" in "Ruritanian Liberation Army"). */
+function withDefinedSides(text: string, sentences: readonly Sentence[], known: readonly PartyMention[], defined: readonly DefinedSide[]): PartyMention[] {
+  const added: PartyMention[] = [];
+  for (const d of defined) {
+    for (const form of d.forms) {
+      let at = text.indexOf(form);
+      while (at >= 0) {
+        const end = at + form.length;
+        if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[end] ?? '') && !added.some((x) => x.start < end && at < x.end)) {
+          added.push({ party: d.party, start: at, end, text: form, sentence: sentenceAt(sentences, at)?.index ?? -1, kind: d.kind });
+        }
+        at = text.indexOf(form, end);
+      }
+    }
+  }
+  const kept = known.filter((k) => !added.some((x) => x.start < k.end && k.start < x.end));
+  return [...kept, ...added].sort((x, y) => x.start - y.start);
+}
+
+function lexiconMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
   const out: PartyMention[] = [];
   let skipUntil = 0;
   for (const m of text.matchAll(WORD)) {
