@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatch, sentenceKeys, triggersOf } from '../src/extract/cue-triggers';
+import { mayMatch, sentenceKeys, triggerIndex, triggersOf } from '../src/extract/cue-triggers';
 import { fastRegExp } from '../src/extract/clauses';
 import { POSITION_CUES } from '../src/extract/lexicon/position-frames';
 import { OUTLOOK_CUES } from '../src/extract/lexicon/outlook-frames';
@@ -40,6 +40,16 @@ describe('cue triggers', () => {
     expect(k.has('non-')).toBe(false);
     expect(mayMatch(null, k)).toBe(true);
     expect(mayMatch(new Set(['reje']), k)).toBe(false);
+  });
+
+  it('marks by one pass over the words the same cues as the key test', () => {
+    const all = [...POSITION_CUES, ...OUTLOOK_CUES].map((c) => triggersOf(c.re));
+    const index = triggerIndex(all);
+    for (const s of SENTENCES) {
+      const keys = sentenceKeys(s);
+      expect([...index(s)].map((x) => x === 1)).toEqual(all.map((t) => mayMatch(t, keys)));
+    }
+    expect([...triggerIndex([new Set(['reje']), null, new Set(['acc'])])('Lesotho rejected it.')]).toEqual([1, 1, 0]);
   });
 
   it('never skips a position or outlook cue that matches', () => {

@@ -125,3 +125,29 @@ export function mayMatch(triggers: ReadonlySet<string> | null, keys: ReadonlySet
   for (const t of triggers) if (keys.has(t)) return true;
   return false;
 }
+
+/**
+ * For a list of cues' triggers, a function that marks which cues may match a sentence: one pass
+ * over the sentence's words, each word's prefixes looked up once (cheaper than testing every
+ * cue's keys against a set of the sentence's keys).
+ */
+export function triggerIndex(list: ReadonlyArray<ReadonlySet<string> | null>): (text: string) => Uint8Array {
+  const byKey = new Map<string, number[]>();
+  const always: number[] = [];
+  list.forEach((triggers, i) => {
+    if (!triggers) always.push(i);
+    else for (const k of triggers) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  });
+  return (text) => {
+    const marks = new Uint8Array(list.length);
+    for (const i of always) marks[i] = 1;
+    for (const m of text.toLowerCase().matchAll(/[a-z0-9_]+/g)) {
+      const w = m[0];
+      for (let n = 1; n <= Math.min(MAX_KEY, w.length); n++) {
+        const cues = byKey.get(w.slice(0, n));
+        if (cues) for (const i of cues) marks[i] = 1;
+      }
+    }
+    return marks;
+  };
+}

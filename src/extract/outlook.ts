@@ -3,7 +3,7 @@ import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, spee
 import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
-import { mayMatch, sentenceKeys, triggersOf } from './cue-triggers';
+import { triggerIndex, triggersOf } from './cue-triggers';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -18,8 +18,8 @@ import { refOf, type AnalysedArticle, type Sentence } from './types';
 const CUES = OUTLOOK_CUES.map((c) => ({
   ...c,
   re: fastRegExp(c.re, c.caseSensitive ? 'g' : 'gi'),
-  triggers: triggersOf(c.re),
 }));
+const MAY_MATCH = triggerIndex(OUTLOOK_CUES.map((c) => triggersOf(c.re)));
 /**
  * Every cue at once, as a first test: most sentences hold no outlook cue. (Several outlook cues open
  * with common words — "a", "the", "is" — so their triggers alone skip less than this one scan.)
@@ -64,9 +64,10 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
 
 function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
-  const keys = ANY_CUE.test(s.text) ? sentenceKeys(s.text) : null;
-  for (const c of keys ? CUES : []) {
-    if (!keys || !mayMatch(c.triggers, keys)) continue;
+  const may = ANY_CUE.test(s.text) ? MAY_MATCH(s.text) : null;
+  for (let i = 0; may && i < CUES.length; i++) {
+    if (!may[i]) continue;
+    const c = CUES[i];
     c.re.lastIndex = 0;
     for (const m of s.text.matchAll(c.re)) {
       const at = m.index ?? 0;

@@ -5,7 +5,7 @@ import { PROPOSAL_WORDS } from './lexicon/stance-verbs';
 import { NON_SIDE_NOUNS } from './lexicon/non-sides';
 import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
-import { mayMatch, sentenceKeys, triggersOf } from './cue-triggers';
+import { triggerIndex, triggersOf } from './cue-triggers';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -28,7 +28,8 @@ interface CueHit {
 }
 
 /** Each cue with the words its matches start with: a sentence holding none of them skips the cue's regex. */
-const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi'), triggers: triggersOf(cue.re) }));
+const COMPILED = POSITION_CUES.map((cue) => ({ cue, re: fastRegExp(cue.re, 'gi') }));
+const MAY_MATCH = triggerIndex(POSITION_CUES.map((cue) => triggersOf(cue.re)));
 const RED_LINE_RE = new RegExp(RED_LINE_CONTEXT, 'i');
 const GLOSS_RE = new RegExp(GLOSS, 'i');
 const LIST_RE = new RegExp(LIST_INTRO, 'i');
@@ -57,10 +58,11 @@ function clauseIndex(boundaries: readonly number[], at: number): number {
 }
 
 function cueHits(s: Sentence): CueHit[] {
-  const keys = sentenceKeys(s.text);
+  const may = MAY_MATCH(s.text);
   const found: Array<{ cue: PositionCue; at: number; text: string }> = [];
-  for (const { cue, re, triggers } of COMPILED) {
-    if (!mayMatch(triggers, keys)) continue;
+  for (let i = 0; i < COMPILED.length; i++) {
+    if (!may[i]) continue;
+    const { cue, re } = COMPILED[i];
     re.lastIndex = 0;
     for (const m of s.text.matchAll(re)) found.push({ cue, at: m.index ?? 0, text: m[0] });
   }
