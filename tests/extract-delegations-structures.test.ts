@@ -60,3 +60,12 @@ describe('delegations: roles that place a person on a side’s team', () => {
     expect(teams('Mari Tamm is representing Estonia at the talks in Riga.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm'] }]);
   });
 });
+
+describe('delegations: a plural role after two names, and a side that sends its team', () => {
+  it('gives "X and Y, PARTY’s negotiators," the role and the team both', () => {
+    expect(teams('Mari Tamm and Jaan Kask, Estonia’s negotiators, said the talks in Riga had been useful.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm', 'Jaan Kask'] }]);
+  });
+  it('reads "PARTY will send X and Y to the talks"', () => {
+    expect(teams('Estonia will send Deputy Minister Mari Tamm and Jaan Kask to the talks in Riga.')).toEqual([{ party: 'Estonia', members: ['Mari Tamm*', 'Jaan Kask'] }]);
+  });
+});

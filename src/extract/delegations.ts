@@ -40,7 +40,7 @@ const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
 /** "X, accompanied by Y", "X traveled with Y": the companions join X's team. */
 const ACCOMPANIED = /\b(?:accompanied|flanked)\s+by\b|\btravell?ed\s+(?:to\s+[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?\s+)?with\b/gu;
 /** "Ruritania sent X". */
-const SENT = /\b(?:sent|dispatched)\s+/giu;
+const SENT = /\b(?:sent|sends|will\s+send|is\s+sending|dispatched|dispatches)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
@@ -509,7 +509,7 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
       if (party) here.push({ party, confidence: 0.65, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
     }
     // "Ruritania sent X, who ..., together with Y": the party that sent them is their side, X first leads
-    for (const m of /\b(?:sent|dispatched)\b/i.test(st) ? st.matchAll(SENT) : []) {
+    for (const m of /\b(?:sent|sends|send|sending|dispatched|dispatches)\b/i.test(st) ? st.matchAll(SENT) : []) {
       const at = s.start + (m.index ?? 0);
       const sender = a.parties.find((x) => x.start >= s.start && x.end <= at && /^\s+(?:also\s+|has\s+|had\s+)?$/.test(text.slice(x.end, at)));
       const after = at + m[0].length;

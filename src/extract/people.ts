@@ -352,6 +352,17 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
     findRoles(text, tokens, from0, cand);
     out.push(cand);
   }
+  // "X and Y, Ruritania's negotiators,": a plural role after two coordinated names is both people's
+  for (let k = 1; k < out.length; k++) {
+    const c = out[k];
+    const prev = out[k - 1];
+    if (prev.roles.length || !/^\s*,?\s*and\s+$/.test(text.slice(prev.end, c.start))) continue;
+    const plural = c.roles.find((r) => r.start > c.end && /s$/.test(clean(text.slice(r.start, r.end).split(/\s+/).pop() ?? '')) && kindOf(clean(text.slice(r.start, r.end).split(/\s+/).pop() ?? '')) === 'role');
+    if (plural) {
+      prev.roles.push(plural);
+      prev.evidence = true;
+    }
+  }
   return out;
 }
 
