@@ -57,6 +57,11 @@ describe('page furniture', () => {
     expect(out).toHaveLength(text.length);
   });
 
+  it('keeps short lines that repeat, as lists and answers do', () => {
+    const text = ['Items on the agenda', 'item', 'item', 'item', 'Yes.', 'Yes.'].join('\n');
+    expect(blankFurniture(text)).toBe(text);
+  });
+
   it('cuts furniture at the very end like trailing white space, and returns text without furniture unchanged', () => {
     expect(blankFurniture(`${ARTICLE[0]}\nShare this article`)).toBe(ARTICLE[0]);
     const clean = ARTICLE.join('\n');

@@ -45,10 +45,18 @@ export function furnitureKind(line: string): string | null {
   return null;
 }
 
+/** Fewest words a repeated line needs to be taken as a caption or headline printed twice. */
+const REPEATED_LINE_MIN_WORDS = 4;
+
+/** A line that repeats the one before it as pages repeat captions and headlines; short lines ("item", "Yes.") repeat in articles too. */
+const isRepeatedCaption = (t: string, previous: string): boolean =>
+  t === previous && t.split(/\s+/).length >= REPEATED_LINE_MIN_WORDS;
+
 /**
- * The text with furniture lines blanked (same length, same line breaks). A line identical to the
- * non-empty line before it (a caption printed twice, a headline repeated as a page title) is
- * blanked too. Trailing white space at the very end is removed, as `normaliseText` does.
+ * The text with furniture lines blanked (same length, same line breaks). A line of a few words or
+ * more identical to the non-empty line before it (a caption printed twice, a headline repeated as
+ * a page title) is blanked too. Trailing white space at the very end is removed, as
+ * `normaliseText` does.
  */
 export function blankFurniture(text: string): string {
   const lines = text.split('\n');
@@ -57,7 +65,7 @@ export function blankFurniture(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();
     if (!t) continue;
-    if (furnitureKind(t) !== null || t === previous) {
+    if (furnitureKind(t) !== null || isRepeatedCaption(t, previous)) {
       lines[i] = ' '.repeat(lines[i].length);
       changed = true;
     }
