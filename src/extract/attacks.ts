@@ -59,6 +59,8 @@ const defends = (after: string): boolean => DEFENDER_AFTER.test(after) && !FORCE
 const SPEECH_BETWEEN = /\b(?:said|says|say|told|reported|reports|announced|claimed|stated|added|confirmed|according)\b/i;
 const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
 const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
+/** A strike named as a point in time or a cause ("the war began after the May 3 attack", "since the raid", "in retaliation for the strike"): history, never a first report. */
+const ANCHORED_REFERENCE_RE = fastRegExp(String.raw`\b(?:after|since|following|before|until|(?:in\s+)?(?:response|retaliation|revenge)\s+(?:to|for)|sparked\s+by|triggered\s+by|began\s+with)\s+(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
 const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 /** Every weapon name in one pass; the matching group's index is the entry in WEAPONS. */
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
@@ -342,6 +344,8 @@ interface StrikeWord {
   readonly text: string;
   /** A definite back-reference ("the raids", "those strikes had"): tells more of a strike already reported. */
   readonly reference: boolean;
+  /** A reference that dates or explains something else ("after the attack"): never a first report. */
+  readonly anchored: boolean;
   /** Used as a verb: "struck", "attempted to strike", "by shelling". */
   readonly verbal: boolean;
   /** The gerund of "by V-ing" ("broke the truce by targeting"): its agent is the clause subject. */
@@ -383,7 +387,7 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (!/ing$/i.test(m[0]) && s.tokens?.find((t) => t.start === s.start + at)?.pos === 'VERB');
     // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
     const continues = !isNoun && BACK_SUBJECT.test(before);
-    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, verbal, byGerund, damage: DAMAGE_RE.test(m[0]) });
+    out.push({ start: s.start + at, text: m[0], reference: (isNoun && REFERENCE_RE.test(before)) || continues, anchored: isNoun && ANCHORED_REFERENCE_RE.test(before), verbal, byGerund, damage: DAMAGE_RE.test(m[0]) });
   }
   return out;
 }
@@ -645,7 +649,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   // "The outer wall was destroyed": damage without a weapon tells what the strike being told did.
   // "The raid on a convoy, which killed four soldiers, ...": a definite strike with figures, with nothing told before it, is the first report.
   const firstReport = !out.length && !mem.pending && figures;
-  const fresh = strikes.filter((x) => (!x.reference || (firstReport && !x.verbal)) && !(x.damage && !own.length));
+  const fresh = strikes.filter((x) => (!x.reference || (firstReport && !x.verbal && !x.anchored)) && !(x.damage && !own.length));
   // The strike being told: the last record, or a pending strike named after it that these figures confirm.
   const pend = mem.pending && s.index > mem.pending.at && s.index - mem.pending.at <= DETAIL_REACH && (!mem.current || mem.pending.at > mem.at) ? mem.pending : null;
   const last = pend ? pend.x : mem.current;
