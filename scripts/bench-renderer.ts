@@ -22,6 +22,7 @@ import { saveProjectFile } from '../src/project/store';
 import { browserApiScript } from '../tests/e2e/browser-api';
 import { chromiumAvailable, ensureRendererBuilt, launchChromium } from '../tests/e2e/chromium';
 import { startAppServer } from '../tests/e2e/server';
+import { benchHandlers } from './bench-handlers';
 
 const ARTICLES = 50;
 
@@ -162,19 +163,9 @@ export async function benchRenderer(): Promise<{ tti_ms: number; articles: numbe
 const ADD_BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
 
 export async function benchAddArticle(): Promise<{ base_articles: number; warm_ms: number; add_one_ms: number; longest_stall_ms: number; idle_stall_ms: number; thread: string }> {
-  const { createHandlers } = await import('../src/services/handlers');
   const { extractionThread, closeExtractWorker } = await import('../src/services/extract-host');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-add-'));
-  const api = createHandlers({
-    chooseFilesToOpen: async () => null,
-    chooseSavePath: async () => null,
-    userDataDir: tmp,
-    openPath: async () => undefined,
-    showInFolder: () => undefined,
-    now: () => new Date('2025-03-10T00:00:00Z'),
-    emitProgress: () => undefined,
-    approvedPaths: new Set(),
-  });
+  const api = await benchHandlers(tmp);
   const stalls = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number; worst: number }> => {
     let worst = 0;
     let last = performance.now();

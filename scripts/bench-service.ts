@@ -28,6 +28,7 @@ import v8 from 'node:v8';
 import type { Findings } from '../src/model';
 import type { ExtractUpdateReply } from '../src/services/api';
 import { buildRealisticCorpus } from './bench-corpus';
+import { benchHandlers } from './bench-handlers';
 
 const BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
 
@@ -80,23 +81,14 @@ const ipcCopy = <T>(x: T): { value: T; bytes: number } => {
 };
 
 export async function benchService(): Promise<ServiceBench> {
-  const { createHandlers, validateRequest } = await import('../src/services/handlers');
+  const { validateRequest } = await import('../src/services/handlers');
   const { closeExtractWorker, extractionThread, lastExtractTimings } = await import('../src/services/extract-host');
   const { articleKey, articleRef } = await import('../src/services/article-key');
   const { applyFindingsUpdate } = await import('../src/services/findings-update');
   const { appReducer, initialAppState, stepCounts } = await import('../renderer/state/app');
   const { newProject } = await import('../src/project/project');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-service-'));
-  const api = createHandlers({
-    chooseFilesToOpen: async () => null,
-    chooseSavePath: async () => null,
-    userDataDir: tmp,
-    openPath: async () => undefined,
-    showInFolder: () => undefined,
-    now: () => new Date('2025-03-10T00:00:00Z'),
-    emitProgress: () => undefined,
-    approvedPaths: new Set(),
-  });
+  const api = await benchHandlers(tmp);
   try {
     const { articles, corpus } = buildRealisticCorpus(BASE + 5);
     const base = articles.slice(0, BASE);
