@@ -23,6 +23,7 @@ import { browserApiScript } from '../tests/e2e/browser-api';
 import { chromiumAvailable, ensureRendererBuilt, launchChromium } from '../tests/e2e/chromium';
 import { startAppServer } from '../tests/e2e/server';
 import { benchHandlers } from './bench-handlers';
+import { startStallMeter, withStalls } from './bench-stalls';
 
 const ARTICLES = 50;
 
@@ -91,13 +92,7 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
       }).observe({ type: 'longtask', buffered: false });
     });
 
-    let worst = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last);
-      last = now;
-    }, 5);
+    const meter = startStallMeter();
     server.dialogs.open.push([files[base]!]);
     await choose.focus();
     const t0 = performance.now();
@@ -106,15 +101,14 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
     const onScreen = performance.now() - t0;
     while ((await countText()) === countBefore && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 5));
     const counted = performance.now() - t0;
-    const addStall = worst;
+    const addStall = meter.worst();
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     // Then the autosave the add causes (1.5 s later): the whole project copied to main and written.
-    worst = 0;
-    last = performance.now();
+    meter.reset();
     await new Promise((r) => setTimeout(r, 15_000));
-    clearInterval(timer);
+    meter.stop();
     await context.close();
-    return { add_one_to_500_ms: Math.round(onScreen), add_one_main_stall_ms: Math.round(addStall), add_one_page_longest_task_ms: Math.round(longest), add_one_review_count_ms: Math.round(counted), autosave_main_stall_ms: Math.round(worst) };
+    return { add_one_to_500_ms: Math.round(onScreen), add_one_main_stall_ms: Math.round(addStall), add_one_page_longest_task_ms: Math.round(longest), add_one_review_count_ms: Math.round(counted), autosave_main_stall_ms: Math.round(meter.worst()) };
   } finally {
     await browser.close();
     await server.close();
@@ -166,27 +160,13 @@ export async function benchAddArticle(): Promise<{ base_articles: number; warm_m
   const { extractionThread, closeExtractWorker } = await import('../src/services/extract-host');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-add-'));
   const api = await benchHandlers(tmp);
-  const stalls = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number; worst: number }> => {
-    let worst = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last);
-      last = now;
-    }, 5);
-    const t0 = performance.now();
-    const value = await work();
-    const ms = performance.now() - t0;
-    clearInterval(timer);
-    return { value, ms, worst };
-  };
   try {
     const articles = await Promise.all(Array.from({ length: ADD_BASE + 1 }, (_, i) => syntheticArticle(i)));
     const base = articles.slice(0, ADD_BASE);
-    const warm = await stalls(() => api.extract({ articles: base }));
+    const warm = await withStalls(() => api.extract({ articles: base }));
     if (!warm.value.ok) throw new Error(warm.value.error.message);
-    const idle = await stalls(() => new Promise((r) => setTimeout(r, 1000)));
-    const add = await stalls(() => api.extract({ articles }));
+    const idle = await withStalls(() => new Promise((r) => setTimeout(r, 1000)));
+    const add = await withStalls(() => api.extract({ articles }));
     if (!add.value.ok) throw new Error(add.value.error.message);
     return { base_articles: ADD_BASE, warm_ms: Math.round(warm.ms), add_one_ms: Math.round(add.ms), longest_stall_ms: Math.round(add.worst), idle_stall_ms: Math.round(idle.worst), thread: extractionThread() };
   } finally {

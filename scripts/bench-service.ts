@@ -29,6 +29,7 @@ import type { Findings } from '../src/model';
 import type { ExtractUpdateReply } from '../src/services/api';
 import { buildRealisticCorpus } from './bench-corpus';
 import { benchHandlers } from './bench-handlers';
+import { startStallMeter } from './bench-stalls';
 
 const BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
 
@@ -110,21 +111,14 @@ export async function benchService(): Promise<ServiceBench> {
       recovery: null,
     });
 
-    const stalls = { worst: 0, last: performance.now() };
-    const tick = () => {
-      const now = performance.now();
-      stalls.worst = Math.max(stalls.worst, now - stalls.last);
-      stalls.last = now;
-    };
+    const stalls = { worst: 0 };
     const watch = async <T>(work: () => Promise<T>): Promise<T> => {
-      stalls.worst = 0;
-      stalls.last = performance.now();
-      const timer = setInterval(tick, 5);
+      const meter = startStallMeter();
       try {
         return await work();
       } finally {
-        clearInterval(timer);
-        tick();
+        meter.stop();
+        stalls.worst = meter.worst();
       }
     };
     await watch(() => new Promise((r) => setTimeout(r, 1000)));
