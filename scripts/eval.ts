@@ -7,6 +7,7 @@
  *   tune     real articles, tuning half              (read its misses: --explain)
  *   check    real articles, check half               (read only its mean)
  *   blind    real articles kept apart, tests/fixtures/blind (read only its mean; never tuned to)
+ *   blind2   a second set kept apart the same way, tests/fixtures/blind2 (texts in corpus/blind2)
  *
  * Real articles: gold in tests/fixtures/real/*.gold.json (committed), texts in corpus/texts/
  * (git-ignored; regathered as tests/fixtures/real/README.md says). The half an article falls in
@@ -27,6 +28,8 @@ import { runExtract } from '../src/cli/commands';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
 const scorer = path.join(shared, 'eval', 'score.mjs');
+/** Sets kept apart: gold in tests/fixtures/<set>, texts in corpus/<set>; only their means are printed. */
+const BLIND_SETS = ['blind', 'blind2'] as const;
 const SECTIONS = ['people', 'delegations', 'attacks', 'positions', 'outlook'] as const;
 
 interface Case { set: string; id: string; gold: string; text: string; published: string | null }
@@ -65,23 +68,24 @@ function cases(): Case[] {
       out.push({ set: halfOf(gold.id), id: gold.id, gold: path.join(real, g), text, published: gold.published });
     }
   }
-  const blind = path.join(root, 'tests', 'fixtures', 'blind');
-  if (existsSync(blind)) {
-    for (const g of readdirSync(blind).filter((f) => f.endsWith('.gold.json')).sort()) {
-      const gold = JSON.parse(readFileSync(path.join(blind, g), 'utf8')) as { id: string; published: string | null; sha256: string };
-      const text = path.join(root, 'corpus', 'blind', `${gold.id}.txt`);
+  for (const set of BLIND_SETS) {
+    const dir = path.join(root, 'tests', 'fixtures', set);
+    if (!existsSync(dir)) continue;
+    for (const g of readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort()) {
+      const gold = JSON.parse(readFileSync(path.join(dir, g), 'utf8')) as { id: string; published: string | null; sha256: string };
+      const text = path.join(root, 'corpus', set, `${gold.id}.txt`);
       if (!existsSync(text)) continue;
       if (createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) {
-        process.stderr.write(`eval: blind ${gold.id}: text does not match the gold's sha256; skipped\n`);
+        process.stderr.write(`eval: ${set} ${gold.id}: text does not match the gold's sha256; skipped\n`);
         continue;
       }
-      out.push({ set: 'blind', id: gold.id, gold: path.join(blind, g), text, published: gold.published });
+      out.push({ set, id: gold.id, gold: path.join(dir, g), text, published: gold.published });
     }
   }
   return out;
 }
 
-const UNREAD = new Set(['check', 'blind']);
+const UNREAD = new Set(['check', ...BLIND_SETS]);
 
 interface Scored { case: Case; score: Record<string, unknown>; explain: string }
 
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
   const all = cases().filter((c) => !only || c.set === only);
   const results: Scored[] = [];
   for (const c of all) results.push(await score(c, tmp, explain && !UNREAD.has(c.set)));
-  const sets = ['seeds', 'heldout', 'tune', 'check', 'blind'].filter((s) => results.some((r) => r.case.set === s));
+  const sets = ['seeds', 'heldout', 'tune', 'check', ...BLIND_SETS].filter((s) => results.some((r) => r.case.set === s));
   const table: Record<string, Record<string, number | null>> = {};
   for (const set of sets) {
     const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
