@@ -2,7 +2,7 @@
 // preload. Dependencies stay external (resolved from node_modules at run time) except in the
 // preload, which Electron's sandbox requires to be a single self-contained file.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const entries = [
@@ -23,6 +23,9 @@ const entries = [
   { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } },
   { entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] },
 ];
+// Chunk names carry a content hash: without this, every build would leave the last one's chunks
+// behind (and the installers would pack them).
+rmSync('dist/chunks', { recursive: true, force: true });
 for (const e of entries) {
   if (!existsSync(Array.isArray(e.entryPoints) ? e.entryPoints[0] : Object.values(e.entryPoints)[0])) continue; // not written yet
   await build({ ...common, ...e });
