@@ -60,6 +60,9 @@ function article(k: number): Findings {
   };
 }
 
+/** The date of invented article k, or none: months apart, so undated reports of one venue fall in different rounds. */
+const published = (k: number): string | null => (k % 3 === 2 ? null : `2024-0${1 + (k % 4)}-0${1 + (k % 7)}`);
+
 describe('FindingsMerge, one article at a time', () => {
   it('equals mergeFindings after every article, in several orders', () => {
     const per = Array.from({ length: 24 }, (_, k) => article(k));
@@ -67,10 +70,11 @@ describe('FindingsMerge, one article at a time', () => {
     for (const order of orders) {
       const merge = new FindingsMerge();
       order.forEach((k, n) => {
-        merge.add(per[k]!);
+        merge.add(per[k]!, published(k));
         // Sometimes two articles come before the next result.
         if (n % 5 === 3) return;
-        expect(merge.result(), `after ${n + 1} articles`).toEqual(mergeFindings(order.slice(0, n + 1).map((i) => per[i]!)));
+        const ks = order.slice(0, n + 1);
+        expect(merge.result(), `after ${n + 1} articles`).toEqual(mergeFindings(ks.map((i) => per[i]!), undefined, ks.map(published)));
       });
     }
   });
@@ -103,5 +107,9 @@ describe('FindingsMerge, one article at a time', () => {
     expect(merged.people.some((p) => p.id.includes('~'))).toBe(true);
     expect(merged.attacks.some((x) => x.conflicts.length > 0)).toBe(true);
     expect(merged.delegations.some((d) => d.members.length > 2)).toBe(true);
+    // the articles' dates change which reports are one round
+    const per = Array.from({ length: 24 }, (_, k) => article(k));
+    const rounds = (f: Findings) => f.delegations.map((d) => d.sources.map((r) => r.article).join());
+    expect(rounds(mergeFindings(per, undefined, per.map((_, k) => published(k))))).not.toEqual(rounds(merged));
   });
 });

@@ -126,6 +126,36 @@ describe('mergeDelegations and mergeAttacks', () => {
     expect(sameRound).toHaveLength(1);
   });
 
+  const led = (article: string, leader: string, venue: string | null, date: string | null = null): Delegation => ({
+    ...del(article, true, venue as string, date),
+    members: [{ personId: null, name: leader, role: null, leads: true, sources: [ref(article)] }],
+  });
+  it('tells two rounds at one venue apart by the dates of the articles when the sentences name no day', () => {
+    // reports of one round, published two days apart: one meeting, and a real disagreement on its leader
+    const round = mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'Petro Halych', 'Istanbul')], [], undefined, undefined, ['2025-05-16', '2025-05-18']);
+    expect(round).toHaveLength(1);
+    expect(round[0]!.conflicts.map((c) => c.field)).toEqual(['leaders']);
+    // the same venue three years apart, or a month apart: two meetings, no disagreement
+    for (const dates of [['2022-03-29', '2025-05-16'], ['2025-05-16', '2025-06-02']]) {
+      const two = mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'Petro Halych', 'Istanbul')], [], undefined, undefined, dates);
+      expect(two, dates.join()).toHaveLength(2);
+      expect(two.flatMap((d) => d.conflicts)).toEqual([]);
+    }
+    // a day the sentence names outweighs its article's date; a report a week after the round is of that round
+    const named = mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul', '2025-05-16'), led('b', 'Ivan Bondar', 'Istanbul')], [], undefined, undefined, ['2025-06-20', '2025-05-23']);
+    expect(named).toHaveLength(1);
+    expect(named[0]!.date).toBe('2025-05-16');
+  });
+  it('shows no disagreement between reports nothing dates to one round', () => {
+    // an article with no date whose sentences name no day: a different leader is a different round
+    const undated = mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'Petro Halych', 'Istanbul')], [], undefined, undefined, ['2025-05-16', null]);
+    expect(undated).toHaveLength(2);
+    expect(undated.flatMap((d) => d.conflicts)).toEqual([]);
+    // the same leader, or none named: nothing contradicts, one meeting
+    expect(mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'I. Bondar', null)], [], undefined, undefined, ['2025-05-16', null])).toHaveLength(1);
+    expect(mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), del('b', false, 'Istanbul')], [], undefined, undefined, ['2025-05-16', null])).toHaveLength(1);
+  });
+
   const attack = (article: string, killed: number): Attack => ({
     id: `atk-${article}`,
     attacker: 'Russia',

@@ -4,7 +4,7 @@ import { foldText, foldToken, nameFullness, nameParts, personId, samePerson, sur
 
 /**
  * Merging across articles: one person per real person (spelling variants folded, see names.ts),
- * one delegation per party, one item per fact with all its sources. Where the sources disagree
+ * one delegation per party and meeting, one item per fact with all its sources. Where the sources disagree
  * (who led a delegation, a casualty count, a venue) the item keeps one value and records the
  * others in `conflicts`, each with the sources that state it; nothing is dropped silently.
  * Ids are derived from content (section and normalised key), never random.
@@ -369,23 +369,59 @@ const leadersText = (d: Delegation): string =>
 
 /** Talks a few days apart in one place are one round (reports date its days differently). */
 const SAME_ROUND_DAYS = 3;
+/**
+ * A report that dates no day of the talks is placed by its article's date: it appears up to
+ * REPORTED_AFTER days after the round it reports (or up to SAME_ROUND_DAYS before, a preview).
+ * Two such reports are one round when their windows meet; two rounds at one venue weeks apart
+ * are two meetings.
+ */
+const REPORTED_AFTER = 10;
+/** Meetings are filed by time in buckets this wide, so every time a match allows lies in a neighbouring bucket. */
+const BUCKET_DAYS = REPORTED_AFTER + SAME_ROUND_DAYS + 1;
 const dayOf = (date: string): number => Date.parse(date) / 86_400_000;
-/** Days within SAME_ROUND_DAYS of each other fall in one bucket or in neighbouring ones. */
-const bucketOf = (day: number): number => Math.floor(day / (SAME_ROUND_DAYS + 1));
+const bucketOf = (day: number): number => Math.floor(day / BUCKET_DAYS);
+
+/** When a report or meeting happened: the day its sentences name, else the date of the article reporting it. */
+interface RoundTime {
+  /** Named in the sentences (NaN: none). */
+  readonly day: number;
+  /** The reporting article's date (NaN: none). */
+  readonly reported: number;
+}
+const timeOf = (date: string | null, reported: string | null): RoundTime => ({ day: date ? dayOf(date) : NaN, reported: reported ? dayOf(reported) : NaN });
+const knownDay = (t: RoundTime): number | null => (!Number.isNaN(t.day) ? t.day : !Number.isNaN(t.reported) ? t.reported : null);
+/** A named day inside a report's window. */
+const dayInReport = (day: number, reported: number): boolean => day >= reported - REPORTED_AFTER && day <= reported + SAME_ROUND_DAYS;
+
+/**
+ * Whether two times are one round: true or false when both are known, null when either is not
+ * (an article with no date, whose sentences name no day, could report any round).
+ */
+function sameRound(a: RoundTime, b: RoundTime): boolean | null {
+  const ad = !Number.isNaN(a.day);
+  const bd = !Number.isNaN(b.day);
+  if (ad && bd) return Math.abs(a.day - b.day) <= SAME_ROUND_DAYS;
+  if (ad && !Number.isNaN(b.reported)) return dayInReport(a.day, b.reported);
+  if (bd && !Number.isNaN(a.reported)) return dayInReport(b.day, a.reported);
+  if (!Number.isNaN(a.reported) && !Number.isNaN(b.reported)) return Math.abs(a.reported - b.reported) <= REPORTED_AFTER + SAME_ROUND_DAYS;
+  return null;
+}
 
 interface Meeting {
   readonly order: number;
   readonly party: string;
   venue: string | null;
-  date: string | null;
-  day: number;
+  /** The first day a report names, else the first report's date. */
+  time: RoundTime;
+  /** The names of the leaders its reports give. */
+  readonly leaders: string[];
   readonly group: Delegation[];
 }
 
 /**
- * One party's meetings, looked up by venue and by date bucket ('*' where not known), so that a
+ * One party's meetings, looked up by venue and by time bucket ('*' where not known), so that a
  * delegation is compared with the meetings it could belong to, not with every one. A meeting
- * learns its venue or date from a later delegation and is then filed under it as well (entries
+ * learns its venue or time from a later delegation and is then filed under it as well (entries
  * under '*' stay; the exact test is applied to every candidate).
  */
 class PartyMeetings {
@@ -396,7 +432,8 @@ class PartyMeetings {
 
   file(m: Meeting): void {
     const v = m.venue ?? '*';
-    const b = m.date ? String(bucketOf(m.day)) : '*';
+    const day = knownDay(m.time);
+    const b = day == null ? '*' : String(bucketOf(day));
     for (const [map, key] of [[this.byVenue, v], [this.byDay, b], [this.byVenueDay, `${v}\u0000${b}`]] as const) {
       const list = map.get(key);
       if (!list) map.set(key, [m]);
@@ -415,10 +452,15 @@ class PartyMeetings {
   }
 }
 
+const leaderNames = (d: Delegation): string[] => d.members.filter((m) => m.leads).map((m) => m.name);
+
 /**
- * One meeting is one event: a party's delegations are grouped per meeting, so talks in two
- * places, or weeks apart, are two meetings and not a disagreement about the venue. A
- * delegation with no venue or date joins the first meeting of its party it does not contradict.
+ * One meeting is one event, identified by its venue and its time: a party's delegations are
+ * grouped per meeting, so talks in two places, or in two rounds weeks apart at one venue, are
+ * two meetings and not a disagreement. A report's time is the day its sentences name, else its
+ * article's date. A delegation with no venue or no time joins the first meeting of its party it
+ * does not contradict; where the time of either is unknown, a different leader is a
+ * contradiction too (nothing says it is the same round, so it is not shown as a disagreement).
  * Delegations are taken in order, one at a time, so the book grows with each article.
  */
 class MeetingBook {
@@ -426,29 +468,43 @@ class MeetingBook {
   private readonly byParty = new Map<string, PartyMeetings>();
   constructor(private readonly tally: MergeTally) {}
 
-  add(d: Delegation): void {
+  private leadersDiffer(m: Meeting, leaders: readonly string[]): boolean {
+    if (!leaders.length || !m.leaders.length) return false;
+    return !leaders.some((a) =>
+      m.leaders.some((b) => {
+        this.tally.comparisons++;
+        return samePerson(a, b);
+      }),
+    );
+  }
+
+  /** Files a delegation; `reported` is the date of the article it comes from, if known. */
+  add(d: Delegation, reported: string | null = null): void {
     const venue = d.venue ? foldText(d.venue) : null;
-    const day = d.date ? dayOf(d.date) : null;
+    const time = timeOf(d.date, reported);
+    const leaders = leaderNames(d);
     let party = this.byParty.get(d.party);
     if (!party) this.byParty.set(d.party, (party = new PartyMeetings()));
     let m: Meeting | undefined;
-    for (const x of party.candidates(venue, day)) {
+    for (const x of party.candidates(venue, knownDay(time))) {
       if (m && x.order >= m.order) continue;
       this.tally.comparisons++;
-      if ((!venue || !x.venue || x.venue === venue) && (day == null || !x.date || Math.abs(x.day - day) <= SAME_ROUND_DAYS)) m = x;
+      if (venue && x.venue && x.venue !== venue) continue;
+      const same = sameRound(x.time, time);
+      if (same === false || (same === null && this.leadersDiffer(x, leaders))) continue;
+      m = x;
     }
     if (m) {
       m.group.push(d);
+      for (const l of leaders) if (!m.leaders.includes(l)) m.leaders.push(l);
       const learnsVenue = m.venue == null && venue != null;
-      const learnsDate = m.date == null && !!d.date;
+      const learnsDay = Number.isNaN(m.time.day) && !Number.isNaN(time.day);
+      const learnsReport = Number.isNaN(m.time.day) && Number.isNaN(m.time.reported) && !Number.isNaN(time.reported);
       if (learnsVenue) m.venue = venue;
-      if (learnsDate) {
-        m.date = d.date;
-        m.day = day as number;
-      }
-      if (learnsVenue || learnsDate) party.file(m);
+      if (learnsDay || learnsReport) m.time = { day: learnsDay ? time.day : m.time.day, reported: Number.isNaN(m.time.reported) ? time.reported : m.time.reported };
+      if (learnsVenue || learnsDay || learnsReport) party.file(m);
     } else {
-      m = { order: this.meetings.length, party: d.party, venue, date: d.date, day: day ?? NaN, group: [d] };
+      m = { order: this.meetings.length, party: d.party, venue, time, leaders: [...leaders], group: [d] };
       this.meetings.push(m);
       party.all.push(m);
       party.file(m);
@@ -495,7 +551,17 @@ function delegationOfMeeting(party: string, group: readonly Delegation[], canoni
   };
 }
 
-export function mergeDelegations(dels: readonly Delegation[], people: readonly Person[], tally: MergeTally = { comparisons: 0 }, keyTable = new NameKeyTable()): Delegation[] {
+/**
+ * One delegation per party and meeting. `reported[i]` is the date of the article `dels[i]` comes
+ * from (YYYY-MM-DD or null): it places a report whose sentences name no day.
+ */
+export function mergeDelegations(
+  dels: readonly Delegation[],
+  people: readonly Person[],
+  tally: MergeTally = { comparisons: 0 },
+  keyTable = new NameKeyTable(),
+  reported: ReadonlyArray<string | null> = [],
+): Delegation[] {
   const same = (a: string, b: string): boolean => {
     tally.comparisons++;
     return samePerson(a, b);
@@ -507,7 +573,7 @@ export function mergeDelegations(dels: readonly Delegation[], people: readonly P
     return i === undefined ? undefined : people[i];
   };
   const book = new MeetingBook(tally);
-  for (const d of dels) book.add(d);
+  dels.forEach((d, i) => book.add(d, reported[i] ?? null));
   return uniqueIds(book.meetings.map((m) => delegationOfMeeting(m.party, m.group, canonical, same, keyTable)));
 }
 
@@ -538,8 +604,8 @@ class DelegationMerge {
     this.book = new MeetingBook(tally);
   }
 
-  add(dels: readonly Delegation[]): void {
-    for (const d of dels) this.book.add(d);
+  add(dels: readonly Delegation[], reported: string | null): void {
+    for (const d of dels) this.book.add(d, reported);
   }
 
   private readonly same = (a: string, b: string): boolean => {
@@ -920,9 +986,10 @@ export class FindingsMerge {
     this.attacks = new ItemMerge(ATTACK_RULE, tally);
   }
 
-  add(f: Findings): this {
+  /** Adds one article's findings; `published` is that article's date (YYYY-MM-DD), if known. */
+  add(f: Findings, published: string | null = null): this {
     this.people.add(f.people);
-    this.delegations.add(f.delegations);
+    this.delegations.add(f.delegations, published);
     for (const x of f.positions) this.positions.add(x);
     for (const x of f.outlook) this.outlook.add(x);
     for (const x of f.attacks) this.attacks.add(x);
@@ -941,13 +1008,18 @@ export class FindingsMerge {
   }
 }
 
-/** Merges the findings of several articles into one set, all at once (FindingsMerge gives the same one article at a time). */
-export function mergeFindings(per: readonly Findings[], tally: MergeTally = { comparisons: 0 }): Findings {
+/**
+ * Merges the findings of several articles into one set, all at once (FindingsMerge gives the same
+ * one article at a time). `published[i]` is the date of the article of `per[i]`, if known: it
+ * tells rounds of talks at one venue apart when the sentences name no day.
+ */
+export function mergeFindings(per: readonly Findings[], tally: MergeTally = { comparisons: 0 }, published: ReadonlyArray<string | null> = []): Findings {
   const keyTable = new NameKeyTable();
   const people = mergePeople(per.flatMap((f) => f.people), tally, keyTable);
+  const reported = per.flatMap((f, i) => f.delegations.map(() => published[i] ?? null));
   return {
     people,
-    delegations: mergeDelegations(per.flatMap((f) => f.delegations), people, tally, keyTable),
+    delegations: mergeDelegations(per.flatMap((f) => f.delegations), people, tally, keyTable, reported),
     positions: mergeBy(per.flatMap((f) => f.positions), POSITION_RULE, tally),
     outlook: mergeBy(per.flatMap((f) => f.outlook), OUTLOOK_RULE, tally),
     attacks: mergeBy(per.flatMap((f) => f.attacks), ATTACK_RULE, tally),
