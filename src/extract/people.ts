@@ -557,17 +557,29 @@ function roleOf(text: string, start: number, end: number, head: string): Role {
 }
 
 
+/** The side a role's own words give, and which kind of evidence gave it. */
+interface RoleSide {
+  readonly party: string;
+  readonly by: 'role' | 'role-owner' | 'place-official';
+}
+
 /** The party a role names: the first party in it that is not a target ("envoy to Ukraine"). */
-function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): string | null {
-  if (r.party) return r.party;
+function partyOfRole(text: string, r: Role, parties: readonly PartyMention[]): RoleSide | null {
+  if (r.party) return { party: r.party, by: 'role' };
   if (r.nonState) return null;
   const own = partyInRole(text, r, parties);
-  if (own) return own;
+  if (own) return { party: own, by: 'role' };
   const implied = impliedParty(text, r, parties);
-  if (implied) return implied;
+  if (implied) return { party: implied, by: 'role-owner' };
   // "Cambodian defense ministry's spokesperson X", "ELN guerrilla leader X": a party word just before the role's words
   const adjacent = parties.find((p) => p.end <= r.start && r.start - p.end <= 2 && /^\s+$/.test(text.slice(p.end, r.start)) && p.kind !== 'capital');
-  if (adjacent) return adjacent.party;
+  if (adjacent) return { party: adjacent.party, by: 'role' };
+  const place = placeOfficial(text, r);
+  return place ? { party: place, by: 'place-official' } : null;
+}
+
+/** "Dnipro mayor", "governor of the Kharkiv region", "local governor X" after the region: an official of a place is of its country. */
+function placeOfficial(text: string, r: Role): string | null {
   const words = text.slice(r.start, r.end).toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => OFFICIALS.has(w))) return null;
   for (const pm of findPlaces(text, [], r.start, r.end)) {
@@ -643,7 +655,7 @@ function isInnerPart(full: string, part: string): boolean {
 }
 
 /** Finds the people of an article, with their mentions, roles and parties. */
-export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): ArticlePerson[] {
+export function findPeople(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): SidedPerson[] {
   const all: Candidate[] = [];
   for (const s of sentences) {
     if (isCreditLine(s.text, sentences.length - 1 - s.index)) continue;
@@ -721,19 +733,12 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     if (cl.cands.some((c) => c.evidence && !c.heading) && !cl.cands.some((c) => c.veto)) clusters.push(cl);
   }
 
-  const people: ArticlePerson[] = [];
+  const people: SidedPerson[] = [];
   const seenKeys = new Set<string>();
   for (const cl of clusters) {
     cl.cands.sort((a, b) => a.start - b.start);
     const roles: string[] = [];
-    let party: string | null = null;
-    for (const c of cl.cands) {
-      for (const r of c.roles) {
-        if (!roles.includes(r.text)) roles.push(r.text);
-        party ??= partyOfRole(text, r, parties);
-      }
-    }
-    party ??= cl.cands.find((c) => c.possessor)?.possessor ?? null;
+    for (const c of cl.cands) for (const r of c.roles) if (!roles.includes(r.text)) roles.push(r.text);
     const variants: string[] = [];
     for (const c of cl.cands) for (const v of [c.written, c.name]) if (v !== cl.name && !variants.includes(v)) variants.push(v);
     const mentions: PersonMention[] = cl.cands.map((c) => ({ start: c.start, end: c.end, text: c.name, sentence: c.sentence.index }));
@@ -744,34 +749,107 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     const titleOnly = (r: string): boolean => r.split(/\s+/).every((w) => HONORIFIC_SET.has(w.toLowerCase()));
     const score = (r: string): number => (partyInText(r) ? 2 : 0) + (r.split(/\s+/).length > 1 ? 1 : 0) - (titleOnly(r) ? 2 : 0);
     roles.sort((a, b) => score(b) - score(a));
-    people.push({ key, name: cl.name, variants, roles, party, mentions });
+    people.push({ key, name: cl.name, variants, roles, party: null, partyBy: null, mentions });
   }
-  // "PARTY's president ... President X": a bare title takes the state the text gave that title
-  const titles = unnamedTitles(text, parties);
-  const byTitle = (p: ArticlePerson): string | null => {
-    for (const r of p.roles) {
-      const t = titleKey(r);
-      const ps = titles.get(t);
-      if (ps && ps.size === 1) return [...ps][0];
+  const ctx: EvidenceContext = { text, sentences, parties, people, cands: clusters.map((k) => k.cands), titles: null };
+  // each row in turn, highest priority first: a row sees the sides the rows above it gave
+  for (const row of PEOPLE_EVIDENCE) {
+    for (let i = 0; i < people.length; i++) {
+      if (people[i].party) continue;
+      const party = row.find(ctx, i);
+      if (party) people[i] = { ...people[i], party, partyBy: row.name };
+    }
+  }
+  return people;
+}
+
+/**
+ * The kinds of evidence for a person's side, each a named row. The people stage runs the rows
+ * of PEOPLE_EVIDENCE in order (highest priority first); after the delegations are found,
+ * `sidesFromSentences` adds 'team', 'principal' once more and, last, 'own-sentences'.
+ * A person keeps no side when no row finds one: a wrong side is worse than none.
+ */
+export type PartyEvidence =
+  | 'role' // the role's own country word, possessive or of-phrase: "Ruritanian envoy", "envoy of Ruritania", "Ruritania's navy spokesman"
+  | 'role-owner' // "the group's commander", "army chief": the side named before by such a noun
+  | 'place-official' // "Northport mayor", "governor of the Kharkiv region": an official of a place is of its country
+  | 'possessor' // "Ruritania's X"
+  | 'speaks-for' // "X, speaking for Ruritania", "Ruritania was represented by X", "X, who heads Ruritania's delegation"
+  | 'leads-team' // "Ruritania's delegation is headed by X"
+  | 'title-coreference' // "Ruritania's president said ... President X"
+  | 'principal' // "adviser to President X", "X's envoy": the principal's side
+  | 'team' // a member of a side's delegation (the delegations stage)
+  | 'own-sentences'; // the side the person's own sentences give, when it leads clearly
+
+/** A person with the evidence that gave their side. */
+export interface SidedPerson extends ArticlePerson {
+  readonly partyBy: PartyEvidence | null;
+}
+
+interface EvidenceContext {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly parties: readonly PartyMention[];
+  /** The people so far, their sides as the rows above gave them. */
+  readonly people: readonly SidedPerson[];
+  /** Each person's name candidates (same order as people), with their roles. */
+  readonly cands: ReadonlyArray<readonly Candidate[]>;
+  titles: Map<string, Set<string>> | null;
+}
+
+interface EvidenceRow {
+  readonly name: PartyEvidence;
+  readonly find: (ctx: EvidenceContext, i: number) => string | null;
+}
+
+/** The first of a person's roles (in text order) whose own words give a side of this kind. */
+const fromRoles =
+  (kind: RoleSide['by']) =>
+  (ctx: EvidenceContext, i: number): string | null => {
+    for (const c of ctx.cands[i]) {
+      for (const r of c.roles) {
+        const side = partyOfRole(ctx.text, r, ctx.parties);
+        if (side) return side.by === kind ? side.party : null;
+      }
     }
     return null;
   };
-  const withTitles = people.map((p) => (p.party ? p : { ...p, party: headedBy(text, p, parties) ?? byTitle(p) }));
-  // "adviser to President X", "X's envoy": inherit X's party when the role names none
-  const inherited = withTitles.map((p) => {
-    if (p.party) return p;
-    for (const c of clusters.find((k) => nameKey(k.name) === p.key || k.name === p.name)?.cands ?? []) {
-      for (const r of c.roles) {
-        const owner = ownerOf(r.text)?.trim();
-        if (!owner) continue;
-        const other = withTitles.find((q) => q !== p && q.party && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
-        if (other) return { ...p, party: other.party };
+
+const PEOPLE_EVIDENCE: readonly EvidenceRow[] = [
+  { name: 'role', find: fromRoles('role') },
+  { name: 'role-owner', find: fromRoles('role-owner') },
+  { name: 'place-official', find: fromRoles('place-official') },
+  { name: 'possessor', find: (ctx, i) => ctx.cands[i].find((c) => c.possessor)?.possessor ?? null },
+  { name: 'leads-team', find: (ctx, i) => headedBy(ctx.text, ctx.people[i], ctx.parties) },
+  {
+    // "PARTY's president ... President X": a bare title takes the state the text gave that title
+    name: 'title-coreference',
+    find: (ctx, i) => {
+      ctx.titles ??= unnamedTitles(ctx.text, ctx.parties);
+      for (const r of ctx.people[i].roles) {
+        const ps = ctx.titles.get(titleKey(r));
+        if (ps && ps.size === 1) return [...ps][0];
       }
-    }
-    return p;
-  });
-  return inherited;
-}
+      return null;
+    },
+  },
+  {
+    // "adviser to President X", "X's envoy": inherit X's party when the role names none
+    name: 'principal',
+    find: (ctx, i) => {
+      const p = ctx.people[i];
+      for (const c of ctx.cands[i]) {
+        for (const r of c.roles) {
+          const owner = ownerOf(r.text)?.trim();
+          if (!owner) continue;
+          const other = ctx.people.find((q) => q !== p && q.party && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
+          if (other) return other.party;
+        }
+      }
+      return null;
+    },
+  },
+];
 
 /** The person a role is relative to: "adviser to President X", "Mr. X's envoy" → "X". */
 const ownerOf = (r: string): string | null =>
@@ -805,9 +883,17 @@ function headedBy(text: string, p: ArticlePerson, parties: readonly PartyMention
   return null;
 }
 
-/** Last resort for people whose role and team name no side: the side their own sentences give them. */
-export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): ArticlePerson[] {
-  if (people.every((p) => p.party)) return [...people];
+/**
+ * The rows that run after the delegations are found: 'team' (a member the delegations stage
+ * placed in a side's team keeps that side), 'principal' (once the principal has a side) and,
+ * last, 'own-sentences' for people whose role and team name no side.
+ */
+export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): SidedPerson[] {
+  const sided = people.map((p): SidedPerson => {
+    const by = (p as Partial<SidedPerson>).partyBy ?? null;
+    return { ...p, partyBy: p.party ? (by ?? 'team') : null };
+  });
+  if (sided.every((p) => p.party)) return sided;
   const bySentence = new Map<number, PartyMention[]>();
   for (const pm of parties) {
     const l = bySentence.get(pm.sentence);
@@ -815,13 +901,17 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
     else bySentence.set(pm.sentence, [pm]);
   }
   const commentator = (p: ArticlePerson): boolean => p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? '')));
+  const vote = (p: SidedPerson): SidedPerson => {
+    const party = sideFromSentences(text, sentences, bySentence, p, people);
+    return party ? { ...p, party, partyBy: 'own-sentences' } : p;
+  };
   // people with a principal ("Mr. X's envoy") take X's side once X has one; the others vote first
-  const first = people.map((p) => (p.party || commentator(p) || principalOf(p, people) ? p : { ...p, party: sideFromSentences(text, sentences, bySentence, p, people) }));
+  const first = sided.map((p) => (p.party || commentator(p) || principalOf(p, people) ? p : vote(p)));
   return first.map((p, i) => {
     if (p.party || commentator(p)) return p;
     const principal = principalOf(people[i], people);
     const side = principal ? first[people.indexOf(principal)]?.party : null;
-    return { ...p, party: side ?? sideFromSentences(text, sentences, bySentence, p, people) };
+    return side ? { ...p, party: side, partyBy: 'principal' } : vote(p);
   });
 }
 
