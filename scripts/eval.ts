@@ -4,6 +4,7 @@
  *
  *   seeds    ../shared/seeds + ../shared/eval/gold   (the development articles; fitted)
  *   heldout  tests/fixtures/heldout                  (original articles written for the project)
+ *   train    real articles for training only, tests/fixtures/train (readable; not in tune/check)
  *   tune     real articles, tuning half              (read its misses: --explain)
  *   check    real articles, check half               (read only its mean)
  *   blind    real articles kept apart, tests/fixtures/blind (read only its mean; never tuned to)
@@ -28,8 +29,16 @@ import { runExtract } from '../src/cli/commands';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
 const scorer = path.join(shared, 'eval', 'score.mjs');
-/** Sets kept apart: gold in tests/fixtures/<set>, texts in corpus/<set>; only their means are printed. */
-const BLIND_SETS = ['blind', 'blind2'] as const;
+/**
+ * Sets of their own folder: gold in tests/fixtures/<set>, texts in corpus/<set>. `train` is for
+ * training and reading (like tune); the blind sets are kept apart: only their means are printed.
+ */
+const FOLDER_SETS = [
+  { set: 'train', read: true },
+  { set: 'blind', read: false },
+  { set: 'blind2', read: false },
+] as const;
+const BLIND_SETS = FOLDER_SETS.filter((f) => !f.read).map((f) => f.set);
 const SECTIONS = ['people', 'delegations', 'attacks', 'positions', 'outlook'] as const;
 
 interface Case { set: string; id: string; gold: string; text: string; published: string | null }
@@ -68,7 +77,7 @@ function cases(): Case[] {
       out.push({ set: halfOf(gold.id), id: gold.id, gold: path.join(real, g), text, published: gold.published });
     }
   }
-  for (const set of BLIND_SETS) {
+  for (const { set } of FOLDER_SETS) {
     const dir = path.join(root, 'tests', 'fixtures', set);
     if (!existsSync(dir)) continue;
     for (const g of readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort()) {
@@ -133,7 +142,7 @@ async function main(): Promise<void> {
   const all = cases().filter((c) => !only || c.set === only);
   const results: Scored[] = [];
   for (const c of all) results.push(await score(c, tmp, explain && !UNREAD.has(c.set)));
-  const sets = ['seeds', 'heldout', 'tune', 'check', ...BLIND_SETS].filter((s) => results.some((r) => r.case.set === s));
+  const sets = ['seeds', 'heldout', 'train', 'tune', 'check', ...BLIND_SETS].filter((s) => results.some((r) => r.case.set === s));
   const table: Record<string, Record<string, number | null>> = {};
   for (const set of sets) {
     const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
