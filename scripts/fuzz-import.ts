@@ -25,7 +25,7 @@
  * machine shared with other work does not fail cases; wall times are reported beside them.
  *
  * Options: --kinds txt,pdf (or --only), --cases N per kind (default 1000), --seed S, --jobs J
- * (processes, each running every J-th case), --from I and --to I (run only cases I..), --case I
+ * (processes; case i goes to the process a hash of i picks, see `shardOf`), --from I and --to I (run only cases I..), --case I
  * (one case), --max-minutes M (start no case after M minutes), --batch N (default 100),
  * --batch-chars N (default 150000), --dump DIR (write
  * failing cases there), --bound-ms MS (default 10000), --rss-mb MB (default 2560),
@@ -45,7 +45,7 @@ import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
 import { loadRenderResources } from '../src/render/resources-node';
 import { type Article, ArticleSchema, BriefingSchema, BriefsmithError } from '../src/model';
-import { type Kind, KINDS, type Mutation, fuzzCase, makeSeeds } from './fuzz-cases';
+import { type Kind, KINDS, type Mutation, fuzzCase, makeSeeds, shardOf } from './fuzz-cases';
 import { HAVE_QPDF, cleanupReadback, docxError, findingsError, pdfError } from './fuzz-readback';
 
 function arg(name: string, fallback: string): string {
@@ -56,7 +56,7 @@ const CASES = Number(arg('cases', '1000'));
 const SEED = Number(arg('seed', '1'));
 const ONLY = arg('kinds', arg('only', KINDS.join(','))).split(',') as Kind[];
 const JOBS = Math.max(1, Number(arg('jobs', '1')));
-/** `k/n`: this process runs the cases i with i % n === k (set by the parent of --jobs). */
+/** `k/n`: this process runs the cases i with shardOf(i, n) === k (set by the parent of --jobs). */
 const SHARD = arg('shard', '0/1').split('/').map(Number) as [number, number];
 const ONE = arg('case', '');
 const FROM = ONE ? Number(ONE) : Number(arg('from', '0'));
@@ -92,6 +92,8 @@ interface Stats {
   batches: number;
   maxBatchCpuMs: number;
   maxBatchWallMs: number;
+  /** Largest RSS of the process seen after a case or batch of this kind, MB (the process runs every kind). */
+  maxRssMb: number;
   /** CPU ms spent per stage, to see where a run's time goes. */
   cpu: { import: number; extract: number; render: number; readback: number };
   byMutation: Partial<Record<Mutation, { cases: number; importCpuMs: number }>>;
@@ -99,7 +101,7 @@ interface Stats {
 
 const newStats = (): Stats => ({
   cases: 0, articles: 0, distinct: 0, skipped: 0, errors: {}, failures: 0, overTime: 0, examples: [],
-  maxCaseCpuMs: 0, maxCase: '', maxImportWallMs: 0, batches: 0, maxBatchCpuMs: 0, maxBatchWallMs: 0,
+  maxCaseCpuMs: 0, maxCase: '', maxImportWallMs: 0, batches: 0, maxBatchCpuMs: 0, maxBatchWallMs: 0, maxRssMb: 0,
   cpu: { import: 0, extract: 0, render: 0, readback: 0 }, byMutation: {},
 });
 
@@ -125,6 +127,10 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+function noteRss(s: Stats): void {
+  s.maxRssMb = Math.max(s.maxRssMb, Math.round(process.memoryUsage().rss / 1048576));
+}
 
 function failed(s: Stats, what: string): void {
   s.failures++;
@@ -213,6 +219,7 @@ async function runBatch(s: Stats, batch: readonly Pending[]): Promise<void> {
     const cpu = cpuMs() - (c1 ?? c0);
     const ms = performance.now() - (t1 ?? t0);
     s.batches++;
+    noteRss(s);
     s.maxBatchCpuMs = Math.max(s.maxBatchCpuMs, cpu);
     s.maxBatchWallMs = Math.max(s.maxBatchWallMs, ms);
     if (cpu > CASE_MS) failed(s, `${labels}: compose, render and read-back of ${batch.length} articles took ${Math.round(cpu)} ms of CPU (${Math.round(ms)} ms wall; bound ${CASE_MS} ms)`);
@@ -252,6 +259,7 @@ async function runCase(s: Stats, kind: Kind, i: number, bytes: Uint8Array, label
     s.overTime++;
     failure ??= `took ${Math.round(cpu)} ms of CPU, ${Math.round(ms)} ms wall (bound ${BOUND_MS} ms + 1 s to stop)`;
   }
+  noteRss(s);
   if (process.memoryUsage().rss > RSS_MB * 1024 * 1024) {
     overMemory++;
     failure ??= `RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB over the ${RSS_MB} MB bound`;
@@ -270,7 +278,7 @@ async function runCase(s: Stats, kind: Kind, i: number, bytes: Uint8Array, label
 let stray = 0;
 let overMemory = 0;
 
-/** Runs this process's share of the cases (every SHARD[1]-th, from SHARD[0]). */
+/** Runs this process's share of the cases (those shardOf gives it). */
 async function runShard(): Promise<Summary> {
   process.on('unhandledRejection', (e) => {
     stray++;
@@ -301,8 +309,13 @@ async function runShard(): Promise<Summary> {
     }
   }
   let last = FROM - 1;
-  for (let i = FROM; i < Math.min(TO, CASES) && Date.now() < deadline; i++) {
-    if (i % of !== shard) continue;
+  const end = Math.min(TO, CASES);
+  let mine = 0;
+  for (let i = FROM; i < end; i++) if (shardOf(i, of) === shard) mine++;
+  let done = 0;
+  let reported = started;
+  for (let i = FROM; i < end && Date.now() < deadline; i++) {
+    if (shardOf(i, of) !== shard) continue;
     last = i;
     for (const [kind, k] of state) {
       const s = k.s;
@@ -331,7 +344,12 @@ async function runShard(): Promise<Summary> {
         k.chars = 0;
       }
     }
-    if ((i - shard) % (of * 500) === 0) for (const [kind, k] of state) progressLine(kind, i, k.s);
+    done++;
+    if (Date.now() - reported >= PROGRESS_MS || done === mine) {
+      reported = Date.now();
+      etaLine(done, mine, started, [...state.values()].map((k) => k.s));
+    }
+    if (done % 2000 === 0) for (const [kind, k] of state) progressLine(kind, i, k.s);
   }
   for (const [kind, k] of state) {
     if (k.batch.length) await runBatch(k.s, k.batch);
@@ -355,6 +373,21 @@ async function runShard(): Promise<Summary> {
     strayRejections: stray,
     kinds,
   };
+}
+
+/** How often a process prints its progress and ETA (wall ms). */
+const PROGRESS_MS = Number(arg('progress-s', '60')) * 1000;
+
+/** One line: case numbers done of this process's share, failures so far, and when it should end at the rate so far. */
+function etaLine(done: number, mine: number, started: number, stats: readonly Stats[]): void {
+  const ms = Date.now() - started;
+  const left = mine > done ? (ms / done) * (mine - done) : 0;
+  const at = new Date(Date.now() + left).toISOString().slice(11, 16);
+  const failures = stats.reduce((n, s) => n + s.failures, 0);
+  const slow = stats.reduce((m, s) => (s.maxCaseCpuMs > m.maxCaseCpuMs ? s : m), stats[0]);
+  process.stderr.write(
+    `[${SHARD.join('/')}] ${done}/${mine} case numbers (${((100 * done) / Math.max(1, mine)).toFixed(1)}%) in ${(ms / 60_000).toFixed(1)} min; ETA ${at} UTC (${(left / 60_000).toFixed(1)} min left); ${failures} failures; slowest case ${Math.round(slow?.maxCaseCpuMs ?? 0)} ms CPU${slow?.maxCase ? ` (${slow.maxCase})` : ''}; rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`,
+  );
 }
 
 function progressLine(kind: string, i: number, s: Stats): void {
@@ -390,6 +423,7 @@ function mergeSummaries(parts: Summary[]): Summary {
       t.maxImportWallMs = Math.max(t.maxImportWallMs, s.maxImportWallMs);
       t.maxBatchCpuMs = Math.max(t.maxBatchCpuMs, s.maxBatchCpuMs);
       t.maxBatchWallMs = Math.max(t.maxBatchWallMs, s.maxBatchWallMs);
+      t.maxRssMb = Math.max(t.maxRssMb, s.maxRssMb);
       t.examples.push(...s.examples);
     }
   }
@@ -425,12 +459,12 @@ function print(summary: Summary): void {
     console.log(JSON.stringify(summary, null, 2));
     return;
   }
-  console.log(`seed ${summary.seed}, ${summary.casesPerKind} cases per kind${summary.lastCase < summary.casesPerKind - 1 ? ` (stopped by --max-minutes after case ${summary.lastCase})` : ''}, ${summary.jobs} process(es), qpdf ${summary.qpdf ? 'on every batch' : 'not installed'}`);
-  console.log('kind   cases  articles  distinct  skipped  batches  failures  slowest-case-cpu-ms  slowest-batch-cpu-ms  cpu-s(import/extract/render/readback)  errors');
+  console.log(`seed ${summary.seed}, ${summary.casesPerKind} cases per kind${summary.lastCase < Math.min(TO, summary.casesPerKind) - 1 ? ` (stopped by --max-minutes after case ${summary.lastCase})` : TO < summary.casesPerKind ? ` (cases ${FROM} to ${TO - 1} only)` : ''}, ${summary.jobs} process(es), qpdf ${summary.qpdf ? 'on every batch' : 'not installed'}`);
+  console.log('kind   cases  articles  distinct  skipped  batches  failures  slowest-case-cpu-ms  slowest-batch-cpu-ms  max-rss-mb  cpu-s(import/extract/render/readback)  errors');
   for (const [k, s] of Object.entries(summary.kinds)) {
     const errs = Object.entries(s.errors).map(([c, n]) => `${c}=${n}`).join(' ');
     const cpu = [s.cpu.import, s.cpu.extract, s.cpu.render, s.cpu.readback].map((v) => Math.round(v / 1000)).join('/');
-    console.log(`${k.padEnd(5)}  ${String(s.cases).padStart(5)}  ${String(s.articles).padStart(8)}  ${String(s.distinct).padStart(8)}  ${String(s.skipped).padStart(7)}  ${String(s.batches).padStart(7)}  ${String(s.failures).padStart(8)}  ${String(Math.round(s.maxCaseCpuMs)).padStart(19)}  ${String(Math.round(s.maxBatchCpuMs)).padStart(20)}  ${cpu.padStart(37)}  ${errs}`);
+    console.log(`${k.padEnd(5)}  ${String(s.cases).padStart(5)}  ${String(s.articles).padStart(8)}  ${String(s.distinct).padStart(8)}  ${String(s.skipped).padStart(7)}  ${String(s.batches).padStart(7)}  ${String(s.failures).padStart(8)}  ${String(Math.round(s.maxCaseCpuMs)).padStart(19)}  ${String(Math.round(s.maxBatchCpuMs)).padStart(20)}  ${String(s.maxRssMb).padStart(10)}  ${cpu.padStart(37)}  ${errs}`);
     if (s.maxCase) console.log(`       slowest case: ${s.maxCase}; slowest import ${Math.round(s.maxImportWallMs)} ms wall, slowest batch ${Math.round(s.maxBatchWallMs)} ms wall`);
     for (const ex of s.examples) console.log(`       FAIL ${ex}`);
   }

@@ -59,6 +59,36 @@ function hasLongRun(line: string): boolean {
   return false;
 }
 
+/**
+ * The runs of more than MAX_TOKEN characters without white space in a line, as [start, end)
+ * line offsets in order (one pass): machine data (base64, hashes, long links), not words.
+ */
+export function longRuns(line: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && !isSpace(line.charCodeAt(i))) continue;
+    if (i - from > MAX_TOKEN) runs.push([from, i]);
+    from = i + 1;
+  }
+  return runs;
+}
+
+/**
+ * The tokens of a piece that are words: those outside every long run. The pieces wink made of
+ * a long run are kept in the sentences (a citation can still reach the text), but they reach no
+ * rule as words: a 300,000-character blob would otherwise give thousands of capitalised
+ * "names" for the people stage to compare pairwise. `runs` are article offsets, in order.
+ */
+function wordTokens(tokens: Token[], runs: ReadonlyArray<readonly [number, number]>): Token[] {
+  if (!runs.length) return tokens;
+  let r = 0;
+  return tokens.filter((t) => {
+    while (r < runs.length && runs[r][1] <= t.start) r++;
+    return !(r < runs.length && runs[r][0] <= t.start && t.start < runs[r][1]);
+  });
+}
+
 /** The characters `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -189,8 +219,9 @@ export function splitSentences(text: string): Sentence[] {
       if (heading) pieces = [{ start: a, end: b, tokens: pieces.flatMap((p) => p.tokens) }];
       else pieces = joinQuotes(text, pieces);
       pieces = pieces.flatMap(splitLong);
+      const runs = line.length > MAX_TOKEN ? longRuns(line).map(([s, e]) => [a + s, a + e] as const) : [];
       for (const p of pieces) {
-        out.push({ index: out.length, start: p.start, end: p.end, text: text.slice(p.start, p.end), paragraph, heading, tokens: p.tokens });
+        out.push({ index: out.length, start: p.start, end: p.end, text: text.slice(p.start, p.end), paragraph, heading, tokens: wordTokens(p.tokens, runs) });
       }
     }
     lineStart = lineEnd + 1;
