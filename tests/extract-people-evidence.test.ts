@@ -24,3 +24,44 @@ describe('people: which evidence gave the side', () => {
     expect(side('Janis Ozols said the talks were useful.', 'Janis Ozols')).toEqual([null, null]);
   });
 });
+
+describe('people: whom a person speaks or negotiates for', () => {
+  it('takes the side a verb of representing names', () => {
+    expect(side('Osman Dlamini, speaking for Kenya, rejected the draft.', 'Osman Dlamini')).toEqual(['Kenya', 'speaks-for']);
+    expect(side('Tanzania was represented by deputy minister Amina Juma at the opening session.', 'Amina Juma')).toEqual(['Tanzania', 'speaks-for']);
+    expect(side('Karim Haddou, who heads Morocco’s delegation, said the gap was narrowing.', 'Karim Haddou')).toEqual(['Morocco', 'speaks-for']);
+    expect(side('Uganda’s delegation was led by Grace Akello, while Kenya was represented by Osman Dlamini.', 'Osman Dlamini')).toEqual(['Kenya', 'speaks-for']);
+  });
+  it('does not take a side a person only heads toward', () => {
+    // "heads to" is travel, not leadership of a side's team
+    expect(side('Osman Dlamini, who heads Kenya’s port authority, spoke on Monday.', 'Osman Dlamini')[1]).not.toBe('speaks-for');
+  });
+});
+
+describe('people: a side after a preposition of target', () => {
+  it('takes the side that owns the body or principal the role serves', () => {
+    expect(side('A spokesman for the Ghanaian army, Kofi Mensah, said two soldiers died.', 'Kofi Mensah')).toEqual(['Ghana', 'role']);
+    expect(side('Amina Juma, an adviser to Tanzania’s president, said talks would resume.', 'Amina Juma')).toEqual(['Tanzania', 'role']);
+  });
+  it('keeps a target a target', () => {
+    expect(side('Kofi Mensah, the special envoy for Sudan, said talks would resume.', 'Kofi Mensah')[0]).toBeNull();
+    expect(side('Kofi Mensah, an envoy to Tanzania’s president, said talks would resume.', 'Kofi Mensah')[0]).toBeNull();
+  });
+  it('does not take a birthplace for a side', () => {
+    expect(side('Kofi Mensah, the Ghanaian-born envoy of the United Nations, said talks would resume.', 'Kofi Mensah')).toEqual(['United Nations', 'role']);
+  });
+});
+
+describe('people: a bare national title in an article about one state', () => {
+  const text = 'Ghana and Togo resumed talks on Monday.\nGhana wants the border reopened.\nGhanaian officials said the road would be cleared.\nGhana’s army has moved back.\nPresident Kwame Boateng said the deal was close.';
+  it('gives the state the article names most, when it leads clearly', () => {
+    expect(side(text, 'Kwame Boateng')).toEqual(['Ghana', 'home-state']);
+  });
+  it('gives none when two states are named about as often', () => {
+    const even = `${text}\nTogo wants a ceasefire.\nTogolese officials said so.\nTogo’s army agreed.`;
+    expect(side(even, 'Kwame Boateng')).toEqual([null, null]);
+  });
+  it('gives none to a person without a national title', () => {
+    expect(side(text.replace('President ', ''), 'Kwame Boateng')[1]).not.toBe('home-state');
+  });
+});

@@ -1,6 +1,6 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
-import { ABSTRACT_NOUN, DETERMINERS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
+import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
@@ -632,12 +632,32 @@ function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): s
     if (owned) return p.party;
     const before = text.slice(r.start, p.start).trim().split(/\s+/).filter((w) => !/^(the|a|an)$/i.test(w));
     const prev = before.length ? clean(before[before.length - 1]) : '';
+    // "the Ruritanian-born envoy of ...": where a person was born is not their side
+    if (BORN_AFTER.test(text.slice(p.end, p.end + 12))) continue;
     // "spokeswoman for Ruritania's navy": a possessive state after "for" owns the role's body
     const possessive = /^['’]s?\s/.test(text.slice(p.end, p.end + 3));
-    if (TARGET_PREPS.has(prev) && !(possessive && prev === 'for')) continue;
+    if (TARGET_PREPS.has(prev) && !(possessive && prev === 'for') && !ownsBody(text, r, p, prev, possessive)) continue;
     return p.party;
   }
   return null;
+}
+
+const BORN_AFTER = /^-(?:born|raised|educated|trained)\b/;
+/**
+ * After a preposition of target, a party that owns the role's body or principal is the role's side:
+ * "spokesman for the Ruritanian army", "adviser to Ruritania's president" (an aide of the
+ * principal, not an envoy sent to them).
+ */
+function ownsBody(text: string, r: Role, p: PartyMention, prev: string, possessive: boolean): boolean {
+  const next = /^(?:['’]s?)?\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)/u.exec(text.slice(p.end, Math.min(r.end, p.end + 50)));
+  if (!next) return false;
+  const head = next[2].toLowerCase();
+  if (prev === 'for') return (p.kind === 'demonym' || possessive) && SIDE_BODIES.has(head);
+  if (prev === 'to' && possessive && next[1] === '' && ROLE_NOUNS.has(head) && !NON_STATE_ROLES.has(head)) {
+    const first = clean(text.slice(r.start, r.end).split(/\s+/).find((w) => !DETERMINERS.has(clean(w))) ?? '');
+    return AIDE_NOUNS.has(first);
+  }
+  return false;
 }
 
 interface Cluster {
@@ -766,7 +786,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
 /**
  * The kinds of evidence for a person's side, each a named row. The people stage runs the rows
  * of PEOPLE_EVIDENCE in order (highest priority first); after the delegations are found,
- * `sidesFromSentences` adds 'team', 'principal' once more and, last, 'own-sentences'.
+ * `sidesFromSentences` adds 'team', 'principal' once more, 'own-sentences' and, last, 'home-state'.
  * A person keeps no side when no row finds one: a wrong side is worse than none.
  */
 export type PartyEvidence =
@@ -779,7 +799,8 @@ export type PartyEvidence =
   | 'title-coreference' // "Ruritania's president said ... President X"
   | 'principal' // "adviser to President X", "X's envoy": the principal's side
   | 'team' // a member of a side's delegation (the delegations stage)
-  | 'own-sentences'; // the side the person's own sentences give, when it leads clearly
+  | 'own-sentences' // the side the person's own sentences give, when it leads clearly
+  | 'home-state'; // a bare national title ("President X") with nothing else: the state the article names most, when it leads clearly
 
 /** A person with the evidence that gave their side. */
 export interface SidedPerson extends ArticlePerson {
@@ -820,6 +841,7 @@ const PEOPLE_EVIDENCE: readonly EvidenceRow[] = [
   { name: 'role-owner', find: fromRoles('role-owner') },
   { name: 'place-official', find: fromRoles('place-official') },
   { name: 'possessor', find: (ctx, i) => ctx.cands[i].find((c) => c.possessor)?.possessor ?? null },
+  { name: 'speaks-for', find: (ctx, i) => speaksFor(ctx.text, ctx.sentences, ctx.people[i], ctx.parties) },
   { name: 'leads-team', find: (ctx, i) => headedBy(ctx.text, ctx.people[i], ctx.parties) },
   {
     // "PARTY's president ... President X": a bare title takes the state the text gave that title
@@ -868,6 +890,28 @@ function principalOf(p: ArticlePerson, people: readonly ArticlePerson[]): Articl
   return null;
 }
 
+/** After a name: "X, speaking for PARTY", "X, representing PARTY", "X, who heads PARTY's delegation", "X represented PARTY". */
+const SPEAKS_FOR_AFTER = /^\s*,\s*(?:speaking|negotiating|acting)\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$|^\s*,\s*(?:who\s+)?represent(?:s|ed|ing)\s+(?:the\s+)?$|^\s+represent(?:s|ed)\s+(?:the\s+)?$|^\s*,\s*(?:who\s+(?:heads|headed|leads|led|will\s+lead|will\s+head)|heading|leading)\s+(?:the\s+)?$/;
+const LEADS_WHAT = /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+){0,2}?(?:delegation|team|negotiators|negotiating\s+team|side)\b/u;
+/** Before a name: "PARTY was represented by (ROLE) X", "PARTY, represented by X". */
+const REPRESENTED_BY = /^(?:['’]s?)?\s*,?\s+(?:(?:is|was|were|will\s+be|has\s+been|had\s+been|are|being)\s+)?represented\s+by\s+(?:[\p{L}’'.-]+\s+|,\s*|and\s+){0,8}$/u;
+/** Whom a person speaks or negotiates for, by a verb of representing: 'speaks-for'. */
+function speaksFor(text: string, sentences: readonly Sentence[], p: ArticlePerson, parties: readonly PartyMention[]): string | null {
+  for (const m of p.mentions) {
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    for (const pm of parties) {
+      if (pm.sentence !== m.sentence || pm.kind === 'capital') continue;
+      if (pm.start >= m.end && pm.start - m.end < 60 && SPEAKS_FOR_AFTER.test(text.slice(m.end, pm.start))) {
+        const heads = /\b(?:heads|headed|leads|led|lead|head|heading|leading)\s+(?:the\s+)?$/.test(text.slice(m.end, pm.start));
+        if (!heads || LEADS_WHAT.test(text.slice(pm.end, pm.end + 40))) return pm.party;
+      }
+      if (pm.end <= m.start && m.start - pm.end < 120 && REPRESENTED_BY.test(text.slice(pm.end, m.start))) return pm.party;
+    }
+  }
+  return null;
+}
+
 /** "PARTY's delegation is headed by ROLE X", "the DEMONYM team, led by X": X takes the side of the team they lead. */
 const HEADED_BY = /^(?:['’]s?)?\s+(?:\p{Ll}+\s+)?(?:delegation|team)\s*,?\s+(?:(?:is|was|will\s+be|has\s+been|to\s+be)\s+)?(?:headed|led)\s+by\s+[^,;.!?]*$/u;
 function headedBy(text: string, p: ArticlePerson, parties: readonly PartyMention[]): string | null {
@@ -907,12 +951,32 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
   };
   // people with a principal ("Mr. X's envoy") take X's side once X has one; the others vote first
   const first = sided.map((p) => (p.party || commentator(p) || principalOf(p, people) ? p : vote(p)));
+  let home: string | null | undefined;
   return first.map((p, i) => {
     if (p.party || commentator(p)) return p;
     const principal = principalOf(people[i], people);
     const side = principal ? first[people.indexOf(principal)]?.party : null;
-    return side ? { ...p, party: side, partyBy: 'principal' } : vote(p);
+    if (side) return { ...p, party: side, partyBy: 'principal' };
+    const voted = vote(p);
+    if (voted.party || !p.roles.some((r) => NATIONAL_TITLES.has(titleKey(r)))) return voted;
+    home ??= homeState(parties);
+    return home ? { ...p, party: home, partyBy: 'home-state' } : p;
   });
+}
+
+/** Titles of the head of a state or of its government: "President X", "the prime minister". */
+const NATIONAL_TITLES: ReadonlySet<string> = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'vice president']);
+/**
+ * The state an article is about: the state named most often, when it leads the next by two to
+ * one and is named at least three times. A bare national title ("President X") with no other
+ * evidence is that state's ('home-state').
+ */
+function homeState(parties: readonly PartyMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const pm of parties) if (pm.kind !== 'organisation') counts.set(pm.party, (counts.get(pm.party) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < 3 || (ranked.length > 1 && ranked[1][1] * 2 > ranked[0][1])) return null;
+  return ranked[0][0];
 }
 
 const BACKER_AFTER = /^-(?:backed|supported|sponsored|funded|armed|allied|aligned|brokered|mediated)\b/i;

@@ -35,6 +35,12 @@ export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'his
 /** Prepositions after which a party is the target of a role ("envoy to Ukraine") or of talk, not its owner. */
 export const TARGET_PREPS: ReadonlySet<string> = new Set(['to', 'for', 'against', 'toward', 'towards', 'on', 'into', 'over', 'about', 'with', 'through', 'via']);
 
+/** Bodies of a side, named after a preposition of target: "spokesman for the Ruritanian army", "for Ruritania's foreign ministry". */
+export const SIDE_BODIES: ReadonlySet<string> = new Set(['army', 'military', 'government', 'ministry', 'forces', 'navy', 'police', 'presidency', 'delegation', 'team', 'embassy', 'mission', 'cabinet', 'command', 'guard', 'administration', 'negotiators', 'side', 'leadership']);
+
+/** Nouns of people who serve a principal: "adviser to Ruritania's president" is of the principal's side. */
+export const AIDE_NOUNS: ReadonlySet<string> = new Set(['adviser', 'advisor', 'aide', 'assistant', 'counsellor', 'counselor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy', 'bodyguard']);
+
 /** Prepositions of place: "in Oman" tells where, not whose. */
 export const LOCATIVE_PREPS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'inside', 'outside']);
 
