@@ -103,7 +103,7 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
     const counted = performance.now() - t0;
     const addStall = meter.worst();
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    // Then the autosave the add causes (1.5 s later): the whole project copied to main and written.
+    // Then the autosave the add causes (1.5 s later): what changed, sent to the autosave worker, which writes it.
     meter.reset();
     await new Promise((r) => setTimeout(r, 15_000));
     meter.stop();
@@ -114,6 +114,7 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
     await server.close();
     // The server's handlers started the extraction worker, which holds the 501 articles: end it, or the process stays.
     await (await import('../src/services/extract-host')).closeExtractWorker();
+    await (await import('../src/services/autosave-host')).closeAutosaveWorker();
     await rm(tmp, { recursive: true, force: true });
   }
 }

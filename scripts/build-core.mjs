@@ -18,6 +18,8 @@ const entries = [
   { entryPoints: ['src/import/parse-worker.ts'], outfile: 'dist/main/import-worker.mjs', format: 'esm', packages: 'external' },
   // The extraction worker for Electron main (src/services/extract-host.ts finds it beside main.cjs).
   { entryPoints: ['src/services/extract-worker.ts'], outfile: 'dist/main/extract-worker.mjs', format: 'esm', packages: 'external' },
+  // The autosave worker for Electron main (src/services/autosave-host.ts finds it beside main.cjs).
+  { entryPoints: ['src/services/autosave-worker.ts'], outfile: 'dist/main/autosave-worker.mjs', format: 'esm', packages: 'external' },
   // main passes the templates and fonts folders explicitly, so the core's import.meta-based
   // defaults (empty in CommonJS) are never used there.
   { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } },

@@ -10,6 +10,14 @@ import type { Project, Result } from '../src/model';
 import type { BriefsmithApi, ProgressEvent } from '../src/services/api';
 import { createHandlers, writeFailure, type ServiceEnv } from '../src/services/handlers';
 import { serializeProject } from '../src/project/project';
+import { planProjectPatches } from '../src/services/project-patch';
+
+/** A small project's autosave as the window sends it with nothing autosaved before: one patch. */
+const wholePatch = (project: Project, file: string | null) => {
+  const steps = planProjectPatches(null, project, () => 'whole');
+  if (steps.length !== 1) throw new Error('a small project is one patch');
+  return { ...steps[0]!.patch, path: file, write: true };
+};
 
 interface Scripted extends ServiceEnv {
   open: Array<string[] | null>;
@@ -145,7 +153,7 @@ describe('projects', () => {
   it('keeps and discards the crash-recovery copy', async () => {
     expect(value(await api.recover({}))).toBeNull();
     const project = { ...(await fresh()), briefing: { ...(await fresh()).briefing, notes: 'unsaved thought' } };
-    expect(value(await api.autosave({ project, path: null }))).toEqual({ savedAt: '2025-03-24T09:30:00.000Z' });
+    expect(value(await api.autosave(wholePatch(project, null)))).toEqual({ kind: 'saved', savedAt: '2025-03-24T09:30:00.000Z' });
     const rec = value(await api.recover({}));
     expect(rec?.project.briefing.notes).toBe('unsaved thought');
     expect(rec?.savedAt).toBe('2025-03-24T09:30:00.000Z');
@@ -156,8 +164,45 @@ describe('projects', () => {
 
   it('a recovered path is kept only when it is on the recent list', async () => {
     const project = await fresh();
-    value(await api.autosave({ project, path: path.join(dir, 'docs', 'never-chosen.briefsmith') }));
+    value(await api.autosave(wholePatch(project, path.join(dir, 'docs', 'never-chosen.briefsmith'))));
     expect(value(await api.recover({}))?.path).toBeNull();
+  });
+
+  it('takes the autosave as patches: whole in steps, then only what changed; writes the same file as a plain save', async () => {
+    const { importText } = await import('../src/import');
+    const articles = await Promise.all(['Ostria and Pellandia meet in Velmora.', 'Talks on the ferry go on.', 'A third round is set.'].map((t, i) => importText(`Round ${i}\n\n${t}`)));
+    const person = (id: string, name: string) => ({ id, sources: [{ article: articles[0]!.id, sentence: 'x', start: 0, end: 1 }], confidence: 0.8, conflicts: [], name, variants: [], roles: [], party: null });
+    const base = await fresh();
+    const p1: Project = { ...base, articles: articles.slice(0, 2), findings: { ...base.findings, people: [person('p1', 'Ilse Varga'), person('p2', 'Marek Odell')] } };
+    let n = 0;
+    const version = () => `test:${++n}`;
+    const tiny = { articles: 1, chars: 1_000_000, items: 1 };
+    const steps = planProjectPatches(null, p1, version, tiny);
+    expect(steps.length).toBe(2);
+    expect(value(await api.autosave({ ...steps[0]!.patch, path: null, write: false }))).toEqual({ kind: 'staged' });
+    expect(value(await api.autosave({ ...steps[1]!.patch, path: null, write: true }))).toEqual({ kind: 'saved', savedAt: '2025-03-24T09:30:00.000Z' });
+    const file = path.join(dir, 'user', 'autosave', 'session.autosave.briefsmith');
+    expect(await readFile(file, 'utf8')).toBe(serializeProject(p1));
+    // Serialised and written off main's thread.
+    expect((await import('../src/services/autosave-host')).autosaveThread()).toBe('worker');
+
+    // One more article, one more person, a decision: one patch, the held articles as references.
+    const p2: Project = { ...p1, articles: articles, findings: { ...p1.findings, people: [...p1.findings.people, person('p3', 'Anna Brel')] }, overlay: { ...p1.overlay, decisions: { p1: { status: 'accepted' } } } };
+    const [next, ...rest] = planProjectPatches(steps[1]!.after, p2, version, tiny);
+    expect(rest).toEqual([]);
+    expect(next!.patch.articles.filter((a) => 'ref' in a).length).toBe(2);
+    expect(next!.patch.findings.items.people.map((x) => x.id)).toEqual(['p3']);
+    expect(value(await api.autosave({ ...next!.patch, path: null, write: true })).kind).toBe('saved');
+    expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
+    expect(value(await api.recover({}))?.project).toEqual(p2);
+
+    // Built on a version the autosave does not hold: `missing`, and the file is left as it was.
+    const stale = planProjectPatches(steps[0]!.after, p1, version, tiny)[0]!;
+    expect(value(await api.autosave({ ...stale.patch, path: null, write: true }))).toEqual({ kind: 'missing' });
+    expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
+    // A patch whose items do not fit the schema is refused at the edge.
+    const bad = { ...wholePatch(p1, null), findings: { ...next!.patch.findings, items: { ...next!.patch.findings.items, people: [{ id: 'x' }] } } };
+    expect(errorOf(await api.autosave(bad as never)).code).toBe('invalid-input');
   });
 });
 

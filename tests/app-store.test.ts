@@ -32,7 +32,7 @@ function fakeApi(over: Partial<BriefsmithBridge> = {}): BriefsmithBridge & { cal
     listTemplates: () => ok([]),
     recover: () => ok(null),
     discardRecovery: () => ok(null),
-    autosave: () => ok({ savedAt: '2026-01-02T00:00:00Z' }),
+    autosave: () => ok({ kind: 'saved' as const, savedAt: '2026-01-02T00:00:00Z' }),
     cancelJob: () => ok({ cancelled: true }),
     onProgress: () => () => undefined,
     ...over,

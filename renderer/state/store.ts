@@ -8,6 +8,7 @@ import type { Article, Findings, Project } from '../../src/model';
 import type { BriefsmithBridge, ExportFormat, ImportReport, OpenedProject, TemplateSummary } from '../../src/services/api';
 import { articleKey, articleRef } from '../../src/services/article-key';
 import { applyFindingsUpdate, sameFindings } from '../../src/services/findings-update';
+import { planProjectPatches, type PatchStep, type SentProject } from '../../src/services/project-patch';
 import { ApiError, call } from '../api';
 import { appReducer, initialAppState, noticeLifetimeMs, type AfterUnsaved, type AppAction, type AppState, type BackupOffer, type NoticeKind } from './app';
 import type { DocAction } from './project';
@@ -255,10 +256,56 @@ export function createAppStore(deps: StoreDeps) {
     }
   }
 
-  /** Writes the crash-recovery copy (never the project file itself). */
-  function autosave(): void {
+  // ---- autosave: the crash-recovery copy (never the project file itself), sent as what changed ----
+  /** What the autosave holds of this window's project (null: nothing, or not known). */
+  let autosaved: SentProject | null = null;
+  const autosaveSession = deps.newJobId('autosave');
+  let autosaveCount = 0;
+  const autosaveVersion = (): string => `${autosaveSession}:${++autosaveCount}`;
+  let autosaving: Promise<void> | null = null;
+  let autosaveAgain = false;
+
+  /** Sends the steps of one autosave in order; false when the autosave does not hold what they build on. */
+  async function sendAutosave(steps: readonly PatchStep[], path: string | null): Promise<boolean> {
+    for (const [i, { patch, after }] of steps.entries()) {
+      const r = await call(api.autosave({ ...patch, path, write: i === steps.length - 1 }));
+      if (r.kind === 'missing') {
+        autosaved = null;
+        return false;
+      }
+      autosaved = after;
+    }
+    return true;
+  }
+
+  /** One autosave of the document as it is now; the whole project again when the autosave lost what it held. */
+  async function autosaveOnce(): Promise<void> {
     const d = state.doc;
-    if (d && d.rev !== d.savedRev) void api.autosave({ project: d.project, path: d.path });
+    if (!d || d.rev === d.savedRev) return;
+    try {
+      if (await sendAutosave(planProjectPatches(autosaved, d.project, autosaveVersion), d.path)) return;
+      await sendAutosave(planProjectPatches(null, d.project, autosaveVersion), d.path);
+    } catch {
+      // A recovery copy is a safety net: a failed one is not the analyst's problem now; the next change tries again.
+      autosaved = null;
+    }
+  }
+
+  /** Writes the crash-recovery copy; one at a time, and once more at the end when asked again meanwhile. */
+  function autosave(): Promise<void> {
+    if (autosaving) {
+      autosaveAgain = true;
+      return autosaving;
+    }
+    autosaving = (async () => {
+      do {
+        autosaveAgain = false;
+        await autosaveOnce();
+      } while (autosaveAgain);
+    })().finally(() => {
+      autosaving = null;
+    });
+    return autosaving;
   }
 
   // ---- articles: each change is one undo step with the findings that go with it ----

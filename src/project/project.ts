@@ -68,7 +68,15 @@ export function serializeProject(p: Project): string {
   if (!checked.success) {
     throw new BriefsmithError('invalid-input', `Cannot save the project: it is not valid (${firstIssue(checked.error.issues)}).`);
   }
-  return JSON.stringify(sortKeys(checked.data), null, 2) + '\n';
+  return serializeCheckedProject(checked.data);
+}
+
+/**
+ * `serializeProject` for a project whose every part is already the schema's output (the IPC
+ * edge validated the pieces it was built from): the same text, without checking it twice.
+ */
+export function serializeCheckedProject(p: Project): string {
+  return JSON.stringify(sortKeys(p), null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------

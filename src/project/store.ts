@@ -18,7 +18,7 @@ import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
 import type { Project } from '../model/project';
-import { PROJECT_EXTENSION, parseProject, projectTitle, serializeProject } from './project';
+import { PROJECT_EXTENSION, parseProject, projectTitle, serializeCheckedProject, serializeProject } from './project';
 
 /**
  * Projects larger than this are refused before reading: far above real projects (2,000
@@ -352,10 +352,13 @@ function autosavePath(dir: string, key: string): string {
   return nodePath.join(nodePath.resolve(dir), key + AUTOSAVE_SUFFIX);
 }
 
-/** Writes an autosave of `p` under `key` (atomic, no backup); returns the file's path. */
-export async function writeAutosave(dir: string, key: string, p: Project): Promise<string> {
+/**
+ * Writes an autosave of `p` under `key` (atomic, no backup); returns the file's path. `checked`:
+ * `p` is built only of parts the schema already returned, so it is not validated again.
+ */
+export async function writeAutosave(dir: string, key: string, p: Project, options: { checked?: boolean } = {}): Promise<string> {
   const file = autosavePath(dir, key);
-  const text = serializeProject(p);
+  const text = options.checked ? serializeCheckedProject(p) : serializeProject(p);
   checkProjectSize(text, file);
   try {
     await fs.mkdir(nodePath.dirname(file), { recursive: true });

@@ -10,6 +10,13 @@
 import { z } from 'zod';
 import {
   ArticleSchema,
+  AttackSchema,
+  BriefingSchema,
+  DelegationSchema,
+  OutlookSchema,
+  OverlaySchema,
+  PersonSchema,
+  PositionSchema,
   ProjectSchema,
   type Article,
   type BriefsmithErrorCode,
@@ -96,6 +103,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The findings as what changed since the window's version, or the articles the extraction does not hold (send them in full). */
 export type ExtractUpdateReply = { readonly kind: 'update'; readonly update: FindingsUpdate } | { readonly kind: 'missing'; readonly ids: readonly string[] };
 
+/**
+ * What an autosave patch came to: the file written (`saved`), a step of a whole project held
+ * for the next one (`staged`), or a patch built on a version the autosave no longer holds
+ * (`missing`: send the whole project).
+ */
+export type AutosaveReply = { readonly kind: 'saved'; readonly savedAt: string } | { readonly kind: 'staged' } | { readonly kind: 'missing' };
+
 /** Long work (import, extract, export) reports progress as events tagged with the request's job id. */
 export interface ProgressEvent {
   readonly job: string;
@@ -111,6 +125,23 @@ const filePath = z.string().min(1).max(4096);
 /** 50 MB of base64 per dropped file is far above any article. */
 const MAX_BASE64 = 70_000_000;
 
+/** An article the receiver holds, named without its text (`articleRef`). */
+const ArticleRefSchema = ArticleSchema.pick({ id: true, published: true, title: true, outlet: true, byline: true }).extend({ ref: z.literal(true) }).strict();
+/** References first: most of a project's articles come as references. */
+const articlesOrRefs = z.array(z.union([ArticleRefSchema, ArticleSchema])).max(5000);
+const MAX_ITEMS = 1_000_000;
+const positions = z.array(z.number().int().min(-MAX_ITEMS).max(MAX_ITEMS)).max(MAX_ITEMS);
+/** Findings as positions in a held version's lists plus new items (`FindingsChange`). */
+const FindingsChangeSchema = z
+  .object({
+    order: z.object({ people: positions, delegations: positions, positions: positions, outlook: positions, attacks: positions }).strict(),
+    items: z
+      .object({ people: z.array(PersonSchema), delegations: z.array(DelegationSchema), positions: z.array(PositionSchema), outlook: z.array(OutlookSchema), attacks: z.array(AttackSchema) })
+      .strict(),
+  })
+  .strict();
+const version = z.string().min(1).max(200);
+
 export const RequestSchemas = {
   importFiles: z.object({ job: jobId.optional() }).strict(),
   importFileContents: z
@@ -125,9 +156,8 @@ export const RequestSchemas = {
   extractUpdate: z
     .object({
       job: jobId.optional(),
-      // References first: most of a project's articles come as references.
-      articles: z.array(z.union([ArticleSchema.pick({ id: true, published: true, title: true, outlet: true, byline: true }).extend({ ref: z.literal(true) }).strict(), ArticleSchema])).max(5000),
-      base: z.string().min(1).max(200).nullable(),
+      articles: articlesOrRefs,
+      base: version.nullable(),
     })
     .strict(),
   cancelJob: z.object({ job: jobId }).strict(),
@@ -141,7 +171,20 @@ export const RequestSchemas = {
   saveProject: z.object({ project: ProjectSchema, path: filePath }).strict(),
   saveProjectAs: z.object({ project: ProjectSchema, suggestedName: z.string().max(200).optional() }).strict(),
   recentProjects: z.object({}).strict(),
-  autosave: z.object({ project: ProjectSchema, path: filePath.nullable() }).strict(),
+  // A patch (`project-patch.ts`): each piece validated here, once; the autosave worker trusts them.
+  autosave: z
+    .object({
+      path: filePath.nullable(),
+      base: version.nullable(),
+      version,
+      articles: articlesOrRefs,
+      findings: FindingsChangeSchema,
+      overlay: OverlaySchema,
+      briefing: BriefingSchema,
+      /** False for a step of a whole project sent in pieces: held, not yet written. */
+      write: z.boolean(),
+    })
+    .strict(),
   recover: z.object({}).strict(),
   discardRecovery: z.object({}).strict(),
   openPath: z.object({ path: filePath }).strict(),
@@ -196,8 +239,12 @@ export interface BriefsmithApi {
   saveProject(req: RequestOf<'saveProject'>): Promise<Result<SavedProject>>;
   saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<SavedProject | null>>;
   recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly RecentProject[]>>;
-  /** Writes the crash-recovery copy in the user-data folder (never the project file itself). */
-  autosave(req: RequestOf<'autosave'>): Promise<Result<{ savedAt: string }>>;
+  /**
+   * Writes the crash-recovery copy in the user-data folder (never the project file itself),
+   * sent as what changed since the last autosave (`planProjectPatches`); the serialising and
+   * writing happen off main's thread.
+   */
+  autosave(req: RequestOf<'autosave'>): Promise<Result<AutosaveReply>>;
   /** The autosaved project left by a session that did not end cleanly, if any. */
   recover(req: RequestOf<'recover'>): Promise<Result<RecoveredProject | null>>;
   discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;

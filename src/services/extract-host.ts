@@ -5,46 +5,15 @@
  * requests) and only receives the merged findings. Cancel terminates the worker, even in the middle of a
  * long article; the next request starts a fresh one.
  *
- * Where the worker's code is: in development and tests the TypeScript source, loaded through
- * tsx; in a bundle, `extract-worker.mjs` beside it (or one folder up). When no worker can
- * start (no such file in this build), articles are extracted in-process, one per turn of the
- * event loop.
+ * Where the worker's code is: see `worker-entry.ts`. When no worker can start (no such file
+ * in this build), articles are extracted in-process, one per turn of the event loop.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BriefsmithError, type Article, type CancelToken, type Findings } from '../model';
 import { extractArticle } from '../extract';
 import { ExtractCache, extractUpdate, type ExtractProgress, type ExtractRequest, type ExtractTimings } from './extract-cache';
 import { applyFindingsUpdate, type FindingsUpdate } from './findings-update';
-
-function workerEntry(): { entry: string; tsx: string | null } | null {
-  try {
-    const here = typeof import.meta === 'object' && import.meta.url ? import.meta.url : '';
-    if (here.endsWith('.ts')) {
-      const req = createRequire(here);
-      // tsx's ESM entry (the `import` condition; require.resolve would give the CommonJS one, which cannot register ESM hooks).
-      const tsx = path.join(path.dirname(req.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
-      return { entry: new URL('./extract-worker.ts', here).href, tsx: pathToFileURL(tsx).href };
-    }
-    const dir = here ? path.dirname(fileURLToPath(here)) : typeof __dirname === 'string' ? __dirname : null;
-    if (!dir) return null;
-    for (const f of [path.join(dir, 'extract-worker.mjs'), path.join(dir, '..', 'extract-worker.mjs')]) if (existsSync(f)) return { entry: pathToFileURL(f).href, tsx: null };
-    return null;
-  } catch {
-    return null;
-  }
-}
-
-const SOURCE = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((e) => { setImmediate(() => { throw e; }); });
-`;
+import { WORKER_SOURCE, workerEntry } from './worker-entry';
 
 type Reply = { id: number; ok: true; update: FindingsUpdate; timings: ExtractTimings } | { id: number; ok: false; message: string; missing?: string };
 type Message = ({ ready?: boolean; progress?: undefined } & Reply) | { id: number; progress: { done: number; total: number; label: string }; ready?: undefined };
@@ -73,13 +42,13 @@ function settleAll(s: Slot, message: string): void {
 function getWorker(): Slot | null {
   if (slot) return slot;
   if (broken) return null;
-  const where = workerEntry();
+  const where = workerEntry('extract-worker');
   if (!where) {
     broken = true;
     return null;
   }
   try {
-    const w = new Worker(SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
     w.stdout.resume();
     w.stderr.resume();
     const s: Slot = { w, pending: new Map(), known: new Set(), ready: false };

@@ -15,6 +15,7 @@ import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project
 import { importBytes, importText } from '../import';
 import { extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
 import { articleKey } from './article-key';
+import { autosaveProject } from './autosave-host';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -23,7 +24,7 @@ import { renderDocx } from '../render/docx';
 import { renderPdf } from '../render/pdf';
 import { loadRenderResources } from '../render/resources-node';
 import { newProject } from '../project/project';
-import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave, type ProjectSizeLimits } from '../project/store';
+import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, type ProjectSizeLimits } from '../project/store';
 import { addRecent, loadRecent, samePath } from '../project/recent';
 import {
   RequestSchemas,
@@ -472,11 +473,12 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     },
 
     async autosave(req) {
-      const { project, path: p } = parseRequest('autosave', req);
+      const { path: p, write, ...patch } = parseRequest('autosave', req);
       const savedAt = env.now().toISOString();
-      await writeAutosave(autosaveDir, AUTOSAVE_KEY, project);
+      const outcome = await autosaveProject(patch, write ? { dir: autosaveDir, key: AUTOSAVE_KEY } : null);
+      if (outcome !== 'saved') return ok({ kind: outcome });
       await writeAtomic(autosaveMeta, JSON.stringify({ savedAt, path: p }));
-      return ok({ savedAt });
+      return ok({ kind: 'saved' as const, savedAt });
     },
 
     async recover(req) {
