@@ -16,6 +16,7 @@ import {
   type Attack,
   type Briefing,
   type Conflict,
+  type Delegation,
   type Findings,
   type Outlook,
   type PositionKind,
@@ -40,6 +41,8 @@ import {
   type TableColumn,
   type TextRun,
 } from './doctree';
+import { shorten } from './item-text';
+import { printedFindings } from './print-view';
 import { mentions, nextKind, nextSteps } from './next-steps';
 import { pluralParty, theParty } from './party-names';
 import { datelineOf, isFragment, printText } from './print-text';
@@ -110,10 +113,7 @@ function weaponLabel(type: WeaponType, label: string, count: number): string {
 
 function cutQuote(s: string, max: number): string {
   // A quote is the source's sentence as printed: without a dateline before it or a link label in it.
-  const one = printText(s.replace(/\s+/g, ' ').trim());
-  if (one.length <= max) return one;
-  const cut = one.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:—–-]+$/, '')} …`;
+  return shorten(printText(s.replace(/\s+/g, ' ').trim()), max);
 }
 
 const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
@@ -269,14 +269,32 @@ function corroborated(f: Findings): number {
 }
 
 /** Meetings: delegations grouped by venue and date; the biggest first. */
-function meetings(f: Findings): (typeof f.delegations)[] {
-  const groups = new Map<string, typeof f.delegations>();
-  for (const d of f.delegations) {
-    const k = `${d.venue ?? ''}|${d.date ?? ''}`;
-    groups.set(k, [...(groups.get(k) ?? []), d]);
+/**
+ * The delegations grouped into meetings, each party at most once in a meeting (the merge keeps
+ * two rounds of one party apart; they must not meet again here). A delegation joins the first
+ * meeting without its party at the same venue and day (its own date, else the day its sources
+ * were first reported), preferring one that an article of its own also reports.
+ */
+function meetings(c: Ctx): Delegation[][] {
+  const groups: { venue: string | null; date: string | null; parties: Set<string>; articles: Set<string>; list: Delegation[] }[] = [];
+  for (const d of c.findings.delegations) {
+    const venue = d.venue ? d.venue.toLowerCase() : null;
+    const date = d.date ?? reportedDate(c, d.sources);
+    const articles = new Set(d.sources.map((r) => r.article));
+    const fits = groups.filter((g) => !g.parties.has(d.party) && (!venue || !g.venue || g.venue === venue) && (!date || !g.date || g.date === date));
+    const g = fits.find((x) => [...articles].some((a) => x.articles.has(a))) ?? fits[0];
+    if (!g) {
+      groups.push({ venue, date, parties: new Set([d.party]), articles, list: [d] });
+      continue;
+    }
+    g.list.push(d);
+    g.parties.add(d.party);
+    for (const a of articles) g.articles.add(a);
+    g.venue ??= venue;
+    g.date ??= date;
   }
-  // A group without venue joins the group with the same date, or the only group with a venue.
-  return [...groups.values()].sort((a, b) => new Set(b.map((d) => d.party)).size - new Set(a.map((d) => d.party)).size || b.length - a.length);
+  // Most sides first; of rounds with as many, the latest (its own date, else when it was reported).
+  return groups.sort((a, b) => b.list.length - a.list.length || (b.date ?? '').localeCompare(a.date ?? '')).map((g) => g.list);
 }
 
 /**
@@ -300,13 +318,15 @@ const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|deman
 /**
  * An item's text made fit for a sentence of the bottom line, or null when it cannot carry one:
  * kind labels left at its start are removed, a text of fewer than three words (or with no
- * letters) is not used, and a long one is cut at a word.
+ * letters) or that opens with a preposition is not used, and a long one is cut at a clause end or a word.
  */
 export function bottomLineText(text: string, max = 200): string | null {
   let s = printText(text.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
   s = s.replace(/^[\s:;,.—–-]+/, '').replace(/[\s:;,—–-]+$/, '');
   if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
+  // A text that opens with a preposition is the end of a clause ("in exchange for guarantees"), no position on its own.
+  if (/^(?:in|on|at|by|for|of|from|with|into|as|after|before|over|about|against)\b/i.test(s)) return null;
   return s.length > max ? cutQuote(s, max).replace(/ …$/, '…') : s;
 }
 
@@ -348,7 +368,7 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
   type Point = { rank: number; text: string; refs: readonly SourceRef[] };
   const points: Point[] = [];
 
-  const groups = meetings(f);
+  const groups = meetings(c);
   const main = groups[0];
   if (main) {
     const parties = [...new Set(main.map((d) => d.party))];
@@ -549,11 +569,21 @@ function strikesPerDay(c: Ctx, attacks: readonly Attack[]): Block | null {
 function attacksSection(c: Ctx): Block[] {
   const as = c.findings.attacks.filter(informative);
   if (!as.length) return [];
-  const sorted = [...as].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  // A strike the sources date only in words ("Sunday") is placed by the day it was reported, and says so.
+  const reported = new Map(as.map((a) => [a, a.date ? null : reportedDate(c, a.sources)]));
+  const day = (a: Attack): string => a.date ?? reported.get(a) ?? '9999';
+  const sorted = [...as].sort((a, b) => day(a).localeCompare(day(b)));
   const { shown, more } = capped(c, 'attacks', sorted);
   const num = (n: number | null): Inline[] => [t(n === null ? '—' : String(n))];
+  const when = (a: Attack): string => {
+    if (a.date) return formatDate(a.date, true);
+    const r = reported.get(a);
+    if (!r) return a.when ?? '—';
+    const on = fill(c.w.reportedOn, { date: formatDate(r, true) });
+    return a.when ? `${cap(a.when)}, ${on}` : cap(on);
+  };
   const rows = shown.map((a): Inline[][] => [
-    [t(a.date ? formatDate(a.date, true) : (a.when ?? '—'))],
+    [t(when(a))],
     [t(a.location ?? '—'), ...(a.aggregate ? [t(' (several days)', { italic: true })] : []), ...c.cites.cite(a.sources)],
     [t(a.attacker ?? '—')],
     [t(a.weapons.length ? a.weapons.map((w) => (w.count === null ? w.label : `${w.count} ${weaponLabel(w.type, w.label, w.count)}`)).join(', ') : '—'), ...(a.intercepted !== null ? [t(`; ${a.intercepted} downed`, { italic: true })] : [])],
@@ -603,7 +633,7 @@ function peopleSection(c: Ctx): Block[] {
 function timelineSection(c: Ctx): Block[] {
   const f = c.findings;
   const ev: { date: string; order: number; runs: Inline[] }[] = [];
-  for (const g of meetings(f)) {
+  for (const g of meetings(c)) {
     // Undated meetings are placed on the day the sources first reported them, and say so.
     const own = g.find((d) => d.date)?.date ?? null;
     const date = own ?? reportedDate(c, g.flatMap((d) => d.sources));
@@ -800,7 +830,7 @@ function composeOnce(briefing: Briefing, data: { articles: readonly Article[]; f
   const c: Ctx = {
     briefing,
     articles: data.articles,
-    findings: view.findings,
+    findings: printedFindings(view.findings),
     template,
     w: template.wording,
     cites,
@@ -886,7 +916,7 @@ export function compose(briefing: Briefing, data: { articles: readonly Article[]
  */
 export function bottomLineDraft(briefing: Briefing, data: { articles: readonly Article[]; findings: Findings }, template: Template): string {
   const view = reviewedView(briefing, data.findings);
-  const c: Ctx = { briefing, articles: data.articles, findings: view.findings, template, w: template.wording, cites: new Citations(data.articles, 'source', 0), limit: () => Infinity };
+  const c: Ctx = { briefing, articles: data.articles, findings: printedFindings(view.findings), template, w: template.wording, cites: new Citations(data.articles, 'source', 0), limit: () => Infinity };
   return draftBottomLine(c)
     .slice(0, template.blufPoints)
     .map((p) => p.text)

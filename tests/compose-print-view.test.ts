@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { compose } from '../src/compose/compose';
+import type { Block, Inline } from '../src/compose/doctree';
+import { onlyInsideLongerName, printedFindings, printedRole, tidyPerson } from '../src/compose/print-view';
+import { loadTemplate } from '../src/compose/templates-node';
+import type { Article, Delegation, Findings, Person, SourceRef } from '../src/model';
+import { briefing } from './fixtures/findings';
+
+// Invented sentences, names and places.
+const ref = (article: string, sentence: string): SourceRef => ({ article, sentence, start: 0, end: sentence.length });
+const S1 = 'The envoys of the Committee for the Calm Harbour of the Coast met Vera Lind, an adviser, and Tomas Brede in Port Ellery.';
+const S2 = 'Lind condemned the shelling as a breach of International Maritime Order, Brede said.';
+const person = (name: string, roles: string[], sentence: string, extra: Partial<Person> = {}): Person => ({
+  id: `p-${name}`, name, variants: [], roles, party: 'Veloria', sources: [ref('a', sentence)], confidence: 0.6, conflicts: [], ...extra,
+});
+const findings = (people: Person[]): Findings => ({
+  people,
+  delegations: [],
+  positions: [{ id: 'q', party: 'Veloria', kind: 'accusation', text: 'condemned the shelling as a breach of International Maritime Order', speaker: 'Maritime Order', sources: [ref('a', S2)], confidence: 0.6, conflicts: [] }],
+  outlook: [{ id: 'o', text: 'Envoys will meet again in', who: 'Tomas Brede', horizon: null, date: null, sources: [ref('a', 'Envoys will meet again in Port Ellery next week.')], confidence: 0.6, conflicts: [] }],
+  attacks: [],
+});
+
+describe('what print shows of people', () => {
+  it('knows a name seen only inside a longer proper name', () => {
+    expect(onlyInsideLongerName('Calm Harbour', [S1])).toBe(true);
+    expect(onlyInsideLongerName('Maritime Order', [S2])).toBe(true);
+    expect(onlyInsideLongerName('Vera Lind', [S1])).toBe(false);
+    expect(onlyInsideLongerName('Nobody Here', [S1])).toBe(false);
+  });
+
+  it('prints a person with a role, a seat or a statement; not a misread name, nor a name the reader learns nothing of', () => {
+    const f = printedFindings(
+      findings([
+        person('Calm Harbour', [], S1),
+        person('Maritime Order', ['to International'], S2),
+        person('Vera Lind', ['adviser'], S1),
+        person('Tomas Brede', [], S1),
+        person('Ola Quist', [], 'Ola Quist was seen in the crowd.'),
+        person('Ida Sarn', [], 'Ida Sarn was seen in the crowd.', { reviewed: true }),
+      ]),
+    );
+    expect(f.people.map((p) => p.name)).toEqual(['Vera Lind', 'Tomas Brede', 'Ida Sarn']);
+    // the misread name is no speaker either; the cut outlook text is completed
+    expect(f.positions[0]!.speaker).toBeNull();
+    expect(f.outlook[0]!.text).toBe('Envoys will meet again in Port Ellery next week.');
+  });
+
+  it('reads a role from the words a sentence puts before a title, and lists other spellings and roles once', () => {
+    expect(printedRole('to International')).toBeNull();
+    expect(printedRole('informed the press Deputy Minister of Transport')).toBe('Deputy Minister of Transport');
+    expect(printedRole('first deputy head of the port authority')).toBe('first deputy head of the port authority');
+    const p = tidyPerson(person('Oleh Varn', ['Harbour mayor', 'Mayor', 'head of the harbour board'], S1, { variants: ['Mayor Varn', 'Varn', 'Oleg Varnn'] }));
+    expect(p.variants).toEqual(['Oleg Varnn']);
+    expect(p.roles).toEqual(['Harbour mayor', 'head of the harbour board']);
+  });
+});
+
+describe('two rounds of talks at one venue', () => {
+  const art = (id: string, published: string): Article => ({ id, title: `Report ${id}`, outlet: 'Ledger', published, byline: null, text: 'x', origin: { kind: 'paste' } });
+  const del = (party: string, article: string, leader: string): Delegation => ({
+    id: `d-${party}-${article}`, party, venue: 'Port Ellery', date: null, confidence: 0.8, conflicts: [],
+    members: [{ personId: null, name: leader, role: null, leads: true, sources: [ref(article, `${leader} led the team.`)] }],
+    sources: [ref(article, `${leader} led the team.`)],
+  });
+  it('names each side once in the bottom line, for the latest round', () => {
+    const f: Findings = { people: [], positions: [], outlook: [], attacks: [], delegations: [del('Veloria', 'old', 'Anika Sorell'), del('Kastrava', 'old', 'Lida Varga'), del('Veloria', 'new', 'Tomas Brede'), del('Kastrava', 'new', 'Ivo Mark')] };
+    const t = compose(briefing({ sections: ['bluf'] }), { articles: [art('old', '2022-03-29'), art('new', '2025-05-16')], findings: f }, loadTemplate('situation'));
+    const runs = (b: Block): Inline[] => (b.kind === 'list' ? b.items.flat() : b.kind === 'paragraph' ? [...b.runs] : []);
+    const out = t.blocks.flatMap(runs).map((r) => (r.kind === 'text' ? r.text : '')).join('');
+    expect(out).toContain('reported 16 May 2025');
+    expect(out).toContain('Tomas Brede for Veloria and Ivo Mark for Kastrava');
+    expect(out).not.toContain('Anika Sorell');
+  });
+});
