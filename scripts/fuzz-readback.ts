@@ -1,7 +1,9 @@
 /**
  * The fuzzer's checks on what the pipeline made, each returning a failure in words or null:
- * - `findingsError`: the findings match their schema, and every source reference points into
- *   its article's text (`text.slice(start, end) === sentence`, the contract in the README);
+ * - `findingsError`: the findings match their schema, every source reference points into
+ *   its article's text (`text.slice(start, end) === sentence`, the contract in the README),
+ *   and no person's name holds a run of more than 100 characters without white space (machine
+ *   data read as a name: a base64 blob once gave people named by its pieces);
  * - `docxError`: the DOCX unzips, has word/document.xml, and every XML part parses (saxes, which
  *   rejects the characters XML 1.0 forbids, U+FFFE included);
  * - `pdfError`: the PDF starts with `%PDF-` and ends with `%%EOF`, and `qpdf --check` passes
@@ -50,6 +52,9 @@ function* refsIn(v: unknown): Generator<{ article: string; sentence: string; sta
 export function findingsError(articles: readonly Article[], findings: Findings): string | null {
   const parsed = FindingsSchema.safeParse(findings);
   if (!parsed.success) return `findings break their schema: ${parsed.error.message.slice(0, 200)}`;
+  for (const p of findings.people) {
+    for (const name of [p.name, ...p.variants]) if (/\S{101}/.test(name)) return `a person is named by machine data: ${JSON.stringify(name.slice(0, 80))}...`;
+  }
   const text = new Map(articles.map((a) => [a.id, a.text]));
   for (const r of refsIn(findings)) {
     const t = text.get(r.article);
