@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { datelineDate, dayOfDateline, readDateline } from '../text/dateline';
 
 /**
  * Metadata found in an article's own text: a headline line, a byline, a date line or
@@ -107,8 +108,11 @@ function navLike(line: string): boolean {
 /** A teaser of another article: a line cut off with an ellipsis ("Charles III will host ...."). */
 const teaserLike = (line: string): boolean => /(?:\.{3,}|…)\.?$/u.test(line) && words(line) <= 40;
 
-/** "ISTANBUL, May 16. /AGENCY/. …", "Northport, July 28 (Agency) …": the day and month of a dateline with no year. */
-const DATELINE_DAY = /^\p{Lu}[\p{L}\p{M} .'’/-]{1,40},\s*((?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}))\b(?![,\s]*\d{4})/u;
+/** A line opening with a dateline of a story (not a labelled date): "NORTHPORT, May 16. /AGENCY/. …", "March 3 (Agency) - …". */
+const opensWithDateline = (line: string): boolean => {
+  const d = readDateline(line);
+  return d !== null && d.row !== 'labelled date';
+};
 
 function outletLike(line: string): boolean {
   return line.length <= 60 && words(line) <= 6 && !SENTENCE_END.test(line) && (OUTLET_WORDS.test(line) || /^[\p{Lu}\d &.'’-]{2,}$/u.test(line));
@@ -150,8 +154,6 @@ function splitByline(rest: string, meta: TextMetadata): string | null {
   return byline.length >= 2 && /\p{L}/u.test(byline) ? byline : null;
 }
 
-/** A dateline opening the body: "WASHINGTON, March 23, 2025 (Agency) — ...". */
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{L}[\p{L} .]{1,30})?(?:,\s*([^—–()\n]{4,40}?))?\s*(?:\(([^)\n]{2,40})\))?\s*(?:[—–]|--?)\s/u;
 
 /**
  * Reads the header block (the short lines before the first line of body text), the
@@ -173,8 +175,8 @@ export function detectTextMetadata(text: string): TextMetadata {
   let sentenceTitle: string | null = null;
   for (const [i, line] of nonEmpty.entries()) {
     if (navLike(line)) continue;
-    const datelineBelow = nonEmpty.slice(i + 1, i + 5).some((l) => DATELINE.test(l) || DATELINE_DAY.test(l));
-    if (!sentenceTitle && bodyLike(line) && words(line) <= 16 && /\.$/.test(line) && header.every((h) => dateLine(h)) && datelineBelow && !DATELINE.test(line) && !DATELINE_DAY.test(line)) {
+    const datelineBelow = nonEmpty.slice(i + 1, i + 5).some(opensWithDateline);
+    if (!sentenceTitle && bodyLike(line) && words(line) <= 16 && /\.$/.test(line) && header.every((h) => dateLine(h)) && datelineBelow && !opensWithDateline(line)) {
       sentenceTitle = line;
       header.push(line);
       continue;
@@ -281,24 +283,19 @@ export function detectTextMetadata(text: string): TextMetadata {
     // "Northport, March 3, 2025 – …": a place in any case, then a full date.
     const placed = parseDate(firstBody.slice(0, 90));
     if (placed && placed.index > 0 && /^\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,2}(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30})?,\s*$/u.test(firstBody.slice(0, placed.index))) meta.published ??= placed.date;
-    // "CITY, May 16. /AGENCY/. …" under a page date of 17 May 2025: the story was filed on the
-    // dateline's day, in the page date's year (a day or two before it, never after).
+    // A dateline's date: with its year, when nothing above dated the story; without ("CITY, May 16.
+    // /AGENCY/. …", "March 3 (Agency) - …") under a page date of 17 May 2025, the story was filed
+    // on the dateline's day, in the page date's year (a day or two before it, never after).
     const bodyStart = nonEmpty.indexOf(firstBody);
-    const day = nonEmpty
+    const dl = nonEmpty
       .slice(bodyStart, bodyStart + 3)
-      .map((l) => DATELINE_DAY.exec(l))
-      .find((m) => m !== null);
-    if (day && meta.published) {
-      const year = meta.published.slice(0, 4);
-      const filed = parseDate(`${day[1]} ${year}`)?.date ?? null;
-      const gap = filed ? (Date.parse(meta.published) - Date.parse(filed)) / 86_400_000 : -1;
-      if (filed && gap >= 0 && gap <= 2) meta.published = filed;
-    }
-    const dl = DATELINE.exec(firstBody);
-    if (dl) {
-      if (dl[1]) meta.published ??= parseDate(dl[1])?.date ?? null;
-      if (dl[2] && !parseDate(dl[2])) meta.outlet ??= cleanName(dl[2]);
-    }
+      .map((l) => readDateline(l))
+      .find((d) => d !== null && d.row !== 'labelled date' && d.when !== null);
+    const filed = dl ? datelineDate(dl.when, meta.published) : null;
+    if (filed && (!meta.published || dayOfDateline(dl!.when!)?.year == null)) meta.published = filed;
+    // "WASHINGTON (Agency) — …": the agency credited in a dateline of capitals is the outlet.
+    const first = readDateline(firstBody);
+    if (first?.row === 'place and dash' && first.agency && !parseDate(first.agency)) meta.outlet ??= cleanName(first.agency);
   }
   // Footer: "Source: X", "— X", "© 2025 X".
   const tail = all.slice(-200).map((l) => l.trim()).filter(Boolean).slice(-3);
