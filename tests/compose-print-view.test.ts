@@ -71,5 +71,9 @@ describe('two rounds of talks at one venue', () => {
     expect(out).toContain('reported 16 May 2025');
     expect(out).toContain('Tomas Brede for Veloria and Ivo Mark for Kastrava');
     expect(out).not.toContain('Anika Sorell');
+    // the delegations follow, meeting by meeting, the latest first
+    const d = compose(briefing({ sections: ['delegations'] }), { articles: [art('old', '2022-03-29'), art('new', '2025-05-16')], findings: f }, loadTemplate('situation'));
+    const captions = d.blocks.flatMap((b) => (b.kind === 'table' && b.caption ? [b.caption.map((r) => (r.kind === 'text' ? r.text : '')).join('')] : []));
+    expect(captions).toEqual(['Veloria — Talks in Port Ellery, reported 16 May 2025', 'Kastrava — Talks in Port Ellery, reported 16 May 2025', 'Veloria — Talks in Port Ellery, reported 29 March 2022', 'Kastrava — Talks in Port Ellery, reported 29 March 2022']);
   });
 });

@@ -463,7 +463,8 @@ function blufSection(c: Ctx): Block[] {
 // ---------------------------------------------------------------- sections
 
 function delegationsSection(c: Ctx): Block[] {
-  const { shown, more } = capped(c, 'delegations', c.findings.delegations);
+  // Meeting by meeting, in the bottom line's order: the main meeting (the latest of equals) first.
+  const { shown, more } = capped(c, 'delegations', meetings(c).flat());
   const out: Block[] = shown.map((d) => {
     const reported = d.date ? null : reportedDate(c, d.sources);
     const when = d.date ? formatDate(d.date) : reported ? fill(c.w.reportedOn, { date: formatDate(reported) }) : 'date not stated';
