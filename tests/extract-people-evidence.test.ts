@@ -65,3 +65,10 @@ describe('people: a bare national title in an article about one state', () => {
     expect(side(text.replace('President ', ''), 'Kwame Boateng')[1]).not.toBe('home-state');
   });
 });
+
+describe('people: not the last words of a bracketed name', () => {
+  it('takes no person from words whose initials end the acronym after them', () => {
+    const names = (text: string) => analyseWithDelegations(art(text)).analysed.people.map((p) => p.name);
+    expect(names('Both sides revived the Accord on Fisheries and Coastal Guarantees (AFCG) after Sina Tupou said the talks would go on.')).toEqual(['Sina Tupou']);
+  });
+});

@@ -538,12 +538,15 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   }
 }
 
-/** True when the name is followed by its initials in brackets: "Internally Displaced People (IDP)". */
+/**
+ * True when the name is followed by its initials in brackets: "Internally Displaced People (IDP)",
+ * or by the initials of a longer name it ends: "the Agreement on Safety and Immunity Guarantees (JASIG)".
+ */
 function initialsFollow(text: string, c: Candidate): boolean {
   const m = /^\s*\(([\p{Lu}]{2,6})s?\)/u.exec(text.slice(c.end, c.end + 12));
   if (!m) return false;
   const initials = c.written.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-  return initials.endsWith(m[1]) || m[1].startsWith(initials);
+  return initials.endsWith(m[1]) || m[1].startsWith(initials) || (initials.length >= 2 && m[1].endsWith(initials));
 }
 
 function roleOf(text: string, start: number, end: number, head: string): Role {
