@@ -41,7 +41,9 @@ export function wholeText(text: string, sentence: string | null | undefined): st
   const at = sentence.indexOf(t);
   if (at < 0) return t;
   const after = sentence.slice(at + t.length);
-  if (!after.trim() || !stopsShort(t, after)) return t;
+  // a quotation still open where the sentence ends (the splitter left its closing mark outside) is closed
+  if (!after.trim()) return count(t, /“/g) === count(t, /”/g) + 1 ? `${t}”` : t;
+  if (!stopsShort(t, after)) return t;
   const m = CLAUSE_END.exec(after);
   const end = m ? m.index : after.length;
   if (end > MAX_GROWTH) return t;
