@@ -146,14 +146,10 @@ describe('mergeDelegations and mergeAttacks', () => {
     expect(named).toHaveLength(1);
     expect(named[0]!.date).toBe('2025-05-16');
   });
-  it('shows no disagreement between reports nothing dates to one round', () => {
-    // an article with no date whose sentences name no day: a different leader is a different round
+  it('joins a report nothing dates to the round at its venue, where a different leader is a disagreement to settle', () => {
     const undated = mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'Petro Halych', 'Istanbul')], [], undefined, undefined, ['2025-05-16', null]);
-    expect(undated).toHaveLength(2);
-    expect(undated.flatMap((d) => d.conflicts)).toEqual([]);
-    // the same leader, or none named: nothing contradicts, one meeting
-    expect(mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), led('b', 'I. Bondar', null)], [], undefined, undefined, ['2025-05-16', null])).toHaveLength(1);
-    expect(mergeDelegations([led('a', 'Ivan Bondar', 'Istanbul'), del('b', false, 'Istanbul')], [], undefined, undefined, ['2025-05-16', null])).toHaveLength(1);
+    expect(undated).toHaveLength(1);
+    expect(undated[0]!.conflicts.map((c) => c.field)).toEqual(['leaders']);
   });
 
   const attack = (article: string, killed: number): Attack => ({

@@ -413,8 +413,6 @@ interface Meeting {
   venue: string | null;
   /** The first day a report names, else the first report's date. */
   time: RoundTime;
-  /** The names of the leaders its reports give. */
-  readonly leaders: string[];
   readonly group: Delegation[];
 }
 
@@ -452,15 +450,13 @@ class PartyMeetings {
   }
 }
 
-const leaderNames = (d: Delegation): string[] => d.members.filter((m) => m.leads).map((m) => m.name);
-
 /**
  * One meeting is one event, identified by its venue and its time: a party's delegations are
  * grouped per meeting, so talks in two places, or in two rounds weeks apart at one venue, are
  * two meetings and not a disagreement. A report's time is the day its sentences name, else its
  * article's date. A delegation with no venue or no time joins the first meeting of its party it
- * does not contradict; where the time of either is unknown, a different leader is a
- * contradiction too (nothing says it is the same round, so it is not shown as a disagreement).
+ * does not contradict (an article nobody dated could report any round: it joins one, and a
+ * different leader there shows as the sources disagreeing, for the analyst to settle).
  * Delegations are taken in order, one at a time, so the book grows with each article.
  */
 class MeetingBook {
@@ -468,21 +464,10 @@ class MeetingBook {
   private readonly byParty = new Map<string, PartyMeetings>();
   constructor(private readonly tally: MergeTally) {}
 
-  private leadersDiffer(m: Meeting, leaders: readonly string[]): boolean {
-    if (!leaders.length || !m.leaders.length) return false;
-    return !leaders.some((a) =>
-      m.leaders.some((b) => {
-        this.tally.comparisons++;
-        return samePerson(a, b);
-      }),
-    );
-  }
-
   /** Files a delegation; `reported` is the date of the article it comes from, if known. */
   add(d: Delegation, reported: string | null = null): void {
     const venue = d.venue ? foldText(d.venue) : null;
     const time = timeOf(d.date, reported);
-    const leaders = leaderNames(d);
     let party = this.byParty.get(d.party);
     if (!party) this.byParty.set(d.party, (party = new PartyMeetings()));
     let m: Meeting | undefined;
@@ -490,13 +475,11 @@ class MeetingBook {
       if (m && x.order >= m.order) continue;
       this.tally.comparisons++;
       if (venue && x.venue && x.venue !== venue) continue;
-      const same = sameRound(x.time, time);
-      if (same === false || (same === null && this.leadersDiffer(x, leaders))) continue;
+      if (sameRound(x.time, time) === false) continue;
       m = x;
     }
     if (m) {
       m.group.push(d);
-      for (const l of leaders) if (!m.leaders.includes(l)) m.leaders.push(l);
       const learnsVenue = m.venue == null && venue != null;
       const learnsDay = Number.isNaN(m.time.day) && !Number.isNaN(time.day);
       const learnsReport = Number.isNaN(m.time.day) && Number.isNaN(m.time.reported) && !Number.isNaN(time.reported);
@@ -504,7 +487,7 @@ class MeetingBook {
       if (learnsDay || learnsReport) m.time = { day: learnsDay ? time.day : m.time.day, reported: Number.isNaN(m.time.reported) ? time.reported : m.time.reported };
       if (learnsVenue || learnsDay || learnsReport) party.file(m);
     } else {
-      m = { order: this.meetings.length, party: d.party, venue, time, leaders: [...leaders], group: [d] };
+      m = { order: this.meetings.length, party: d.party, venue, time, group: [d] };
       this.meetings.push(m);
       party.all.push(m);
       party.file(m);
