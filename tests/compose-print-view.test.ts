@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose } from '../src/compose/compose';
+import { bottomLineText, compose } from '../src/compose/compose';
 import type { Block, Inline } from '../src/compose/doctree';
 import { onlyInsideLongerName, printedFindings, printedRole, tidyPerson } from '../src/compose/print-view';
 import { loadTemplate } from '../src/compose/templates-node';
@@ -53,6 +53,14 @@ describe('what print shows of people', () => {
     const p = tidyPerson(person('Oleh Varn', ['Harbour mayor', 'Mayor', 'head of the harbour board'], S1, { variants: ['Mayor Varn', 'Varn', 'Oleg Varnn'] }));
     expect(p.variants).toEqual(['Oleg Varnn']);
     expect(p.roles).toEqual(['Harbour mayor', 'head of the harbour board']);
+  });
+});
+
+describe('item texts that say nothing alone', () => {
+  it('prints no position that opens with a preposition or points back with a pronoun', () => {
+    expect(bottomLineText('in exchange for security guarantees')).toBeNull();
+    expect(bottomLineText('asked for it.')).toBeNull();
+    expect(bottomLineText('asked for a written guarantee of it')).toBe('asked for a written guarantee of it');
   });
 });
 

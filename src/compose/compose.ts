@@ -327,6 +327,8 @@ export function bottomLineText(text: string, max = 200): string | null {
   if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
   // A text that opens with a preposition is the end of a clause ("in exchange for guarantees"), no position on its own.
   if (/^(?:in|on|at|by|for|of|from|with|into|as|after|before|over|about|against)\b/i.test(s)) return null;
+  // A short text whose object is a pronoun ("asked for it") says nothing without the sentence before it.
+  if (s.split(/\s+/).length <= 4 && /\b(?:it|this|that|them|these|those)[.!]?$/i.test(s)) return null;
   return s.length > max ? cutQuote(s, max).replace(/ …$/, '…') : s;
 }
 
