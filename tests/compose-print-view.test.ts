@@ -4,7 +4,8 @@ import type { Block, Inline } from '../src/compose/doctree';
 import { onlyInsideLongerName, printedFindings, printedRole, tidyPerson } from '../src/compose/print-view';
 import { loadTemplate } from '../src/compose/templates-node';
 import type { Article, Delegation, Findings, Person, SourceRef } from '../src/model';
-import { briefing } from './fixtures/findings';
+import { nextSteps } from '../src/compose/next-steps';
+import { articles, briefing, findings as fixture } from './fixtures/findings';
 
 // Invented sentences, names and places.
 const ref = (article: string, sentence: string): SourceRef => ({ article, sentence, start: 0, end: sentence.length });
@@ -61,6 +62,18 @@ describe('item texts that say nothing alone', () => {
     expect(bottomLineText('in exchange for security guarantees')).toBeNull();
     expect(bottomLineText('asked for it.')).toBeNull();
     expect(bottomLineText('asked for a written guarantee of it')).toBe('asked for a written guarantee of it');
+  });
+});
+
+describe('the one-pager says a thing once', () => {
+  it('leaves out of "what to expect" the next step its bottom line already states', () => {
+    const next = nextSteps(fixture.outlook, articles)[0]!;
+    const text = (template: string) =>
+      compose(briefing({ sections: ['bluf', 'outlook'] }), { articles, findings: fixture }, loadTemplate(template))
+        .blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.map((r) => (r.kind === 'text' ? r.text : '')).join('')) : []));
+    const count = (items: string[]) => items.filter((x) => x.toLowerCase().includes(next.item.text.slice(0, 30).toLowerCase())).length;
+    expect(count(text('bluf'))).toBe(1);
+    expect(count(text('situation'))).toBe(2);
   });
 });
 

@@ -365,9 +365,10 @@ function positionSentence(c: Ctx, name: string, kind: PositionKind, text: string
 const possessive = (s: string): string => s.replace(/(\p{L}s)[’']s\b/gu, '$1’');
 
 /** The generated bottom line: full sentences from the reviewed facts, each with its citations. */
-function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[] {
+function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[]; outlook?: string }[] {
   const { findings: f, w } = c;
-  type Point = { rank: number; text: string; refs: readonly SourceRef[] };
+  /** `outlook`: the id of the outlook item the point states. */
+  type Point = { rank: number; text: string; refs: readonly SourceRef[]; outlook?: string };
   const points: Point[] = [];
 
   const groups = meetings(c);
@@ -412,7 +413,7 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
   const next = nextSteps(f.outlook, c.articles)[0];
   if (next) {
     const judgement = c.briefing.options.estimative ?? BRIEFING_OPTION_DEFAULTS.estimative;
-    points.push({ rank: 2, text: judgement ? sentence(fill(w.blufJudgement, { judgement, text: next.text })) : next.text, refs: next.item.sources.slice(0, 1) });
+    points.push({ rank: 2, text: judgement ? sentence(fill(w.blufJudgement, { judgement, text: next.text })) : next.text, refs: next.item.sources.slice(0, 1), outlook: next.item.id });
   }
 
   const { counted } = countedAttacks(f.attacks.filter(informative));
@@ -445,7 +446,7 @@ function draftBottomLine(c: Ctx): { text: string; refs: readonly SourceRef[] }[]
     const fields = whats.length > listed.length ? `${listed.join('; ')} and ${plural(whats.length - listed.length, 'other point')}` : joinAnd(listed);
     points.push({ rank: 4, text: fill(w.blufDisagreements, { count: whats.length, fields }), refs: [] });
   }
-  return [...points].sort((a, b) => a.rank - b.rank).map(({ text, refs }) => ({ text: sentence(text), refs }));
+  return [...points].sort((a, b) => a.rank - b.rank).map(({ text, refs, outlook }) => ({ text: sentence(text), refs, outlook }));
 }
 
 function blufSection(c: Ctx): Block[] {
@@ -523,7 +524,10 @@ function outlookSection(c: Ctx): Block[] {
   // What will happen first (meetings, next steps, forecasts, by date), then assessments of how things stand.
   // A text that opens as a dependent clause ("in which they …") stays in review, not in print.
   const ahead = (o: { text: string }) => (nextKind(printText(o.text)) === null ? 1 : 0);
-  const sorted = [...c.findings.outlook.filter((o) => !isFragment(o.text))].sort((a, b) => ahead(a) - ahead(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  // On a one-page brief, what the generated bottom line already says of what comes next is not said twice.
+  const generated = c.briefing.sections.includes('bluf') && !(c.briefing.bottomLine ?? '').trim() && c.template.pageBudget === 1;
+  const said = new Set(generated ? draftBottomLine(c).slice(0, Math.min(c.template.blufPoints, c.limit('bluf'))).flatMap((p) => (p.outlook ? [p.outlook] : [])) : []);
+  const sorted = [...c.findings.outlook.filter((o) => !isFragment(o.text) && !said.has(o.id))].sort((a, b) => ahead(a) - ahead(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   if (!sorted.length) return [];
   const { shown, more } = capped(c, 'outlook', sorted);
   return [
