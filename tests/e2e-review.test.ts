@@ -1,11 +1,15 @@
 // The review an analyst can sign, by keyboard only, in Debian's Chromium against the browser
-// API (the same handlers Electron main registers): import the four sample articles and one
-// invented here, skip a duplicate, fix an article's title and outlet, triage with J/K/A/R (case
-// does not matter, Ctrl+A never decides), edit a delegation's member chips (remove, add, mark leader), settle a disagreement
-// with "Use this value", split a delegation by meeting, undo three actions checking the project after each, follow a link of
-// the pre-export check, export accepted items only and read both files back. axe-core finds no
-// serious or critical violation on any step, light and dark. Screenshots with UPDATE_SCREENSHOTS=1.
+// API (the same handlers Electron main registers): import ten articles (the four samples and six
+// invented here), skip a duplicate, fix an article's title, outlet, date and URL, triage with
+// J/K/A/R (case does not matter, Ctrl+A never decides), edit a delegation's member chips
+// (remove, add, mark leader), settle a disagreement with "Use this value", split a delegation by
+// meeting, undo three actions checking the project after each, correct a position's text and a
+// person's name, sign the briefing (title, date, author, marking, bottom line), follow a link of
+// the pre-export check, export accepted items only and read both files back for every correction.
+// axe-core finds no serious or critical violation on any step, light and dark. Screenshots with
+// UPDATE_SCREENSHOTS=1.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,6 +35,40 @@ Ilse Varga said Ostria would not reopen the crossing until Pellandia withdraws i
 Pellandia's envoy, Marek Odell, said his government was ready to offer joint inspections of the ferries.
 Both sides said a second meeting would take place within two weeks.
 `;
+
+/** Five more invented reports of the same (invented) dispute, each with its own people and day. */
+const INVENTED_ROUNDS = [
+  ['Corvel', 'Anneli Sarto', 'Dario Penn', 'October 18, 2026', 'Saturday'],
+  ['Port Selm', 'Jonas Vehk', 'Lidia Marr', 'October 20, 2026', 'Monday'],
+  ['Aldmoor', 'Tereza Kloss', 'Emil Fenwick', 'October 22, 2026', 'Wednesday'],
+  ['Velmora', 'Rasmus Hale', 'Nadia Orlen', 'October 24, 2026', 'Friday'],
+  ['Brisk Harbour', 'Oskar Lind', 'Mira Tovell', 'October 26, 2026', 'Monday'],
+].map(
+  ([place, ostrian, pellandian, date, day], i) => `Ferry talks, round ${i + 2}: ${place} hosts the harbour commission
+The Coastal Bulletin
+Published: ${date}
+${place!.toUpperCase()} — Delegations from Ostria and Pellandia met in ${place} on ${day} for round ${i + 2} of the ferry talks.
+Ostria's team was led by ${ostrian}, a deputy transport minister.
+${ostrian} said Ostria demanded the return of ${i + 2} impounded ferries before any deal.
+Pellandia's negotiator, ${pellandian}, said Pellandia refused to discuss the strait until the patrols were recognised.
+Officials said the next round would be held within ${i + 2} weeks.
+`,
+);
+
+/** What the analyst corrects and signs (invented). */
+const SOURCE_DATE = '2026-10-14';
+const SOURCE_URL = 'https://ledger.example.org/astana-talks';
+const EDITED_POSITION = 'Ostria asks for joint ferry inspections under the harbour commission';
+const RENAMED_PERSON = 'Mirela Ostrand';
+const SIGNED = {
+  title: 'Ferry and border talks: weekly review',
+  // The date field takes the keys of its locale (en-US: month, day, year).
+  dateKeys: '10302026',
+  date: '2026-10-30',
+  author: 'Desk analyst K. Ferro',
+  marking: 'OFFICIAL USE',
+  bottomLine: 'Both rounds of talks ended without agreement; the sides meet again within weeks.',
+};
 
 describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
   let session: Session;
@@ -68,23 +106,31 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
   it('imports, corrects, triages, settles, undoes and exports accepted items only', async () => {
     const invented = path.join(tmp, 'velmora.txt');
     await writeFile(invented, INVENTED);
-    const files = [...sampleFiles, invented];
+    const rounds = await Promise.all(
+      INVENTED_ROUNDS.map(async (text, i) => {
+        const f = path.join(tmp, `round-${i + 2}.txt`);
+        await writeFile(f, text);
+        return f;
+      }),
+    );
+    const files = [...sampleFiles, invented, ...rounds];
+    expect(files.length).toBe(10);
     const articles = await Promise.all(files.map(async (f) => importBytes(new Uint8Array(await readFile(f)), { path: f })));
     const findings: Findings = extractAll(articles);
     const axe: string[] = [];
     const t0 = Date.now();
     const step = (name: string) => console.log(`[e2e-review ${((Date.now() - t0) / 1000).toFixed(1)} s] ${name}`);
 
-    // ---- 1 · Articles: choose five files, then one again (a duplicate, said so) ----
-    step('Articles: choose five files, then one again (a duplicate, said so)');
+    // ---- 1 · Articles: choose ten files, then one again (a duplicate, said so) ----
+    step('Articles: choose ten files, then one again (a duplicate, said so)');
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Articles' }).waitFor();
     server.dialogs.open.push(files);
     await page.getByRole('button', { name: 'Choose files…' }).focus();
     await press('Enter');
     const articleRows = page.locator('table[aria-label="Imported articles"] tbody tr');
-    await expect.poll(() => articleRows.count(), { timeout: 60_000 }).toBe(5);
-    await expect.poll(() => page.locator('.notices').textContent()).toContain('Imported 5 new articles');
+    await expect.poll(() => articleRows.count(), { timeout: 60_000 }).toBe(10);
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('Imported 10 new articles');
     // Focus is not lost after the import: it sits on the first new article.
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr[data-article]') !== null)).toBe(true);
 
@@ -92,9 +138,9 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await page.getByRole('button', { name: 'Choose files…' }).focus();
     await press('Enter');
     await expect.poll(() => page.locator('.notices').textContent()).toContain('1 duplicate skipped');
-    expect(await articleRows.count()).toBe(5);
+    expect(await articleRows.count()).toBe(10);
 
-    // Fix an article's title and outlet (sample 2 names no outlet).
+    // Fix an article's title, outlet (sample 2 names no outlet), date and URL.
     const second = articles[1]!;
     await page.getByRole('button', { name: `Edit details of ${second.title}` }).focus();
     await press('Enter');
@@ -103,9 +149,17 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await page.keyboard.type('What Bishkek and Dushanbe want from Astana');
     await press('Tab');
     await page.keyboard.type('The Central Asia Ledger');
+    await press('Tab');
+    await press('Control+A');
+    await page.keyboard.type(SOURCE_DATE);
+    await press('Tab');
+    await press('Control+A');
+    await page.keyboard.type(SOURCE_URL);
     await press('Enter');
     await expect.poll(() => articleRows.nth(1).textContent()).toContain('The Central Asia Ledger');
-    await project((p) => p.articles[1]?.title === 'What Bishkek and Dushanbe want from Astana' && p.articles[1]?.outlet === 'The Central Asia Ledger');
+    await project(
+      (p) => p.articles[1]?.title === 'What Bishkek and Dushanbe want from Astana' && p.articles[1]?.outlet === 'The Central Asia Ledger' && p.articles[1]?.published === SOURCE_DATE && p.articles[1]?.url === SOURCE_URL,
+    );
     await shot(page, '09-articles-edit.png');
     axe.push(...(await axeSerious(page, 'articles')));
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -252,7 +306,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     expect(afterUndo.overlay.decisions[firstId]).toEqual({ status: 'accepted' });
     expect(afterUndo.overlay.decisions[secondId]).toEqual({ status: 'rejected' });
     expect(afterUndo.articles[1]?.outlet).toBe('The Central Asia Ledger');
-    expect(afterUndo.articles.length).toBe(5);
+    expect(afterUndo.articles.length).toBe(10);
     for (const s of afterUndo.findings.positions) for (const r of s.sources) expect(afterUndo.articles.some((a) => a.id === r.article)).toBe(true);
     // The notice offers Redo; redo the accept by its button.
     await page.locator('.notice').getByRole('button', { name: 'Redo' }).last().focus();
@@ -299,6 +353,39 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     expect(kept?.status === 'edited' && (kept.fields.members as Array<{ name: string }>).map((m) => m.name)).toEqual(delegation.members.slice(0, -1).map((m) => m.name));
     await expect.poll(() => page.locator('.notices').textContent()).toContain('Split 1 from');
 
+    // ---- A position's text and a person's name corrected by keyboard (E, type, Save edit) ----
+    step("A position's text and a person's name corrected by keyboard");
+    const editedId = ids[ids.length - 1]!;
+    await page.locator('#tab-positions').focus();
+    await press('Enter');
+    await page.locator(`tr[data-item="${editedId}"]`).focus();
+    await press('e');
+    await form.waitFor();
+    await press('Control+A');
+    await page.keyboard.type(EDITED_POSITION);
+    await form.getByRole('button', { name: 'Save edit' }).focus();
+    await press('Enter');
+    await project((p) => {
+      const d = p.overlay.decisions[editedId];
+      return d?.status === 'edited' && d.fields.text === EDITED_POSITION;
+    });
+    const renamed = findings.people.find((x) => ![dropped, addedName, dragged].includes(x.name))!;
+    await page.locator('#tab-people').focus();
+    await press('Enter');
+    await page.locator(`tr[data-item="${renamed.id}"]`).focus();
+    await press('e');
+    await form.waitFor();
+    await press('Control+A');
+    await page.keyboard.type(RENAMED_PERSON);
+    await press('Enter'); // Enter in a one-line field saves the edit
+    await expect.poll(() => page.locator(`tr[data-item="${renamed.id}"]`).textContent()).toContain(RENAMED_PERSON);
+    await project((p) => {
+      const d = p.overlay.decisions[renamed.id];
+      return d?.status === 'edited' && d.fields.name === RENAMED_PERSON;
+    });
+    await page.locator('#tab-delegations').focus();
+    await press('Enter');
+
     // Dark mode from the system.
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator(`tr[data-item="${delegation.id}"]`).focus();
@@ -311,6 +398,22 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await page.locator('[data-step="review"]').focus();
     await press('ArrowRight');
     await page.getByRole('heading', { name: 'Compose the briefing' }).waitFor();
+    // Signed: title, date, author, marking and the bottom line in the analyst's words, by keyboard.
+    step('Compose: title, date, author, marking and bottom line by keyboard');
+    const typeInto = async (id: string, text: string) => {
+      await page.locator(`#${id}`).focus();
+      await press('Control+A');
+      await page.keyboard.type(text);
+      await press('Tab'); // leaving the field commits it
+    };
+    await typeInto('field-title', SIGNED.title);
+    await page.locator('#field-date').focus();
+    await page.keyboard.type(SIGNED.dateKeys);
+    await press('Tab');
+    await typeInto('field-author', SIGNED.author);
+    await typeInto('field-marking', SIGNED.marking);
+    await typeInto('field-bottomLine', SIGNED.bottomLine);
+    await project((p) => p.briefing.title === SIGNED.title && p.briefing.date === SIGNED.date && p.briefing.author === SIGNED.author && p.briefing.marking === SIGNED.marking && p.briefing.bottomLine === SIGNED.bottomLine);
     axe.push(...(await axeSerious(page, 'compose')));
     await page.emulateMedia({ colorScheme: 'dark' });
     axe.push(...(await axeSerious(page, 'compose (dark)')));
@@ -363,7 +466,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
       const others = [...findings.people, ...findings.delegations, ...findings.positions, ...findings.outlook, ...findings.attacks].filter((i) => i.id !== id);
       return others.some((o) => norm(JSON.stringify(o)).includes(t) || o.sources.some((s) => norm(s.sentence).includes(t))) ? null : t;
     };
-    const pendingId = ids.find((id) => afterUndo.overlay.decisions[id] === undefined && id !== thirdId && unique(id));
+    const pendingId = ids.find((id) => afterUndo.overlay.decisions[id] === undefined && id !== thirdId && id !== editedId && unique(id));
     for (const t of texts) {
       expect(t).not.toMatch(/\bDRAFT\b/);
       const acc = unique(firstId);
@@ -373,7 +476,15 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
       if (pendingId) expect(t).not.toContain(unique(pendingId)!);
       // The corrected outlet is what the sources list prints.
       expect(t).toContain('The Central Asia Ledger');
+      // Every correction and the signature are in print.
+      for (const want of [EDITED_POSITION, RENAMED_PERSON, SIGNED.title, SIGNED.author, SIGNED.bottomLine]) expect(t).toContain(norm(want));
     }
+    // The marking heads every page: in the PDF's text, and in the Word file's page header.
+    expect(texts[0]).toContain(SIGNED.marking);
+    const docxZip = await JSZip.loadAsync(await readFile(docxPath));
+    expect(await docxZip.file('word/header1.xml')!.async('string')).toContain(SIGNED.marking);
+    // The source's corrected URL, in the Word file's list of sources (printed without the scheme).
+    expect(texts[1]).toContain(SOURCE_URL.replace(/^https:\/\//, ''));
 
     // ---- 7 · New with unsaved changes: Save / Don't save / Cancel ----
     step("New with unsaved changes: Save / Don't save / Cancel");
@@ -386,7 +497,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await articleRows.count()).toBe(0); // still on the preview step; the project is untouched
-    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('5');
+    await expect.poll(() => page.locator('[data-step="articles"] .step-count').textContent()).toBe('10');
     await page.locator('header').getByRole('button', { name: 'New', exact: true }).focus();
     await press('Enter');
     await dialog.getByRole('button', { name: 'Don’t save' }).focus();
