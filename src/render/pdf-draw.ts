@@ -72,13 +72,14 @@ export async function drawPages(pages: readonly PageLayout[], env: PagesEnv): Pr
   }
 }
 
-/** Header and footer on every page (an artifact), now that the number of pages is known. */
+/** Header and footer on every page (an artifact) but a cover, as in the DOCX, now that the number of pages is known. */
 export function drawPageSlots(doc: Doc, tree: DocTree, frame: Frame, text: TextLayout, total: number, steps: ExportSteps): void {
   const st = tree.style;
   const { left, textWidth } = frame;
   const margins = tree.page.margins;
   const slotSize = Math.max(st.noteSize, st.smallSize * 0.9);
-  for (let p = 0; p < total; p++) {
+  const first = tree.titleBlock.layout === 'cover' ? 1 : 0;
+  for (let p = first; p < total; p++) {
     steps.step(85, 92, p, total, `page header and footer ${p + 1} of ${total}`);
     doc.switchToPage(p);
     doc.markContent('Artifact', { type: 'Pagination' });
