@@ -8,6 +8,7 @@ import type { BriefsmithBridge, ImportReport, OpenedProject } from '../src/servi
 import { appReducer, initialAppState, MAX_LASTING_NOTICES, type AppAction, type AppState } from '../renderer/state/app';
 import { createAppStore } from '../renderer/state/store';
 import { diffFindings } from '../src/services/findings-update';
+import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from '../src/services/project-patch';
 
 const project = (title = 'T'): Project => ({
   format: 'briefsmith',
@@ -304,5 +305,66 @@ describe('app store: commands against a stand-in API', () => {
     expect(s.backupOffer).toBeNull();
     expect(s.doc?.project.briefing.title).toBe('From backup');
     expect(s.doc!.rev).not.toBe(s.doc!.savedRev);
+  });
+
+  it('autosave sends what changed; after the autosave lost it, the whole project; one at a time', async () => {
+    // A stand-in autosave that holds the project as the worker does, and can forget it.
+    let held: HeldProject | null = null;
+    let written: Project | null = null;
+    const patches: Array<{ base: string | null; refs: number; write: boolean }> = [];
+    let gate: Promise<void> | null = null;
+    const api = fakeApi({
+      autosave: async (req) => {
+        if (gate) await gate;
+        const { path: _path, write, ...patch } = req;
+        patches.push({ base: patch.base, refs: patch.articles.filter((a) => 'ref' in a).length, write });
+        try {
+          held = applyProjectPatch(held, patch as ProjectPatch);
+        } catch (e) {
+          if (e instanceof MissingBase) return { ok: true, value: { kind: 'missing' as const } };
+          throw e;
+        }
+        if (write) written = held.project;
+        return { ok: true, value: write ? { kind: 'saved' as const, savedAt: 'now' } : { kind: 'staged' as const } };
+      },
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    const three = [article('a1'), article('a2'), article('a3')];
+    store.doc({ type: 'addArticles', articles: three, findings: { ...emptyFindings(), positions: [position('q1', 'a1')] } });
+    await store.autosave();
+    expect(patches).toEqual([{ base: null, refs: 0, write: true }]);
+    expect(written).toEqual(store.getState().doc!.project);
+
+    // A decision: one patch on the version held, every article a reference.
+    store.doc({ type: 'decide', id: 'q1', decision: { status: 'accepted' } });
+    await store.autosave();
+    expect(patches.slice(1)).toEqual([{ base: expect.any(String), refs: 3, write: true }]);
+    expect(written).toEqual(store.getState().doc!.project);
+
+    // The autosave forgot (its worker started again): `missing`, then the whole project.
+    held = null;
+    store.doc({ type: 'setBriefing', patch: { title: 'Renamed' } });
+    await store.autosave();
+    expect(patches.slice(2).map((p) => [p.base === null, p.refs])).toEqual([
+      [false, 3],
+      [true, 0],
+    ]);
+    expect(written).toEqual(store.getState().doc!.project);
+
+    // Asked again while one runs: that one finishes, then one more with the latest project.
+    let open!: () => void;
+    gate = new Promise((r) => (open = r));
+    store.doc({ type: 'setBriefing', patch: { title: 'Once' } });
+    const first = store.autosave();
+    store.doc({ type: 'setBriefing', patch: { title: 'Twice' } });
+    const second = store.autosave();
+    store.doc({ type: 'setBriefing', patch: { title: 'Thrice' } });
+    void store.autosave();
+    gate = null;
+    open();
+    await Promise.all([first, second]);
+    expect(patches.length).toBe(6);
+    expect(written!.briefing.title).toBe('Thrice');
   });
 });
