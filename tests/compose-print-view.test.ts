@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bottomLineText, compose } from '../src/compose/compose';
-import type { Block, Inline } from '../src/compose/doctree';
+import { noteText, type Block, type Inline } from '../src/compose/doctree';
 import { onlyInsideLongerName, printedFindings, printedRole, tidyPerson } from '../src/compose/print-view';
 import { loadTemplate } from '../src/compose/templates-node';
 import type { Article, Delegation, Findings, Person, SourceRef } from '../src/model';
@@ -74,6 +74,21 @@ describe('the one-pager says a thing once', () => {
     const count = (items: string[]) => items.filter((x) => x.toLowerCase().includes(next.item.text.slice(0, 30).toLowerCase())).length;
     expect(count(text('bluf'))).toBe(1);
     expect(count(text('situation'))).toBe(2);
+  });
+});
+
+describe('notes and charts', () => {
+  it('quotes a sentence once, even when it is itself a quotation', () => {
+    const sources = [{ n: 1, outlet: 'Ledger', title: 'T', date: null, where: 'paste', location: null }] as never;
+    expect(noteText({ n: 1, source: 1, quote: '“The harbour will stay closed.”', articleId: 'a' }, sources)).toBe('[1] “The harbour will stay closed.”');
+    expect(noteText({ n: 1, source: 1, quote: 'He said “no” twice.', articleId: 'a' }, sources)).toBe('[1] “He said “no” twice.”');
+  });
+  it('charts strikes per day only when they fall within two months', () => {
+    const a0 = fixture.attacks.find((a) => a.date)!;
+    const spread = { ...fixture, attacks: [{ ...a0, id: 'x1', date: '2023-12-30' }, { ...a0, id: 'x2', date: '2024-10-07', location: 'Calder' }] };
+    const chart = (f: Findings) => compose(briefing({ sections: ['attacks'] }), { articles, findings: f }, loadTemplate('situation')).blocks.some((b) => b.kind === 'chart');
+    expect(chart(spread)).toBe(false);
+    expect(chart({ ...spread, attacks: [spread.attacks[0]!, { ...spread.attacks[1]!, date: '2024-01-02' }] })).toBe(true);
   });
 });
 

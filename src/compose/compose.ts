@@ -549,11 +549,16 @@ function outlookSection(c: Ctx): Block[] {
   ];
 }
 
-/** Strikes per day (each attacker a bar per day) when they span two days or more; null otherwise. */
+/** The longest span of days a strikes-per-day chart covers. */
+const CHART_SPAN_DAYS = 62;
+const dayNumber = (iso: string): number => Date.parse(iso) / 86_400_000;
+
+/** Strikes per day (each attacker a bar per day) when they span two days to two months; null otherwise. */
 function strikesPerDay(c: Ctx, attacks: readonly Attack[]): Block | null {
   const dated = attacks.filter((a) => a.date);
   const days = [...new Set(dated.map((a) => a.date!))].sort();
-  if (days.length < 2) return null;
+  // A chart of days says something when the strikes fall within weeks; two strikes a year apart are two rows.
+  if (days.length < 2 || dayNumber(days[days.length - 1]!) - dayNumber(days[0]!) > CHART_SPAN_DAYS) return null;
   const attackers = [...new Set(dated.map((a) => a.attacker ?? 'Attacker not stated'))];
   const labels: string[] = [];
   const values: number[] = [];

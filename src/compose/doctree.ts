@@ -217,7 +217,8 @@ export const sourceShortName = (s: SourceEntry): string => s.outlet ?? (s.title 
  * `[2] Outlet, 14 Mar 2026` (source-only style); `[2]` is the source list's number.
  */
 export const noteText = (n: Note, sources: readonly SourceEntry[]): string => {
-  if (n.quote !== null) return `[${n.source}] “${n.quote}”`;
+  // A sentence that is itself a quotation keeps its own marks (not ““…””).
+  if (n.quote !== null) return /^[“"«].*[”"»]$/su.test(n.quote) && !/[“"«]/u.test(n.quote.slice(1, -1)) ? `[${n.source}] ${n.quote}` : `[${n.source}] “${n.quote}”`;
   const s = sources[n.source - 1];
   // A source with neither outlet nor title is named as untitled, by where it is (its URL or file), not "Source 1".
   return s ? `[${n.source}] ${[s.outlet || s.title ? sourceShortName(s) : s.where === 'url' ? s.location : untitledLabel(s), formatDate(s.date, true)].filter(Boolean).join(', ')}.` : `[${n.source}]`;
