@@ -218,9 +218,11 @@ export async function layoutBlocks(env: LayoutEnv): Promise<BlockLayout> {
       -1,
     )[0];
     rows.push({ ...headerRow, spaceBefore: b.caption ? 0 : 6 });
-    // A short table (totals, a delegation) stays on one page.
+    // A short table (totals, a delegation) stays on one page; a longer one never leaves its last row
+    // (a total) alone under a repeated header.
     const keepTogether = b.rows.length <= 3;
-    b.rows.forEach((r, i) => rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow, keepWithNext: keepTogether && i < b.rows.length - 1 }))));
+    const n = b.rows.length;
+    b.rows.forEach((r, i) => rows.push(...makeRows(r, false, i).map((row) => ({ ...row, repeatHeader: headerRow, keepWithNext: (keepTogether && i < n - 1) || i === n - 2 }))));
     rows.push({ height: st.paragraphSpacing + 2, spaceBefore: 0, notes: [], draw: () => undefined });
   };
 
