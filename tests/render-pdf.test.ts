@@ -178,6 +178,28 @@ describe('renderPdf', () => {
     expect(out).toMatch(/No syntax or stream encoding errors/);
   });
 
+  it('never leaves a table\'s last row alone on a page', async () => {
+    const base = treeFor('situation', { sections: [] });
+    const text = (x: string) => [{ kind: 'text' as const, text: x }];
+    const table = {
+      kind: 'table' as const,
+      columns: [{ header: 'Weapon type', width: 0.7, align: 'left' as const }, { header: 'Count', width: 0.3, align: 'right' as const }],
+      rows: [...[1, 2, 3, 4, 5].map((i) => [text(`Kind ${i}`), text(String(i))]), [text('Total'), text('15')]],
+      caption: null,
+      totalRow: true,
+    };
+    // Filler paragraphs move the table down a line at a time, so one of them puts its end at a page break.
+    let broken = 0;
+    for (let k = 18; k <= 30; k++) {
+      const filler = Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, style: 'body' as const, runs: text(`Invented filler line ${i}.`) }));
+      const pdf = await readPdf(await renderPdf({ ...base, blocks: [...filler, table], notes: [] }, res));
+      const at = pdf.pages.findIndex((p) => p.includes('Total 15'));
+      if (!pdf.pages[at]!.includes('Kind 1')) broken++;
+      expect(pdf.pages[at], `after ${k} lines`).toContain('Kind 5');
+    }
+    expect(broken, 'the table was split at least once').toBeGreaterThan(0);
+  });
+
   it('repeats a table header row on the next page', async () => {
     const { syntheticCase, briefing } = await import('./fixtures/findings');
     const { compose } = await import('../src/compose/compose');
