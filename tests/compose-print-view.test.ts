@@ -92,6 +92,16 @@ describe('notes and charts', () => {
   });
 });
 
+describe('the timeline', () => {
+  it('places a strike the sources date only in words on the day it was reported, and says so', () => {
+    const a0 = fixture.attacks.find((a) => a.date)!;
+    const f = { ...fixture, delegations: [], outlook: [], attacks: [{ ...a0, date: '2026-03-14' }, { ...a0, id: 'w', date: null, when: 'Sunday', location: 'Calder', sources: [{ ...a0.sources[0]!, article: articles[1]!.id }] }] };
+    const t = compose(briefing({ sections: ['timeline'] }), { articles, findings: f }, loadTemplate('dossier'));
+    const rows = t.blocks.flatMap((b) => (b.kind === 'table' && b.columns[1]?.header === 'Event' ? b.rows.map((r) => r.map((cell) => cell.map((x) => (x.kind === 'text' ? x.text : '')).join('')).join(' | ')) : []));
+    expect(rows).toEqual([expect.stringMatching(/^14 Mar 2026 \| Strike on /), expect.stringMatching(/^16 Mar 2026 \| Strike on Calder by Kastrava \(reported that day; /)]);
+  });
+});
+
 describe('two rounds of talks at one venue', () => {
   const art = (id: string, published: string): Article => ({ id, title: `Report ${id}`, outlet: 'Ledger', published, byline: null, text: 'x', origin: { kind: 'paste' } });
   const del = (party: string, article: string, leader: string): Delegation => ({

@@ -654,11 +654,14 @@ function timelineSection(c: Ctx): Block[] {
     const label = `Talks${venue ? ` in ${venue}` : ''}${own ? '' : ` (${fill(c.w.reportedOn, { date: 'that day' })})`}`;
     ev.push({ date, order: 0, runs: [t(`${label}: delegations of ${joinAnd([...new Set(g.map((d) => d.party))].map(theParty))}`), ...c.cites.cite(g.flatMap((d) => d.sources.slice(0, 1)))] });
   }
-  for (const a of f.attacks.filter(informative))
-    if (a.date) {
-      const toll = [a.killed !== null ? `${a.killed} killed` : '', a.injured !== null ? `${a.injured} injured` : ''].filter(Boolean).join(', ');
-      ev.push({ date: a.date, order: 1, runs: [t(`Strike${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${toll ? ` (${toll})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
-    }
+  // Strikes too; one the sources date only in words is placed on the day it was reported, and says so.
+  for (const a of f.attacks.filter(informative)) {
+    const date = a.date ?? reportedDate(c, a.sources);
+    if (!date) continue;
+    const toll = [a.killed !== null ? `${a.killed} killed` : '', a.injured !== null ? `${a.injured} injured` : ''].filter(Boolean).join(', ');
+    const what = [a.date ? '' : fill(c.w.reportedOn, { date: 'that day' }), toll].filter(Boolean).join('; ');
+    ev.push({ date, order: 1, runs: [t(`Strike${a.location ? ` on ${a.location}` : ''}${a.attacker ? ` by ${a.attacker}` : ''}${what ? ` (${what})` : ''}`), ...c.cites.cite(a.sources.slice(0, 1))] });
+  }
   for (const o of f.outlook) {
     const { date } = outlookWhen(o);
     if (date && !isFragment(o.text)) ev.push({ date, order: 2, runs: [t(`Expected: ${cutQuote(o.text, 160)}`, { italic: true }), ...c.cites.cite(o.sources.slice(0, 1))] });
