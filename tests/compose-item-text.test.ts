@@ -8,6 +8,7 @@ describe('where a printed item text ends', () => {
     expect(wholeText('The council said it would “cut patrols near the lake to build trust and sign (a)', s)).toBe('The council said it would “cut patrols near the lake to build trust and sign (a) treaty”');
     expect(wholeText('Envoys will meet again in', 'Envoys will meet again in Port Vell next week, officials said.')).toBe('Envoys will meet again in Port Vell next week');
     expect(wholeText('Envoys will meet again in Port Ve', 'Envoys will meet again in Port Vell.')).toBe('Envoys will meet again in Port Vell.');
+    expect(wholeText('condemned the shelling and again', 'The council condemned the shelling and again condemned the blockade as unlawful.')).toBe('condemned the shelling');
     const open = 'The envoy hoped both sides would “engage in talks that end the war';
     expect(wholeText(open, open)).toBe(`${open}”`);
   });

@@ -1,8 +1,8 @@
 /**
  * Where a printed text may end. An item's text is a stretch of its source sentence; the
  * extractor may stop it inside a clause ("… agreeing and signing (an)") or even inside a word.
- * Print never does: a text that stops short is completed from its sentence to the clause's end,
- * and a text too long for its place is shortened at a clause end, else at a word, with an
+ * Print never does: a text that stops short is completed from its sentence to the clause's end
+ * (or, when it stops on the conjunction that opens the next clause, ends before it), and a text too long for its place is shortened at a clause end, else at a word, with an
  * ellipsis only after a whole word.
  */
 
@@ -13,6 +13,8 @@ const CLAUSE_END = /[,;:.!?]|\s[—–]\s/u;
 const CLOSERS = /^[”"’»)\]]+/u;
 /** Words a clause cannot end on ("… the summit in"). */
 const OPEN_END = /(?:\b(?:in|on|at|of|to|for|with|by|from|into|and|or|but|nor|the|a|an|that|which|who|whose|as|than|its|their|his|her|our)|\(an?\))$/iu;
+/** A conjunction (and an adverb) ending a text: the start of the next clause, cut off. */
+const DANGLING_JOIN = /[\s,]+(?:and|or|but|nor)(?:\s+(?:again|also|then|later|even|still))?$/iu;
 /** How much of its sentence a text may grow by to reach its clause's end. */
 const MAX_GROWTH = 90;
 
@@ -38,6 +40,9 @@ export function stopsShort(text: string, after: string): boolean {
 export function wholeText(text: string, sentence: string | null | undefined): string {
   const t = text.trim();
   if (!sentence || !t) return t;
+  // "condemned the attacks and again": the next clause is another item; the text ends before its conjunction
+  const dangling = DANGLING_JOIN.exec(t);
+  if (dangling && t.slice(0, dangling.index).trim().split(/\s+/).length >= 3) return t.slice(0, dangling.index).trim();
   const at = sentence.indexOf(t);
   if (at < 0) return t;
   const after = sentence.slice(at + t.length);
