@@ -72,3 +72,25 @@ describe('people: not the last words of a bracketed name', () => {
     expect(names('Both sides revived the Accord on Fisheries and Coastal Guarantees (AFCG) after Sina Tupou said the talks would go on.')).toEqual(['Sina Tupou']);
   });
 });
+
+describe('people: a companion goes with the person they join', () => {
+  it('gives the side of the person joined or accompanied', () => {
+    expect(side('Fijian Foreign Minister Sina Tupou was joined by Ratu Vosa, the trade secretary.', 'Ratu Vosa')).toEqual(['Fiji', 'companion']);
+    expect(side('Fijian Foreign Minister Sina Tupou arrived on Monday. She was accompanied by Ratu Vosa and two aides.', 'Ratu Vosa')).toEqual(['Fiji', 'companion']);
+  });
+  it('takes nobody named in another sentence without a pronoun', () => {
+    expect(side('Fijian Foreign Minister Sina Tupou arrived on Monday. The talks were joined by Ratu Vosa later.', 'Ratu Vosa')[1]).not.toBe('companion');
+  });
+});
+
+describe('people: sides written in brackets and spoken for', () => {
+  it('takes a party in brackets right after the name', () => {
+    const text = 'The accord was signed by Sina Tupou (Fiji) and Mele Taufa (Tonga) on Friday.';
+    expect(side(text, 'Sina Tupou')).toEqual(['Fiji', 'bracketed']);
+    expect(side(text, 'Mele Taufa')).toEqual(['Tonga', 'bracketed']);
+  });
+  it('takes whom a spokesman speaks for, not where an envoy is sent', () => {
+    expect(side('Ali Qasim, a spokesman for Hezbollah, said the group would respond.', 'Ali Qasim')).toEqual(['Hezbollah', 'role']);
+    expect(side('Ali Qasim, the special envoy for Lebanon, said talks would resume.', 'Ali Qasim')[0]).toBeNull();
+  });
+});

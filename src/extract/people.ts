@@ -1,6 +1,6 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
-import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
+import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, SPEAKER_NOUNS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
@@ -648,10 +648,13 @@ function partyInRole(text: string, r: Role, parties: readonly PartyMention[]): s
 const BORN_AFTER = /^-(?:born|raised|educated|trained)\b/;
 /**
  * After a preposition of target, a party that owns the role's body or principal is the role's side:
- * "spokesman for the Ruritanian army", "adviser to Ruritania's president" (an aide of the
+ * "spokesman for the Ruritanian army", "a spokesman for Ruritania", "adviser to Ruritania's president" (an aide of the
  * principal, not an envoy sent to them).
  */
 function ownsBody(text: string, r: Role, p: PartyMention, prev: string, possessive: boolean): boolean {
+  // "a spokesman for Ruritania", "the chief negotiator for the rebels": whom a speaker speaks for
+  const words = text.slice(r.start, p.start).trim().split(/\s+/).map(clean).filter((w) => w && w !== 'the');
+  if (prev === 'for' && SPEAKER_NOUNS.has(words[words.length - 2] ?? '')) return true;
   const next = /^(?:['’]s?)?\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)/u.exec(text.slice(p.end, Math.min(r.end, p.end + 50)));
   if (!next) return false;
   const head = next[2].toLowerCase();
@@ -798,9 +801,11 @@ export type PartyEvidence =
   | 'place-official' // "Northport mayor", "governor of the Kharkiv region": an official of a place is of its country
   | 'possessor' // "Ruritania's X"
   | 'speaks-for' // "X, speaking for Ruritania", "Ruritania was represented by X", "X, who heads Ruritania's delegation"
+  | 'bracketed' // "X (Ruritania) and Y (Osterlich)"
   | 'leads-team' // "Ruritania's delegation is headed by X"
   | 'title-coreference' // "Ruritania's president said ... President X"
   | 'principal' // "adviser to President X", "X's envoy": the principal's side
+  | 'companion' // "A was joined by B", "He is accompanied by B": B takes A's side
   | 'team' // a member of a side's delegation (the delegations stage)
   | 'own-sentences' // the side the person's own sentences give, when it leads clearly
   | 'home-state'; // a bare national title ("President X") with nothing else: the state the article names most, when it leads clearly
@@ -845,6 +850,7 @@ const PEOPLE_EVIDENCE: readonly EvidenceRow[] = [
   { name: 'place-official', find: fromRoles('place-official') },
   { name: 'possessor', find: (ctx, i) => ctx.cands[i].find((c) => c.possessor)?.possessor ?? null },
   { name: 'speaks-for', find: (ctx, i) => speaksFor(ctx.text, ctx.sentences, ctx.people[i], ctx.parties) },
+  { name: 'bracketed', find: (ctx, i) => bracketedSide(ctx.text, ctx.people[i], ctx.parties) },
   { name: 'leads-team', find: (ctx, i) => headedBy(ctx.text, ctx.people[i], ctx.parties) },
   {
     // "PARTY's president ... President X": a bare title takes the state the text gave that title
@@ -874,7 +880,35 @@ const PEOPLE_EVIDENCE: readonly EvidenceRow[] = [
       return null;
     },
   },
+  { name: 'companion', find: (ctx, i) => companionSide(ctx.text, ctx.sentences, ctx.people, i) },
 ];
+
+/** "A was joined by (ROLE) B", "A, accompanied by B", "A travelled with B": B goes with A. */
+const COMPANION_BEFORE = /\b(?:(?:joined|accompanied|flanked)\s+by|(?:travell?ed|arrived|came)\s+(?:together\s+)?with)\s+(?:(?:the\s+)?[\p{L}’'.-]+\s+|,\s*|and\s+){0,6}$/u;
+/**
+ * 'companion': a person who joins or accompanies another takes that person's side. The other is
+ * the nearest person named before in the sentence, or, when the sentence opens with "He" or
+ * "She", the last person named before it.
+ */
+function companionSide(text: string, sentences: readonly Sentence[], people: readonly SidedPerson[], i: number): string | null {
+  for (const m of people[i].mentions) {
+    const s = sentences[m.sentence];
+    if (!s || !COMPANION_BEFORE.test(text.slice(Math.max(s.start, m.start - 90), m.start))) continue;
+    let lead: { p: SidedPerson; at: number } | null = null;
+    const pronoun = /^\s*(?:He|She)\b/.test(s.text);
+    for (const q of people) {
+      if (q === people[i]) continue;
+      for (const n of q.mentions) {
+        const inSentence = n.sentence === m.sentence && n.end <= m.start;
+        const before = pronoun && n.end <= s.start;
+        if ((inSentence || before) && (!lead || n.start > lead.at)) lead = { p: q, at: n.start };
+      }
+    }
+    // the nearest one only: an earlier sentence's person counts when this one names nobody before
+    if (lead && (lead.at >= s.start || pronoun) && lead.p.party) return lead.p.party;
+  }
+  return null;
+}
 
 /** The person a role is relative to: "adviser to President X", "Mr. X's envoy" → "X". */
 const ownerOf = (r: string): string | null =>
@@ -911,6 +945,16 @@ function speaksFor(text: string, sentences: readonly Sentence[], p: ArticlePerso
       }
       if (pm.end <= m.start && m.start - pm.end < 120 && REPRESENTED_BY.test(text.slice(pm.end, m.start))) return pm.party;
     }
+  }
+  return null;
+}
+
+/** 'bracketed': a party in brackets right after the name, as lists of delegates write it: "X (Ruritania) and Y (Osterlich)". */
+function bracketedSide(text: string, p: ArticlePerson, parties: readonly PartyMention[]): string | null {
+  for (const m of p.mentions) {
+    if (!/^\s*\(/.test(text.slice(m.end, m.end + 3))) continue;
+    const pm = parties.find((x) => x.start > m.end && x.start - m.end <= 3 && /^\s*\(\s*(?:the\s+)?$/i.test(text.slice(m.end, x.start)) && /^\s*\)/.test(text.slice(x.end, x.end + 2)));
+    if (pm) return pm.party;
   }
   return null;
 }

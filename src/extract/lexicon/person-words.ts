@@ -38,6 +38,9 @@ export const TARGET_PREPS: ReadonlySet<string> = new Set(['to', 'for', 'against'
 /** Bodies of a side, named after a preposition of target: "spokesman for the Ruritanian army", "for Ruritania's foreign ministry". */
 export const SIDE_BODIES: ReadonlySet<string> = new Set(['army', 'military', 'government', 'ministry', 'forces', 'navy', 'police', 'presidency', 'delegation', 'team', 'embassy', 'mission', 'cabinet', 'command', 'guard', 'administration', 'negotiators', 'side', 'leadership']);
 
+/** Nouns of people who speak for a side: after "for" the party is theirs ("a spokesman for Ruritania"), unlike "envoy for Ruritania". */
+export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'negotiator', 'mouthpiece']);
+
 /** Nouns of people who serve a principal: "adviser to Ruritania's president" is of the principal's side. */
 export const AIDE_NOUNS: ReadonlySet<string> = new Set(['adviser', 'advisor', 'aide', 'assistant', 'counsellor', 'counselor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'deputy', 'bodyguard']);
 
