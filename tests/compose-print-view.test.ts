@@ -92,6 +92,18 @@ describe('notes and charts', () => {
   });
 });
 
+describe('labels and capitals', () => {
+  it('does not repeat the kind label in a position, and capitalises after an opening quotation mark', () => {
+    const q = fixture.positions[0]!;
+    const o = fixture.outlook[0]!;
+    const f = { ...fixture, positions: [{ ...q, kind: 'goal' as const, text: 'goal of reaching a written deal by May' }], outlook: [{ ...o, text: '“more difficult matters” would be discussed by the ministers in May.' }] };
+    const t = compose(briefing({ sections: ['positions', 'outlook'] }), { articles, findings: f }, loadTemplate('situation'));
+    const items = t.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.map((r) => (r.kind === 'text' ? r.text : '')).join('')) : []));
+    expect(items[0]).toMatch(/^Goal: reaching a written deal by May/);
+    expect(items[1]).toMatch(/^“More difficult matters” would be discussed/);
+  });
+});
+
 describe('the timeline', () => {
   it('places a strike the sources date only in words on the day it was reported, and says so', () => {
     const a0 = fixture.attacks.find((a) => a.date)!;

@@ -86,7 +86,8 @@ export function fill(pattern: string, vars: Readonly<Record<string, string | num
 
 const t = (text: string, o: { bold?: boolean; italic?: boolean } = {}): TextRun => ({ kind: 'text', text, ...o });
 const kindLabel = (k: PositionKind): string => k.replace('-', ' ');
-const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);
+/** The first letter in capitals, after any opening quotation mark ("“more difficult matters” …" → "“More …"). */
+const cap = (s: string): string => s.replace(/^([“"«‘'(]*)(\p{Ll})/u, (_, q: string, l: string) => q + l.toUpperCase());
 const joinAnd = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 /** Numbers a sentence may open with, spelled out as style guides ask. */
@@ -315,6 +316,13 @@ const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|c
 /** Words of a kind label an extractor may leave at the start of an item's text ("red line: red line …"). */
 const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|demands?|conditions?|goals?|offers?|refusals?|accusations?|positions?)\b\s*(?:[:—–-]|\b(?:is|are|was|were|that|of)\b)?\s*/i;
 
+/** The text without kind labels at its start ("goal of reaching a deal" under "Goal:" is "reaching a deal"). */
+function withoutKindLabel(text: string): string {
+  let s = text;
+  for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
+  return s || text;
+}
+
 /**
  * An item's text made fit for a sentence of the bottom line, or null when it cannot carry one:
  * kind labels left at its start are removed, a text of fewer than three words (or with no
@@ -322,7 +330,7 @@ const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|deman
  */
 export function bottomLineText(text: string, max = 200): string | null {
   let s = printText(text.replace(/\s+/g, ' ').trim());
-  for (let i = 0; i < 3 && KIND_LEAD.test(s); i++) s = s.replace(KIND_LEAD, '').trim();
+  s = withoutKindLabel(s);
   s = s.replace(/^[\s:;,.—–-]+/, '').replace(/[\s:;,—–-]+$/, '');
   if (!/\p{L}/u.test(s) || s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return null;
   // A text that opens with a preposition is the end of a clause ("in exchange for guarantees"), no position on its own.
@@ -504,7 +512,7 @@ function positionsSection(c: Ctx): Block[] {
     out.push({ kind: 'heading', level: 2, text: party || 'Party not stated', id: `sec-positions-${i + 1}` });
     const items = shown
       .filter((x) => (x.party ?? '') === party)
-      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(printText(p.text)), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
+      .map((p): Inline[] => [t(`${cap(kindLabel(p.kind))}: `, { bold: true }), t(withoutKindLabel(printText(p.text))), ...(p.speaker ? [t(` — ${p.speaker}`, { italic: true })] : []), ...c.cites.cite(p.sources)]);
     out.push({ kind: 'list', ordered: false, items });
   });
   return [...out, ...more];
