@@ -104,6 +104,15 @@ describe('labels and capitals', () => {
   });
 });
 
+describe('the people annex', () => {
+  it('lists people by side, those of no known side last', () => {
+    const f = { ...fixture, people: [person('Ada Quill', ['envoy'], S1, { party: null }), person('Ben Roe', ['envoy'], S1, { party: 'Veloria' }), person('Cy Ash', ['envoy'], S1, { party: 'Kastrava' })] };
+    const t = compose(briefing({ sections: ['people'] }), { articles, findings: f }, loadTemplate('dossier'));
+    const names = t.blocks.flatMap((b) => (b.kind === 'table' && b.columns[0]?.header === 'Name' ? b.rows.map((r) => (r[0]![0]!.kind === 'text' ? r[0]![0]!.text : '')) : []));
+    expect(names).toEqual(['Cy Ash', 'Ben Roe', 'Ada Quill']);
+  });
+});
+
 describe('the timeline', () => {
   it('places a strike the sources date only in words on the day it was reported, and says so', () => {
     const a0 = fixture.attacks.find((a) => a.date)!;

@@ -638,7 +638,7 @@ function peopleSection(c: Ctx): Block[] {
   // A lone word with no role and no side ("Views") is more likely a misread than a person: it stays in
   // review, and prints once the analyst accepts it.
   const lone = (p: (typeof c.findings.people)[number]) => !p.reviewed && !/\s/.test(p.name.trim()) && p.roles.length === 0 && !p.party;
-  const ps = [...c.findings.people].filter((p) => !outlets.has(p.name.trim().toLowerCase()) && !lone(p)).sort((a, b) => (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name));
+  const ps = [...c.findings.people].filter((p) => !outlets.has(p.name.trim().toLowerCase()) && !lone(p)).sort((a, b) => Number(a.party === null) - Number(b.party === null) || (a.party ?? '').localeCompare(b.party ?? '') || a.name.localeCompare(b.name));
   if (!ps.length) return [];
   const { shown, more } = capped(c, 'people', ps);
   const rows = shown.map((p): Inline[][] => [
