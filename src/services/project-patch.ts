@@ -46,16 +46,13 @@ export interface PatchStep {
 }
 
 /**
- * The most one message adds: articles, characters of article text, findings items. Measured on
- * the bench's 500-article project (9,133 items, 19.8 MB sent whole), 60 articles and 600 items a
- * message cost main up to 74 ms of CPU (copy in, validation, copy to the worker); a third of that
- * keeps each message to about 25 ms.
+ * The most one message adds: articles, characters of article text, findings items. Main's
+ * share of a message (copy in, validation, copy to the worker) on the bench's 500-article
+ * project sent whole (scripts/bench-service.ts): 60 articles / 600 items, up to 74 ms CPU;
+ * 20 / 200, a median of 7 ms and up to 61 (43 messages); 10 / 100, a median of 8 and up to 87
+ * (85 messages). The longest messages are the first (validation's code still cold) and those
+ * a garbage collection lands in, whatever their size, so halving again gains nothing.
  */
-export interface PatchBudget {
-  readonly articles: number;
-  readonly chars: number;
-  readonly items: number;
-}
 export const PATCH_BUDGET: PatchBudget = { articles: 20, chars: 120_000, items: 200 };
 
 const countItems = (items: FindingsChange['items']): number => ITEM_SECTIONS.reduce((n, s) => n + items[s].length, 0);
