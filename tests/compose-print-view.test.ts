@@ -96,11 +96,12 @@ describe('labels and capitals', () => {
   it('does not repeat the kind label in a position, and capitalises after an opening quotation mark', () => {
     const q = fixture.positions[0]!;
     const o = fixture.outlook[0]!;
-    const f = { ...fixture, positions: [{ ...q, kind: 'goal' as const, text: 'goal of reaching a written deal by May' }], outlook: [{ ...o, text: '“more difficult matters” would be discussed by the ministers in May.' }] };
+    const f = { ...fixture, positions: [{ ...q, kind: 'goal' as const, text: 'goal of reaching a written deal by May' }, { ...q, id: 'q2', kind: 'goal' as const, text: 'aim of securing safe passage for civilians' }], outlook: [{ ...o, text: '“more difficult matters” would be discussed by the ministers in May.' }] };
     const t = compose(briefing({ sections: ['positions', 'outlook'] }), { articles, findings: f }, loadTemplate('situation'));
     const items = t.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.map((r) => (r.kind === 'text' ? r.text : '')).join('')) : []));
     expect(items[0]).toMatch(/^Goal: reaching a written deal by May/);
-    expect(items[1]).toMatch(/^“More difficult matters” would be discussed/);
+    expect(items[1]).toMatch(/^Goal: securing safe passage for civilians/);
+    expect(items[2]).toMatch(/^“More difficult matters” would be discussed/);
   });
 });
 

@@ -314,7 +314,7 @@ function reportedDate(c: Ctx, refs: readonly SourceRef[]): string | null {
 const VERB_START = /^(?:demand|insist|accus|blam|agree|offer|refus|reject|want|call|urg|hope|said|say|warn|threat|vow|pledg|propos|seek|sought|ask|press|condemn|deni|deny|will|would|could|has|have|is|was|ready|prepared|willing|open|not|only|unless|expect|plan|aim|intend|rul|request|announc|decid|suggest|stress|reiterat|declar|told|stat|repeat|maintain)/i;
 
 /** Words of a kind label an extractor may leave at the start of an item's text ("red line: red line …"). */
-const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|demands?|conditions?|goals?|offers?|refusals?|accusations?|positions?)\b\s*(?:[:—–-]|\b(?:is|are|was|were|that|of)\b)?\s*/i;
+const KIND_LEAD = /^(?:(?:its|their|the|a|an|his|her)\s+)?(?:red[ -]lines?|demands?|conditions?|goals?|aims?|offers?|refusals?|accusations?|positions?)\b\s*(?:[:—–-]|\b(?:is|are|was|were|that|of)\b)?\s*/i;
 
 /** The text without kind labels at its start ("goal of reaching a deal" under "Goal:" is "reaching a deal"). */
 function withoutKindLabel(text: string): string {
