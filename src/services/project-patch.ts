@@ -45,10 +45,17 @@ export interface PatchStep {
   readonly after: SentProject;
 }
 
+/** The most one message adds: articles, characters of article text, findings items. */
+export interface PatchBudget {
+  readonly articles: number;
+  readonly chars: number;
+  readonly items: number;
+}
+
 /**
- * The most one message adds: articles, characters of article text, findings items. Main's
- * share of a message (copy in, validation, copy to the worker) on the bench's 500-article
- * project sent whole (scripts/bench-service.ts): 60 articles / 600 items, up to 74 ms CPU;
+ * The budget of one message. Main's share of a message (copy in, validation, copy to the
+ * worker) on the bench's 500-article project sent whole (scripts/bench-service.ts):
+ * 60 articles / 600 items, up to 74 ms CPU;
  * 20 / 200, a median of 7 ms and up to 61 (43 messages); 10 / 100, a median of 8 and up to 87
  * (85 messages). The longest messages are the first (validation's code still cold) and those
  * a garbage collection lands in, whatever their size, so halving again gains nothing.
