@@ -2,7 +2,7 @@
 // merges and section order. No DOM, no Electron.
 import { describe, expect, it } from 'vitest';
 import { AttackSchema, DelegationSchema, emptyFindings, emptyOverlay, ITEM_SECTIONS, OutlookSchema, PersonSchema, PositionSchema, type Article, type Findings, type Position, type Project } from '../src/model';
-import { canRedo, canUndo, docReducer, initialDocState, isDirty, HISTORY_LIMIT, type DocAction, type DocState } from '../renderer/state/project';
+import { canRedo, canUndo, defaultLabel, docReducer, initialDocState, isDirty, HISTORY_LIMIT, type DocAction, type DocState } from '../renderer/state/project';
 import { articleLabel, blankItem, EDITABLE_FIELDS, effectiveItem, fieldsFromForm, formFromItem, nextAddedNumber, reviewRows, sectionCounts, wordCount } from '../renderer/state/review';
 
 const project = (): Project => ({
@@ -87,6 +87,13 @@ describe('document reducer: undo, redo and the unsaved marker', () => {
     expect(canUndo(s)).toBe(false);
     expect(isDirty(s)).toBe(true);
     expect(s.path).toBe('/p.briefsmith');
+  });
+});
+
+describe('undo step names', () => {
+  it('name the briefing fields as the Compose step does, not by their keys', () => {
+    expect(defaultLabel({ type: 'setBriefing', patch: { bottomLine: 'x' } })).toBe('Changed the bottom line');
+    expect(defaultLabel({ type: 'setBriefing', patch: { marking: 'x', templateId: 'dossier' } })).toBe('Changed the handling marking, template');
   });
 });
 

@@ -414,6 +414,8 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
     await typeInto('field-marking', SIGNED.marking);
     await typeInto('field-bottomLine', SIGNED.bottomLine);
     await project((p) => p.briefing.title === SIGNED.title && p.briefing.date === SIGNED.date && p.briefing.author === SIGNED.author && p.briefing.marking === SIGNED.marking && p.briefing.bottomLine === SIGNED.bottomLine);
+    await page.locator('#field-title').focus();
+    await shot(page, '18-compose-signed.png');
     axe.push(...(await axeSerious(page, 'compose')));
     await page.emulateMedia({ colorScheme: 'dark' });
     axe.push(...(await axeSerious(page, 'compose (dark)')));

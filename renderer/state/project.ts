@@ -80,6 +80,18 @@ export function initialDocState(project: Project, path: string | null = null): D
 export const undoLabel = (s: DocState): string | null => s.past[s.past.length - 1]?.label ?? null;
 export const redoLabel = (s: DocState): string | null => s.future[0]?.label ?? null;
 
+/** The briefing's fields as the Compose step names them, for undo steps and notices. */
+export const BRIEFING_FIELD_NAMES: Readonly<Record<Exclude<keyof Briefing, 'sections' | 'options'>, string>> = {
+  title: 'title',
+  subtitle: 'subtitle',
+  date: 'date',
+  author: 'author',
+  marking: 'handling marking',
+  templateId: 'template',
+  notes: 'analyst notes',
+  bottomLine: 'bottom line',
+};
+
 /** The default name of an action's undo step, when the caller gave none. */
 export function defaultLabel(a: DocAction): string {
   switch (a.type) {
@@ -110,7 +122,7 @@ export function defaultLabel(a: DocAction): string {
     case 'splitDelegation':
       return 'Split a delegation by meeting';
     case 'setBriefing':
-      return `Changed the ${Object.keys(a.patch).join(', ')}`;
+      return `Changed the ${(Object.keys(a.patch) as Array<keyof typeof BRIEFING_FIELD_NAMES>).map((k) => BRIEFING_FIELD_NAMES[k] ?? k).join(', ')}`;
     case 'toggleSection':
       return 'Changed the sections';
     case 'setOptions':

@@ -18,6 +18,9 @@ interface AxeViolation {
 
 /** The serious and critical violations on the page now, each a line naming `where`. */
 export async function axeSerious(page: Page, where: string): Promise<string[]> {
+  // Colours read mid-transition (a switch to dark mode fades some backgrounds) are neither
+  // theme's: wait until every running transition and animation has ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
