@@ -73,3 +73,27 @@ describe('extractCached with a running merge', () => {
     expect(merged.people.length).toBeLessThan(4);
   });
 });
+
+describe('extractCached dates a meeting by its article', () => {
+  /** The same venue reported without a date in two articles three years apart: two rounds, not one. */
+  const undated = (i: number): Findings => {
+    const f = findings(i);
+    return { ...f, delegations: f.delegations.map((d) => ({ ...d, date: null })) };
+  };
+  const published = ['2022-03-29', '2025-05-16'];
+
+  it('passes each article date to the merge, as the full merge does', () => {
+    const cache = new ExtractCache();
+    [0, 1].forEach((i) => {
+      cache.set(keyOf(i), undated(i));
+      cache.published.set(keyOf(i), published[i]);
+    });
+    const merged = extractCached(cache, request([0, 1]));
+    expect(merged).toEqual(mergeFindings([0, 1].map(undated), undefined, published));
+    expect(merged.delegations.length).toBe(2);
+  });
+
+  it('without the dates the two reports merge into one meeting (the check above can fail)', () => {
+    expect(mergeFindings([0, 1].map(undated)).delegations.length).toBe(1);
+  });
+});

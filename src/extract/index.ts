@@ -64,17 +64,19 @@ export interface ExtractOptions {
 /** Extracts every article and merges the results: one person per real person, conflicts kept. */
 export function extractAll(articles: readonly Article[], options: ExtractOptions = {}): Findings {
   const per: Findings[] = [];
+  const published: Array<string | null> = [];
   articles.forEach((a, i) => {
     if (options.cancel?.cancelled) throw new BriefsmithError('cancelled', 'Extraction was cancelled.');
     options.progress?.({ done: i, total: articles.length, label: a.title ?? a.id });
     const label = a.origin.kind === 'file' ? a.origin.path : (a.title ?? a.id);
     try {
       per.push(withBudget(label, a.text, { budgetMs: options.budgetMs, cancelled: () => !!options.cancel?.cancelled }, () => extractArticle(a)));
+      published.push(a.published);
     } catch (e) {
       if (!(e instanceof BriefsmithError) || e.code !== 'too-large' || !options.skipped) throw e;
       options.skipped(a, e);
     }
   });
   options.progress?.({ done: articles.length, total: articles.length, label: 'merging' });
-  return mergeFindings(per);
+  return mergeFindings(per, undefined, published);
 }

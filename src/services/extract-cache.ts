@@ -31,6 +31,8 @@ export class MissingArticle extends Error {}
  */
 export class ExtractCache extends Map<string, Findings> {
   running: { keys: string[]; merge: FindingsMerge } | null = null;
+  /** Each article's date by key (the merge dates a meeting by its article when the sentence does not). */
+  readonly published = new Map<string, string | null>();
   /** The last few results by version, so the next reply can be what changed since the one the window holds. */
   readonly versions = new Map<string, Findings>();
   /** Versions are unique across caches (a worker started again has a new cache). */
@@ -61,7 +63,7 @@ function mergeFor(cache: ExtractCache, keys: readonly string[]): FindingsMerge {
   const extends_ = run !== null && run.keys.length <= keys.length && run.keys.every((k, i) => keys[i] === k);
   const next = extends_ ? run : { keys: [] as string[], merge: new FindingsMerge() };
   for (const k of keys.slice(next.keys.length)) {
-    next.merge.add(cache.get(k)!);
+    next.merge.add(cache.get(k)!, cache.published.get(k) ?? null);
     next.keys.push(k);
   }
   cache.running = next;
@@ -78,6 +80,7 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
     // A key seen anew (evicted, then re-added) must not be merged twice: drop the running merge if it holds it.
     if (cache.running?.keys.includes(k)) cache.running = null;
     cache.set(k, extractArticle(a));
+    cache.published.set(k, a.published);
   });
   progress?.({ done: todo.length, total: todo.length, label: 'Merging' });
   const t1 = performance.now();
@@ -86,7 +89,10 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
   // Keep the cache to about the project in hand.
   if (cache.size > req.keys.length * 2 + 50) {
     const keep = new Set(req.keys);
-    for (const k of cache.keys()) if (!keep.has(k)) cache.delete(k);
+    for (const k of cache.keys()) if (!keep.has(k)) {
+      cache.delete(k);
+      cache.published.delete(k);
+    }
     if (cache.running?.keys.some((k) => !keep.has(k))) cache.running = null;
   }
   return findings;
