@@ -52,7 +52,7 @@ describe('people: a side after a preposition of target', () => {
   });
 });
 
-describe('people: a bare national title in an article about one state', () => {
+describe('people: a state office in an article about one state', () => {
   const text = 'Ghana and Togo resumed talks on Monday.\nGhana wants the border reopened.\nGhanaian officials said the road would be cleared.\nGhana’s army has moved back.\nPresident Kwame Boateng said the deal was close.';
   it('gives the state the article names most, when it leads clearly', () => {
     expect(side(text, 'Kwame Boateng')).toEqual(['Ghana', 'home-state']);
@@ -61,8 +61,12 @@ describe('people: a bare national title in an article about one state', () => {
     const even = `${text}\nTogo wants a ceasefire.\nTogolese officials said so.\nTogo’s army agreed.`;
     expect(side(even, 'Kwame Boateng')).toEqual([null, null]);
   });
-  it('gives none to a person without a national title', () => {
+  it('gives it to an official of a state office too', () => {
+    expect(side(text.replace('President Kwame Boateng', 'The deputy minister, Kwame Boateng,'), 'Kwame Boateng')).toEqual(['Ghana', 'home-state']);
+  });
+  it('gives none to a person without a state office', () => {
     expect(side(text.replace('President ', ''), 'Kwame Boateng')[1]).not.toBe('home-state');
+    expect(side(text.replace('President Kwame Boateng', 'The analyst Kwame Boateng'), 'Kwame Boateng')[1]).not.toBe('home-state');
   });
 });
 

@@ -808,7 +808,7 @@ export type PartyEvidence =
   | 'companion' // "A was joined by B", "He is accompanied by B": B takes A's side
   | 'team' // a member of a side's delegation (the delegations stage)
   | 'own-sentences' // the side the person's own sentences give, when it leads clearly
-  | 'home-state'; // a bare national title ("President X") with nothing else: the state the article names most, when it leads clearly
+  | 'home-state'; // a state office ("President X", "the deputy minister") with nothing else: the state the article names most, when it leads clearly
 
 /** A person with the evidence that gave their side. */
 export interface SidedPerson extends ArticlePerson {
@@ -1005,7 +1005,7 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
     const side = principal ? first[people.indexOf(principal)]?.party : null;
     if (side) return { ...p, party: side, partyBy: 'principal' };
     const voted = vote(p);
-    if (voted.party || !p.roles.some((r) => NATIONAL_TITLES.has(titleKey(r)))) return voted;
+    if (voted.party || !p.roles.some(stateOfficeRole)) return voted;
     home ??= homeState(parties);
     return home ? { ...p, party: home, partyBy: 'home-state' } : p;
   });
@@ -1013,16 +1013,18 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
 
 /** Titles of the head of a state or of its government: "President X", "the prime minister". */
 const NATIONAL_TITLES: ReadonlySet<string> = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'vice president']);
+/** A state office: a national title ("President") or an official's word ("minister", "governor", "spokesman"). */
+const stateOfficeRole = (r: string): boolean => NATIONAL_TITLES.has(titleKey(r)) || r.split(/\s+/).some((w) => OFFICIALS.has(w.toLowerCase()));
 /**
- * The state an article is about: the state named most often, when it leads the next by two to
- * one and is named at least three times. A bare national title ("President X") with no other
- * evidence is that state's ('home-state').
+ * The state an article is about: the state named most often, when it leads the next by three to
+ * two and is named at least three times. A person in a state office ("President X", "the deputy
+ * minister") with no other evidence is that state's ('home-state').
  */
 function homeState(parties: readonly PartyMention[]): string | null {
   const counts = new Map<string, number>();
   for (const pm of parties) if (pm.kind !== 'organisation') counts.set(pm.party, (counts.get(pm.party) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (!ranked.length || ranked[0][1] < 3 || (ranked.length > 1 && ranked[1][1] * 2 > ranked[0][1])) return null;
+  if (!ranked.length || ranked[0][1] < 3 || (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1])) return null;
   return ranked[0][0];
 }
 
