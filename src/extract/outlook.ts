@@ -4,6 +4,8 @@ import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { triggerIndex, triggersOf } from './cue-triggers';
+import { statementFeatures } from './learn/statement-features';
+import { OUTLOOK_MODEL, statementProbability, type StatementModel } from './learn/statement-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -178,6 +180,43 @@ function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | null {
 }
 
 export function detectOutlook(a: AnalysedArticle): Outlook[] {
+  return withLearnedOutlook(a, outlookByRules(a), OUTLOOK_MODEL);
+}
+
+/**
+ * The learned rule (learn/statement-model.ts) beside the cue rules: a rule item in a sentence the
+ * model scores below its veto level is dropped; a sentence no rule cited, scored at or above the
+ * threshold, gives one outlook item in the sentence's words, said by the sentence's speaker.
+ */
+export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[], model: StatementModel): Outlook[] {
+  const features = statementFeatures(a);
+  const p = features.map((f) => statementProbability(model, f));
+  const at = new Map(a.sentences.map((s, i) => [s.start, i]));
+  const kept = rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto));
+  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
+  const out = [...kept];
+  a.sentences.forEach((s, i) => {
+    if (s.heading || cited.has(s.start) || p[i]! < model.threshold) return;
+    const text = textOf(a, s, s, false, s.start);
+    if (text.split(/\s+/).length < 4) return;
+    const horizon = horizonOf(a, s);
+    out.push({
+      id: `out:${a.article.id}:${s.start}:learned`,
+      sources: [refOf(a, s)],
+      confidence: Math.round(p[i]! * 60) / 100,
+      conflicts: [],
+      text,
+      who: postposedSpeaker(a, s)?.name ?? speakerOf(a, s)?.name ?? null,
+      horizon: horizon?.text ?? null,
+      date: horizon?.date ?? null,
+      rules: [model.name],
+    });
+  });
+  return out.sort((x, y) => x.sources[0]!.start - y.sources[0]!.start);
+}
+
+/** The outlook items the cue rules find (the learned rule's training compares against these). */
+export function outlookByRules(a: AnalysedArticle): Outlook[] {
   const positioned = new Set(detectPositions(a).flatMap((p) => p.sources.map((r) => r.start)));
   const out: Outlook[] = [];
   type Said = { paragraph: number; name: string; index: number };

@@ -6,6 +6,8 @@ import { NON_SIDE_NOUNS } from './lexicon/non-sides';
 import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
 import { triggerIndex, triggersOf } from './cue-triggers';
+import { statementFeatures } from './learn/statement-features';
+import { POSITIONS_MODEL, statementProbability, type StatementModel } from './learn/statement-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -217,8 +219,59 @@ const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
 export function detectPositions(a: AnalysedArticle): Position[] {
   const done = DETECTED.get(a);
   if (done) return done;
-  const out: Position[] = [];
+  const out = withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL);
   DETECTED.set(a, out);
+  return out;
+}
+
+/** The kind a learned position takes: the strongest kind among the sentence's stance verbs, else a demand. */
+function learnedKind(features: readonly string[]): PositionKind {
+  const kinds = KIND_PRIORITY.filter((k) => features.includes(`tag:stance:${k}`));
+  return kinds[0] ?? 'demand';
+}
+
+/**
+ * The learned rule (learn/statement-model.ts) beside the cue rules: a rule item in a sentence the
+ * model scores below its veto level is dropped; a sentence no rule cited, scored at or above the
+ * threshold, gives one position held by the sentence's speaker or subject, in the sentence's
+ * words up to its attribution. A sentence naming no side and no person gives none.
+ */
+export function withLearnedPositions(a: AnalysedArticle, rules: readonly Position[], model: StatementModel): Position[] {
+  const features = statementFeatures(a);
+  const p = features.map((f) => statementProbability(model, f));
+  const at = new Map(a.sentences.map((s, i) => [s.start, i]));
+  const kept = rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto));
+  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
+  const out = [...kept];
+  a.sentences.forEach((s, i) => {
+    if (s.heading || cited.has(s.start) || p[i]! < model.threshold) return;
+    const sp = speakerOf(a, s);
+    const verb = s.tokens?.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    const subjects = subjectsAt(a, s, verb ? verb.start : s.start).filter((h) => h.party || h.person);
+    // One side's position: a coordinated subject ("A and B agreed") states a joint act, not a side's stance.
+    if (subjects.length > 1 && !sp) return;
+    const holder = sp?.party || sp?.person ? { party: sp.party, person: sp.person } : (subjects[0] ?? null);
+    if (!holder) return;
+    const text = clip(s.text.replace(TRAILING_ATTRIBUTION, '').replace(/["“”]/g, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim());
+    if (text.split(' ').length < 4) return;
+    out.push({
+      id: `pos:${a.article.id}:${s.start}:learned`,
+      sources: [refOf(a, s)],
+      confidence: Math.round(p[i]! * 60) / 100,
+      conflicts: [],
+      party: holder.party,
+      kind: learnedKind(features[i]!),
+      text,
+      speaker: holder.person?.name ?? null,
+      rules: [model.name],
+    });
+  });
+  return out.sort((x, y) => x.sources[0]!.start - y.sources[0]!.start);
+}
+
+/** The positions the cue rules find (the learned rule's training compares against these). */
+export function positionsByRules(a: AnalysedArticle): Position[] {
+  const out: Position[] = [];
   // The side of the last position stated, for a speaker whose own side the article leaves unsaid
   // ("He accused the army of ..." right after a minister of that side spoke).
   let lastSide: { party: string; paragraph: number; index: number } | null = null;

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { statementFeatures } from '../src/extract/learn/statement-features';
+import { OUTLOOK_MODEL, POSITIONS_MODEL, statementProbability, type StatementModelFile } from '../src/extract/learn/statement-model';
+import { withLearnedOutlook } from '../src/extract/outlook';
+import { withLearnedPositions } from '../src/extract/positions';
+import { buildAnalysed } from './fixtures/analysed-article';
+
+// Invented sentences: a few sides of an invented dispute, none from any article.
+const TEXT = [
+  'The talks between Chile and Bolivia resumed in a hotel outside the capital.',
+  'Bolivia demanded that Chile pull its troops back from the salt flats before any deal is signed.',
+  'Negotiators will meet again next week to discuss a prisoner exchange, officials said.',
+  'The hotel has forty rooms and a garden with old trees.',
+].join('\n');
+const a = buildAnalysed(TEXT, [], '2024-05-14', 'invented');
+const features = statementFeatures(a);
+const p = (m: typeof POSITIONS_MODEL, k: number): number => statementProbability(m, features[k]!);
+
+describe('learned statement detectors', () => {
+  it('scores a demand above the positions threshold and a description below it', () => {
+    expect(p(POSITIONS_MODEL, 1)).toBeGreaterThanOrEqual(POSITIONS_MODEL.threshold);
+    expect(p(POSITIONS_MODEL, 3)).toBeLessThan(POSITIONS_MODEL.threshold);
+  });
+
+  it('scores a planned meeting above the outlook threshold and a description below it', () => {
+    expect(p(OUTLOOK_MODEL, 2)).toBeGreaterThanOrEqual(OUTLOOK_MODEL.threshold);
+    expect(p(OUTLOOK_MODEL, 3)).toBeLessThan(OUTLOOK_MODEL.threshold);
+  });
+
+  it('adds a learned item, named as such, only where no rule cited the sentence', () => {
+    const pos = withLearnedPositions(a, [], POSITIONS_MODEL);
+    const learned = pos.find((x) => x.sources[0]!.start === a.sentences[1]!.start);
+    expect(learned?.rules).toEqual(['learned-positions']);
+    expect(learned?.party).toBe('Bolivia');
+    expect(learned?.text.split(' ').length).toBeGreaterThanOrEqual(4);
+    const out = withLearnedOutlook(a, [], OUTLOOK_MODEL);
+    expect(out.some((x) => x.sources[0]!.start === a.sentences[2]!.start && x.rules?.[0] === 'learned-outlook')).toBe(true);
+    expect(out.some((x) => x.sources[0]!.start === a.sentences[3]!.start)).toBe(false);
+  });
+
+  it('reads no proper noun, number or capitalised word as a feature', () => {
+    for (const m of [POSITIONS_MODEL, OUTLOOK_MODEL]) {
+      for (const f of Object.keys(m.weights)) expect(f).not.toMatch(/^(?:w|v|ap):.*(?:[A-Z]|\d)/);
+    }
+  });
+
+  it('was trained on no article of the check half or of a blind set', () => {
+    const halfOf = (id: string): string => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
+    const blind = new Set(
+      ['blind', 'blind2'].flatMap((set) => {
+        const dir = path.join(__dirname, 'fixtures', set);
+        try {
+          return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).map((f) => (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { id: string }).id);
+        } catch {
+          return [];
+        }
+      }),
+    );
+    const real = new Set(readdirSync(path.join(__dirname, 'fixtures', 'real')).filter((f) => f.endsWith('.gold.json')).map((f) => f.replace(/\.gold\.json$/, '')));
+    for (const m of [POSITIONS_MODEL, OUTLOOK_MODEL] as StatementModelFile[]) {
+      expect(m.trainingIds.length).toBeGreaterThan(0);
+      for (const id of m.trainingIds) {
+        const bare = id.replace(/^(?:train|seed|heldout):/, '');
+        expect(blind.has(bare)).toBe(false);
+        if (real.has(bare)) expect(halfOf(bare)).toBe('tune');
+      }
+    }
+  });
+});
