@@ -8,6 +8,8 @@ import { findTimes } from './dates';
 import { findPlaces } from './parties';
 import { sidesFromSentences } from './people';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
+import { delegationCases, learnedParty, type RuleMembership } from './learn/delegation-features';
+import { delegationModel, leads, memberProbability, type DelegationModel } from './learn/delegation-model';
 import { refOf } from './types';
 
 /**
@@ -85,7 +87,7 @@ const REPRESENTS = /\b(?:is\s+|was\s+|are\s+|were\s+|will\s+be\s+)?(?:representi
 /** A list of further members after a colon: "the other members are ...: A, B and C". */
 const MORE_MEMBERS = /\b(?:members|rest\s+of\s+the\s+(?:team|delegation)|others|also\s+(?:includes?|included))\b[^:]{0,80}:\s*/i;
 
-interface Found {
+export interface Found {
   party: string | null;
   /** How sure the cue is (0..1). */
   confidence: number;
@@ -334,8 +336,50 @@ function leadersByOffice(a: AnalysedArticle, found: readonly Found[], sideOf: (p
   return out;
 }
 
-/** Finds the delegations of one article, one per party, with members and their sources. */
-export function findDelegations(a: AnalysedArticle): Delegation[] {
+/** Finds the delegations of one article, one per party, with members and their sources: the rules' teams, then the learned detector's members. */
+export function findDelegations(a: AnalysedArticle, model: DelegationModel | null = delegationModel()): Delegation[] {
+  const found = ruleFinds(a);
+  if (model) found.push(...learnedMembers(a, found, model));
+  return assemble(a, found);
+}
+
+/** The people the rules put in a team, with its party and whether they lead it. */
+export function ruleMemberships(found: readonly Found[]): Map<ArticlePerson, RuleMembership> {
+  const out = new Map<ArticlePerson, RuleMembership>();
+  for (const f of found) {
+    if (!f.party) continue;
+    for (const x of f.members) {
+      const had = out.get(x.person);
+      if (!had) out.set(x.person, { party: f.party, leads: x.leads });
+      else if (x.leads && !had.leads && had.party === f.party) out.set(x.person, { party: f.party, leads: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * Rule 'learned-member': people the rules left out whom the model scores as a side's team
+ * member, on the side the text gives them (their role's or their own sentences'); a leader
+ * when the leader model says so.
+ */
+function learnedMembers(a: AnalysedArticle, found: readonly Found[], model: DelegationModel): Found[] {
+  const rules = ruleMemberships(found);
+  const out: Found[] = [];
+  if (model.mode === 'silent' && rules.size) return out;
+  let voted: Map<string, string | null> | null = null;
+  for (const c of delegationCases(a, rules)) {
+    if (rules.has(c.person) || !c.nearTalks || memberProbability(model, c) < model.threshold) continue;
+    voted ??= new Map(sidesFromSentences(a.article.text, a.sentences, a.parties, a.people).map((p) => [p.key, p.party]));
+    const party = learnedParty(a, c, rules, voted);
+    const s = a.sentences[c.sentence];
+    if (!party || !s) continue;
+    out.push({ party, confidence: 0.5, members: [{ person: c.person, leads: leads(model, c) }], sentence: s, rule: 'learned-member' });
+  }
+  return out;
+}
+
+/** The rules' teams, before the learned detector: every cue's team with its party and members. */
+export function ruleFinds(a: AnalysedArticle): Found[] {
   const text = a.article.text;
   const found: Found[] = [];
   const known = new Map<ArticlePerson, string | null>();
@@ -660,6 +704,11 @@ export function findDelegations(a: AnalysedArticle): Delegation[] {
   }
 
   found.push(...leadersByOffice(a, found, (p) => p.party ?? known.get(p) ?? voted().get(p.key) ?? null));
+  return found;
+}
+
+/** One delegation per party from the teams found: members merged by name, sources, venue and date. */
+function assemble(a: AnalysedArticle, found: readonly Found[]): Delegation[] {
   const venue = talksVenue(a);
   const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number; venue: string | null; rules: string[] }>();
   for (const f of found) {

@@ -1,0 +1,187 @@
+import { ROLE_NOUNS } from '../lexicon/roles';
+import { isSpeechVerb } from '../lexicon/speech-verbs';
+import type { AnalysedArticle, ArticlePerson, Token } from '../types';
+
+/**
+ * General features of one person of an article for the learned delegation detector: is this
+ * person placed in a side's negotiating team? Features are word classes (data rows below),
+ * role nouns from lexicon/roles.ts, the shape of the sentences that mention the person, how
+ * much of the article is about talks, and whether the rules already put them in a team. Plain
+ * lower-case words of the person's sentences are offered too (`w:` and `near:`); the model
+ * file keeps only those seen in several training articles, never a proper noun or a number.
+ */
+
+/** Closed word classes, matched on a token's lower-case text. */
+export const WORD_CLASSES: ReadonlyArray<{ readonly name: string; readonly words: ReadonlySet<string> }> = [
+  { name: 'talk', words: set('talks negotiations negotiation negotiate negotiated negotiating summit ceasefire cease-fire truce peace mediation round dialogue discussions consultations') },
+  { name: 'team', words: set('delegation delegations team teams negotiators negotiator side sides envoys panel') },
+  { name: 'lead', words: set('led lead leads leading headed heads heading head chief chaired chair chairs chaired leader') },
+  { name: 'meet', words: set('met meet meets meeting meetings sat hold held holding') },
+  { name: 'travel', words: set('arrived arrive arrives arriving flew fly flies traveled travelled travel travels landed visit visited trip') },
+  { name: 'represent', words: set('represent represents represented representing representative representatives behalf') },
+  { name: 'member', words: set('included includes include including comprised comprises comprise joined accompanied members member alongside') },
+  { name: 'mediator', words: set('mediator mediators mediation mediated mediating mediate host hosted hosting hosts broker brokered brokering facilitator facilitated facilitate facilitating observer observers guarantor guarantors sponsor sponsored') },
+  { name: 'strike', words: set('killed strike strikes struck attack attacks attacked drone drones missile missiles shelling shelled wounded injured airstrike airstrikes bombing bombed barrage rockets casualties') },
+  { name: 'agreement', words: set('agreement agreed deal accord signed sign signing memorandum') },
+  { name: 'counterpart', words: set('counterpart counterparts opposite') },
+];
+
+function set(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+/** How near (in tokens) a word must be to a mention to count as "near" it. */
+const NEAR = 6;
+
+/** A lower-case common word: letters (and inner hyphens) only, not a proper noun or a number. */
+const commonWord = (t: Token): string | null => {
+  if (t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'PUNCT' || t.pos === 'SYM') return null;
+  if (!/^\p{Ll}[\p{Ll}-]*\p{Ll}$/u.test(t.text)) return null;
+  return t.text;
+};
+
+const classesOf = (w: string): string[] => WORD_CLASSES.filter((c) => c.words.has(w)).map((c) => c.name);
+
+/** What the rules said about one person: the party of the team they put them in, and whether they lead it. */
+export interface RuleMembership {
+  readonly party: string;
+  readonly leads: boolean;
+}
+
+export interface PersonCase {
+  readonly person: ArticlePerson;
+  /** The article names two parties and speaks of talks (a talk or team word), and the person is named in or next to such a sentence: only then can they be a learned member. */
+  readonly nearTalks: boolean;
+  readonly features: Map<string, number>;
+  /** Index of the first sentence mentioning the person in a talks sentence, else their first mention. */
+  readonly sentence: number;
+}
+
+/** Share of an article's sentences that hold a word of class `name`. */
+function shareWith(a: AnalysedArticle, name: string): number {
+  const words = WORD_CLASSES.find((c) => c.name === name)!.words;
+  const body = a.sentences.filter((s) => !s.heading);
+  if (!body.length) return 0;
+  return body.filter((s) => (s.tokens ?? []).some((t) => words.has(t.text.toLowerCase()))).length / body.length;
+}
+
+/** Feature vectors of every person of an article. */
+export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>): PersonCase[] {
+  const talkShare = shareWith(a, 'talk');
+  const teamShare = shareWith(a, 'team');
+  // the sides of talks are the parties the article names most; a host or go-between is named less
+  const partyCounts = new Map<string, number>();
+  for (const m of a.parties) partyCounts.set(m.party, (partyCounts.get(m.party) ?? 0) + 1);
+  const lowerWords = new Set(a.sentences.flatMap((s) => (s.tokens ?? []).filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.text)));
+  const partyRank = [...partyCounts].sort((x, y) => y[1] - x[1]).map(([party]) => party);
+  const strikeShare = shareWith(a, 'strike');
+  const ruleTeams = new Set([...rules.values()].map((r) => r.party)).size;
+  const nSent = Math.max(1, a.sentences.length);
+  const talkWords = [...WORD_CLASSES.find((c) => c.name === 'talk')!.words, ...WORD_CLASSES.find((c) => c.name === 'team')!.words];
+  // talks have two sides at least: an article naming one party has no teams to learn
+  const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
+  const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => talkWords.includes(t.text.toLowerCase())));
+  const out: PersonCase[] = [];
+  const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
+  for (const p of a.people) {
+    const f = new Map<string, number>();
+    const add = (name: string, v = 1): void => {
+      f.set(name, Math.max(f.get(name) ?? 0, v));
+    };
+    add('art:talk-share', talkShare);
+    add('art:team-share', teamShare);
+    add('art:strike-share', Math.min(1, strikeShare));
+    if (ruleTeams) add('art:rule-teams');
+    if (ruleTeams >= 2) add('art:rule-teams-2');
+    const r = rules.get(p);
+    if (r) add(r.leads ? 'rule:leads' : 'rule:member');
+    // role nouns
+    const roleWords = new Set(p.roles.flatMap((x) => x.toLowerCase().split(/[\s,]+/)).filter((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''))));
+    for (const w of roleWords) add(`role:${w}`);
+    if (!p.roles.length) add('role:none');
+    add(p.party ? 'side:known' : 'side:none');
+    if (p.party) {
+      const rank = partyRank.indexOf(p.party);
+      add(rank < 0 ? 'side:rank-none' : rank < 2 ? `side:rank-${rank + 1}` : 'side:rank-3+');
+      if ([...rules.values()].some((x) => x.party === p.party)) add('side:rule-team');
+    }
+    const nameWords = p.name.split(/\s+/);
+    const words = nameWords.length;
+    // a "name" made of common words of the text ("Peaceful Reunification") or of capitals only ("NDF RWC") is rarely a person
+    if (nameWords.some((w) => w.length > 3 && lowerWords.has(w.toLowerCase()))) add('name:common-word');
+    if (nameWords.some((w) => /^\p{Lu}{2,}$/u.test(w))) add('name:all-capitals');
+    add(words === 1 ? 'name:one-word' : words === 2 ? 'name:two-words' : 'name:three-words+');
+    const sentences = [...new Set(p.mentions.map((m) => m.sentence))].sort((x, y) => x - y);
+    add('mentions', Math.min(sentences.length, 6) / 6);
+    if (sentences.length === 1) add('mentions:one');
+    add('first-at', (sentences[0] ?? 0) / nSent);
+    let talkSentence = -1;
+    let sentenceTalk = 0;
+    for (const si of sentences) {
+      const s = a.sentences[si];
+      if (!s) continue;
+      const toks = s.tokens ?? [];
+      const mine = p.mentions.filter((m) => m.sentence === si);
+      const isTalk = toks.some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team'));
+      if (isTalk) {
+        sentenceTalk++;
+        if (talkSentence < 0) talkSentence = si;
+      }
+      if (s.heading) add('s:heading');
+      // token ranges of the person's mentions, widened by NEAR
+      const ranges = mine.map((m) => {
+        let from = toks.findIndex((x) => x.start >= m.start);
+        let to = toks.findIndex((x) => x.start >= m.end);
+        if (from < 0) from = toks.length;
+        if (to < 0) to = toks.length;
+        return [from - NEAR, to + NEAR] as const;
+      });
+      toks.forEach((t, i) => {
+        const lower = t.text.toLowerCase();
+        const w = commonWord(t);
+        if (w) add(`w:${w}`);
+        const near = ranges.some(([x, y]) => i >= x && i < y);
+        for (const c of classesOf(lower)) add(near ? `near:${c}` : `s:${c}`);
+        if (near && w) add(`near:w:${w}`);
+        if (near && isSpeechVerb(lower)) add('near:speech');
+      });
+      // listing shapes: another person named right before or after, joined by a comma or "and"
+      for (const m of mine) {
+        const text = a.article.text;
+        const prev = mentionStarts.filter((x) => x.p !== p && x.m.sentence === si && x.m.end <= m.start).pop();
+        const next = mentionStarts.find((x) => x.p !== p && x.m.sentence === si && x.m.start >= m.end);
+        const joined = (gap: string): boolean => gap.length <= 60 && /^[^;:.]*(?:,|\band\b)[^;:.]*$/.test(gap) && !/\b(?:said|says|told|met|with|against)\b/.test(gap);
+        if ((prev && joined(text.slice(prev.m.end, m.start))) || (next && joined(text.slice(m.end, next.m.start)))) add('shape:listed');
+        // "Ruritania's X", "Ruritanian envoy X": a party right before the name or its title
+        const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+        const party = a.parties.filter((x) => x.sentence === si && x.end <= m.start && x.start >= m.start - 60).pop();
+        if (party && !/[,;:.]/.test(text.slice(party.end, m.start))) add(/^['’]s?/.test(text.slice(party.end, party.end + 2)) ? 'shape:party-possessive' : 'shape:party-before');
+        if (/\bby\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(before) || /\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(before)) add('shape:by-agent');
+        if (/:\s*(?:\p{L}[\p{L}.’'-]*\s+){0,4}$/u.test(before)) add('shape:after-colon');
+        if (/^\s*\(/.test(text.slice(m.end, m.end + 3))) add('shape:paren-after');
+      }
+    }
+    add('talk-sentences', Math.min(sentenceTalk, 4) / 4);
+    if (sentences.length && sentenceTalk === 0) add('talk-sentences:none');
+    const nearTalks = twoSides && sentences.some((si) => talky[si] || talky[si - 1] || talky[si + 1]);
+    out.push({ person: p, nearTalks, features: f, sentence: talkSentence >= 0 ? talkSentence : (sentences[0] ?? 0) });
+  }
+  return out;
+}
+
+/**
+ * The side of a learned member: their own (from their role or the people stage's vote), else
+ * the party of a team the rules found in a sentence that names them, else the nearest party
+ * named before them in the clause of their first sentence about talks.
+ */
+export function learnedParty(a: AnalysedArticle, c: PersonCase, rules: ReadonlyMap<ArticlePerson, RuleMembership>, voted: ReadonlyMap<string, string | null>): string | null {
+  const own = c.person.party ?? voted.get(c.person.key) ?? null;
+  if (own) return own;
+  const sentences = new Set(c.person.mentions.map((m) => m.sentence));
+  for (const [p, r] of rules) if (p.mentions.some((m) => sentences.has(m.sentence))) return r.party;
+  const m = c.person.mentions.find((x) => x.sentence === c.sentence);
+  const s = a.sentences[c.sentence];
+  if (!m || !s) return null;
+  const before = a.parties.filter((x) => x.sentence === s.index && x.end <= m.start && !/[;]/.test(a.article.text.slice(x.end, m.start))).pop();
+  return before?.party ?? null;
+}

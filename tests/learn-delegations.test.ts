@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/model';
+import { analyseArticle, analyseWithDelegations } from '../src/extract/analyse';
+import { ruleFinds, ruleMemberships } from '../src/extract/delegations';
+import { delegationCases } from '../src/extract/learn/delegation-features';
+import { delegationModel, memberProbability, type DelegationModelFile } from '../src/extract/learn/delegation-model';
+import model from '../src/extract/models/delegations.json';
+
+/** The learned delegation detector (rule 'learned-member'): the committed model on invented articles. */
+const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
+const probability = (text: string, name: string): number => {
+  const a = analyseArticle(art(text));
+  const c = delegationCases(a, ruleMemberships(ruleFinds(a))).find((x) => x.person.name === name);
+  if (!c) throw new Error(`no person ${name}`);
+  return memberProbability(delegationModel(), c);
+};
+const learned = (text: string) =>
+  analyseWithDelegations(art(text))
+    .delegations.filter((d) => (d.rules ?? []).includes('learned-member'))
+    .map((d) => ({ party: d.party, members: d.members.map((m) => m.name) }));
+
+const TALKS = 'Talks between Chile and Peru on the border dispute opened in Quito on Monday.\nChilean Defence Minister Ana Soto and Deputy Foreign Minister Jorge Vidal sat across the table from Peruvian envoy Luis Paredes.\nThe negotiations are expected to last three days, officials said.';
+const STRIKE = 'A Peruvian drone struck a depot near Arica on Monday, killing two soldiers, Chilean army spokesman Jorge Vidal said.\nChile said it would respond.';
+
+describe('learned delegation members', () => {
+  it('puts ministers seated at talks in their side’s team, though no team cue names them', () => {
+    expect(probability(TALKS, 'Jorge Vidal')).toBeGreaterThanOrEqual(delegationModel().threshold);
+    expect(learned(TALKS)).toEqual([{ party: 'Chile', members: ['Ana Soto', 'Jorge Vidal'] }]);
+  });
+  it('makes no member of a spokesman in a strike report', () => {
+    expect(probability(STRIKE, 'Jorge Vidal')).toBeLessThan(delegationModel().threshold);
+    expect(learned(STRIKE)).toEqual([]);
+  });
+  it('makes no member where the article never speaks of talks', () => {
+    expect(learned('Chilean Foreign Minister Ana Soto met Peruvian President Luis Paredes in Lima and discussed trade.')).toEqual([]);
+  });
+});
+
+describe('the delegation model file', () => {
+  const file = model as unknown as DelegationModelFile;
+  it('records how it was made and reads as general features, with no name or number', () => {
+    expect(file.made).toMatch(/train-delegations/);
+    for (const f of Object.keys(file.member.weights)) expect(f).toMatch(/^[a-z:+-][a-z0-9:+-]*$/);
+  });
+  it('was trained on no check, blind or blind2 article', () => {
+    // scripts/eval.ts halfOf(): the first byte of the id's sha256, even → tune, odd → check
+    const half = (id: string): string => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
+    const real = file.trainingIds.filter((id) => !/^(?:seed|heldout|train):/.test(id));
+    expect(real.length).toBeGreaterThan(0);
+    for (const id of real) expect(half(id)).toBe('tune');
+    for (const set of ['blind', 'blind2']) {
+      const dir = path.join(__dirname, 'fixtures', set);
+      const ids = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.gold.json')).map((f) => (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { id: string }).id) : [];
+      for (const id of ids) expect(file.trainingIds.map((x) => x.replace(/^\w+:/, ''))).not.toContain(id);
+    }
+  });
+});
