@@ -189,11 +189,12 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
  * threshold, gives one outlook item in the sentence's words, said by the sentence's speaker.
  */
 export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[], model: StatementModel): Outlook[] {
-  const features = statementFeatures(a);
+  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
+  // Only the sentences the model may act on are scored: uncited ones, and cited ones when it may veto.
+  const features = statementFeatures(a, (s) => !s.heading && (model.veto > 0 || !cited.has(s.start)));
   const p = features.map((f) => statementProbability(model, f));
   const at = new Map(a.sentences.map((s, i) => [s.start, i]));
-  const kept = rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto));
-  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
+  const kept = model.veto > 0 ? rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto)) : rules;
   const out = [...kept];
   a.sentences.forEach((s, i) => {
     if (s.heading || cited.has(s.start) || p[i]! < model.threshold) return;

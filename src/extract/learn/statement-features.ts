@@ -68,12 +68,15 @@ function peopleBySentence(a: AnalysedArticle): Map<number, Array<{ start: number
   return by;
 }
 
-/** Features of every sentence of an article, by sentence index. */
-export function statementFeatures(a: AnalysedArticle): string[][] {
+/**
+ * Features of every sentence of an article, by sentence index; a sentence `wanted` refuses
+ * (a detector that will not score it) gets an empty list.
+ */
+export function statementFeatures(a: AnalysedArticle, wanted: (s: Sentence) => boolean = () => true): string[][] {
   const parties = mentionsBySentence(a);
   const people = peopleBySentence(a);
   const n = a.sentences.length;
-  return a.sentences.map((s, i) => sentenceFeatures(s, i, n, parties.get(s.index) ?? [], people.get(s.index) ?? []));
+  return a.sentences.map((s, i) => (wanted(s) ? sentenceFeatures(s, i, n, parties.get(s.index) ?? [], people.get(s.index) ?? []) : []));
 }
 
 const LETTER = /\p{L}/u;
