@@ -40,7 +40,14 @@ const commonWord = (t: Token): string | null => {
   return t.text;
 };
 
-const classesOf = (w: string): string[] => WORD_CLASSES.filter((c) => c.words.has(w)).map((c) => c.name);
+/** Word → the names of its classes, built once from the table above. */
+const CLASSES_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const c of WORD_CLASSES) for (const w of c.words) m.set(w, [...(m.get(w) ?? []), c.name]);
+  return m;
+})();
+const NO_CLASSES: readonly string[] = [];
+const classesOf = (w: string): readonly string[] => CLASSES_OF.get(w) ?? NO_CLASSES;
 
 /** What the rules said about one person: the party of the team they put them in, and whether they lead it. */
 export interface RuleMembership {
@@ -77,10 +84,9 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
   const strikeShare = shareWith(a, 'strike');
   const ruleTeams = new Set([...rules.values()].map((r) => r.party)).size;
   const nSent = Math.max(1, a.sentences.length);
-  const talkWords = [...WORD_CLASSES.find((c) => c.name === 'talk')!.words, ...WORD_CLASSES.find((c) => c.name === 'team')!.words];
   // talks have two sides at least: an article naming one party has no teams to learn
   const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
-  const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => talkWords.includes(t.text.toLowerCase())));
+  const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team')));
   const out: PersonCase[] = [];
   const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
   for (const p of a.people) {
