@@ -367,7 +367,7 @@ function learnedMembers(a: AnalysedArticle, found: readonly Found[], model: Dele
   const out: Found[] = [];
   if (model.mode === 'silent' && rules.size) return out;
   let voted: Map<string, string | null> | null = null;
-  for (const c of delegationCases(a, rules)) {
+  for (const c of delegationCases(a, rules, true)) {
     if (rules.has(c.person) || !c.nearTalks || memberProbability(model, c) < model.threshold) continue;
     voted ??= new Map(sidesFromSentences(a.article.text, a.sentences, a.parties, a.people).map((p) => [p.key, p.party]));
     const party = learnedParty(a, c, rules, voted);

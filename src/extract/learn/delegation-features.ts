@@ -72,8 +72,8 @@ function shareWith(a: AnalysedArticle, name: string): number {
   return body.filter((s) => (s.tokens ?? []).some((t) => words.has(t.text.toLowerCase()))).length / body.length;
 }
 
-/** Feature vectors of every person of an article. */
-export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>): PersonCase[] {
+/** Feature vectors of every person of an article (with `eligibleOnly`, of those who can be learned members: nearTalks). */
+export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>, eligibleOnly = false): PersonCase[] {
   const talkShare = shareWith(a, 'talk');
   const teamShare = shareWith(a, 'team');
   // the sides of talks are the parties the article names most; a host or go-between is named less
@@ -87,9 +87,11 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
   // talks have two sides at least: an article naming one party has no teams to learn
   const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
   const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team')));
+  if (eligibleOnly && (!twoSides || !talky.some(Boolean))) return [];
   const out: PersonCase[] = [];
   const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
   for (const p of a.people) {
+    if (eligibleOnly && !(twoSides && p.mentions.some((m) => talky[m.sentence] || talky[m.sentence - 1] || talky[m.sentence + 1]))) continue;
     const f = new Map<string, number>();
     const add = (name: string, v = 1): void => {
       f.set(name, Math.max(f.get(name) ?? 0, v));
