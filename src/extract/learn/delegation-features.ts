@@ -57,7 +57,7 @@ export interface RuleMembership {
 
 export interface PersonCase {
   readonly person: ArticlePerson;
-  /** The article names two parties and speaks of talks (a talk or team word), and the person is named in or next to such a sentence: only then can they be a learned member. */
+  /** The article names two parties and speaks of talks (a talk word somewhere), and the person is named in or next to such a sentence: only then can they be a learned member. */
   readonly nearTalks: boolean;
   readonly features: Map<string, number>;
   /** Index of the first sentence mentioning the person in a talks sentence, else their first mention. */
@@ -87,7 +87,8 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
   // talks have two sides at least: an article naming one party has no teams to learn
   const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
   const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team')));
-  if (eligibleOnly && (!twoSides || !talky.some(Boolean))) return [];
+  // a team word alone (a rescue or football team) is no round of talks: the article must speak of talks
+  if (eligibleOnly && (!twoSides || talkShare === 0 || !talky.some(Boolean))) return [];
   const out: PersonCase[] = [];
   const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
   for (const p of a.people) {
