@@ -1,5 +1,5 @@
 /**
- * Export at scale, small enough for CI: a dossier of about 60 pages from synthesised data exports
+ * Export at scale, small enough for CI: a dossier of about 36 pages from synthesised data exports
  * to PDF and DOCX with progress that only grows and ends at its total; a cancel token set after
  * the first progress report stops both renderers with BriefsmithError('cancelled'); the PDF
  * passes `qpdf --check`. The 500-page run is `npx tsx scripts/limits-export.ts`.
@@ -66,7 +66,7 @@ async function expectCancelled(p: Promise<unknown>): Promise<void> {
 }
 
 describe('export of a long dossier', () => {
-  it('PDF: about 60 pages, progress grows to its total, qpdf --check passes', { timeout: 180_000 }, async () => {
+  it('PDF: about 36 pages, progress grows to its total, qpdf --check passes', { timeout: 180_000 }, async () => {
     const reports: Report[] = [];
     const pdf = await renderPdf(tree, res, { progress: (p) => reports.push(p) });
     expectSteadyProgress(reports);
@@ -75,7 +75,8 @@ describe('export of a long dossier', () => {
     writeFileSync(file, pdf);
     if (!hasTool('pdfinfo', '-v')) return void console.warn('skipping page count: pdfinfo (poppler-utils) is not installed');
     const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(50);
+    // 93 pages before e430390, most of them holding one table row under a repeated header; 36 full pages since.
+    expect(pages).toBeGreaterThanOrEqual(30);
     if (!hasTool('qpdf', '--version')) return void console.warn('skipping qpdf --check: qpdf is not installed');
     // qpdf exits non-zero (and execFileSync throws) on errors; warnings exit 3.
     const out = execFileSync('qpdf', ['--check', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
