@@ -1,6 +1,6 @@
 /**
- * Export benchmark: a ~20-page briefing from synthesised data (all sections, situation
- * template), timed as DOCX and as PDF, then LibreOffice (`soffice --headless --convert-to pdf`)
+ * Export benchmark: a ~20-page briefing from synthesised data (all sections, dossier
+ * template: the situation template's page budget trims the same data to 5 pages), timed as DOCX and as PDF, then LibreOffice (`soffice --headless --convert-to pdf`)
  * converting that same DOCX, for comparison. Target: our PDF at least 10× faster than LibreOffice.
  *
  *   npx tsx scripts/bench-export.ts
@@ -20,7 +20,7 @@ import { briefing, syntheticCase } from '../tests/fixtures/findings';
 
 export async function benchExport(): Promise<{ pages: number; docx_ms: number; pdf_ms: number; libreoffice_ms: number; speedup_vs_libreoffice: number }> {
   const data = syntheticCase(70);
-  const tree = compose(briefing({ sections: [...SECTION_IDS], templateId: 'situation' }), data, loadTemplate('situation'));
+  const tree = compose(briefing({ sections: [...SECTION_IDS], templateId: 'dossier' }), data, loadTemplate('dossier'));
   const res = await loadRenderResources();
   // Warm up once (module loading, JIT), then take the median of three runs of each.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
