@@ -4,8 +4,7 @@ import { findTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { triggerIndex, triggersOf } from './cue-triggers';
-import { statementFeatures } from './learn/statement-features';
-import { OUTLOOK_MODEL, statementProbability, type StatementModel } from './learn/statement-model';
+import { learnedSentences, OUTLOOK_MODEL, type StatementModel } from './learn/statement-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -189,22 +188,16 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
  * threshold, gives one outlook item in the sentence's words, said by the sentence's speaker.
  */
 export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[], model: StatementModel): Outlook[] {
-  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
-  // Only the sentences the model may act on are scored: uncited ones, and cited ones when it may veto.
-  const features = statementFeatures(a, (s) => !s.heading && (model.veto > 0 || !cited.has(s.start)));
-  const p = features.map((f) => statementProbability(model, f));
-  const at = new Map(a.sentences.map((s, i) => [s.start, i]));
-  const kept = model.veto > 0 ? rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto)) : rules;
+  const { kept, picked } = learnedSentences(a, rules, model);
   const out = [...kept];
-  a.sentences.forEach((s, i) => {
-    if (s.heading || cited.has(s.start) || p[i]! < model.threshold) return;
+  picked.forEach(({ sentence: s, p }) => {
     const text = textOf(a, s, s, false, s.start);
     if (text.split(/\s+/).length < 4) return;
     const horizon = horizonOf(a, s);
     out.push({
       id: `out:${a.article.id}:${s.start}:learned`,
       sources: [refOf(a, s)],
-      confidence: Math.round(p[i]! * 60) / 100,
+      confidence: Math.round(p * 60) / 100,
       conflicts: [],
       text,
       who: postposedSpeaker(a, s)?.name ?? speakerOf(a, s)?.name ?? null,

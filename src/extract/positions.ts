@@ -6,8 +6,7 @@ import { NON_SIDE_NOUNS } from './lexicon/non-sides';
 import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
 import { triggerIndex, triggersOf } from './cue-triggers';
-import { statementFeatures } from './learn/statement-features';
-import { POSITIONS_MODEL, statementProbability, type StatementModel } from './learn/statement-model';
+import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/statement-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -237,15 +236,9 @@ function learnedKind(features: readonly string[]): PositionKind {
  * words up to its attribution. A sentence naming no side and no person gives none.
  */
 export function withLearnedPositions(a: AnalysedArticle, rules: readonly Position[], model: StatementModel): Position[] {
-  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
-  // Only the sentences the model may act on are scored: uncited ones, and cited ones when it may veto.
-  const features = statementFeatures(a, (s) => !s.heading && (model.veto > 0 || !cited.has(s.start)));
-  const p = features.map((f) => statementProbability(model, f));
-  const at = new Map(a.sentences.map((s, i) => [s.start, i]));
-  const kept = model.veto > 0 ? rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto)) : rules;
+  const { kept, picked } = learnedSentences(a, rules, model);
   const out = [...kept];
-  a.sentences.forEach((s, i) => {
-    if (s.heading || cited.has(s.start) || p[i]! < model.threshold) return;
+  picked.forEach(({ sentence: s, p, features }) => {
     const sp = speakerOf(a, s);
     const verb = s.tokens?.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
     const subjects = subjectsAt(a, s, verb ? verb.start : s.start).filter((h) => h.party || h.person);
@@ -258,10 +251,10 @@ export function withLearnedPositions(a: AnalysedArticle, rules: readonly Positio
     out.push({
       id: `pos:${a.article.id}:${s.start}:learned`,
       sources: [refOf(a, s)],
-      confidence: Math.round(p[i]! * 60) / 100,
+      confidence: Math.round(p * 60) / 100,
       conflicts: [],
       party: holder.party,
-      kind: learnedKind(features[i]!),
+      kind: learnedKind(features),
       text,
       speaker: holder.person?.name ?? null,
       rules: [model.name],

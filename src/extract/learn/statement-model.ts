@@ -1,6 +1,9 @@
 import outlookData from '../models/outlook.json';
 import positionsData from '../models/positions.json';
+import type { SourceRef } from '../../model';
+import type { AnalysedArticle, Sentence } from '../types';
 import { predict, type LogisticModel } from './logistic';
+import { statementFeatures } from './statement-features';
 
 /**
  * The learned statement detectors as data (src/extract/models/{positions,outlook}.json, written
@@ -26,3 +29,23 @@ export const POSITIONS_MODEL: StatementModel = positionsData as StatementModelFi
 export const OUTLOOK_MODEL: StatementModel = outlookData as StatementModelFile;
 
 export const statementProbability = (m: StatementModel, features: readonly string[]): number => predict(m, features);
+
+/**
+ * A statement model run beside the rule items of one article: the rule items it keeps (all,
+ * unless it may veto: then those whose sentence scores at or above `veto`), and the sentences no
+ * rule cited that score at or above `threshold`, with their features and probability. Only the
+ * sentences the model may act on are scored.
+ */
+export function learnedSentences<T extends { readonly sources: readonly SourceRef[] }>(
+  a: AnalysedArticle,
+  rules: readonly T[],
+  model: StatementModel,
+): { kept: T[]; picked: Array<{ sentence: Sentence; p: number; features: readonly string[] }> } {
+  const cited = new Set(rules.flatMap((x) => x.sources.map((r) => r.start)));
+  const features = statementFeatures(a, (s) => !s.heading && (model.veto > 0 || !cited.has(s.start)));
+  const p = features.map((f) => statementProbability(model, f));
+  const at = new Map(a.sentences.map((s, i) => [s.start, i]));
+  const kept = model.veto > 0 ? rules.filter((x) => x.sources.some((r) => (p[at.get(r.start) ?? -1] ?? 1) >= model.veto)) : [...rules];
+  const picked = a.sentences.flatMap((s, i) => (s.heading || cited.has(s.start) || p[i]! < model.threshold ? [] : [{ sentence: s, p: p[i]!, features: features[i]! }]));
+  return { kept, picked };
+}
