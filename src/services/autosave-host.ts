@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
 import { writeAutosave } from '../project/store';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
-import { WORKER_SOURCE, workerEntry } from './worker-entry';
+import { startServiceWorker } from './worker-entry';
 
 export interface AutosaveJob {
   readonly id: number;
@@ -38,15 +38,12 @@ let local: HeldProject | null = null;
 function getWorker(): Slot | null {
   if (slot) return slot;
   if (broken) return null;
-  const where = workerEntry('autosave-worker');
-  if (!where) {
-    broken = true;
-    return null;
-  }
   try {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
-    w.stdout.resume();
-    w.stderr.resume();
+    const w = startServiceWorker('autosave-worker');
+    if (!w) {
+      broken = true;
+      return null;
+    }
     const s: Slot = { w, pending: new Map() };
     let ready = false;
     // A worker that died holds nothing: its jobs answer `missing`, and the window sends the whole project to a new one.

@@ -13,7 +13,7 @@ import { BriefsmithError, type Article, type CancelToken, type Findings } from '
 import { extractArticle } from '../extract';
 import { ExtractCache, extractUpdate, type ExtractProgress, type ExtractRequest, type ExtractTimings } from './extract-cache';
 import { applyFindingsUpdate, type FindingsUpdate } from './findings-update';
-import { WORKER_SOURCE, workerEntry } from './worker-entry';
+import { startServiceWorker } from './worker-entry';
 
 type Reply = { id: number; ok: true; update: FindingsUpdate; timings: ExtractTimings } | { id: number; ok: false; message: string; missing?: string };
 type Message = ({ ready?: boolean; progress?: undefined } & Reply) | { id: number; progress: { done: number; total: number; label: string }; ready?: undefined };
@@ -42,15 +42,12 @@ function settleAll(s: Slot, message: string): void {
 function getWorker(): Slot | null {
   if (slot) return slot;
   if (broken) return null;
-  const where = workerEntry('extract-worker');
-  if (!where) {
-    broken = true;
-    return null;
-  }
   try {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
-    w.stdout.resume();
-    w.stderr.resume();
+    const w = startServiceWorker('extract-worker');
+    if (!w) {
+      broken = true;
+      return null;
+    }
     const s: Slot = { w, pending: new Map(), known: new Set(), ready: false };
     w.on('message', (m: Message) => {
       if (m.ready) {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 /** The service workers, by the name of their source file (and bundle) without extension. */
 export type ServiceWorkerName = 'extract-worker' | 'autosave-worker';
@@ -44,3 +45,16 @@ const { workerData } = require('node:worker_threads');
   await import(workerData.entry);
 })().catch((e) => { setImmediate(() => { throw e; }); });
 `;
+
+/**
+ * Starts a service worker with its output drained, or null when this build has no such worker
+ * (the caller then works in-process). Throws what `new Worker` throws.
+ */
+export function startServiceWorker(name: ServiceWorkerName): Worker | null {
+  const where = workerEntry(name);
+  if (!where) return null;
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: where, stdout: true, stderr: true });
+  w.stdout.resume();
+  w.stderr.resume();
+  return w;
+}
