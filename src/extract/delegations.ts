@@ -11,6 +11,7 @@ import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './
 import { delegationCases, learnedParty, type RuleMembership } from './learn/delegation-features';
 import { delegationModel, leads, memberProbability, type DelegationModel } from './learn/delegation-model';
 import { refOf } from './types';
+import { datelinePlace } from '../text/dateline';
 
 /**
  * Negotiating delegations: who is placed in (or at the head of) a team for a round of talks.
@@ -770,19 +771,11 @@ export function talksVenue(a: AnalysedArticle): string | null {
   }
   // the dateline ("CITY — ...") is where the reporter filed from: when the talks are also placed
   // there in the text, it outweighs a place named for another track later on
-  const dl = datelinePlace(a);
+  const filed = datelinePlace(a.sentences.slice(0, 8).map((s) => s.text));
+  const dl = filed ? foldText(filed) : null;
   if (dl) for (const [name, c] of counts) if (foldText(name) === dl) c.n += 2;
   const best = [...counts.entries()].sort((x, y) => y[1].rank - x[1].rank || y[1].n - x[1].n || x[1].first - y[1].first)[0];
   return best ? best[0] : null;
-}
-
-/** The place of a dateline in the first lines ("NORTHPORT — The talks...", "NORTHPORT, Ruritania — ..."), folded. */
-function datelinePlace(a: AnalysedArticle): string | null {
-  for (const s of a.sentences.slice(0, 8)) {
-    const m = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?)(?:,\s*[^—–\n]{1,40})?\s+[—–]\s/u.exec(s.text);
-    if (m && !/\p{Ll}/u.test(m[1])) return foldText(m[1].trim());
-  }
-  return null;
 }
 
 /** The date of the round: a day named in the delegation's own sentences, resolved against the publication date. */
