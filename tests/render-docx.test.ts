@@ -74,13 +74,12 @@ describe('renderDocx', () => {
     expect(core).toContain('<dc:title>Veloria–Kastrava talks: situation</dc:title>');
     expect(core).toContain('<dc:creator>Desk analyst</dc:creator>');
     expect(core).toMatch(/<dcterms:created[^>]*>2026-03-17T12:00:00Z</);
-    // The font is set explicitly and embedded; the chart is a PNG.
+    // The font is set explicitly and embedded; the chart is a native chart (render-chart.test.ts), not a picture.
     expect(await d.read('word/fontTable.xml')).toMatch(/w:name="Liberation Sans"[\s\S]*w:embedRegular/);
-    expect(Object.keys(d.zip.files).filter((f) => f.startsWith('word/fonts/'))).toHaveLength(4);
-    const png = Object.keys(d.zip.files).find((f) => /^word\/media\/.*\.png$/.test(f));
-    expect(png).toBeTruthy();
-    const bytes = await d.zip.file(png!)!.async('uint8array');
-    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // Regular, bold and italic (bold italic only when the document uses it); no folder entries.
+    expect(Object.keys(d.zip.files).filter((f) => f.startsWith('word/fonts/'))).toEqual(['word/fonts/font1.odttf', 'word/fonts/font2.odttf', 'word/fonts/font3.odttf']);
+    expect(Object.keys(d.zip.files).filter((f) => f.startsWith('word/media/'))).toEqual([]);
+    expect(await d.read('word/charts/chart1.xml')).toContain('<c:barChart>');
   });
 
   it('renders a briefing without author, subtitle or marking', async () => {

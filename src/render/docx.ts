@@ -3,7 +3,7 @@
  * outline levels, so the TOC and PDF bookmarks work), a TOC whose page numbers are estimated
  * when the file is written (docx/layout; above about 150 pages left to Word, see MAX_TOC_LAYOUT_UNITS), real footnotes or endnotes, header and footer with
  * the marking and "Page X of Y", repeating table header rows, Liberation Sans set explicitly and
- * embedded, document properties, and the chart as a PNG we rasterise ourselves.
+ * embedded, document properties, and the chart as a native Word chart (docx-chart.ts).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -16,7 +16,6 @@ import {
   Footer,
   Header,
   HeadingLevel,
-  ImageRun,
   LevelFormat,
   LineRuleType,
   NumberFormat,
@@ -36,12 +35,10 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { estimatePages as estimatePageCount } from '../compose/compose';
 import { assertNever, citationOrder, noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 import { xmlSafe, xmlSafeTree } from './xml-safe';
-import { chartPng } from './chart-png';
 import { subsetText, subsetTrueType } from './font-subset';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
@@ -84,6 +81,10 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
   const lineSpacing = Math.round(240 * st.lineHeight);
   const toc = tree.blocks.some((b) => b.kind === 'toc');
   const estimatePages = toc && layoutUnits(tree) <= MAX_TOC_LAYOUT_UNITS;
+  // Loaded only for a document that needs them: the page layout engine (1.7 MB of code) for the
+  // contents' page numbers, the chart writer for a chart.
+  const pageNumbers = estimatePages ? (await import('docx/layout')).estimatePageNumbersWith({ guess: true }) : null;
+  const charts = tree.blocks.some((b) => b.kind === 'chart') ? await import('./docx-chart') : null;
 
   // A note's first citation is the note itself, inside a bookmark; a later citation of the same
   // note is a NOTEREF field to that bookmark (Word keeps its number right when notes move).
@@ -192,19 +193,15 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
         out.push(table(b), new Paragraph({ spacing: { after: 0 }, style: 'Small', children: [] }));
         return out;
       }
-      case 'chart': {
-        // 300 dpi at the printed size.
-        const widthPt = textWidthPt * 0.9;
-        const img = chartPng(b, st, resources.fonts, Math.round((widthPt * 300) / 72), 300 / 72);
-        const wPx = Math.round((widthPt * 96) / 72);
+      case 'chart':
+        // A native Word chart (docx-chart.ts): drawn from its data, no picture.
         return [
           new Paragraph({
             keepNext: false,
             spacing: { before: tw(6), after: tw(6), line: 240, lineRule: LineRuleType.AUTO },
-            children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: wPx, height: Math.round((wPx * img.height) / img.width) }, altText: { name: 'Chart', title: b.title, description: b.description } })],
+            children: [charts!.chartRun(b, st, textWidthPt * 0.9)],
           }),
         ];
-      }
       case 'toc':
         return [
           new Paragraph({ style: 'TOCHeading', children: [new TextRun(b.title)] }),
@@ -277,7 +274,7 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
     fonts,
     // Laying the pages out is the slow part of a DOCX export: only needed for a table of contents
     // (Word and LibreOffice compute PAGE and NUMPAGES themselves when they open the file).
-    ...(estimatePages ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    ...(pageNumbers ? { pageNumbers } : {}),
     styles: {
       default: {
         document: { run: { font, size: hp(st.bodySize), color: colour(st.text), language: { value: tree.language } }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
@@ -332,22 +329,56 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
   // One call to the docx package: writing the XML and, with a table of contents, laying the pages out.
   steps.step(10, 10, 1, 1, estimatePages ? 'laying out pages for the table of contents' : 'writing the document');
   await steps.breathe(1);
-  const packed = await Packer.toBuffer(doc);
+  const parts = await packageParts(doc);
   steps.step(80, 80, 1, 1, 'setting document dates');
   // Document dates: the clock is passed in (default: the briefing's date), so output is reproducible.
   const when = (options.now ?? new Date(`${tb.date}T12:00:00Z`)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const zip = await JSZip.loadAsync(packed);
-  await finishParts(zip, tree, estimatePageCount(tree));
-  const core = await zip.file('docProps/core.xml')?.async('string');
-  if (core) {
-    zip.file('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
-    for (const f of Object.values(zip.files)) f.date = new Date(`${tb.date}T12:00:00Z`);
-  }
+  finishParts(parts, tree, estimatePageCount(tree));
+  const core = parts.get('docProps/core.xml');
+  if (typeof core === 'string') parts.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
   steps.step(85, 85, 1, 1, 'compressing');
-  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (m) => steps.report(85, 99, m.percent, 100, 'compressing'));
+  await steps.breathe(1);
+  // One zip, written once: every entry dated by the briefing's date, so the same input gives the same bytes.
+  const mtime = new Date(`${tb.date}T12:00:00Z`);
+  // [Content_Types].xml first, as Word writes it.
+  const names = [...parts.keys()].sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
+  const out = zipSync(Object.fromEntries(names.map((name) => { const data = parts.get(name)!; return [name, typeof data === 'string' ? strToU8(data) : data]; })), { level: 6, mtime });
   steps.finish();
   return out;
 }
+
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** A package part: XML as text, anything else (fonts, the chart's workbook) as bytes. */
+type Parts = Map<string, string | Uint8Array>;
+
+interface DocxCompiler {
+  compile(doc: Document): Map<string, string | Uint8Array | ArrayBuffer>;
+}
+
+/**
+ * The package's parts by name, unzipped: from the docx package's compiler, so the XML is
+ * zipped once, by us (`Packer` zips it, and its zip entries carry the time of the export); or,
+ * if that compiler is not there, from `Packer`'s zip. Embedded zips (a chart's workbook) are
+ * written again with a fixed date.
+ */
+async function packageParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  const raw: Map<string, string | Uint8Array | ArrayBuffer> =
+    compiler && typeof compiler.compile === 'function' ? compiler.compile(doc) : new Map(Object.entries(unzipSync(await Packer.toBuffer(doc))));
+  const parts: Parts = new Map();
+  for (const [name, data] of raw) {
+    const bytes = typeof data === 'string' ? null : data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes === null) parts.set(name, data as string);
+    else if (/\.(xml|rels)$/.test(name)) parts.set(name, strFromU8(bytes));
+    else if (/\.xlsx$/.test(name)) parts.set(name, zipSync(unzipSync(bytes), { level: 6, mtime: FIXED_ZIP_DATE }));
+    else parts.set(name, bytes);
+  }
+  return parts;
+}
+
+/** The date written into the entries of an embedded zip (a chart's workbook). */
+const FIXED_ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 
 /** Id of the table style every table uses. */
 const TABLE_STYLE = 'BriefsmithTable';
@@ -383,14 +414,14 @@ function xorKey(bytes: Uint8Array, key: string): Uint8Array {
  * set as note references; fixed font keys (derived from the font bytes, so the same input gives
  * the same file); and the XML sanitiser over every part.
  */
-async function finishParts(zip: JSZip, tree: DocTree, pages: number): Promise<void> {
-  const edit = async (name: string, f: (xml: string) => string) => {
-    const file = zip.file(name);
-    if (file) zip.file(name, f(await file.async('string')));
+function finishParts(parts: Parts, tree: DocTree, pages: number): void {
+  const edit = (name: string, f: (xml: string) => string) => {
+    const xml = parts.get(name);
+    if (typeof xml === 'string') parts.set(name, f(xml));
   };
-  await edit('word/styles.xml', (x) => x.replace('</w:styles>', `${tableStyleXml(tree)}</w:styles>`));
+  edit('word/styles.xml', (x) => x.replace('</w:styles>', `${tableStyleXml(tree)}</w:styles>`));
   for (const part of ['word/footnotes.xml', 'word/endnotes.xml'])
-    await edit(part, (x) =>
+    edit(part, (x) =>
       // The separator and continuation notes hold only the separator run.
       x.replace(/(<w:(footnote|endnote) w:type="(?:separator|continuationSeparator)"[^>]*>)([\s\S]*?)(<\/w:\2>)/g, (_m, open: string, _k, _body, close: string) => {
         const sep = /continuationSeparator/.test(open) ? '<w:continuationSeparator/>' : '<w:separator/>';
@@ -404,9 +435,9 @@ async function finishParts(zip: JSZip, tree: DocTree, pages: number): Promise<vo
         return `${instr}<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>${kind === 'PAGE' ? 1 : pages}</w:t></w:r>${end}`;
       })
       .replace(/(<w:fldSimple w:instr="NOTEREF[^"]*"[^>]*>\s*<w:r>)(?!<w:rPr>)/g, `$1<w:rPr><w:rStyle w:val="${tree.citations === 'footnotes' ? 'FootnoteReference' : 'EndnoteReference'}"/></w:rPr>`);
-  for (const name of Object.keys(zip.files)) if (/^word\/(header|footer|document)\d*\.xml$/.test(name)) await edit(name, cached);
+  for (const name of parts.keys()) if (/^word\/(header|footer|document)\d*\.xml$/.test(name)) edit(name, cached);
   // The docx package numbers bookmarks and contents anchors with counters that lives across exports: number them from 1 in each file.
-  await edit('word/document.xml', (x) => {
+  edit('word/document.xml', (x) => {
     const ids = new Map<string, string>();
     const marks = new Map<string, string>();
     return x
@@ -419,25 +450,36 @@ async function finishParts(zip: JSZip, tree: DocTree, pages: number): Promise<vo
   });
 
   // Fixed font keys: the key of each embedded font comes from a hash of its bytes.
-  const table = await zip.file('word/fontTable.xml')?.async('string');
-  const rels = await zip.file('word/_rels/fontTable.xml.rels')?.async('string');
-  if (table && rels) {
+  const table = parts.get('word/fontTable.xml');
+  const rels = parts.get('word/_rels/fontTable.xml.rels');
+  if (typeof table === 'string' && typeof rels === 'string') {
     let out = table;
     for (const m of table.matchAll(/<w:embed\w+ [^>]*?r:id="([^"]+)"[^>]*?w:fontKey="(\{[^}]+\})"[^>]*\/>|<w:embed\w+ [^>]*?w:fontKey="(\{[^}]+\})"[^>]*?r:id="([^"]+)"[^>]*\/>/g)) {
       const rid = m[1] ?? m[4];
       const oldKey = m[2] ?? m[3];
       const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels);
       const path = target ? `word/${(target[1] ?? target[2]).replace(/^\.?\//, '')}` : null;
-      const file = path ? zip.file(path) : null;
-      if (!file || !path) continue;
-      const plain = xorKey(await file.async('uint8array'), oldKey);
+      const file = path ? parts.get(path) : undefined;
+      if (!path || !(file instanceof Uint8Array)) continue;
+      const plain = xorKey(file, oldKey);
       const h = createHash('sha256').update(plain).digest('hex').toUpperCase();
       const newKey = `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
-      zip.file(path, xorKey(plain, newKey));
+      parts.set(path, xorKey(plain, newKey));
       out = out.split(oldKey).join(newKey);
     }
-    zip.file('word/fontTable.xml', out);
+    parts.set('word/fontTable.xml', out);
+  }
+  // The docx package gives a chart's relationship a random id: number such ids in each part instead.
+  for (const name of [...parts.keys()]) {
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(name);
+    const rels = parts.get(name);
+    if (!m || typeof rels !== 'string') continue;
+    const ids = [...new Set([...rels.matchAll(/\bId="(rId[^"]*[^\d"][^"]*)"/g)].map((x) => x[1]!))];
+    if (!ids.length) continue;
+    const renamed = (x: string) => ids.reduce((acc, id, i) => acc.split(`"${id}"`).join(`"rIdN${i + 1}"`), x);
+    parts.set(name, renamed(rels));
+    edit(`${m[1]}${m[2]}`, renamed);
   }
   // The sanitiser at the boundary: no part may carry a character XML 1.0 forbids.
-  for (const name of Object.keys(zip.files)) if (/\.(xml|rels)$/.test(name)) await edit(name, xmlSafe);
+  for (const name of parts.keys()) if (/\.(xml|rels)$/.test(name)) edit(name, xmlSafe);
 }
