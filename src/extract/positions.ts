@@ -7,6 +7,7 @@ import { SPEECH_VERB_SOURCE } from './lexicon/speech-verbs';
 import { words } from './lexicon/inflect';
 import { triggerIndex, triggersOf } from './cue-triggers';
 import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/statement-model';
+import { statementText } from './learn/statement-text';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -51,6 +52,8 @@ const NON_SIDE_SUBJECT = fastRegExp(String.raw`^\s*(?:(?:and|but|as|while|when|a
 const OWNER_PRONOUN = /\b(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}$/i;
 const rank = (k: PositionKind): number => KIND_PRIORITY.indexOf(k);
 const MAX_TEXT = 180;
+/** A learned item's text is a whole statement with no cue to centre on: it may run as long as an outlook text. */
+const LEARNED_MAX_TEXT = 260;
 
 function clauseIndex(boundaries: readonly number[], at: number): number {
   let k = 0;
@@ -117,7 +120,32 @@ function complementOf(s: Sentence, hit: CueHit, next: CueHit | undefined): strin
   if (end >= 0) t = t.slice(0, end);
   // "..., Bolivian negotiator Lasko said": the attribution is not part of the position.
   t = t.replace(TRAILING_ATTRIBUTION, '');
-  return t.replace(/(?:,\s*|\s+)(?:(?:and|but|or)\b\s*)?(?:(?:it|they|he|she|we|i)\b\s*)?$/i, '').replace(/["“”]/g, '').trim();
+  // "condemned the attacks and again": the conjunction (and an adverb) opening the next clause is cut off.
+  return t.replace(/(?:,\s*|\s+)(?:(?:and|but|or)\b\s*)?(?:(?:again|also|then|later|even|still|once more)\b\s*)?(?:(?:it|they|he|she|we|i)\b\s*)?$/i, '').replace(/["“”]/g, '').trim();
+}
+
+/** Where the subject of a cue's clause starts: after a clause boundary, a conjunction or a verb of saying. */
+const SUBJECT_START = /[;:“”"—–(]|,\s|\b(?:that|which|who|and|but|if|unless|until|because|while|whereas|when|as)\s|\b(?:said|says|say|told|added|argued|warned|insisted|claimed|stressed|noted|believes?|believed|thinks?|thought)\s/gi;
+/** Auxiliaries, negation and adverbs right before a cue: "does not want", "has never accepted". */
+const AUX_CHAIN = /(?:\b(?:do|does|did|will|would|could|can|may|might|shall|must|has|have|had|is|are|was|were|be|been|also|again|still|not|never|no longer|repeatedly|once again|already|cannot|(?:won|wouldn|didn|doesn|don|can|isn|aren|hasn|haven|wasn|weren)[’']t)\s+)+$/i;
+const NEGATION = /\b(?:not|never|no longer|cannot)\b|n[’']t\b/i;
+
+/**
+ * The words of the cue's own clause a text starts with before the cue: the clause's subject when
+ * it is part of what is said ("foreign troops must leave"), else a negation the cue follows ("does
+ * not want a truce" is no demand for a truce). Empty when there is none or it would not read.
+ */
+function leadOf(s: Sentence, hit: CueHit): string {
+  const before = s.text.slice(0, hit.start - s.start);
+  if (hit.cue.statesSubject) {
+    let from = 0;
+    for (const m of before.matchAll(SUBJECT_START)) from = (m.index ?? 0) + m[0].length;
+    const seg = before.slice(from).trim();
+    const n = seg.split(/\s+/).length;
+    if (seg && n <= 6 && /^[\p{L}\d]/u.test(seg) && !/^(?:to|it|this|that|there|which|who)\b/i.test(seg)) return seg;
+  }
+  const aux = before.match(AUX_CHAIN);
+  return aux && NEGATION.test(aux[0]) ? aux[0].trim() : '';
 }
 
 /** One element per listed item: "including about A and B" → [A, B]; "to A or to B" → [A, to B]. */
@@ -232,8 +260,8 @@ function learnedKind(features: readonly string[]): PositionKind {
 /**
  * The learned rule (learn/statement-model.ts) beside the cue rules: a rule item in a sentence the
  * model scores below its veto level is dropped; a sentence no rule cited, scored at or above the
- * threshold, gives one position held by the sentence's speaker or subject, in the sentence's
- * words up to its attribution. A sentence naming no side and no person gives none.
+ * threshold, gives one position held by the sentence's speaker or subject, in the words of the
+ * statement the sentence reports (learn/statement-text.ts). A sentence naming no side and no person gives none.
  */
 export function withLearnedPositions(a: AnalysedArticle, rules: readonly Position[], model: StatementModel): Position[] {
   const { kept, picked } = learnedSentences(a, rules, model);
@@ -246,7 +274,8 @@ export function withLearnedPositions(a: AnalysedArticle, rules: readonly Positio
     if (subjects.length > 1 && !sp) return;
     const holder = sp?.party || sp?.person ? { party: sp.party, person: sp.person } : (subjects[0] ?? null);
     if (!holder) return;
-    const text = clip(s.text.replace(TRAILING_ATTRIBUTION, '').replace(/["“”]/g, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim());
+    const firstVerb = s.tokens?.find((t) => t.pos === 'VERB');
+    const text = statementText(s.text, firstVerb ? firstVerb.start - s.start : -1, LEARNED_MAX_TEXT);
     if (text.split(' ').length < 4) return;
     out.push({
       id: `pos:${a.article.id}:${s.start}:learned`,
@@ -330,6 +359,7 @@ export function positionsByRules(a: AnalysedArticle): Position[] {
       }
       const complement = complementOf(s, hit, positional[i + 1]);
       const elements = elementsOf(kind, complement, hit.cue.name);
+      const lead = hit.inExchange ? '' : leadOf(s, hit);
       let k = 0;
       for (const h0 of holders) {
         const inherit = !h0.party && lastSide && lastSide.paragraph >= s.paragraph - 1 && s.index - lastSide.index <= 2;
@@ -338,7 +368,7 @@ export function positionsByRules(a: AnalysedArticle): Position[] {
         for (const el of elements) {
           // Later elements of a list take the cue's head: "wants Ukraine to withdraw …", "wants Ukraine … to abandon …".
           const head = el === elements[0] || hit.cue.name === 'document-terms' || hit.cue.name === 'goal-listed-among' ? hit.text : hit.text.replace(/\s+(?:to|that)\b.*$/i, '');
-          const text = clip(`${head} ${el}`.replace(/\s+/g, ' ').trim());
+          const text = clip(`${el === elements[0] ? lead : ''} ${head} ${el}`.replace(/\s+/g, ' ').trim());
           const direct = hit.cue.holder !== 'speaker' || inSpans(quotes, hit.start) || !!speaker;
           out.push({
             id: `pos:${a.article.id}:${s.start}:${kind}:${hit.clause}:${k++}`,
