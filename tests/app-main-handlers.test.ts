@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project, Result } from '../src/model';
-import type { BriefsmithApi, ProgressEvent } from '../src/services/api';
+import { readProjectReply, type BriefsmithApi, type ProgressEvent, type ProjectReply } from '../src/services/api';
 import { createHandlers, writeFailure, type ServiceEnv } from '../src/services/handlers';
 import { serializeProject } from '../src/project/project';
 import { planProjectPatches } from '../src/services/project-patch';
@@ -34,6 +34,11 @@ let api: BriefsmithApi;
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
   return r.value;
+};
+/** A save that wrote (not `missing`). */
+const written = <T extends object | null>(r: T): Exclude<T, { kind: 'missing' }> => {
+  if (r && 'kind' in r) throw new Error('expected a written save, got missing');
+  return r as Exclude<T, { kind: 'missing' }>;
 };
 const errorOf = <T>(r: Result<T>) => {
   if (r.ok) throw new Error('expected an error');
@@ -76,7 +81,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const fresh = async (): Promise<Project> => value(await api.newProject({})).project;
+const fresh = async (): Promise<Project> => readProjectReply(value(await api.newProject({}))).project;
+/** The project of a reply (main sends its text). */
+const projectOf = (r: ProjectReply | null | undefined): Project | undefined => (r ? readProjectReply(r).project : undefined);
 
 describe('payload validation', () => {
   it('answers bad requests with invalid-input naming the method, never throwing', async () => {
@@ -117,10 +124,10 @@ describe('projects', () => {
     // Limits small enough for a fresh project: warn above half its size, refuse at twice it.
     const small = createHandlers({ ...env, projectLimits: { max: bytes * 2, warnAt: Math.floor(bytes / 2) } });
     env.save.push(target);
-    const saved = value(await small.saveProjectAs({ project }));
+    const saved = written(value(await small.saveProjectAs({ project })));
     expect(saved?.path).toBe(target);
     expect(saved?.warning).toMatch(/near the .* limit for opening a project/);
-    expect(value(await small.saveProject({ project, path: target })).warning).toMatch(/big\.briefsmith/);
+    expect(written(value(await small.saveProject({ project, path: target }))).warning).toMatch(/big\.briefsmith/);
     const before = await readFile(target, 'utf8');
     const huge = { ...project, briefing: { ...project.briefing, notes: 'n'.repeat(bytes * 2) } };
     expect(errorOf(await small.saveProject({ project: huge, path: target })).message).toMatch(/over the .* that Briefsmith can open/);
@@ -146,7 +153,7 @@ describe('projects', () => {
     env.open.push([other]);
     const opened = value(await api.openProject({}));
     expect(opened?.path).toBe(other);
-    expect(opened?.project.briefing.title).toBe(project.briefing.title);
+    expect(projectOf(opened)?.briefing.title).toBe(project.briefing.title);
     expect(value(await api.openProject({}))).toBeNull(); // dialog cancelled
   });
 
@@ -155,7 +162,7 @@ describe('projects', () => {
     const project = { ...(await fresh()), briefing: { ...(await fresh()).briefing, notes: 'unsaved thought' } };
     expect(value(await api.autosave(wholePatch(project, null)))).toEqual({ kind: 'saved', savedAt: '2025-03-24T09:30:00.000Z' });
     const rec = value(await api.recover({}));
-    expect(rec?.project.briefing.notes).toBe('unsaved thought');
+    expect(projectOf(rec)?.briefing.notes).toBe('unsaved thought');
     expect(rec?.savedAt).toBe('2025-03-24T09:30:00.000Z');
     expect(rec?.path).toBeNull();
     value(await api.discardRecovery({}));
@@ -194,7 +201,7 @@ describe('projects', () => {
     expect(next!.patch.findings.items.people.map((x) => x.id)).toEqual(['p3']);
     expect(value(await api.autosave({ ...next!.patch, path: null, write: true })).kind).toBe('saved');
     expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
-    expect(value(await api.recover({}))?.project).toEqual(p2);
+    expect(projectOf(value(await api.recover({})))).toEqual(p2);
 
     // Built on a version the autosave does not hold: `missing`, and the file is left as it was.
     const stale = planProjectPatches(steps[0]!.after, p1, version, tiny)[0]!;
@@ -203,6 +210,63 @@ describe('projects', () => {
     // A patch whose items do not fit the schema is refused at the edge.
     const bad = { ...wholePatch(p1, null), findings: { ...next!.patch.findings, items: { ...next!.patch.findings.items, people: [{ id: 'x' }] } } };
     expect(errorOf(await api.autosave(bad as never)).code).toBe('invalid-input');
+  });
+});
+
+describe('project work in the project worker', () => {
+  it('opens into the worker, saves the version it holds (Save and Save As), and answers missing for one it does not hold', async () => {
+    const base = await fresh();
+    const p1: Project = { ...base, briefing: { ...base.briefing, title: 'Held plan', notes: 'first' } };
+    const file = path.join(dir, 'docs', 'held.briefsmith');
+    env.save.push(file);
+    value(await api.saveProjectAs({ project: p1 }));
+
+    // Opened: read, checked and kept by the worker; the window gets its text and the version.
+    env.open.push([file]);
+    const opened = value(await api.openProject({}))!;
+    expect(typeof opened.projectJson).toBe('string');
+    expect(opened.held).toEqual(expect.any(String));
+    expect(projectOf(opened)).toEqual(p1);
+    expect((await import('../src/services/autosave-host')).autosaveThread()).toBe('worker');
+
+    // A change sent as a step on that version (nothing written), then Save of the version it makes.
+    const p2: Project = { ...p1, briefing: { ...p1.briefing, notes: 'second' } };
+    const step = planProjectPatches({ version: opened.held!, keys: new Set(), findings: p1.findings }, p2, () => 'after-open')[0]!;
+    expect(value(await api.autosave({ ...step.patch, path: file, write: false }))).toEqual({ kind: 'staged' });
+    expect(value(await api.saveProject({ held: 'after-open', path: file }))).toEqual({ path: file, warning: null });
+    expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe(serializeProject(p1));
+    expect(value(await api.recentProjects({}))[0]).toMatchObject({ path: file, title: 'Held plan' });
+
+    // A version the worker does not hold: nothing written, and the window is told to send the project.
+    expect(value(await api.saveProject({ held: opened.held!, path: file }))).toEqual({ kind: 'missing', path: file });
+    expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
+    // Still only where a dialog pointed.
+    expect(errorOf(await api.saveProject({ held: 'after-open', path: path.join(dir, 'docs', 'elsewhere.briefsmith') })).code).toBe('invalid-input');
+
+    // Save As of the held version: the dialog's path, approved for the retry when the version is gone.
+    const other = path.join(dir, 'docs', 'copy.briefsmith');
+    env.save.push(other);
+    expect(value(await api.saveProjectAs({ held: 'after-open', suggestedName: 'Copy' }))).toEqual({ path: other, warning: null });
+    expect(await readFile(other, 'utf8')).toBe(serializeProject(p2));
+    env.save.push(path.join(dir, 'docs', 'third'));
+    expect(value(await api.saveProjectAs({ held: 'gone' }))).toEqual({ kind: 'missing', path: path.join(dir, 'docs', 'third.briefsmith') });
+    expect(existsSync(path.join(dir, 'docs', 'third.briefsmith'))).toBe(false);
+    expect(written(value(await api.saveProject({ held: 'after-open', path: path.join(dir, 'docs', 'third.briefsmith') }))).path).toBe(path.join(dir, 'docs', 'third.briefsmith'));
+  });
+
+  it('the size limit of a held save is checked where its text is made, and a refused save leaves the file alone', async () => {
+    const p1 = await fresh();
+    const file = path.join(dir, 'docs', 'strict.briefsmith');
+    env.save.push(file);
+    value(await api.saveProjectAs({ project: p1 }));
+    const before = await readFile(file, 'utf8');
+    // The size limit is checked where the text is made: in the worker.
+    const small = createHandlers({ ...env, projectLimits: { max: 10, warnAt: 5 } });
+    value(await small.autosave({ ...wholePatch(p1, null), version: 'tiny', write: false }));
+    const e = errorOf(await small.saveProject({ held: 'tiny', path: file }));
+    expect(e.message).toMatch(/over the .* that Briefsmith can open/);
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
 
@@ -229,14 +293,14 @@ describe('opening the backup of a damaged project', () => {
     expect(Number.isNaN(Date.parse(e.backup?.savedAt ?? ''))).toBe(false);
 
     const r = value(await api.openProjectBackup({ path: file }));
-    expect(r.project.briefing.title).toBe('Last good version');
+    expect(projectOf(r)?.briefing.title).toBe('Last good version');
     expect(r.path).toBe(file);
     expect(r.backupPath).toBe(`${file}.bak`);
     expect(r.savedAt).toBe(e.backup?.savedAt);
     // Save puts the recovered project back over the damaged file.
-    value(await api.saveProject({ project: r.project, path: file }));
+    value(await api.saveProject({ project: projectOf(r)!, path: file }));
     env.open.push([file]);
-    expect(value(await api.openProject({}))?.project.briefing.title).toBe('Last good version');
+    expect(projectOf(value(await api.openProject({})))?.briefing.title).toBe('Last good version');
   });
 
   it('a newer-version file offers its backup too', async () => {
@@ -247,7 +311,7 @@ describe('opening the backup of a damaged project', () => {
     const e = errorOf(await api.openProject({}));
     expect(e.code).toBe('newer-version');
     expect(e.backup?.path).toBe(`${file}.bak`);
-    expect(value(await api.openProjectBackup({ path: file })).project.briefing.title).toBe('Before the upgrade');
+    expect(projectOf(value(await api.openProjectBackup({ path: file })))?.briefing.title).toBe('Before the upgrade');
   });
 
   it('without a backup: a clear error and no offer', async () => {

@@ -4,7 +4,7 @@
 // extraction, a damaged project with a backup). Timers are a manual clock.
 import { describe, expect, it } from 'vitest';
 import { emptyFindings, emptyOverlay, type Article, type Findings, type Position, type Project, type Result } from '../src/model';
-import type { BriefsmithBridge, ImportReport, OpenedProject } from '../src/services/api';
+import type { BriefsmithBridge, ImportReport, OpenedProject, ProjectReply } from '../src/services/api';
 import { appReducer, initialAppState, MAX_LASTING_NOTICES, type AppAction, type AppState } from '../renderer/state/app';
 import { createAppStore } from '../renderer/state/store';
 import { diffFindings } from '../src/services/findings-update';
@@ -19,6 +19,8 @@ const project = (title = 'T'): Project => ({
   briefing: { title, subtitle: null, date: '2026-01-02', author: '', marking: '', sections: ['bluf'], templateId: 'situation', notes: '', options: { citations: null, language: 'en-GB' } },
 });
 const opened = (p: Project = project(), path: string | null = null): OpenedProject => ({ project: p, path, migratedFrom: null });
+/** A project as main sends it: its JSON text (the window parses it). */
+const reply = (p: Project = project(), path: string | null = null, held: string | null = null): ProjectReply => ({ projectJson: JSON.stringify(p), path, migratedFrom: null, held });
 const article = (id: string): Article => ({ id, title: `Title ${id}`, outlet: null, published: null, byline: null, text: `Words of ${id}.`, origin: { kind: 'file', path: `/in/${id}.txt`, format: 'txt' } });
 const position = (id: string, a: string): Position => ({ id, sources: [{ article: a, sentence: 's', start: 0, end: 1 }], confidence: 0.9, conflicts: [], party: 'Ruritania', kind: 'demand', text: `position ${id}`, speaker: null });
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -28,7 +30,7 @@ const fail = (code: string, message: string, extra: Record<string, unknown> = {}
 function fakeApi(over: Partial<BriefsmithBridge> = {}): BriefsmithBridge & { calls: string[] } {
   const calls: string[] = [];
   const base: Partial<BriefsmithBridge> = {
-    newProject: () => ok(opened(project('Fresh'))),
+    newProject: () => ok(reply(project('Fresh'))),
     recentProjects: () => ok([]),
     listTemplates: () => ok([]),
     recover: () => ok(null),
@@ -141,7 +143,7 @@ describe('app store: commands against a stand-in API', () => {
   });
 
   it('New over unsaved changes asks; Cancel keeps the project, Save saves first, then starts anew', async () => {
-    const api = fakeApi({ saveProject: () => ok({ path: '/p/a.briefsmith', warning: null }), openProject: () => ok(opened(project('Opened'), '/p/a.briefsmith')) });
+    const api = fakeApi({ saveProject: () => ok({ path: '/p/a.briefsmith', warning: null }), openProject: () => ok(reply(project('Opened'), '/p/a.briefsmith')) });
     const { store } = storeWith(api);
     await store.start();
     await store.openProject();
@@ -256,7 +258,7 @@ describe('app store: commands against a stand-in API', () => {
         { kind: 'update' as const, update: diffFindings(matches ? mine : null, { ...mine, positions: [...mine.positions, position('p3', 'a3')] }, 'v2', matches ? 'v1' : null) },
       ];
       const api = fakeApi({
-        openProject: () => ok(opened({ ...project('Opened'), articles: [a1, a2], findings: saved }, '/p/a.briefsmith')),
+        openProject: () => ok(reply({ ...project('Opened'), articles: [a1, a2], findings: saved }, '/p/a.briefsmith')),
         importFiles: () => ok({ articles: [a3], failures: [] }),
         extractUpdate: (req) => {
           requests.push({ base: req.base, sent: req.articles.map((a) => ('ref' in a ? `ref:${a.id}` : a.id)) });
@@ -268,7 +270,7 @@ describe('app store: commands against a stand-in API', () => {
       await store.openProject('/p/a.briefsmith');
       await new Promise((r) => setTimeout(r, 0));
       // Priming changes nothing in the project.
-      expect(store.getState().doc?.project.findings).toBe(saved);
+      expect(store.getState().doc?.project.findings).toEqual(saved);
       expect(store.getState().doc?.past.length).toBe(0);
       await store.importDialog();
       expect(requests).toEqual([
@@ -293,7 +295,7 @@ describe('app store: commands against a stand-in API', () => {
   it('a damaged project with a backup: the offer, without the sentence the button replaces; opening it leaves the project unsaved', async () => {
     const api = fakeApi({
       openProject: () => fail('corrupt', '"/p/x.briefsmith" is cut short. A backup from the previous save is available.', { file: '/p/x.briefsmith', backup: { path: '/p/x.briefsmith.bak', savedAt: '2025-03-21T16:45:00Z' } }),
-      openProjectBackup: () => ok({ ...opened(project('From backup'), '/p/x.briefsmith'), backupPath: '/p/x.briefsmith.bak', savedAt: '2025-03-21T16:45:00Z' }),
+      openProjectBackup: () => ok({ ...reply(project('From backup'), '/p/x.briefsmith'), backupPath: '/p/x.briefsmith.bak', savedAt: '2025-03-21T16:45:00Z' }),
     });
     const { store } = storeWith(api);
     await store.start();
@@ -366,5 +368,68 @@ describe('app store: commands against a stand-in API', () => {
     await Promise.all([first, second]);
     expect(patches.length).toBe(6);
     expect(written!.briefing.title).toBe('Thrice');
+  });
+
+  it('Save hands the project worker what changed and saves the version it holds; when the worker lost it, the whole project once more', async () => {
+    let held: HeldProject | null = null;
+    let written: Project | null = null;
+    const autosaves: Array<{ base: string | null; write: boolean }> = [];
+    const saves: string[] = [];
+    let lose = false;
+    const opened1 = project('Opened');
+    const api = fakeApi({
+      openProject: async () => {
+        held = { version: 'opened:1', project: opened1, byKey: new Map() };
+        return ok(reply(opened1, '/p/a.briefsmith', 'opened:1'));
+      },
+      autosave: async (req) => {
+        const { path: _path, write, ...patch } = req;
+        autosaves.push({ base: patch.base, write });
+        try {
+          held = applyProjectPatch(held, patch as ProjectPatch);
+        } catch (e) {
+          if (e instanceof MissingBase) return { ok: true, value: { kind: 'missing' as const } };
+          throw e;
+        }
+        return { ok: true, value: write ? { kind: 'saved' as const, savedAt: 'now' } : { kind: 'staged' as const } };
+      },
+      saveProject: async (req) => {
+        if (!('held' in req)) throw new Error('the window sends the version the worker holds, never the whole project');
+        saves.push(req.held);
+        if (lose || held?.version !== req.held) {
+          lose = false;
+          held = null;
+          return ok({ kind: 'missing' as const, path: req.path });
+        }
+        written = held.project;
+        return ok({ path: req.path, warning: null });
+      },
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.openProject('/p/a.briefsmith');
+    // What the worker opened it holds: nothing to send.
+    expect(await store.save()).toBe(true);
+    expect(autosaves).toEqual([]);
+    expect(saves).toEqual(['opened:1']);
+
+    // A change: one step on the opened version that writes no recovery copy, then that version saved.
+    store.doc({ type: 'setBriefing', patch: { title: 'Edited' } });
+    expect(await store.save()).toBe(true);
+    expect(autosaves).toEqual([{ base: 'opened:1', write: false }]);
+    expect(saves.length).toBe(2);
+    expect(written).toEqual(store.getState().doc!.project);
+    expect(store.getState().doc!.rev).toBe(store.getState().doc!.savedRev);
+
+    // The worker lost it between the step and the save: the whole project, then saved.
+    lose = true;
+    store.doc({ type: 'setBriefing', patch: { title: 'Again' } });
+    expect(await store.save()).toBe(true);
+    expect(autosaves.slice(1).map((a) => [a.base === null, a.write])).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+    expect(saves.length).toBe(4);
+    expect(written!.briefing.title).toBe('Again');
   });
 });

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
 import type { Findings, Project } from '../src/model';
+import { readProjectReply } from '../src/services/api';
 import { axeSerious } from './e2e/axe';
 import { shot } from './e2e/shots';
 import type { AppServer } from './e2e/server';
@@ -89,7 +90,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
       .poll(
         async () => {
           const r = await server.api.recover({});
-          last = r.ok ? (r.value?.project ?? null) : null;
+          last = r.ok && r.value ? readProjectReply(r.value).project : null;
           return last !== null && ready(last);
         },
         { timeout: 15_000 },

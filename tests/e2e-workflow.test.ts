@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
 import { ProjectSchema, type Outlook, type Position } from '../src/model';
-import type { BriefsmithBridge } from '../src/services/api';
+import { readProjectReply, type BriefsmithBridge } from '../src/services/api';
 import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
 import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfPageCount, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
@@ -69,8 +69,9 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
       .poll(
         async () => {
           const r = await server.api.recover({});
-          if (!r.ok || r.value?.project.articles.length !== SAMPLE_FILES.length) return false;
-          const h = await server.api.preview({ project: r.value.project });
+          const recovered = r.ok && r.value ? readProjectReply(r.value).project : null;
+          if (recovered?.articles.length !== SAMPLE_FILES.length) return false;
+          const h = await server.api.preview({ project: recovered });
           printed = h.ok ? norm(h.value.html.replace(/<[^>]+>/g, ' ')) : '';
           return printed !== '';
         },
@@ -282,7 +283,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     // The autosave lands shortly after the change.
     await expect.poll(async () => {
       const r = await server.api.recover({});
-      return r.ok ? (r.value?.project.briefing.title ?? null) : null;
+      return r.ok && r.value ? readProjectReply(r.value).project.briefing.title : null;
     }, { timeout: 10_000 }).toBe('Recovered briefing');
 
     // "Crash": the page goes away without saving; a new one starts.
@@ -313,7 +314,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
   it('refuses to write where no dialog pointed, and to open files it did not export', async () => {
     const created = await server.api.newProject({});
     if (!created.ok) throw new Error(created.error.message);
-    const project = created.value.project;
+    const project = readProjectReply(created.value).project;
     const elsewhere = path.join(tmp, 'elsewhere.briefsmith');
     const r = await page.evaluate(async ([p, proj]) => (window as unknown as { briefsmith: BriefsmithBridge }).briefsmith.saveProject({ path: p as string, project: proj as never }), [elsewhere, project] as const);
     expect(r.ok).toBe(false);

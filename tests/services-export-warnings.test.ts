@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../src/model';
-import type { BriefsmithApi } from '../src/services/api';
+import { readProjectReply, type BriefsmithApi } from '../src/services/api';
 import { createHandlers, type ServiceEnv } from '../src/services/handlers';
 
 /** The PDF export's warnings (characters its fonts cannot draw) come back with the export's result. */
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 async function exportPdf(title: string): Promise<readonly string[] | undefined> {
-  const project = value(await api.newProject({})).project;
+  const project = readProjectReply(value(await api.newProject({}))).project;
   save.push(path.join(dir, 'brief.pdf'));
   const r = value(await api.exportDocument({ format: 'pdf', project: { ...project, briefing: { ...project.briefing, title } } }));
   return (r as { warnings?: readonly string[] } | null)?.warnings;

@@ -5,7 +5,7 @@
  * stand-in (no browser), the way GitHub Desktop keeps `lib/stores` apart from `ui/`.
  */
 import type { Article, Findings, Project } from '../../src/model';
-import type { BriefsmithBridge, ExportFormat, ImportReport, OpenedProject, TemplateSummary } from '../../src/services/api';
+import { readProjectReply, type BriefsmithBridge, type ExportFormat, type ImportReport, type OpenedProject, type TemplateSummary } from '../../src/services/api';
 import { articleKey, articleRef } from '../../src/services/article-key';
 import { applyFindingsUpdate, sameFindings } from '../../src/services/findings-update';
 import { planProjectPatches, type PatchStep, type SentProject } from '../../src/services/project-patch';
@@ -71,6 +71,15 @@ export function createAppStore(deps: StoreDeps) {
   };
   const doc = (action: DocAction): void => dispatch({ type: 'doc', action });
 
+  // ---- autosave: the crash-recovery copy (never the project file itself), sent as what changed ----
+  /** What the autosave holds of this window's project (null: nothing, or not known). */
+  let autosaved: SentProject | null = null;
+  const autosaveSession = deps.newJobId('autosave');
+  let autosaveCount = 0;
+  const autosaveVersion = (): string => `${autosaveSession}:${++autosaveCount}`;
+  /** The project the worker holds as `autosaved` (null: not known), so a Save right after an autosave sends nothing. */
+  let heldProject: Project | null = null;
+
   /** Runs long work with the progress bar; progress events of its job move the bar. */
   async function withBusy<T>(kind: string, label: string, work: (job: string) => Promise<T>): Promise<T | undefined> {
     const job = deps.newJobId(kind);
@@ -95,6 +104,10 @@ export function createAppStore(deps: StoreDeps) {
 
   function loadOpened(o: OpenedProject, dirty = false): void {
     dispatch({ type: 'opened', opened: o, dirty });
+    // The project worker holds what it opened: the next autosave or Save sends only what changed.
+    const project = state.doc?.project;
+    autosaved = o.held && project ? { version: o.held, keys: new Set(project.articles.map(articleKey)), findings: project.findings } : null;
+    heldProject = autosaved ? (project ?? null) : null;
     if (o.migratedFrom !== null) notify('info', `Converted from an older project format (version ${o.migratedFrom}). Save to keep it in the new format.`);
     void refreshRecent();
     prime(o.project);
@@ -124,10 +137,12 @@ export function createAppStore(deps: StoreDeps) {
   async function start(): Promise<void> {
     try {
       const [opened, recent, templates, recovery] = await Promise.all([
-        call(api.newProject({})),
+        call(api.newProject({})).then(readProjectReply),
         call(api.recentProjects({})),
         call(api.listTemplates({})).catch(() => [] as TemplateSummary[]),
-        call(api.recover({})).catch(() => null),
+        call(api.recover({}))
+          .then((r) => (r ? readProjectReply(r) : null))
+          .catch(() => null),
       ]);
       dispatch({ type: 'started', opened, recent, templates, recovery });
     } catch (e) {
@@ -138,7 +153,7 @@ export function createAppStore(deps: StoreDeps) {
   // ---- project commands; New and Open ask Save / Don't save / Cancel over unsaved changes ----
   async function newProjectNow(): Promise<void> {
     try {
-      loadOpened(await call(api.newProject({})));
+      loadOpened(readProjectReply(await call(api.newProject({}))));
       await api.discardRecovery({});
     } catch (e) {
       report(e);
@@ -147,8 +162,9 @@ export function createAppStore(deps: StoreDeps) {
 
   async function openProjectNow(path?: string): Promise<void> {
     try {
-      const o = await call(api.openProject(path ? { path } : {}));
-      if (!o) return;
+      const r = await call(api.openProject(path ? { path } : {}));
+      if (!r) return;
+      const o = readProjectReply(r);
       dispatch({ type: 'backupOffer', offer: null });
       loadOpened(o);
       notify('info', `Opened ${fileName(o.path ?? '')}.`);
@@ -195,7 +211,7 @@ export function createAppStore(deps: StoreDeps) {
 
   async function openBackup(offer: BackupOffer): Promise<void> {
     try {
-      const o = await call(api.openProjectBackup({ path: offer.file }));
+      const o = readProjectReply(await call(api.openProjectBackup({ path: offer.file })));
       dispatch({ type: 'backupOffer', offer: null });
       // Unsaved on purpose: Save writes the recovered project back over the damaged file.
       loadOpened(o, true);
@@ -227,11 +243,25 @@ export function createAppStore(deps: StoreDeps) {
     if (warning) notify('warning', warning);
   }
 
-  async function saveAs(): Promise<boolean> {
+  /**
+   * Saves the document as it is now to `path` (null: ask where, Save As). The project worker
+   * is first brought to hold it (what changed since the last autosave, as autosave steps that
+   * write nothing), then writes that version: the project never crosses main whole. When the
+   * worker lost it meanwhile (restarted), the whole project is sent again, once.
+   */
+  async function saveDoc(path: string | null): Promise<boolean> {
     const d = state.doc;
     if (!d) return false;
     try {
-      const r = await call(api.saveProjectAs({ project: d.project }));
+      const r = await onWorker(async () => {
+        for (let whole = false; ; whole = true) {
+          const held = await holdInWorker(d.project, whole);
+          const r = await call(path ? api.saveProject({ held, path }) : api.saveProjectAs({ held, suggestedName: d.project.briefing.title }));
+          if (!r || !('kind' in r)) return r;
+          if (whole) throw new Error(`Could not save ${fileName(r.path)}: the project was lost on the way; try again.`);
+          path = r.path; // approved by the dialog already: no second dialog
+        }
+      });
       if (!r) return false;
       await afterSave(r.path, d.rev, r.warning);
       void refreshRecent();
@@ -242,40 +272,49 @@ export function createAppStore(deps: StoreDeps) {
     }
   }
 
+  const saveAs = (): Promise<boolean> => saveDoc(null);
+
   async function save(): Promise<boolean> {
     const d = state.doc;
     if (!d) return false;
-    if (!d.path) return saveAs();
-    try {
-      const r = await call(api.saveProject({ project: d.project, path: d.path }));
-      await afterSave(r.path, d.rev, r.warning);
-      return true;
-    } catch (e) {
-      report(e);
-      return false;
-    }
+    return saveDoc(d.path);
   }
 
-  // ---- autosave: the crash-recovery copy (never the project file itself), sent as what changed ----
-  /** What the autosave holds of this window's project (null: nothing, or not known). */
-  let autosaved: SentProject | null = null;
-  const autosaveSession = deps.newJobId('autosave');
-  let autosaveCount = 0;
-  const autosaveVersion = (): string => `${autosaveSession}:${++autosaveCount}`;
   let autosaving: Promise<void> | null = null;
   let autosaveAgain = false;
+  /** Work with the project worker, one at a time: each builds on the version the one before left it holding. */
+  let workerQueue: Promise<unknown> = Promise.resolve();
+  function onWorker<T>(work: () => Promise<T>): Promise<T> {
+    const next = workerQueue.then(work, work);
+    workerQueue = next.catch(() => undefined);
+    return next;
+  }
 
-  /** Sends the steps of one autosave in order; false when the autosave does not hold what they build on. */
-  async function sendAutosave(steps: readonly PatchStep[], path: string | null): Promise<boolean> {
+  /**
+   * Sends the steps of one autosave in order, writing the recovery copy at the last when
+   * `write`; false when the worker does not hold what they build on.
+   */
+  async function sendAutosave(steps: readonly PatchStep[], path: string | null, write: boolean, project: Project): Promise<boolean> {
     for (const [i, { patch, after }] of steps.entries()) {
-      const r = await call(api.autosave({ ...patch, path, write: i === steps.length - 1 }));
+      const r = await call(api.autosave({ ...patch, path, write: write && i === steps.length - 1 }));
       if (r.kind === 'missing') {
         autosaved = null;
+        heldProject = null;
         return false;
       }
       autosaved = after;
+      heldProject = i === steps.length - 1 ? project : null;
     }
     return true;
+  }
+
+  /** Brings the worker to hold `project` (the whole of it when `whole`); the version it holds it under. */
+  async function holdInWorker(project: Project, whole: boolean): Promise<string> {
+    if (!whole && autosaved && heldProject === project) return autosaved.version;
+    if (!whole && (await sendAutosave(planProjectPatches(autosaved, project, autosaveVersion), null, false, project)) && autosaved) return autosaved.version;
+    await sendAutosave(planProjectPatches(null, project, autosaveVersion), null, false, project);
+    if (!autosaved) throw new Error('The project could not be handed over for saving; try again.');
+    return autosaved.version;
   }
 
   /** One autosave of the document as it is now; the whole project again when the autosave lost what it held. */
@@ -283,11 +322,14 @@ export function createAppStore(deps: StoreDeps) {
     const d = state.doc;
     if (!d || d.rev === d.savedRev) return;
     try {
-      if (await sendAutosave(planProjectPatches(autosaved, d.project, autosaveVersion), d.path)) return;
-      await sendAutosave(planProjectPatches(null, d.project, autosaveVersion), d.path);
+      await onWorker(async () => {
+        if (await sendAutosave(planProjectPatches(autosaved, d.project, autosaveVersion), d.path, true, d.project)) return;
+        await sendAutosave(planProjectPatches(null, d.project, autosaveVersion), d.path, true, d.project);
+      });
     } catch {
       // A recovery copy is a safety net: a failed one is not the analyst's problem now; the next change tries again.
       autosaved = null;
+      heldProject = null;
     }
   }
 

@@ -352,6 +352,9 @@ function autosavePath(dir: string, key: string): string {
   return nodePath.join(nodePath.resolve(dir), key + AUTOSAVE_SUFFIX);
 }
 
+/** The file the autosave under `key` is written to. */
+export const autosaveFileOf = (dir: string, key: string): string => autosavePath(dir, key);
+
 /**
  * Writes an autosave of `p` under `key` (atomic, no backup); returns the file's path. `checked`:
  * `p` is built only of parts the schema already returned, so it is not validated again.

@@ -52,6 +52,8 @@ export interface OpenedProject {
   readonly path: string | null;
   /** The version the file was migrated from, when it was older. */
   readonly migratedFrom: number | null;
+  /** The version the project worker holds this project under (`ProjectReply.held`); absent or null: none. */
+  readonly held?: string | null;
 }
 
 export interface RecoveredProject extends OpenedProject {
@@ -61,6 +63,33 @@ export interface RecoveredProject extends OpenedProject {
 
 /** A project opened from its backup (`path.bak`) because the file itself could not be opened. */
 export interface BackupOpenedProject extends OpenedProject {
+  /** The backup file that was read. */
+  readonly backupPath: string;
+  /** ISO time the backup was written (its modification time). */
+  readonly savedAt: string;
+}
+
+/**
+ * A project as main sends it to the window: its JSON text, read and checked by the project
+ * worker, so that main neither parses nor copies the project as objects (a 500-article project
+ * is about 17 MB); the window parses it once (`readProjectReply`). `held`: the version the
+ * project worker holds this project under, so that the window's autosave and Save send only
+ * what changed since (null: the worker holds nothing of it).
+ */
+export interface ProjectReply {
+  readonly projectJson: string;
+  readonly path: string | null;
+  /** The version the file was migrated from, when it was older. */
+  readonly migratedFrom: number | null;
+  readonly held: string | null;
+}
+
+export interface RecoveredReply extends ProjectReply {
+  /** ISO time of the autosave. */
+  readonly savedAt: string;
+}
+
+export interface BackupOpenedReply extends ProjectReply {
   /** The backup file that was read. */
   readonly backupPath: string;
   /** ISO time the backup was written (its modification time). */
@@ -87,6 +116,16 @@ export interface PreviewPages {
 export interface SavedProject {
   readonly path: string;
   readonly warning: string | null;
+}
+
+/**
+ * A save of a held version (`{ held }`) the project worker no longer holds: nothing was
+ * written; send the whole project (autosave steps without `write`) and save again to `path`,
+ * which stays approved.
+ */
+export interface HeldMissing {
+  readonly kind: 'missing';
+  readonly path: string;
 }
 
 export interface ExportedFile {
@@ -168,8 +207,13 @@ export const RequestSchemas = {
   newProject: z.object({}).strict(),
   openProject: z.object({ path: filePath.optional() }).strict(),
   openProjectBackup: z.object({ path: filePath }).strict(),
-  saveProject: z.object({ project: ProjectSchema, path: filePath }).strict(),
-  saveProjectAs: z.object({ project: ProjectSchema, suggestedName: z.string().max(200).optional() }).strict(),
+  // The window saves the version the project worker holds (`held`, brought up to date by autosave
+  // steps); the whole project (validated here) is for callers that hold no version (tests, scripts).
+  saveProject: z.union([z.object({ held: version, path: filePath }).strict(), z.object({ project: ProjectSchema, path: filePath }).strict()]),
+  saveProjectAs: z.union([
+    z.object({ held: version, suggestedName: z.string().max(200).optional() }).strict(),
+    z.object({ project: ProjectSchema, suggestedName: z.string().max(200).optional() }).strict(),
+  ]),
   recentProjects: z.object({}).strict(),
   // A patch (`project-patch.ts`): each piece validated here, once; the autosave worker trusts them.
   autosave: z
@@ -226,18 +270,21 @@ export interface BriefsmithApi {
   /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
   exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | null>>;
   listTemplates(req: RequestOf<'listTemplates'>): Promise<Result<readonly TemplateSummary[]>>;
-  newProject(req: RequestOf<'newProject'>): Promise<Result<OpenedProject>>;
-  /** With a path (recent list, file association): opens it; without: shows an open dialog. */
-  openProject(req: RequestOf<'openProject'>): Promise<Result<OpenedProject | null>>;
+  newProject(req: RequestOf<'newProject'>): Promise<Result<ProjectReply>>;
+  /** With a path (recent list, file association): opens it; without: shows an open dialog. Read and checked off main's thread. */
+  openProject(req: RequestOf<'openProject'>): Promise<Result<ProjectReply | null>>;
   /**
    * Opens `path.bak` after `openProject(path)` failed with a backup offer (`error.backup`).
    * Only for a project the analyst chose to open in this session. The result keeps `path`,
    * so Save writes the recovered project back over the damaged file.
    */
-  openProjectBackup(req: RequestOf<'openProjectBackup'>): Promise<Result<BackupOpenedProject>>;
-  /** Saves to a path the analyst chose before (open or save-as dialog). */
-  saveProject(req: RequestOf<'saveProject'>): Promise<Result<SavedProject>>;
-  saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<SavedProject | null>>;
+  openProjectBackup(req: RequestOf<'openProjectBackup'>): Promise<Result<BackupOpenedReply>>;
+  /**
+   * Saves to a path the analyst chose before (open or save-as dialog): the held version
+   * (validated, serialised and written by the project worker) or a whole project.
+   */
+  saveProject(req: RequestOf<'saveProject'>): Promise<Result<SavedProject | HeldMissing>>;
+  saveProjectAs(req: RequestOf<'saveProjectAs'>): Promise<Result<SavedProject | HeldMissing | null>>;
   recentProjects(req: RequestOf<'recentProjects'>): Promise<Result<readonly RecentProject[]>>;
   /**
    * Writes the crash-recovery copy in the user-data folder (never the project file itself),
@@ -246,7 +293,7 @@ export interface BriefsmithApi {
    */
   autosave(req: RequestOf<'autosave'>): Promise<Result<AutosaveReply>>;
   /** The autosaved project left by a session that did not end cleanly, if any. */
-  recover(req: RequestOf<'recover'>): Promise<Result<RecoveredProject | null>>;
+  recover(req: RequestOf<'recover'>): Promise<Result<RecoveredReply | null>>;
   discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;
   /** Opens an exported file with the system's application. */
   openPath(req: RequestOf<'openPath'>): Promise<Result<null>>;
@@ -269,3 +316,9 @@ export interface BriefsmithBridge extends BriefsmithApi {
 }
 
 export const DirtyStateSchema = z.object({ dirty: z.boolean(), title: z.string().max(500) }).strict();
+
+/** The window's side of a `ProjectReply`: the project parsed from its text (main checked it; it is not checked again). */
+export function readProjectReply<R extends ProjectReply>(r: R): Omit<R, 'projectJson'> & { readonly project: Project } {
+  const { projectJson, ...rest } = r;
+  return { ...rest, project: JSON.parse(projectJson) as Project };
+}

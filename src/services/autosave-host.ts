@@ -1,39 +1,33 @@
 /**
- * Autosave off the main thread: one worker thread keeps the project of the window's last
- * autosave and takes each new one as a patch (`project-patch.ts`: references and changed items,
- * or the whole project in small steps), then serialises and writes the autosave file there.
- * Electron's main process only copies and validates the small patches. When no worker can start
- * (no worker file in this build), the same is done in-process.
+ * The project off the main thread: one worker thread keeps the window's project (as the
+ * autosave patches of `project-patch.ts` build it, or as a file opened there) and does all the
+ * project-file work of `project-jobs.ts`: autosave, explicit Save / Save As of the held
+ * project, opening a project file, its backup or the crash-recovery copy. Electron's main
+ * process only copies and validates small patches and passes text on. When no worker can
+ * start (no worker file in this build), the same is done in-process.
  */
 import { Worker } from 'node:worker_threads';
-import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
-import { writeAutosave } from '../project/store';
-import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
+import { BriefsmithError } from '../model/result';
+import type { ProjectSizeLimits } from '../project/store';
+import type { ProjectPatch } from './project-patch';
+import { jobError, runProjectJob, type ProjectHolder, type ProjectJob, type ProjectJobReply } from './project-jobs';
 import { startServiceWorker } from './worker-entry';
-
-export interface AutosaveJob {
-  readonly id: number;
-  readonly patch: ProjectPatch;
-  /** Where to write the project the patch makes; null: only hold it (a step of a whole project sent in pieces). */
-  readonly write: { readonly dir: string; readonly key: string } | null;
-}
-
-export type AutosaveReply =
-  | { readonly id: number; readonly kind: 'saved' | 'staged' | 'missing' }
-  | { readonly id: number; readonly kind: 'failed'; readonly code: BriefsmithErrorCode; readonly message: string };
 
 /** What a patch came to: written, held for the next step, or built on what the worker does not hold (send the whole project). */
 export type AutosaveOutcome = 'saved' | 'staged' | 'missing';
 
+/** A job without its id (the host numbers them). */
+type JobRequest = ProjectJob extends infer J ? (J extends ProjectJob ? Omit<J, 'id'> : never) : never;
+
 interface Slot {
   readonly w: Worker;
-  readonly pending: Map<number, (r: AutosaveReply) => void>;
+  readonly pending: Map<number, (r: ProjectJobReply | { id: number; kind: 'lost' }) => void>;
 }
 let slot: Slot | null = null;
 let broken = false;
 let nextId = 1;
 /** The held project where no worker runs. */
-let local: HeldProject | null = null;
+const local: ProjectHolder = { held: null };
 
 function getWorker(): Slot | null {
   if (slot) return slot;
@@ -46,13 +40,13 @@ function getWorker(): Slot | null {
     }
     const s: Slot = { w, pending: new Map() };
     let ready = false;
-    // A worker that died holds nothing: its jobs answer `missing`, and the window sends the whole project to a new one.
+    // A worker that died holds nothing: its jobs answer `lost` (a patch or save: send the whole project to a new one).
     const settle = () => {
       if (slot === s) slot = null;
-      for (const [id, resolve] of s.pending) resolve({ id, kind: 'missing' });
+      for (const [id, resolve] of s.pending) resolve({ id, kind: 'lost' });
       s.pending.clear();
     };
-    w.on('message', (m: AutosaveReply | { ready: true }) => {
+    w.on('message', (m: ProjectJobReply | { ready: true }) => {
       if ('ready' in m) {
         ready = true;
         return;
@@ -63,8 +57,8 @@ function getWorker(): Slot | null {
       resolve?.(m);
     });
     w.on('error', (e: Error) => {
-      if (process.env.BRIEFSMITH_DEBUG) console.error('autosave worker:', e);
-      if (!ready) broken = true; // could not even load: autosave in-process from now on
+      if (process.env.BRIEFSMITH_DEBUG) console.error('project worker:', e);
+      if (!ready) broken = true; // could not even load: do the work in-process from now on
       settle();
     });
     w.on('exit', settle);
@@ -77,38 +71,101 @@ function getWorker(): Slot | null {
   }
 }
 
-async function inProcess(job: AutosaveJob): Promise<AutosaveOutcome> {
-  try {
-    local = applyProjectPatch(local, job.patch);
-  } catch (e) {
-    if (!(e instanceof MissingBase)) throw e;
-    local = null;
-    return 'missing';
-  }
-  if (!job.write) return 'staged';
-  await writeAutosave(job.write.dir, job.write.key, local.project, { checked: true });
-  return 'saved';
-}
-
-/**
- * Applies a validated patch to the held autosave project and, with `write`, writes the
- * project it makes. `missing`: the patch builds on a version not held (send the whole project).
- */
-export async function autosaveProject(patch: ProjectPatch, write: AutosaveJob['write']): Promise<AutosaveOutcome> {
+/** Runs one job where the project is held: in the worker, or in-process where none can start. */
+async function run(request: JobRequest): Promise<ProjectJobReply> {
+  const job = { ...request, id: nextId++ } as ProjectJob;
   const s = getWorker();
-  const job: AutosaveJob = { id: nextId++, patch, write };
-  if (!s) return inProcess(job);
-  const reply = await new Promise<AutosaveReply>((resolve) => {
+  if (!s) return runProjectJob(local, job);
+  const reply = await new Promise<ProjectJobReply | { id: number; kind: 'lost' }>((resolve) => {
     s.pending.set(job.id, resolve);
     s.w.ref();
     s.w.postMessage(job);
   });
-  if (reply.kind === 'failed') throw new BriefsmithError(reply.code, reply.message);
-  if (reply.kind === 'missing' && broken && !slot) return inProcess(job);
-  return reply.kind;
+  if (reply.kind !== 'lost') return reply;
+  // The worker could not load: from now on in-process. It died later: what it held is gone.
+  if (broken && !slot) return runProjectJob(local, job);
+  if (job.kind === 'patch' || job.kind === 'save') return { id: job.id, kind: 'missing' };
+  throw new BriefsmithError('internal', 'The project worker stopped; try again.');
 }
 
-/** Where autosave runs now (for the bench and tests). */
+const unexpected = (r: ProjectJobReply): BriefsmithError => new BriefsmithError('internal', `The project worker answered "${r.kind}" out of turn.`);
+
+/**
+ * Applies a validated patch to the held project and, with `write`, writes the autosave of the
+ * project it makes. `missing`: the patch builds on a version not held (send the whole project).
+ */
+export async function autosaveProject(patch: ProjectPatch, write: { readonly dir: string; readonly key: string } | null): Promise<AutosaveOutcome> {
+  const r = await run({ kind: 'patch', patch, write });
+  switch (r.kind) {
+    case 'saved':
+    case 'staged':
+    case 'missing':
+      return r.kind;
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+}
+
+/**
+ * Writes the held project of version `held` to `path` (validated, atomically, with a backup):
+ * its title and the size warning, or `missing` when the worker does not hold that version.
+ */
+export async function saveHeldProject(held: string, path: string, limits: ProjectSizeLimits | null): Promise<{ kind: 'written'; warning: string | null; title: string } | { kind: 'missing' }> {
+  const r = await run({ kind: 'save', held, path, limits });
+  switch (r.kind) {
+    case 'written':
+      return { kind: 'written', warning: r.warning, title: r.title };
+    case 'missing':
+      return { kind: 'missing' };
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+}
+
+/** A project read and held by the worker: its JSON text for the window, and the version it is held under. */
+export interface HeldOpen {
+  readonly projectJson: string;
+  readonly migratedFrom: number | null;
+  readonly title: string;
+  readonly held: string;
+}
+
+let opens = 0;
+/** Versions of opened projects: never one the window names (its own carry its session's job id). */
+const openVersion = (): string => `opened:${process.pid}:${Date.now().toString(36)}:${++opens}`;
+
+const heldOpen = (r: ProjectJobReply, version: string): HeldOpen | null => {
+  switch (r.kind) {
+    case 'opened':
+      return { projectJson: r.projectJson, migratedFrom: r.migratedFrom, title: r.title, held: version };
+    case 'none':
+      return null;
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+};
+
+/** Opens a project file (or, with `backup`, its `.bak`) in the worker; a damaged one throws as `openProjectFile` does. */
+export async function openProjectHeld(path: string, backup: boolean): Promise<HeldOpen> {
+  const version = openVersion();
+  const r = heldOpen(await run({ kind: 'open', path, backup, version }), version);
+  if (!r) throw new BriefsmithError('internal', `${path}: the project worker found nothing to open.`, path);
+  return r;
+}
+
+/** Opens the crash-recovery copy under `key` in `dir`, in the worker; null when there is none that opens cleanly. */
+export async function recoverHeld(dir: string, key: string): Promise<HeldOpen | null> {
+  const version = openVersion();
+  return heldOpen(await run({ kind: 'recover', dir, key, version }), version);
+}
+
+/** Where the project work runs now (for the bench and tests). */
 export const autosaveThread = (): 'worker' | 'in-process' | 'idle' => (broken ? 'in-process' : slot ? 'worker' : 'idle');
 
 /** Ends the worker (tests, app quit). */

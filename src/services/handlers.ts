@@ -15,7 +15,7 @@ import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project
 import { importBytes, importText } from '../import';
 import { extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
 import { articleKey } from './article-key';
-import { autosaveProject } from './autosave-host';
+import { autosaveProject, openProjectHeld, recoverHeld, saveHeldProject } from './autosave-host';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -24,7 +24,7 @@ import { renderDocx } from '../render/docx';
 import { renderPdf } from '../render/pdf';
 import { loadRenderResources } from '../render/resources-node';
 import { newProject } from '../project/project';
-import { backupPathOf, discardAutosave, listRecoverable, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, type ProjectSizeLimits } from '../project/store';
+import { autosaveFileOf, backupPathOf, discardAutosave, ProjectOpenError, saveProjectFile, type ProjectSizeLimits } from '../project/store';
 import { addRecent, loadRecent, samePath } from '../project/recent';
 import {
   RequestSchemas,
@@ -32,9 +32,12 @@ import {
   type BriefsmithApi,
   type ExportedFile,
   type ExportFormat,
+  type HeldMissing,
   type ImportFailure,
+  type ProjectReply,
   type ProgressEvent,
   type RecentProject,
+  type SavedProject,
   type TemplateSummary,
 } from './api';
 
@@ -207,8 +210,23 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     job ? (p: { done: number; total: number; label: string }) => env.emitProgress({ job, ...p }) : undefined;
 
   const isRecent = async (p: string): Promise<boolean> => (await loadRecent(env.userDataDir)).some((e) => samePath(e.path, p));
-  const remember = async (p: string, project: Project): Promise<void> => {
-    await addRecent(env.userDataDir, { path: p, title: project.briefing.title, now: env.now() });
+  const remember = async (p: string, title: string): Promise<void> => {
+    await addRecent(env.userDataDir, { path: p, title, now: env.now() });
+  };
+  /**
+   * Saves to an approved `file`: the project worker's held version (validated, serialised and
+   * written there), or a whole project sent with the request (validated at the edge).
+   */
+  const saveTo = async (file: string, req: { held: string } | { project: Project }): Promise<SavedProject | HeldMissing> => {
+    if ('held' in req) {
+      const r = await saveHeldProject(req.held, file, env.projectLimits ?? null);
+      if (r.kind === 'missing') return { kind: 'missing', path: file };
+      await remember(file, r.title);
+      return { path: file, warning: r.warning };
+    }
+    const { warning } = await saveProjectFile(file, req.project, env.projectLimits);
+    await remember(file, req.project.briefing.title);
+    return { path: file, warning };
   };
 
   const importPaths = async (paths: readonly string[], job: string | undefined) => {
@@ -389,7 +407,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
 
     async newProject(req) {
       parseRequest('newProject', req);
-      return ok({ project: newProject({ now: env.now() }), path: null, migratedFrom: null });
+      const reply: ProjectReply = { projectJson: JSON.stringify(newProject({ now: env.now() })), path: null, migratedFrom: null, held: null };
+      return ok(reply);
     },
 
     async openProject(req) {
@@ -407,9 +426,10 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         file = approve(chosen[0]);
       }
       openedPaths.add(file);
-      let opened: Awaited<ReturnType<typeof openProjectFile>>;
+      let opened: Awaited<ReturnType<typeof openProjectHeld>>;
       try {
-        opened = await openProjectFile(file);
+        // Read, parsed and checked in the project worker, which keeps it: main passes its text on.
+        opened = await openProjectHeld(file, false);
       } catch (e) {
         // Damaged or newer: keep the store's offer of the backup as data the app can act on.
         if (!(e instanceof ProjectOpenError) || !e.backupAvailable || !e.backupPath) throw e;
@@ -417,8 +437,9 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         if (failed.ok) throw e;
         return { ok: false, error: { ...failed.error, backup: { path: e.backupPath, savedAt: await mtimeOf(e.backupPath) } } };
       }
-      await remember(file, opened.project);
-      return ok({ project: opened.project, path: file, migratedFrom: opened.migratedFrom });
+      await remember(file, opened.title);
+      const reply: ProjectReply = { projectJson: opened.projectJson, path: file, migratedFrom: opened.migratedFrom, held: opened.held };
+      return ok(reply);
     },
 
     async openProjectBackup(req) {
@@ -430,32 +451,28 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const backupPath = backupPathOf(file);
       const savedAt = await mtimeOf(backupPath);
       if (savedAt === null) throw new BriefsmithError('not-found', `${file}: there is no backup (${path.basename(backupPath)}) beside it to open.`, file);
-      const { project, migratedFrom } = await openBackup(file);
+      const { projectJson, migratedFrom, held } = await openProjectHeld(file, true);
       // Saving writes the recovered project back over the damaged file (the path stays approved).
       approve(file);
-      return ok({ project, path: file, migratedFrom, backupPath, savedAt });
+      return ok({ projectJson, path: file, migratedFrom, held, backupPath, savedAt });
     },
 
     async saveProject(req) {
-      const { project, path: p } = parseRequest('saveProject', req);
+      const { path: p, ...what } = parseRequest('saveProject', req);
       const file = requireApproved(p, 'Save');
-      const { warning } = await saveProjectFile(file, project, env.projectLimits);
-      await remember(file, project);
-      return ok({ path: file, warning });
+      return ok(await saveTo(file, what));
     },
 
     async saveProjectAs(req) {
-      const { project, suggestedName } = parseRequest('saveProjectAs', req);
+      const { suggestedName, ...what } = parseRequest('saveProjectAs', req);
       const chosen = await env.chooseSavePath({
         title: 'Save project as',
-        defaultName: `${safeBaseName(suggestedName ?? project.briefing.title)}.${PROJECT_EXTENSION}`,
+        defaultName: `${safeBaseName(suggestedName ?? ('project' in what ? what.project.briefing.title : ''))}.${PROJECT_EXTENSION}`,
         filters: PROJECT_FILTERS,
       });
       if (!chosen) return ok(null);
       const file = approve(withExtension(chosen, PROJECT_EXTENSION));
-      const { warning } = await saveProjectFile(file, project, env.projectLimits);
-      await remember(file, project);
-      return ok({ path: file, warning });
+      return ok(await saveTo(file, what));
     },
 
     async recentProjects(req) {
@@ -483,15 +500,15 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
 
     async recover(req) {
       parseRequest('recover', req);
-      const found = (await listRecoverable(autosaveDir)).find((r) => r.key === AUTOSAVE_KEY);
+      // Read and checked in the project worker, which keeps it (restoring it then costs main nothing).
+      const found = await recoverHeld(autosaveDir, AUTOSAVE_KEY);
       if (!found) return ok(null);
-      const { project, migratedFrom } = await openProjectFile(found.path);
       const meta = z.object({ savedAt: z.string(), path: z.string().nullable() }).safeParse(await readJson(autosaveMeta));
-      const savedAt = meta.success ? meta.data.savedAt : found.savedAt;
+      const savedAt = meta.success ? meta.data.savedAt : ((await mtimeOf(autosaveFileOf(autosaveDir, AUTOSAVE_KEY))) ?? env.now().toISOString());
       const p = meta.success ? meta.data.path : null;
       // The path came from a dialog in the earlier session; approve it only if it is still on the recent list.
       const keep = p && (await isRecent(path.resolve(p))) ? approve(p) : null;
-      return ok({ project, path: keep, migratedFrom, savedAt });
+      return ok({ projectJson: found.projectJson, path: keep, migratedFrom: found.migratedFrom, held: found.held, savedAt });
     },
 
     async discardRecovery(req) {

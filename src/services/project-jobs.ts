@@ -1,0 +1,110 @@
+/**
+ * What the project worker does with one job. The worker (`autosave-worker.ts`, started by
+ * `autosave-host.ts`) holds the window's project as the patches of `project-patch.ts` build it,
+ * and does every piece of project-file work that costs time in proportion to the project, so
+ * that Electron's main process only passes small messages and text on:
+ *
+ * - `patch`: applies a patch to the held project; with `write`, writes the autosave file;
+ * - `save`: validates, serialises and writes the held project to a project file (atomically,
+ *   keeping the previous file as `.bak`): explicit Save and Save As;
+ * - `open`: reads and parses a project file (or its backup) and holds the project it gives,
+ *   answering with the project's JSON text, which the window parses (main never builds it);
+ * - `recover`: the same for the crash-recovery copy.
+ *
+ * Run in the worker, and in-process where no worker can start.
+ */
+import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
+import type { Project } from '../model/project';
+import { autosaveFileOf, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave, type ProjectSizeLimits } from '../project/store';
+import { articleKey } from './article-key';
+import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
+
+export type ProjectJob =
+  | {
+      readonly id: number;
+      readonly kind: 'patch';
+      readonly patch: ProjectPatch;
+      /** Where to write the autosave of the project the patch makes; null: only hold it (a step of a whole project sent in pieces). */
+      readonly write: { readonly dir: string; readonly key: string } | null;
+    }
+  | { readonly id: number; readonly kind: 'save'; readonly held: string; readonly path: string; readonly limits: ProjectSizeLimits | null }
+  | { readonly id: number; readonly kind: 'open'; readonly path: string; readonly backup: boolean; readonly version: string }
+  | { readonly id: number; readonly kind: 'recover'; readonly dir: string; readonly key: string; readonly version: string };
+
+export type ProjectJobReply =
+  | { readonly id: number; readonly kind: 'saved' | 'staged' | 'missing' | 'none' }
+  | { readonly id: number; readonly kind: 'written'; readonly warning: string | null; readonly title: string }
+  | { readonly id: number; readonly kind: 'opened'; readonly projectJson: string; readonly migratedFrom: number | null; readonly title: string }
+  | { readonly id: number; readonly kind: 'failed'; readonly code: BriefsmithErrorCode; readonly message: string; readonly file: string | null; readonly backupPath: string | null };
+
+/** What the worker keeps between jobs: the project of the last patch, save or open. */
+export interface ProjectHolder {
+  held: HeldProject | null;
+}
+
+const hold = (version: string, project: Project): HeldProject => ({ version, project, byKey: new Map(project.articles.map((a) => [articleKey(a), a])) });
+
+const opened = (id: number, project: Project, migratedFrom: number | null): ProjectJobReply => ({
+  id,
+  kind: 'opened',
+  // Plain JSON (no sorted keys, no indent): the window parses it once.
+  projectJson: JSON.stringify(project),
+  migratedFrom,
+  title: project.briefing.title,
+});
+
+export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<ProjectJobReply> {
+  const { id } = job;
+  try {
+    switch (job.kind) {
+      case 'patch': {
+        const next = applyProjectPatch(h.held, job.patch);
+        h.held = next;
+        if (!job.write) return { id, kind: 'staged' };
+        // The pieces were validated at the IPC edge: the project is the schema's output already.
+        await writeAutosave(job.write.dir, job.write.key, next.project, { checked: true });
+        return { id, kind: 'saved' };
+      }
+      case 'save': {
+        if (h.held?.version !== job.held) return { id, kind: 'missing' };
+        // Validated against the whole schema here, as a save from anywhere is: a file that could not be opened again is never written.
+        const { warning } = await saveProjectFile(job.path, h.held.project, job.limits ?? undefined);
+        return { id, kind: 'written', warning, title: h.held.project.briefing.title };
+      }
+      case 'open': {
+        const { project, migratedFrom } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
+        h.held = hold(job.version, project);
+        return opened(id, project, migratedFrom);
+      }
+      case 'recover': {
+        let got: Awaited<ReturnType<typeof openProjectFile>>;
+        try {
+          got = await openProjectFile(autosaveFileOf(job.dir, job.key));
+        } catch {
+          // Missing or not opening cleanly: never offered.
+          return { id, kind: 'none' };
+        }
+        h.held = hold(job.version, got.project);
+        return opened(id, got.project, got.migratedFrom);
+      }
+    }
+  } catch (e) {
+    if (e instanceof MissingBase) {
+      h.held = null;
+      return { id, kind: 'missing' };
+    }
+    return {
+      id,
+      kind: 'failed',
+      code: e instanceof BriefsmithError ? e.code : 'internal',
+      message: e instanceof Error ? e.message : String(e),
+      file: e instanceof BriefsmithError ? e.file : null,
+      backupPath: e instanceof ProjectOpenError && e.backupAvailable ? e.backupPath : null,
+    };
+  }
+}
+
+/** The error a `failed` reply stands for (a damaged project keeps its backup offer). */
+export function jobError(r: Extract<ProjectJobReply, { kind: 'failed' }>): BriefsmithError {
+  return r.backupPath !== null ? new ProjectOpenError(r.code, r.message, r.file, true, r.backupPath) : new BriefsmithError(r.code, r.message, r.file);
+}
