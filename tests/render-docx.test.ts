@@ -1,8 +1,9 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { noteText, type DocTree } from '../src/compose/doctree';
+import { contentsEntries, noteText, type DocTree } from '../src/compose/doctree';
 import { renderDocx } from '../src/render/docx';
+import { pdfPagination } from '../src/render/pdf';
 import { loadRenderResources, type RenderResources } from '../src/render/resources-node';
 import { SECTION_IDS } from '../src/model';
 import { TEMPLATE_IDS, treeFor } from './fixtures/findings-trees';
@@ -96,6 +97,13 @@ describe('renderDocx', () => {
     const toc = paragraphs(d.document).filter((p) => /^TOC\d$/.test(p.style ?? ''));
     expect(toc.length).toBeGreaterThanOrEqual(headings(tree).filter((h) => h.level <= 2).length);
     expect(toc.find((p) => p.text.startsWith('Annex A — People'))?.text).toMatch(/\d+$/);
+    // Each entry's number is the page its heading starts on in the PDF (pdfPagination, the PDF's own layout).
+    const { headingPages, pageCount } = await pdfPagination(tree, res);
+    const entries = contentsEntries(tree);
+    expect(toc.map((p) => /(\d+)$/.exec(p.text)?.[1])).toEqual(entries.map((e) => String(headingPages.get(e.id)! + 1)));
+    expect(new Set(toc.map((p) => p.text.replace(/\d+$/, '')))).toEqual(new Set(entries.map((e) => e.text)));
+    // NUMPAGES carries the PDF's page count.
+    expect(await d.read('word/footer1.xml')).toMatch(new RegExp(`NUMPAGES[\\s\\S]*?<w:t>${pageCount}</w:t>`));
   });
 
   it('reads back with mammoth: sections, Cyrillic and notes text', async () => {

@@ -1,7 +1,7 @@
 /**
  * DocTree → DOCX with the `docx` package. Word's built-in styles (Title, Heading 1–3 with
- * outline levels, so the TOC and PDF bookmarks work), a TOC whose page numbers are estimated
- * when the file is written (docx/layout; above about 150 pages left to Word, see MAX_TOC_LAYOUT_UNITS), real footnotes or endnotes, header and footer with
+ * outline levels, so the TOC and PDF bookmarks work), a TOC with the PDF's page numbers
+ * (above about 150 pages left to Word, see MAX_TOC_LAYOUT_UNITS), real footnotes or endnotes, header and footer with
  * the marking and "Page X of Y", repeating table header rows, Liberation Sans set explicitly and
  * embedded, document properties, and the chart as a native Word chart (docx-chart.ts).
  */
@@ -37,7 +37,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { estimatePages as estimatePageCount } from '../compose/compose';
-import { assertNever, citationOrder, noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
+import { assertNever, citationOrder, contentsEntries, noteText, type Block, type DocTree, type Inline, type PageSlots, type TableBlock } from '../compose/doctree';
 import { xmlSafe, xmlSafeTree } from './xml-safe';
 import { subsetText, subsetTrueType } from './font-subset';
 import { ExportSteps, type ExportControl } from './progress';
@@ -50,10 +50,10 @@ const colour = (c: string) => c.replace('#', '').toUpperCase();
 
 /** `progress` and `cancel` (see ExportControl): building paragraphs, laying out and writing, compressing. */
 /**
- * Above this many paragraphs, list items, table rows and notes (about 150 pages), laying the pages
- * out to number the table of contents takes minutes and over a gigabyte (a 512-page dossier: 134 s,
- * 1.2 GB, against 12 s without). Then the contents are written with every entry and its link but no
- * page numbers, marked for update: Word fills them in when it opens the file (it asks first).
+ * Above this many paragraphs, list items, table rows and notes (about 150 pages), the contents are
+ * written with every entry and its link but no page numbers, marked for update: Word fills them in
+ * when it opens the file (it asks first). (The docx package's layout engine, used until the PDF's
+ * pagination numbered the contents, took minutes there: a 512-page dossier 134 s and 1.2 GB.)
  */
 export const MAX_TOC_LAYOUT_UNITS = 4000;
 
@@ -81,9 +81,7 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
   const lineSpacing = Math.round(240 * st.lineHeight);
   const toc = tree.blocks.some((b) => b.kind === 'toc');
   const estimatePages = toc && layoutUnits(tree) <= MAX_TOC_LAYOUT_UNITS;
-  // Loaded only for a document that needs them: the page layout engine (1.7 MB of code) for the
-  // contents' page numbers, the chart writer for a chart.
-  const pageNumbers = estimatePages ? (await import('docx/layout')).estimatePageNumbersWith({ guess: true }) : null;
+  // Loaded only for a document that has one.
   const charts = tree.blocks.some((b) => b.kind === 'chart') ? await import('./docx-chart') : null;
 
   // A note's first citation is the note itself, inside a bookmark; a later citation of the same
@@ -259,6 +257,15 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
   });
   // Only the faces the document uses are embedded (bold italic rarely is), each a subset of the
   // characters it holds (font-subset.ts); keys are fixed below.
+  // The contents' page numbers are the PDF's: its layout and pagination (not drawn) give the page of
+  // every heading. LibreOffice lays the DOCX out on the same pages, give or take one; the docx
+  // package's own layout engine took 90 % of the export (4 s for 20 pages) and was no closer.
+  let pagination: { pageCount: number; headingPages: ReadonlyMap<string, number> } | null = null;
+  if (estimatePages) {
+    steps.step(10, 10, 1, 1, 'laying out pages for the table of contents');
+    await steps.breathe(1);
+    pagination = await (await import('./pdf')).pdfPagination(tree, resources, { cancel: options.cancel });
+  }
   const usesBoldItalic = JSON.stringify(tree.blocks).includes('"bold":true,"italic":true');
   const chars = subsetText(tree);
   const [regular, bold, italic, boldItalic] = await Promise.all([resources.fonts.regular, resources.fonts.bold, resources.fonts.italic, ...(usesBoldItalic ? [resources.fonts.boldItalic] : [])].map((f) => subsetTrueType(f, chars)));
@@ -274,7 +281,7 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
     fonts,
     // Laying the pages out is the slow part of a DOCX export: only needed for a table of contents
     // (Word and LibreOffice compute PAGE and NUMPAGES themselves when they open the file).
-    ...(pageNumbers ? { pageNumbers } : {}),
+    ...(pagination ? { pageNumbers: contentsPageNumbers(tree, pagination) } : {}),
     styles: {
       default: {
         document: { run: { font, size: hp(st.bodySize), color: colour(st.text), language: { value: tree.language } }, paragraph: { spacing: { after: tw(st.paragraphSpacing), line: lineSpacing, lineRule: LineRuleType.AUTO } } },
@@ -327,13 +334,13 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
     ],
   });
   // One call to the docx package: writing the XML and, with a table of contents, laying the pages out.
-  steps.step(10, 10, 1, 1, estimatePages ? 'laying out pages for the table of contents' : 'writing the document');
+  steps.step(10, 10, 1, 1, 'writing the document');
   await steps.breathe(1);
   const parts = await packageParts(doc);
   steps.step(80, 80, 1, 1, 'setting document dates');
   // Document dates: the clock is passed in (default: the briefing's date), so output is reproducible.
   const when = (options.now ?? new Date(`${tb.date}T12:00:00Z`)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  finishParts(parts, tree, estimatePageCount(tree));
+  finishParts(parts, tree, pagination?.pageCount ?? estimatePageCount(tree));
   const core = parts.get('docProps/core.xml');
   if (typeof core === 'string') parts.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$3`));
   steps.step(85, 85, 1, 1, 'compressing');
@@ -348,6 +355,50 @@ export async function renderDocx(input: DocTree, resources: RenderResources, opt
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';
+
+/** A part of the XML the docx package writes, before it is text: elements as `{ name: children }`. */
+type Xmlable = { readonly [name: string]: unknown } | readonly unknown[] | string | number | boolean | null | undefined;
+
+/** The names of the contents' bookmarks (`_Toc…`) and the text of each bookmarked paragraph, in document order. */
+function tocBookmarks(body: Xmlable): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const textOf = (x: Xmlable, inT = false): string =>
+    typeof x === 'string' ? (inT ? x : '') : Array.isArray(x) ? x.map((c: Xmlable) => textOf(c, inT)).join('') : x && typeof x === 'object' ? Object.entries(x).map(([k, v]) => (k === '_attr' ? '' : textOf(v as Xmlable, inT || k === 'w:t'))).join('') : '';
+  const walk = (x: Xmlable): void => {
+    if (Array.isArray(x)) return x.forEach((c: Xmlable) => walk(c));
+    if (!x || typeof x !== 'object') return;
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'w:p' && Array.isArray(v)) {
+        const start = v.find((c: Xmlable) => c && typeof c === 'object' && 'w:bookmarkStart' in c) as { 'w:bookmarkStart': { _attr?: Record<string, unknown> } } | undefined;
+        const name = start?.['w:bookmarkStart']._attr?.['w:name'];
+        if (typeof name === 'string' && name.startsWith('_Toc')) out.push({ name, text: textOf(v) });
+      } else if (k !== '_attr') walk(v as Xmlable);
+    }
+  };
+  walk(body);
+  return out;
+}
+
+/**
+ * The page numbers the docx package writes into the contents (and NUMPAGES): the n-th heading it
+ * bookmarks is the n-th contents entry, and takes that entry's page in the PDF's pagination. If
+ * the headings do not line up (a bookmark whose text is not the entry's), no number is written
+ * rather than a wrong one: Word fills them in when the fields are updated.
+ */
+function contentsPageNumbers(tree: DocTree, pagination: { pageCount: number; headingPages: ReadonlyMap<string, number> }) {
+  const entries = contentsEntries(tree);
+  return (body: object) => {
+    const marks = tocBookmarks(body as Xmlable);
+    const bookmarks = new Map<string, string>();
+    const lined = marks.length === entries.length && marks.every((m, i) => m.text === entries[i]!.text);
+    if (lined)
+      marks.forEach((m, i) => {
+        const page = pagination.headingPages.get(entries[i]!.id);
+        if (page !== undefined) bookmarks.set(m.name, String(page + 1));
+      });
+    return { bookmarks, pageCount: pagination.pageCount };
+  };
+}
 
 /** A package part: XML as text, anything else (fonts, the chart's workbook) as bytes. */
 type Parts = Map<string, string | Uint8Array>;

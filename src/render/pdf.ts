@@ -33,6 +33,38 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
   steps.check();
   const glyphWarning = missingGlyphWarning(missingGlyphs(tree, resources));
   if (glyphWarning) control.warn?.(glyphWarning);
+  const { doc, env } = setUp(tree, resources, steps);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  const { pages } = await layOut(env);
+  await drawPages(pages, env);
+  drawPageSlots(doc, tree, env.frame, env.text, pages.length, steps);
+  steps.step(92, 92, 1, 1, 'writing the PDF');
+  repairToUnicode((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
+  doc.end();
+  await done;
+  const out = uniqueSubsetTags(new Uint8Array(Buffer.concat(chunks)));
+  steps.finish();
+  return out;
+}
+
+/**
+ * The PDF's pagination without drawing it: the page count and the page (from 0) each heading
+ * starts on, by heading id. The DOCX export numbers its table of contents from this, so both
+ * files list the same pages (LibreOffice lays the DOCX out on the same pages, within a page).
+ */
+export async function pdfPagination(tree: DocTree, resources: RenderResources, control: ExportControl = {}): Promise<{ pageCount: number; headingPages: ReadonlyMap<string, number> }> {
+  const { env } = setUp(tree, resources, new ExportSteps(control));
+  const { pages, headingPage } = await layOut(env);
+  return { pageCount: pages.length, headingPages: headingPage };
+}
+
+/** The document, its fonts and what every stage reads (the frame, text and note layout, the tagger). */
+function setUp(tree: DocTree, resources: RenderResources, steps: ExportSteps) {
   const { page } = tree;
   const created = new Date(`${tree.titleBlock.date}T12:00:00Z`);
   const doc = new PDFDocument({
@@ -57,12 +89,6 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
         ModDate: created,
       }).filter(([, v]) => v !== undefined),
     ),
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
   });
   // Parsed fonts and shaped words are shared between exports (see fontkit-cache).
   const faces: [FontKey, Uint8Array][] = [
@@ -89,28 +115,21 @@ export async function renderPdf(tree: DocTree, resources: RenderResources, contr
   const notes = noteLayout(tree, text, frame.textWidth);
   const tagger = new Tagger(doc);
   const drawLine = lineDrawer(text, tagger);
-  const env = { doc, tree, frame, text, notes, tagger, drawLine, steps };
+  return { doc, env: { doc, tree, frame, text, notes, tagger, drawLine, steps } };
+}
 
+/** Blocks → rows → pages, and the page of each heading (known before drawing, for the table of contents). */
+async function layOut(env: ReturnType<typeof setUp>['env']) {
   const { rows, headingRowIds, headingPage } = await layoutBlocks(env);
-
-  steps.step(30, 30, 1, 1, 'breaking pages');
+  env.steps.step(30, 30, 1, 1, 'breaking pages');
+  const { frame, notes, tree } = env;
   const pages = paginate(rows, { top: frame.top, bottom: frame.bottom, footnotes: tree.citations === 'footnotes', noteHeight: notes.heightOf, separatorHeight: notes.separatorHeight });
-  // Page numbers of headings, known before drawing, for the table of contents.
   for (let p = 0; p < pages.length; p++)
     for (const x of pages[p].placed) {
       const id = headingRowIds.get(x.row);
       if (id) headingPage.set(id, p);
     }
-
-  await drawPages(pages, env);
-  drawPageSlots(doc, tree, frame, text, pages.length, steps);
-  steps.step(92, 92, 1, 1, 'writing the PDF');
-  repairToUnicode((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
-  doc.end();
-  await done;
-  const out = uniqueSubsetTags(new Uint8Array(Buffer.concat(chunks)));
-  steps.finish();
-  return out;
+  return { pages, headingPage };
 }
 
 /**
