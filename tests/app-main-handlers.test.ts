@@ -255,6 +255,30 @@ describe('project work in the project worker', () => {
     expect(written(value(await api.saveProject({ held: 'after-open', path: path.join(dir, 'docs', 'third.briefsmith') }))).path).toBe(path.join(dir, 'docs', 'third.briefsmith'));
   });
 
+  it('hands an opened project to the extraction worker to worker: the next import sends references and gets what changed since the file', async () => {
+    const { importText } = await import('../src/import');
+    const { extractAll } = await import('../src/extract');
+    const texts = ['Ostria and Pellandia met in Velmora on Monday for talks on the ferry line.', 'Ostria demanded that Pellandia withdraw its patrol boats before any deal.', 'Another round of talks is expected in Velmora next week, mediators said.'];
+    const articles = await Promise.all(texts.map((t, i) => importText(`Round ${i + 1} in Velmora\n\n${t}`)));
+    const base = await fresh();
+    const p1: Project = { ...base, articles: articles.slice(0, 2), findings: await extractAll(articles.slice(0, 2)) };
+    const file = path.join(dir, 'docs', 'primed.briefsmith');
+    env.save.push(file);
+    value(await api.saveProjectAs({ project: p1 }));
+    env.open.push([file]);
+    const opened = value(await api.openProject({}))!;
+    expect(value(await api.primeExtraction({ held: opened.held! }))).toEqual({ primed: true });
+    // A version the project worker does not hold cannot be handed over.
+    expect(value(await api.primeExtraction({ held: 'not-held' }))).toEqual({ primed: false });
+
+    const { articleRef } = await import('../src/services/article-key');
+    const r = value(await api.extractUpdate({ base: opened.held!, articles: [...p1.articles.map(articleRef), articles[2]!] }));
+    if (r.kind !== 'update') throw new Error(`expected an update, got missing ${r.ids.join(', ')}`);
+    expect(r.update.base).toBe(opened.held);
+    const { applyFindingsUpdate } = await import('../src/services/findings-update');
+    expect(applyFindingsUpdate(projectOf(opened)!.findings, r.update)).toEqual(await extractAll(articles));
+  });
+
   it('the size limit of a held save is checked where its text is made, and a refused save leaves the file alone', async () => {
     const p1 = await fresh();
     const file = path.join(dir, 'docs', 'strict.briefsmith');

@@ -281,6 +281,32 @@ describe('app store: commands against a stand-in API', () => {
     }
   });
 
+  it('a project the worker opened goes to the extraction worker to worker; the first import sends references on that version', async () => {
+    const [a1, a2, a3] = [article('a1'), article('a2'), article('a3')];
+    const saved: Findings = { ...emptyFindings(), positions: [position('p1', 'a1'), position('p2', 'a2')] };
+    for (const primed of [true, false]) {
+      const requests: Array<{ base: string | null; sent: string[] }> = [];
+      const api = fakeApi({
+        openProject: () => ok(reply({ ...project('Opened'), articles: [a1, a2], findings: saved }, '/p/a.briefsmith', 'opened:1')),
+        primeExtraction: (req) => ok({ primed: primed && req.held === 'opened:1' }),
+        importFiles: () => ok({ articles: [a3], failures: [] }),
+        extractUpdate: (req) => {
+          requests.push({ base: req.base, sent: req.articles.map((a) => ('ref' in a ? `ref:${a.id}` : a.id)) });
+          const base = req.base === 'opened:1' ? saved : null;
+          return ok({ kind: 'update' as const, update: diffFindings(base, { ...saved, positions: [...saved.positions, position('p3', 'a3')] }, `v${requests.length}`, base ? 'opened:1' : null) });
+        },
+      });
+      const { store } = storeWith(api);
+      await store.start();
+      await store.openProject('/p/a.briefsmith');
+      await new Promise((r) => setTimeout(r, 0));
+      await store.importDialog();
+      // Primed: nothing sent at open; not possible: the articles go as before.
+      expect(requests[0]).toEqual(primed ? { base: 'opened:1', sent: ['ref:a1', 'ref:a2', 'a3'] } : { base: null, sent: ['a1', 'a2'] });
+      expect(store.getState().doc?.project.findings.positions.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+    }
+  });
+
   it('a cancelled extraction adds nothing, says so, and clears the progress bar', async () => {
     const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extractUpdate: () => fail('cancelled', 'Extraction cancelled.') });
     const { store } = storeWith(api);

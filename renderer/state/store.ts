@@ -110,17 +110,35 @@ export function createAppStore(deps: StoreDeps) {
     heldProject = autosaved ? (project ?? null) : null;
     if (o.migratedFrom !== null) notify('info', `Converted from an older project format (version ${o.migratedFrom}). Save to keep it in the new format.`);
     void refreshRecent();
-    prime(o.project);
+    if (project) prime(project, o.held ?? null);
   }
 
   /**
    * An opened project's articles are extracted in the background, so that the first article
-   * dropped into it extracts only itself. When the extraction's findings are the ones the file
-   * holds, its version is theirs: the next reply is then only what changed. Nothing is shown
-   * and nothing changes in the project; a failure or a Cancel only loses the head start.
+   * dropped into it extracts only itself. Where the project worker holds the project (`held`),
+   * it hands the articles to the extraction itself, worker to worker, and the window's findings
+   * are that extraction's version `held`. Otherwise the window sends them, and when the
+   * extraction's findings are the ones the file holds, its version is theirs. Either way the
+   * next reply is only what changed. Nothing is shown and nothing changes in the project; a
+   * failure or a Cancel only loses the head start.
    */
-  function prime(project: Project): void {
+  function prime(project: Project, heldVersion: string | null): void {
     if (project.articles.length === 0) return;
+    if (heldVersion) {
+      void api.primeExtraction({ held: heldVersion }).then(
+        (r) => {
+          if (!r.ok || !r.value.primed) return sendToPrime(project);
+          for (const a of project.articles) held.add(articleKey(a));
+          versions.set(project.findings, heldVersion);
+        },
+        () => sendToPrime(project),
+      );
+      return;
+    }
+    sendToPrime(project);
+  }
+
+  function sendToPrime(project: Project): void {
     const articles = [...project.articles];
     void api.extractUpdate({ articles, base: null }).then(
       (r) => {

@@ -230,6 +230,7 @@ export const RequestSchemas = {
     })
     .strict(),
   recover: z.object({}).strict(),
+  primeExtraction: z.object({ held: version }).strict(),
   discardRecovery: z.object({}).strict(),
   openPath: z.object({ path: filePath }).strict(),
   showInFolder: z.object({ path: filePath }).strict(),
@@ -294,6 +295,13 @@ export interface BriefsmithApi {
   autosave(req: RequestOf<'autosave'>): Promise<Result<AutosaveReply>>;
   /** The autosaved project left by a session that did not end cleanly, if any. */
   recover(req: RequestOf<'recover'>): Promise<Result<RecoveredReply | null>>;
+  /**
+   * Hands the project the project worker holds as `held` (opened or recovered) to the
+   * extraction, worker to worker, so the next import sends references only and gets back what
+   * changed since the findings the window holds (version `held`). `primed: false`: not possible
+   * here (the version is gone, or a worker runs in-process); send the articles instead.
+   */
+  primeExtraction(req: RequestOf<'primeExtraction'>): Promise<Result<{ primed: boolean }>>;
   discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;
   /** Opens an exported file with the system's application. */
   openPath(req: RequestOf<'openPath'>): Promise<Result<null>>;

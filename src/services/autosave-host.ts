@@ -6,7 +6,7 @@
  * process only copies and validates small patches and passes text on. When no worker can
  * start (no worker file in this build), the same is done in-process.
  */
-import { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { BriefsmithError } from '../model/result';
 import type { ProjectSizeLimits } from '../project/store';
 import type { ProjectPatch } from './project-patch';
@@ -75,16 +75,23 @@ function getWorker(): Slot | null {
 async function run(request: JobRequest): Promise<ProjectJobReply> {
   const job = { ...request, id: nextId++ } as ProjectJob;
   const s = getWorker();
-  if (!s) return runProjectJob(local, job);
+  if (!s) {
+    // Handing the articles over from here would copy them on main: the extraction gets them from the window instead.
+    if (job.kind === 'prime') {
+      job.port.close();
+      return { id: job.id, kind: 'missing' };
+    }
+    return runProjectJob(local, job);
+  }
   const reply = await new Promise<ProjectJobReply | { id: number; kind: 'lost' }>((resolve) => {
     s.pending.set(job.id, resolve);
     s.w.ref();
-    s.w.postMessage(job);
+    s.w.postMessage(job, job.kind === 'prime' ? [job.port] : []);
   });
   if (reply.kind !== 'lost') return reply;
   // The worker could not load: from now on in-process. It died later: what it held is gone.
-  if (broken && !slot) return runProjectJob(local, job);
-  if (job.kind === 'patch' || job.kind === 'save') return { id: job.id, kind: 'missing' };
+  if (broken && !slot && job.kind !== 'prime') return runProjectJob(local, job);
+  if (job.kind === 'patch' || job.kind === 'save' || job.kind === 'prime') return { id: job.id, kind: 'missing' };
   throw new BriefsmithError('internal', 'The project worker stopped; try again.');
 }
 
@@ -163,6 +170,25 @@ export async function openProjectHeld(path: string, backup: boolean): Promise<He
 export async function recoverHeld(dir: string, key: string): Promise<HeldOpen | null> {
   const version = openVersion();
   return heldOpen(await run({ kind: 'recover', dir, key, version }), version);
+}
+
+/**
+ * Hands the held project of version `held` to the extraction worker through `port` (from
+ * `extractionPort`): the keys of its articles, or null when the worker does not hold that
+ * version (or works in-process).
+ */
+export async function primeExtractionFromHeld(held: string, port: MessagePort): Promise<readonly string[] | null> {
+  const r = await run({ kind: 'prime', held, port });
+  switch (r.kind) {
+    case 'primed':
+      return r.keys;
+    case 'missing':
+      return null;
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
 }
 
 /** Where the project work runs now (for the bench and tests). */

@@ -26,6 +26,7 @@ export const API_METHODS = [
   'recentProjects',
   'autosave',
   'recover',
+  'primeExtraction',
   'discardRecovery',
   'openPath',
   'showInFolder',

@@ -21,6 +21,18 @@ export interface ExtractRequest {
 
 export type ExtractProgress = (p: { done: number; total: number; label: string }) => void;
 
+/**
+ * An opened project's articles, handed to the extraction by the project worker (straight, over
+ * a port of their own: main never copies them), with the findings the window holds, kept as
+ * version `version`: the window's next request builds on that version with references only.
+ */
+export interface PrimeRequest {
+  readonly keys: readonly string[];
+  readonly articles: Readonly<Record<string, Article>>;
+  readonly findings: Findings;
+  readonly version: string;
+}
+
 export class MissingArticle extends Error {}
 
 /**
@@ -99,6 +111,20 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
 }
 
 /**
+ * Extracts a primed project's articles and keeps the window's findings as its version, so the
+ * next reply is what changed since them (whatever a newer extractor makes of the articles).
+ */
+export function primeCache(cache: ExtractCache, req: PrimeRequest): void {
+  extractCached(cache, { id: 0, keys: req.keys, articles: req.articles });
+  keepVersion(cache, req.version, req.findings);
+}
+
+function keepVersion(cache: ExtractCache, version: string, findings: Findings): void {
+  cache.versions.set(version, findings);
+  for (const v of cache.versions.keys()) if (cache.versions.size > KEPT_VERSIONS) cache.versions.delete(v);
+}
+
+/**
  * `extractCached`, answered as what changed since the findings of `req.base` (a full copy when
  * that version is not kept), and kept as a new version.
  */
@@ -109,7 +135,6 @@ export function extractUpdate(cache: ExtractCache, req: ExtractRequest, progress
   const t0 = performance.now();
   const update = diffFindings(base, findings, version, req.base ?? null);
   cache.timings.diff_ms = performance.now() - t0;
-  cache.versions.set(version, findings);
-  for (const v of cache.versions.keys()) if (cache.versions.size > KEPT_VERSIONS) cache.versions.delete(v);
+  keepVersion(cache, version, findings);
   return update;
 }

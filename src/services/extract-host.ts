@@ -8,7 +8,7 @@
  * Where the worker's code is: see `worker-entry.ts`. When no worker can start (no such file
  * in this build), articles are extracted in-process, one per turn of the event loop.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { BriefsmithError, type Article, type CancelToken, type Findings } from '../model';
 import { extractArticle } from '../extract';
 import { ExtractCache, extractUpdate, type ExtractProgress, type ExtractRequest, type ExtractTimings } from './extract-cache';
@@ -166,6 +166,26 @@ export async function extractProject(items: ReadonlyArray<{ readonly key: string
   const r = await extractProjectUpdate(items, null, cancel, progress);
   if (r.kind === 'missing') throw new BriefsmithError('internal', `Extraction failed: article ${r.keys[0]} was not at hand.`);
   return applyFindingsUpdate(null, r.update);
+}
+
+/**
+ * A port straight into the extraction worker, for the project worker to hand it an opened
+ * project's articles (a `PrimeRequest`) without main copying them; `primed(keys)` then tells
+ * this host the worker holds them (if it is still the same worker). Null where extraction runs
+ * in-process.
+ */
+export function extractionPort(): { readonly port: MessagePort; primed(keys: readonly string[]): void } | null {
+  const s = getWorker();
+  if (!s) return null;
+  const { port1, port2 } = new MessageChannel();
+  s.w.postMessage({ prime: port2 }, [port2]);
+  return {
+    port: port1,
+    primed(keys) {
+      // A worker stopped meanwhile (Cancel) holds nothing: its successor is not told so.
+      if (slot === s) for (const k of keys) s.known.add(k);
+    },
+  };
 }
 
 /** Starts the worker ahead of the first import, so its start-up is not the analyst's wait. */

@@ -1,13 +1,26 @@
 /**
  * The extraction worker: keeps each article's own findings by key, extracts only the articles
  * it has not seen, and merges them all. Runs off the thread that answers the window (Electron's
- * main process); started by `extract-host.ts`.
+ * main process); started by `extract-host.ts`. An opened project's articles may come from the
+ * project worker over a port of their own (`{ prime: port }`, then one `PrimeRequest` on it).
  */
-import { parentPort } from 'node:worker_threads';
-import { ExtractCache, extractUpdate, MissingArticle, type ExtractRequest } from './extract-cache';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { ExtractCache, extractUpdate, MissingArticle, primeCache, type ExtractRequest, type PrimeRequest } from './extract-cache';
 
 const cache = new ExtractCache();
-parentPort?.on('message', (m: ExtractRequest) => {
+parentPort?.on('message', (m: ExtractRequest | { prime: MessagePort }) => {
+  if ('prime' in m) {
+    m.prime.once('message', (p: PrimeRequest) => {
+      m.prime.close();
+      try {
+        primeCache(cache, p);
+      } catch (e) {
+        // A head start lost: the window's next request names what it lacks.
+        if (process.env.BRIEFSMITH_DEBUG) console.error('extract worker prime:', e);
+      }
+    });
+    return;
+  }
   try {
     // What changed since the findings the window holds: a few items, not the whole project's.
     const update = extractUpdate(cache, m, (p) => parentPort?.postMessage({ id: m.id, progress: p }));

@@ -13,9 +13,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
+import { extractionPort, extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
 import { articleKey } from './article-key';
-import { autosaveProject, openProjectHeld, recoverHeld, saveHeldProject } from './autosave-host';
+import { autosaveProject, openProjectHeld, primeExtractionFromHeld, recoverHeld, saveHeldProject } from './autosave-host';
 import { reviewedFindings } from './reviewed';
 import { compose } from '../compose/compose';
 import { loadTemplate, loadTemplates } from '../compose/templates-node';
@@ -509,6 +509,21 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       // The path came from a dialog in the earlier session; approve it only if it is still on the recent list.
       const keep = p && (await isRecent(path.resolve(p))) ? approve(p) : null;
       return ok({ projectJson: found.projectJson, path: keep, migratedFrom: found.migratedFrom, held: found.held, savedAt });
+    },
+
+    async primeExtraction(req) {
+      const { held } = parseRequest('primeExtraction', req);
+      const link = extractionPort();
+      if (!link) return ok({ primed: false });
+      let keys: readonly string[] | null;
+      try {
+        keys = await primeExtractionFromHeld(held, link.port);
+      } catch (e) {
+        link.port.close();
+        throw e;
+      }
+      if (keys) link.primed(keys);
+      return ok({ primed: keys !== null });
     },
 
     async discardRecovery(req) {

@@ -9,14 +9,18 @@
  *   keeping the previous file as `.bak`): explicit Save and Save As;
  * - `open`: reads and parses a project file (or its backup) and holds the project it gives,
  *   answering with the project's JSON text, which the window parses (main never builds it);
- * - `recover`: the same for the crash-recovery copy.
+ * - `recover`: the same for the crash-recovery copy;
+ * - `prime`: hands the held project's articles and findings to the extraction worker over a
+ *   port of their own (`extractionPort`), so the window's next import sends references only.
  *
  * Run in the worker, and in-process where no worker can start.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
 import type { Project } from '../model/project';
 import { autosaveFileOf, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave, type ProjectSizeLimits } from '../project/store';
 import { articleKey } from './article-key';
+import type { PrimeRequest } from './extract-cache';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
 
 export type ProjectJob =
@@ -29,12 +33,14 @@ export type ProjectJob =
     }
   | { readonly id: number; readonly kind: 'save'; readonly held: string; readonly path: string; readonly limits: ProjectSizeLimits | null }
   | { readonly id: number; readonly kind: 'open'; readonly path: string; readonly backup: boolean; readonly version: string }
-  | { readonly id: number; readonly kind: 'recover'; readonly dir: string; readonly key: string; readonly version: string };
+  | { readonly id: number; readonly kind: 'recover'; readonly dir: string; readonly key: string; readonly version: string }
+  | { readonly id: number; readonly kind: 'prime'; readonly held: string; readonly port: MessagePort };
 
 export type ProjectJobReply =
   | { readonly id: number; readonly kind: 'saved' | 'staged' | 'missing' | 'none' }
   | { readonly id: number; readonly kind: 'written'; readonly warning: string | null; readonly title: string }
   | { readonly id: number; readonly kind: 'opened'; readonly projectJson: string; readonly migratedFrom: number | null; readonly title: string }
+  | { readonly id: number; readonly kind: 'primed'; readonly keys: readonly string[] }
   | { readonly id: number; readonly kind: 'failed'; readonly code: BriefsmithErrorCode; readonly message: string; readonly file: string | null; readonly backupPath: string | null };
 
 /** What the worker keeps between jobs: the project of the last patch, save or open. */
@@ -75,6 +81,18 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<
         const { project, migratedFrom } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
         h.held = hold(job.version, project);
         return opened(id, project, migratedFrom);
+      }
+      case 'prime': {
+        const held = h.held;
+        if (held?.version !== job.held) {
+          job.port.close();
+          return { id, kind: 'missing' };
+        }
+        const keys = held.project.articles.map(articleKey);
+        const request: PrimeRequest = { keys, articles: Object.fromEntries(held.byKey), findings: held.project.findings, version: held.version };
+        job.port.postMessage(request);
+        job.port.close();
+        return { id, kind: 'primed', keys };
       }
       case 'recover': {
         let got: Awaited<ReturnType<typeof openProjectFile>>;
