@@ -69,12 +69,17 @@ export function withArticleMetadata(a: Article, meta: ArticleMetadata): Article 
 }
 
 /** Imports the files (one bad file never stops the rest) and extracts from those that imported. */
+let importing = false;
+/** Whether a command has started importing articles (and may have import workers to stop). */
+export const importStarted = (): boolean => importing;
+
 export async function gatherArticles(
   files: readonly string[],
   published: string | null,
   reporter: Reporter,
   meta: ArticleMetadata = NO_ARTICLE_METADATA,
 ): Promise<{ articles: Article[]; failures: number }> {
+  importing = true;
   const { importFiles } = await import('../import');
   const results = await importFiles(files, {
     progress: (p) => reporter.progress({ ...p, label: `importing ${p.label}` }),
@@ -175,7 +180,7 @@ export function fileError(e: unknown, file: string, what: string): BriefsmithErr
 
 /** Reads a small text input of the command (notes, structured data): regular files only, one-line errors. */
 export async function readInput(file: string, what: string, maxBytes = 64 * 1024 * 1024): Promise<string> {
-  const { readRegularFile } = await import('../import');
+  const { readRegularFile } = await import('../import/read-file');
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(file, maxBytes);
@@ -296,8 +301,9 @@ export async function runBuild(files: readonly string[], o: BuildOptions, report
 }
 
 export async function listTemplateSummaries(): Promise<Array<{ id: string; name: string; description: string }>> {
-  const { loadTemplates } = await import('../compose/templates-node');
-  return (await loadTemplates()).map((t) => ({ id: t.id, name: t.name, description: t.description }));
+  // Names and descriptions only: no schema library to load (a template is checked in full when used).
+  const { templateSummaries } = await import('../compose/templates-dir');
+  return templateSummaries();
 }
 
 export { safeForTerminal };

@@ -16,8 +16,8 @@ import { safeForTerminal } from './format-text';
 
 // Commands load their modules when they run (dynamic import: the bundle is split per import),
 // so `briefsmith templates` starts without wink-nlp, chrono, jsdom, pdfkit or docx.
-const commands = () => import('./commands');
-let importersLoaded = false;
+let loaded: typeof import('./commands') | null = null;
+const commands = async () => (loaded ??= await import('./commands'));
 
 const isoDate = (v: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
@@ -61,7 +61,6 @@ export function buildProgram(): Command {
     .option('--url <address>', 'web address of the article (one input file only)')
     .action(async (files: string[], opts: { json?: boolean; published?: string; output?: string; title?: string; outlet?: string; date?: string; url?: string }) => {
       const { runExtract, writeWhole } = await commands();
-      importersLoaded = true;
       const article = { title: opts.title ?? null, outlet: opts.outlet ?? null, published: opts.date ?? null, url: opts.url ?? null };
       const { text, failures } = await runExtract(files, { json: !!opts.json, published: opts.published ?? null, article }, reporter);
       if (opts.output) {
@@ -93,7 +92,6 @@ export function buildProgram(): Command {
     .option('--url <address>', 'web address of the article (one input file only)')
     .action(async (files: string[], opts: BuildFlags) => {
       const { runBuild, readInput } = await commands();
-      importersLoaded = true;
       const notes = opts.notes ? await readInput(opts.notes, '--notes', 1024 * 1024) : '';
       const { written, failures } = await runBuild(
         files,
@@ -172,7 +170,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
   } finally {
     // Idle import workers would keep the process alive.
-    if (importersLoaded) await (await import('../import')).closeImportWorkers().catch(() => undefined);
+    if (loaded?.importStarted()) await (await import('../import')).closeImportWorkers().catch(() => undefined);
   }
 }
 

@@ -2,28 +2,14 @@
  * Loading templates from disk (Node only: the CLI and Electron main). Templates are the JSON
  * files of one folder, `templates/` at the repository (or app) root unless another is given.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BriefsmithError } from '../model';
-import { parseTemplate, TEMPLATE_ID_PATTERN, type Template } from './templates';
+import { TEMPLATE_ID_PATTERN } from './template-id';
+import { parseTemplate, type Template } from './templates';
+import { defaultTemplatesDir, listTemplateIds } from './templates-dir';
 
-/** `<root>/templates`, found by walking up from this module (works from src/ and from a bundle in dist/). */
-export function defaultTemplatesDir(): string {
-  // A CommonJS bundle (Electron main) has no import.meta.url: start from the working directory.
-  const here = typeof import.meta.url === 'string' ? import.meta.url : undefined;
-  let dir = here ? path.dirname(fileURLToPath(here)) : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'templates');
-    try {
-      if (statSync(candidate).isDirectory() && statSync(path.join(dir, 'package.json')).isFile()) return candidate;
-    } catch {
-      /* keep walking up */
-    }
-    dir = path.dirname(dir);
-  }
-  return path.resolve('templates');
-}
+export { defaultTemplatesDir, listTemplateIds, templateSummaries } from './templates-dir';
 
 /** Reject ids that could name a file outside the templates folder. */
 export function checkTemplateId(id: string): void {
@@ -43,20 +29,6 @@ export function loadTemplate(id: string, dir: string = defaultTemplatesDir()): T
     throw new BriefsmithError('not-found', `No template "${id}" in ${dir}; choose one of: ${known.join(', ') || '(none)'}.`, file);
   }
   return parseTemplate(text, id);
-}
-
-export function listTemplateIds(dir: string = defaultTemplatesDir()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    throw new BriefsmithError('not-found', `The templates folder ${dir} cannot be read.`, dir);
-  }
-  return names
-    .filter((n) => n.endsWith('.json'))
-    .map((n) => n.slice(0, -5))
-    .filter((id) => TEMPLATE_ID_PATTERN.test(id))
-    .sort();
 }
 
 /** Every template of the folder, sorted by id. A broken template file throws, naming it. */

@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { BriefsmithError, SECTION_IDS, SectionIdSchema } from '../model';
+import { TEMPLATE_ID_PATTERN } from './template-id';
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
 const slots = z
   .object({ left: z.string().max(200).default(''), center: z.string().max(200).default(''), right: z.string().max(200).default('') })
   .strict();
 
-export const TEMPLATE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { TEMPLATE_ID_PATTERN };
 
 /** Wording patterns for generated sentences. Names in braces are filled in by compose. */
 export const WordingSchema = z
