@@ -20,6 +20,7 @@ import { layoutBlocks } from './pdf-layout';
 import { paginate } from './pdf-paginate';
 import { Tagger } from './pdf-tagging';
 import { noteLayout, textLayout, type FontKey } from './pdf-text';
+import { installSimpleLayout, type LayoutFont } from './simple-layout';
 import { ExportSteps, type ExportControl } from './progress';
 import type { RenderResources } from './resources';
 
@@ -98,7 +99,9 @@ function setUp(tree: DocTree, resources: RenderResources, steps: ExportSteps) {
     ['BI', resources.fonts.boldItalic],
   ];
   for (const [key, bytes] of faces) {
-    doc.registerFont(key, fontkitFont<ArrayBuffer>(bytes));
+    const font = fontkitFont<LayoutFont>(bytes);
+    installSimpleLayout(font);
+    doc.registerFont(key, font as never);
     doc.font(key);
     (doc as unknown as { _font: { layoutCache?: unknown } })._font.layoutCache = layoutCache(bytes);
   }
