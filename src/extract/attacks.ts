@@ -2,13 +2,15 @@ import type { Attack, Weapon } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
 import { findTimes } from './dates';
 import { COUNTRIES } from './lexicon/countries';
-import { BACKGROUND_TOLL, CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
+import { ARMED_ACTS, ARMED_MEN, BACKGROUND_TOLL, CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
 import {
   ATTEMPT,
   BY_GERUND,
   DAMAGE_ONLY,
   FIRE_CONTEXT,
   HIT_AS_ADJECTIVE,
+  LAUNCH,
+  STRUCK_IDIOM,
   LETHAL,
   NEW_STRIKE,
   NOT_AN_EVENT,
@@ -44,7 +46,7 @@ const FIRE = `(?<=\\b(?:${FIRE_CONTEXT})\\s+(?:\\p{Lu}[\\p{L}-]+\\s+)?)fire`;
 const STRIKE_RE = fastRegExp(`\\b(?:${STRIKE_WORDS}|${FIRE})\\b`, flags);
 const STRIKE_TEST = fastRegExp(`\\b(?:${STRIKE_WORDS}|fire)\\b`, 'i');
 /** Strike words that are verbs whatever their ending. */
-const VERBAL_WORD = /(?:ed|struck|hit|aimed at|landed on|landed in|fell on|fell in|fell near|slammed)$/i;
+const VERBAL_WORD = /(?:ed|struck|hit|aimed at|landed on|landed in|fell on|fell in|fell near|slammed|blew \w+ up|ripped through)$/i;
 /** "attempted to strike", "tried to hit": an attempt is a strike. */
 const ATTEMPT_BEFORE = fastRegExp(`\\b(?:${ATTEMPT})\\s+to\\s+$`, 'i');
 /** "broke the truce by targeting": the gerund's agent is the clause's subject. */
@@ -76,6 +78,8 @@ const KILLED_RES = [
   // "the number of fatalities left by the attack on ... increased to 21": the toll named, then where it stands.
   fastRegExp(`\\b(?:death toll|number of (?:dead|deaths|fatalities|people killed|those killed))\\b[^.;]{0,140}?\\b(?:rose|risen|rises|increased|increases|climbed|climbs|reached|reaches|jumped|grew|stood at|stands at)\\s+(?:to\\s+)?(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
+  // "condemned the killing of over 100 civilians", "the deaths of three soldiers".
+  fastRegExp(`\\b(?:killing|killings|massacre|deaths)\\s+of\\s+(${COUNT})\\b`, 'i'),
 ];
 /** "with no casualties reported": a toll of nobody. */
 const NONE_KILLED = fastRegExp(`\\b(?:${CASUALTY.noneKilled})\\b`, 'i');
@@ -245,7 +249,7 @@ function isSingular(type: Weapon['type'], label: string, before: string, after: 
 const VERB_FORM_WEAPON = /^(?:bomb|shell|rocket)$/i;
 
 /** Words that may stand between a count and its weapon ("95 Bolivian drones", "40 attack drones"), but not a noun that is counted itself. */
-const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
+const COUNT_TO_WEAPON = fastRegExp(`^\\s+(?:of\\s+)?(?:(?!(?:people|civilians|of|and|with|by|in|at|on|from|to|for|the|a|an|were|was|had|have)\\b)[\\p{L}-]+\\s+){0,2}?$`, 'i');
 
 /**
  * Weapons of a clause, each with the count that stands before it: the number span (the
@@ -311,7 +315,7 @@ function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
     const same = out.findIndex((w) => w.type === value.type);
     if (same < 0) out.push(value);
     else if (out[same].count == null && value.count != null) out[same] = value;
-    else if (out[same].count != null && value.count != null && out[same].label !== value.label) out.push(value);
+    else if (out[same].count != null && value.count != null && out[same].label !== value.label && !out.some((w) => w.type === value.type && w.count === value.count)) out.push(value);
   }
   return out;
 }
@@ -357,6 +361,10 @@ interface StrikeWord {
 const WITH_WEAPON_ONLY_RE = new RegExp(`^(?:${WITH_WEAPON_ONLY})$`, 'i');
 const HIT_ADJECTIVE_BEFORE = new RegExp(`\\b(?:${HIT_AS_ADJECTIVE})[\\s-]$`, 'i');
 const DAMAGE_RE = new RegExp(`^(?:${DAMAGE_ONLY})$`, 'i');
+const STRUCK_IDIOM_RE = fastRegExp(`^\\s+(?:(?:a|an|the|its|their|his|her)\\s+)?(?:[\\p{L}-]+\\s+)?(?:${STRUCK_IDIOM})\\b`, 'i');
+const LAUNCH_RE = new RegExp(`^(?:${LAUNCH})$`, 'i');
+/** A strike noun in the object of "launched": "launched a massive attack", "launched waves of strikes". */
+const STRIKE_OBJECT = fastRegExp(`^\\s+(?:[^,;.:]{0,40}?\\s)?(?:${STRIKE_WORDS}|offensive)\\b`, 'i');
 
 /** A weapon right next to a strike word: "dropped three bombs on", "the shells fell on". */
 function weaponNextTo(a: AnalysedArticle, s: Sentence, at: number, end: number): boolean {
@@ -379,11 +387,15 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     if (/^aimed at$/i.test(m[0]) && !weaponsOf(a, s).some((w) => w.end <= s.start + at && s.start + at - w.end <= 3)) continue;
     // "dropped three bombs", "shells fell on houses" strike; "dropped its demand" does not.
     if (WITH_WEAPON_ONLY_RE.test(m[0]) && !weaponNextTo(a, s, s.start + at, s.start + at + m[0].length)) continue;
+    // "launched 40 drones", "launched a wave of strikes" strike; "a bid launched by", "launched talks" do not.
+    if (LAUNCH_RE.test(m[0]) && !weaponNextTo(a, s, s.start + at, s.start + at + m[0].length) && !STRIKE_OBJECT.test(s.text.slice(at + m[0].length, at + m[0].length + 60))) continue;
+    // "struck a deal", "strike a balance": an idiom, not a blow.
+    if (/^str(?:uck|ike|ikes|iking)$/i.test(m[0]) && STRUCK_IDIOM_RE.test(s.text.slice(at + m[0].length, at + m[0].length + 40))) continue;
     // "the worst hit", "the hardest-hit districts": an adjective of harm.
     if (/^hit$/i.test(m[0]) && HIT_ADJECTIVE_BEFORE.test(before)) continue;
     const attempt = ATTEMPT_BEFORE.test(before);
     const byGerund = /ing$/i.test(m[0]) && BY_GERUND_BEFORE.test(before);
-    const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|landed in|fell on|fell in|fell near|slammed)$/i.test(m[0]);
+    const isNoun = !attempt && !byGerund && !/(?:ed|ing)$/i.test(m[0]) && !/^(?:struck|hit|shot down|downed|fired|aimed at|landed on|landed in|fell on|fell in|fell near|slammed|blew \w+ up|ripped through)$/i.test(m[0]);
     const verbal = attempt || byGerund || VERBAL_WORD.test(m[0]) || (!/ing$/i.test(m[0]) && s.tokens?.find((t) => t.start === s.start + at)?.pos === 'VERB');
     // "the strikes had hit mosques", "one struck a street": the verb tells more of a strike already reported.
     const continues = !isNoun && BACK_SUBJECT.test(before);
@@ -411,6 +423,52 @@ const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|point(?:ed|s|ing)\s+(
 /** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
 const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
 
+/** After a side that claims a strike: "X claimed responsibility", "the X terrorist group has claimed responsibility", "X, claimed responsibility". */
+const CLAIM_AFTER = /^,?\s+(?:[\w-]+\s+){0,2}?(?:claimed|claims|took|has claimed|have claimed|had claimed) responsibility\b/i;
+/** A named group that claims a strike, named by words only: "the Balochistan Liberation Army, claimed responsibility". */
+const CLAIMANT_NAME = /((?:\p{Lu}[\p{L}’'-]*\s+){1,4})$/u;
+const CLAIM_TEST = /\b(?:claim(?:ed|s)|took) responsibility\b/i;
+/** The strike a side is blamed for: "the attack", "a massacre", "launching the strikes". */
+const BLAMED_ACT = String.raw`(?:(?:the|a|an|this|that|these|those|carrying\s+out|launching|committing|orchestrating|being\s+behind|perpetrating)\s+)*(?:[\p{L}-]+\s+)?(?:attacks?|strikes?|bombings?|massacres?|shelling|assaults?|killings?|blasts?|raids?)\b`;
+const BLAME_TEST = /\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing))\b/i;
+/** "blamed X for the attack", "accused X of launching the strike": the words before and after the side. */
+const BLAMED_BEFORE = /\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing))\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
+const BLAMED_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:[\p{L}-]+\s+){0,2}?(?:for|of)\s+${BLAMED_ACT}`, 'iu');
+/** "blamed the attack on X", "attributed the assault to an X affiliate". */
+const BLAMED_ON_BEFORE = new RegExp(String.raw`\b(?:blam(?:ed|es|ing)|attribut(?:ed|es|ing))\s+${BLAMED_ACT}\s+(?:on|to)\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}$`, 'u');
+
+/**
+ * The one side an article says claimed the attack ("X claimed responsibility for the attack"), a
+ * side the document knows or a group's capitalised name; null when none or several claim.
+ */
+function claimantOf(a: AnalysedArticle): string | null {
+  const found = new Set<string>();
+  const blamed = new Set<string>();
+  const text = a.article.text;
+  for (const s of a.sentences) {
+    if (BLAME_TEST.test(s.text)) {
+      for (const m of mentionsIn(a, s)) {
+        if (!m.party || m.person) continue;
+        const before = text.slice(Math.max(s.start, m.start - 80), m.start);
+        if ((BLAMED_BEFORE.test(before) && BLAMED_AFTER.test(text.slice(m.end, Math.min(s.end, m.end + 60)))) || BLAMED_ON_BEFORE.test(before)) blamed.add(m.party);
+      }
+    }
+    if (!CLAIM_TEST.test(s.text)) continue;
+    const at = s.text.search(CLAIM_TEST);
+    const before = s.text.slice(0, at).replace(/,?\s*(?:has|have|had)?\s*$/i, ' ');
+    if (/\b(?:no|not|yet|denied|never)\b[^,]*$/i.test(before)) continue;
+    const party = mentionsIn(a, s).find((m) => m.party && !m.person && m.end <= s.start + at && CLAIM_AFTER.test(a.article.text.slice(m.end, m.end + 60)));
+    if (party?.party) {
+      found.add(party.party);
+      continue;
+    }
+    const name = before.match(CLAIMANT_NAME)?.[1].trim().replace(/^(?:The|A|An)\s+/, '');
+    if (name && name.split(/\s+/).length >= 2) found.add(name);
+  }
+  if (found.size) return found.size === 1 ? [...found][0] : null;
+  return blamed.size === 1 ? [...blamed][0] : null;
+}
+
 /** A rule's verdict: who struck, and the name of the rule that said so. */
 interface Attribution {
   readonly party: string | null;
@@ -430,7 +488,7 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
   const accused = ms.find((m) => ACCUSED.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
   if (accused) return { party: accused.party, rule: 'attacker:accused' };
   // "The Houthis claimed responsibility for an attack on ...".
-  const claimed = ms.find((m) => /^\s+(?:\w+\s+)?(?:claimed|claims|took|has claimed|have claimed) responsibility\b/i.test(text.slice(m.end, m.end + 40)));
+  const claimed = ms.find((m) => CLAIM_AFTER.test(text.slice(m.end, m.end + 60)));
   if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
   // "X said its forces struck ...", "X's military said its jets hit ...": the speaker owns the forces that struck.
   const owner = ms.find((m) => !m.person && OWN_FORCES_AFTER.test(text.slice(m.end, Math.min(c.end, m.end + 90))));
@@ -548,6 +606,8 @@ interface Memory {
   usual: string | null | undefined;
   /** A strike named with too little to stand alone ("Ukrainian drone and missile attacks on a region"): a record once the next sentences add figures. */
   pending: { x: Attack; at: number } | null;
+  /** Records whose clause says it is another strike ("also", "another", "separately"): never folded into an earlier one. */
+  readonly separate: Set<Attack>;
 }
 
 /** How far (sentences) a definite back-reference reaches ("the raids had killed 60", three sentences on). */
@@ -599,24 +659,35 @@ function isCaption(a: AnalysedArticle, s: Sentence): boolean {
 
 export function detectAttacks(a: AnalysedArticle): Attack[] {
   const out: Attack[] = [];
-  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null };
+  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null, separate: new Set() };
   for (const s of a.sentences) {
     if (s.heading) continue;
     // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
     // A toll with no strike word may still belong to the strike being told ("Four deaths were reported in A").
-    const tollNear = out.length > 0 && CASUALTY_WORD.test(s.text);
+    // So may a killing by armed men ("gunmen killed 17 pilgrims"), with no strike or weapon word at all.
+    const tollNear = CASUALTY_WORD.test(s.text) && (out.length > 0 || ARMED_TEST.test(s.text));
     if (!tollNear && !STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
     if (isCaption(a, s)) continue;
     const clauses = clausesOf(a, s);
     clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
-  return withoutSummaries(out);
+  const claimant = out.some((x) => x.attacker == null) ? claimantOf(a) : null;
+  if (claimant) {
+    for (const x of out) {
+      if (x.attacker != null) continue;
+      x.attacker = claimant;
+      addRule(x, 'attacker:claimed-in-article');
+    }
+  }
+  return withoutSummaries(out, mem.separate);
 }
 
 /** The attacks of one clause: a new record, new facts for the one being told, or nothing. */
 function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number, out: Attack[], mem: Memory): void {
   const text = a.article.text;
-  const own = weaponsOf(a, c);
+  const named = weaponsOf(a, c);
+  const armed = named.length ? null : armedAgent(a, c);
+  const own = armed ? [armed.weapon] : named;
   const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
   const weapons: Array<Found<Weapon>> = own.length ? own : borrowed.map((w) => ({ value: { ...w, count: null }, start: c.start, end: c.start }));
   const hasToll = CASUALTY_WORD.test(c.text);
@@ -715,6 +786,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const places = placesIn(a, c).filter(
     (p) => (opening && p.end <= c.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
   );
+  // "In Kharkiv, a glide bomb hit a depot outside the Zenit plant": the opening place is where it fell, the later name a landmark in it.
+  const openingPlace = opening ? places.find((p) => p.end <= c.start + opening[0].length) : undefined;
   const verbal = fresh.some((x) => x.verbal);
   // "A and B traded fire", "A exchanged strikes with B": two sides striking each other, a record for each.
   const sides = fresh.length ? reciprocalSides(a, c) : null;
@@ -737,10 +810,15 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     ? tolls.map(({ p, m }) => ({ place: p, target: null, killed: parseCount(m[1])?.value ?? null }))
     : pairs.length >= 2
       ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
-      : [{ place: mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
+      : [{ place: (openingPlace && !openingPlace.isCountry ? openingPlace : null) ?? mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
   const found: Attribution = sides ? { party: sides[0], rule: 'attacker:reciprocal' } : attackerIn(a, s, c, fresh, own);
   let attacker = found.party;
   if (found.rule) rules.push(found.rule);
+  if (armed) rules.push('weapon:armed-men');
+  if (!attacker && armed?.party) {
+    attacker = armed.party;
+    rules.push('attacker:killing-by');
+  }
   if (!attacker && c.elliptical && mem.previous?.attacker) {
     attacker = mem.previous.attacker;
     rules.push('attacker:elliptical');
@@ -765,6 +843,8 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   // "killed three in A and two in B on Monday": a clause without a day takes the sentence's.
   const sentenceTimes = !times.length && c.text !== s.text ? findTimes(s.text, published, 'past').filter((t) => s.start + t.start >= c.end || s.start + t.end <= c.start) : [];
   let when: { text: string; date: string | null } | null = times.find((t) => t.date != null) ?? times[0] ?? sentenceTimes.find((t) => t.date != null) ?? null;
+  // "after four days of assaults" read as a day after the article: a reported strike is never later than its report.
+  if (when?.date && published && when.date > published) when = { text: when.text, date: null };
   const prevDated = [...out].reverse().find((o) => o.date != null);
   for (const [re, shift] of DAY_SHIFT) {
     const m: RegExpMatchArray | null = when?.date ? null : c.text.match(re);
@@ -854,6 +934,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       return;
     }
     out.push(x);
+    if (NEW_STRIKE_RE.test(c.text)) mem.separate.add(x);
     if (sides) out.push({ ...x, id: `${x.id}:r`, attacker: sides[1], sources: [...x.sources], rules: [...ruleNames], weapons: [...x.weapons] });
     remember(x, tollVerb);
   });
@@ -886,6 +967,35 @@ function reciprocalSides(a: AnalysedArticle, c: Sentence): [string, string] | nu
     const between = text.slice(x.end, y.start);
     const verb = between.search(RECIPROCAL_TEST);
     if (RECIPROCAL_WITH.test(between) && struck(x.end + verb)) return [x.party, y.party];
+  }
+  return null;
+}
+
+const ARMED_TEST = fastRegExp(`\\b(?:${ARMED_MEN}|killing of|killings of|massacre of)\\b`, 'i');
+const ARMED_AGENT_RE = fastRegExp(`\\b(?:${ARMED_MEN})\\s+(?:have\\s+|had\\s+|has\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+|then\\s+)?(?:${ARMED_ACTS})\\b`, 'i');
+/** "the killing of over 100 civilians ... allegedly by paramilitary X": a massacre, and the words just before its agent. */
+const KILLING_BY_RE = fastRegExp(`\\b(?:killing|killings|massacre|murder)\\s+of\\b[^.;]{0,140}?\\bby\\s+(?:the\\s+)?(?:(?:suspected|alleged|armed|paramilitary|rebel|militia)\\s+)*$`, 'i');
+const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
+
+/**
+ * A raid by armed men with no weapon named ("gunmen killed 17 pilgrims", "insurgents attacked the
+ * town", "the killing of 100 villagers by X militia"): coded as an attack with small arms (weapon
+ * type "other", no count), its agent the side named with them. Not for a war's toll ("militants
+ * have killed thousands since 2015").
+ */
+function armedAgent(a: AnalysedArticle, c: Sentence): { weapon: Found<Weapon>; party: string | null } | null {
+  if (!/kill|massacr|attack|storm|raid|ambush|fire|shot|gunned|executed|slaughter/i.test(c.text) || BACKGROUND_TOLL_TEST.test(c.text)) return null;
+  const text = a.article.text;
+  const m = c.text.match(ARMED_AGENT_RE);
+  if (m) {
+    const at = c.start + (m.index ?? 0);
+    const label = m[0].split(/\s+/)[0];
+    return { weapon: { value: { type: 'other', count: null, label }, start: at, end: at + label.length }, party: null };
+  }
+  for (const x of mentionsOf(a, c)) {
+    if (!x.party || x.person) continue;
+    if (!KILLING_BY_RE.test(text.slice(c.start, x.start))) continue;
+    return { weapon: { value: { type: 'other', count: null, label: x.text }, start: x.start, end: x.end }, party: x.party };
   }
   return null;
 }
@@ -998,7 +1108,7 @@ const detail = (x: Attack): number =>
  * on a camp killed at least 23 ...") is the same strike: same attacker and the same death toll,
  * or the same place with no toll of its own. The detailed record keeps both sentences.
  */
-function withoutSummaries(out: Attack[]): Attack[] {
+function withoutSummaries(out: Attack[], separate: ReadonlySet<Attack>): Attack[] {
   const dropped = new Set<Attack>();
   for (const x of out) {
     if (dropped.has(x)) continue;
@@ -1026,6 +1136,43 @@ function withoutSummaries(out: Attack[]): Attack[] {
       samePlace.injured ??= x.injured;
       addRule(samePlace, 'memory:same-place-merged');
     }
+    dropped.add(x);
+  }
+  const kept = out.filter((x) => !dropped.has(x));
+  return withoutWeaponRetellings(kept, separate);
+}
+
+/** Every weapon of x is of a type y names, with the same count or a count on one side only. */
+const weaponsWithin = (x: Attack, y: Attack): boolean =>
+  x.weapons.length > 0 && x.weapons.every((w) => y.weapons.some((v) => v.type === w.type && (v.count == null || w.count == null || v.count === w.count)));
+
+/**
+ * A strike's weapons told again with no toll and no other place ("three cruise missiles had struck
+ * the city", "the strike with two ballistic missiles damaged a building"): detail of the strike
+ * already recorded with those weapons, not another strike. Its counts fill the record's; the
+ * record keeps both sentences.
+ */
+function withoutWeaponRetellings(out: Attack[], separate: ReadonlySet<Attack>): Attack[] {
+  const dropped = new Set<Attack>();
+  for (const x of out) {
+    if (x.killed != null || x.injured != null || x.aggregate || separate.has(x)) continue;
+    const y = out.find(
+      (o) =>
+        o !== x &&
+        !dropped.has(o) &&
+        !o.aggregate &&
+        o.sources[0].start !== x.sources[0].start &&
+        (x.location == null || placeKey(x.location) === placeKey(o.location)) &&
+        (x.attacker == null || o.attacker == null || x.attacker === o.attacker) &&
+        (x.date == null || o.date == null || x.date === o.date) &&
+        weaponsWithin(x, o),
+    );
+    if (!y) continue;
+    for (const r of x.sources) if (!y.sources.some((q) => q.start === r.start)) y.sources.push(r);
+    y.weapons = y.weapons.map((v) => (v.count == null ? { ...v, count: x.weapons.find((w) => w.type === v.type && w.count != null)?.count ?? null } : v));
+    y.attacker ??= x.attacker;
+    y.location ??= x.location;
+    addRule(y, 'memory:weapons-retold');
     dropped.add(x);
   }
   return out.filter((x) => !dropped.has(x));

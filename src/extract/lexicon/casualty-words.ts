@@ -30,3 +30,9 @@ export const FLAG_SUFFIX = '-flagged|-registered|-owned|-operated|-bound';
 
 /** A toll over a war or a period, not one strike's: "more than 40,000 people have been killed in the war". */
 export const BACKGROUND_TOLL = 'war|conflict|invasion|fighting|since|so far this|to date|total|overall|estimates?|cumulative';
+
+/** Armed men named by what they are, not by their side: as the agent of a killing, their attack is one with small arms ("gunmen killed 17"). */
+export const ARMED_MEN = 'gunmen|gunman|militants|insurgents|jihadists|attackers|assailants|rebels|terrorists|bandits|militiamen|militia fighters|fighters|extremists|guerrillas|guerrilla fighters';
+
+/** What armed men do to people or a place in a raid: "killed", "massacred", "stormed", "opened fire on". */
+export const ARMED_ACTS = 'killed|massacred|shot dead|gunned down|executed|slaughtered|abducted and killed|attacked|stormed|raided|ambushed|opened fire';

@@ -6,11 +6,11 @@
 
 /** Words for strikes and barrages (verbs and nouns) that make a sentence report an attack. */
 export const STRIKE_WORDS =
-  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|dropped|fell on|fell in|fell near|landed in|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?|retaliat(?:ed|ing)|aimed at|landed on|slammed|destroyed|damaged';
+  'attack(?:ed|s|ing)?|strikes?|striking|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings|ardments?|arded)|barrages?|air ?strikes?|airstrikes?|air raids?|raids?|raided|hit|hitting|pound(?:ed|ing)|target(?:ed|ing)|fired|launch(?:ed|ing)|slammed into|crashed into|dropped|fell on|fell in|fell near|landed in|rained down on|explosions?|blasts?|assaults?|salvos?|volleys?|retaliat(?:ed|ing)|aimed at|landed on|slammed|destroyed|damaged|blew (?:himself|herself|themselves) up|detonated|ripped through|ambush(?:ed|es)?';
 
 /** Words just before a strike word that make it no event: truces, plans, hypotheticals. */
 export const NOT_AN_EVENT =
-  'halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
+  'halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|can|cannot|capable of|able to|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
 
 /** Nouns that make "fire" a strike ("from Paraguayan fire", "opened fire", "came under fire"). */
 export const FIRE_CONTEXT = 'from|by|under|opened|open|opening|returned|heavy|enemy|cross-border|artillery|tank|mortar|sniper|rocket|traded|exchanged|trading|exchanging';
@@ -26,6 +26,12 @@ export const WITH_WEAPON_ONLY = 'dropped|fell on|fell in|fell near|landed in';
 
 /** Degree words that make "hit" an adjective of harm, not a strike: "the worst hit", "the hardest-hit districts". */
 export const HIT_AS_ADJECTIVE = 'worst|hardest|badly|most|heavily|severely|hard';
+
+/** "Launched" strikes only with what it launches next to it ("launched 40 drones", "launched a rocket attack"), not "a bid launched by", "launched talks". */
+export const LAUNCH = 'launched|launching|launches|launch';
+
+/** Objects that make "struck" an idiom, not a blow: "struck a deal", "strike a balance", "struck a conciliatory tone". */
+export const STRUCK_IDIOM = 'deals?|agreements?|accords?|bargains?|balance|tone|note|chord|compromises?|pacts?|truces?|understanding|partnerships?|alliances?|figures?|poses?|blows? for';
 
 /** Damage verbs: they tell what a strike did, never a new strike on their own ("a wall was destroyed"). */
 export const DAMAGE_ONLY = 'destroyed|damaged';

@@ -19,6 +19,8 @@ export const WEAPONS: ReadonlyArray<readonly [WeaponType, string]> = [
   ['rocket', 'multiple rocket launchers?|MLRS|HIMARS'],
   ['airstrike', 'air ?strikes?|airstrikes?|air raids?|aerial bombardments?|warplanes?|fighter jets?'],
   ['artillery', 'artillery(?: shells?| fire| strikes?)?|shells?|shelling|shelled|mortars?(?: shells| rounds| fire)?|howitzers?|tank fire'],
-  ['bomb', '(?:barrel |car |cluster |aerial )?bombs?'],
+  ['bomb', '(?:suicide |car |truck |roadside )bomb(?:ings?|ers?)'],
+  ['bomb', 'explosives?-(?:laden|packed|filled|rigged) (?:vehicles?|cars?|trucks?|vans?|motorcycles?)|suicide vests?'],
+  ['bomb', '(?:barrel |car |truck |roadside |cluster |aerial )?bombs?'],
   ['other', 'grenades?|landmines?|mines|improvised explosive devices?|IEDs?|sniper fire|gunfire'],
 ];
