@@ -10,7 +10,7 @@ import { statementFeatures } from './statement-features';
  * by scripts/train-statements.ts): P(a sentence states a position / an outlook) from the general
  * features of statement-features.ts. A sentence the rules left without an item gets a learned
  * item at or above `threshold`; a rule item in a sentence scored below `veto` is dropped.
- * Both levels were chosen by leave-one-article-out cross-validation inside the training articles.
+ * Both levels were chosen by cross-validation by article (ten folds) inside the training articles.
  */
 export interface StatementModel extends LogisticModel {
   readonly name: string;
