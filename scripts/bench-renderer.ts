@@ -1,5 +1,6 @@
 /**
- * Renderer benchmark: time to interactive of the UI in Chromium with a 50-article project.
+ * Renderer benchmark: time to interactive of the UI in Chromium with a 50-article project, and
+ * with a 500-article one (`BENCH=large`: `benchRendererLarge`).
  *
  * Starts the test server (built renderer + the real handlers), opens the page, opens a saved
  * 50-article project as the OS would (file-open event), and stops the clock when the article
@@ -119,7 +120,88 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
   }
 }
 
-export async function benchRenderer(): Promise<{ tti_ms: number; articles: number }> {
+/**
+ * Issue 13's measure: a 500-article project (the realistic generated corpus, extracted) opened
+ * as the OS would open it, from page load to the Review step's table on screen (an opened project
+ * with articles starts there) and the Articles step's table after a click. Also the page's longest
+ * task, the page's CPU (Chromium's own metric, the renderer's main thread) and the time from the
+ * open to the title on screen.
+ */
+export async function benchRendererLarge(count = LARGE): Promise<{ tti_500_ms: number; tti_500_open_ms: number; tti_500_articles_ms: number; tti_500_page_cpu_ms: number; tti_500_longest_task_ms: number; tti_500_file_kb: number }> {
+  if (!chromiumAvailable()) throw new Error('bench-renderer needs /usr/bin/chromium.');
+  const { buildRealisticCorpus } = await import('./bench-corpus');
+  const { stat } = await import('node:fs/promises');
+  const rendererDir = await ensureRendererBuilt();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-large-'));
+  const server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
+  const browser = await launchChromium();
+  try {
+    const { articles } = buildRealisticCorpus(count);
+    const project: Project = { ...newProject({ now: new Date('2025-03-10T00:00:00Z') }), articles, findings: await extractAll(articles) };
+    project.briefing.title = 'bench large';
+    const file = path.join(tmp, 'bench-large.briefsmith');
+    await saveProjectFile(file, project);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: browserApiScript() });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const t0 = performance.now();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    while (server.eventClients() === 0) await new Promise((r) => setTimeout(r, 5));
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const cpuOf = async (): Promise<number> => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    };
+    const cpu0 = await cpuOf();
+    const t1 = performance.now();
+    server.sendOpenFile(file);
+    await page.locator('h1', { hasText: 'bench-large' }).waitFor({ timeout: 600_000 });
+    const opened = performance.now() - t1;
+    await page.locator('.review-list table, .review-list .empty').first().waitFor({ timeout: 600_000 });
+    const tti = performance.now() - t0;
+    const t2 = performance.now();
+    await page.locator('[data-step="articles"]').click();
+    await page.locator('table[aria-label="Imported articles"] tbody tr').first().waitFor({ timeout: 600_000 });
+    const toArticles = performance.now() - t2;
+    const pageCpu = (await cpuOf()) - cpu0;
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    await context.close();
+    return {
+      tti_500_ms: Math.round(tti),
+      tti_500_open_ms: Math.round(opened),
+      tti_500_articles_ms: Math.round(toArticles),
+      tti_500_page_cpu_ms: Math.round(pageCpu),
+      tti_500_longest_task_ms: Math.round(longest),
+      tti_500_file_kb: Math.round((await stat(file)).size / 1024),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    await (await import('../src/services/extract-host')).closeExtractWorker();
+    await (await import('../src/services/autosave-host')).closeAutosaveWorker();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The time to interactive with 50 articles (`tti_ms`), and with 500 (`tti_500_*`, `benchRendererLarge`). */
+export async function benchRenderer(): Promise<{ tti_ms: number; articles: number } & Partial<Awaited<ReturnType<typeof benchRendererLarge>>> & { tti_500_error?: string }> {
+  const small = await benchRendererSmall();
+  const large = await benchRendererLarge().catch((e: unknown) => ({ tti_500_error: e instanceof Error ? e.message : String(e) }));
+  return { ...small, ...large };
+}
+
+const LARGE = Number(process.env.BENCH_TTI_ARTICLES ?? 500);
+
+async function benchRendererSmall(): Promise<{ tti_ms: number; articles: number }> {
   if (!chromiumAvailable()) throw new Error('bench-renderer needs /usr/bin/chromium.');
   const rendererDir = await ensureRendererBuilt();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-bench-'));
@@ -177,7 +259,7 @@ export async function benchAddArticle(): Promise<{ base_articles: number; warm_m
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  (process.env.BENCH === 'add' ? benchAddArticle() : process.env.BENCH === 'screen' ? benchAddOnScreen() : benchRenderer()).then(
+  (process.env.BENCH === 'add' ? benchAddArticle() : process.env.BENCH === 'screen' ? benchAddOnScreen() : process.env.BENCH === 'large' ? benchRendererLarge() : benchRenderer()).then(
     (r) => console.log(JSON.stringify(r)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

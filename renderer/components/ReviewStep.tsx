@@ -44,6 +44,15 @@ const FILTERS: ReadonlyArray<{ id: ReviewFilter; label: string }> = [
 ];
 type SortKey = 'doubt' | 'name' | 'status';
 const STATUS_ORDER = { pending: 0, edited: 1, accepted: 2, rejected: 3 } as const;
+/**
+ * Rows of the table drawn at first, and added each time its end comes into view (or the
+ * keyboard moves past it): a 500-article project has thousands of items in a section, and
+ * drawing them all is what kept its window from answering for seconds.
+ */
+const ROW_PAGE = 100;
+/** Rows drawn beyond the selected one, so J and ↓ always land on a drawn row. */
+const ROW_MARGIN = 20;
+
 const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 const hasModifier = (e: { ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean => e.ctrlKey || e.metaKey || e.altKey;
 
@@ -82,6 +91,22 @@ export function ReviewStep({ project, dispatch, target }: ReviewStepProps) {
   const parties = useMemo(() => [...new Set(sectionRows.map(partyOf).filter((x): x is string => !!x))].sort(), [sectionRows]);
   const selected = rows.find((r) => r.id === selectedId) ?? sectionRows.find((r) => r.id === selectedId) ?? null;
   const activeId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+  const [shown, setShown] = useState(ROW_PAGE);
+  useEffect(() => setShown(ROW_PAGE), [section, filter, search, article, party, sort]);
+  const activeIndex = activeId ? rows.findIndex((r) => r.id === activeId) : -1;
+  const limit = Math.min(rows.length, Math.max(shown, activeIndex + 1 + ROW_MARGIN));
+  const drawn = limit < rows.length ? rows.slice(0, limit) : rows;
+  const moreRef = useRef<HTMLButtonElement>(null);
+  // Scrolled to the end of the drawn rows: draw the next page.
+  useEffect(() => {
+    const el = moreRef.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown(limit + ROW_PAGE);
+    });
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, [limit]);
 
   // The pre-export check opened an item: show its section with every item, select and focus it.
   useEffect(() => {
@@ -393,7 +418,7 @@ export function ReviewStep({ project, dispatch, target }: ReviewStepProps) {
                   </tr>
                 </thead>
                 <tbody ref={tableRef} onKeyDown={onTableKey}>
-                  {rows.map((r) => (
+                  {drawn.map((r) => (
                     <tr
                       key={r.id}
                       tabIndex={r.id === activeId ? 0 : -1}
@@ -435,6 +460,13 @@ export function ReviewStep({ project, dispatch, target }: ReviewStepProps) {
                   ))}
                 </tbody>
               </table>
+              {limit < rows.length && (
+                <p className="more-rows">
+                  <button type="button" ref={moreRef} onClick={() => setShown(limit + ROW_PAGE)}>
+                    Show more ({rows.length - limit} not shown yet)
+                  </button>
+                </p>
+              )}
             </div>
           )}
         </div>
