@@ -66,6 +66,19 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     expect(await page.locator('h1').textContent()).toBe('Untitled briefing');
     await shot(page, '08-open-backup.png');
 
+    // Every notice that appears is logged as it appears: an information notice goes by itself
+    // after a few seconds, which a loaded machine may take to get to the check.
+    await page.evaluate(() => {
+      const w = window as unknown as { seenNotices: string[] };
+      w.seenNotices = [];
+      const log = () => {
+        for (const n of Array.from(document.querySelectorAll('.notice'))) {
+          const seen = `${n.getAttribute('role')}: ${n.textContent ?? ''}`;
+          if (!w.seenNotices.includes(seen)) w.seenNotices.push(seen);
+        }
+      };
+      new MutationObserver(log).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await button.click();
     await offer.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('h1').textContent()).toBe('port-talks');
@@ -73,7 +86,8 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
     await page.locator('[data-step="compose"]').click();
     expect(await page.locator('#field-title').inputValue()).toBe(BACKUP_TITLE);
-    expect(await page.getByRole('status').filter({ hasText: 'Opened the backup' }).count()).toBe(1);
+    const seen = () => page.evaluate(() => (window as unknown as { seenNotices: string[] }).seenNotices);
+    await expect.poll(async () => (await seen()).filter((t) => t.startsWith('status: Opened the backup')).length).toBe(1);
 
     // Save repairs the damaged file with the recovered project.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -85,7 +99,9 @@ describe.skipIf(skipReason !== null)('opening the backup of a damaged project', 
     await warning.waitFor();
     expect(await warning.getAttribute('role')).toBe('alert');
     expect(await warning.textContent()).toMatch(/port-talks\.briefsmith" is .* near the .* limit for opening a project/);
-    await page.waitForTimeout(5500); // longer than an information notice stays
+    // The confirmation ("Saved …") goes by itself; the warning stays.
+    await expect.poll(async () => (await seen()).some((t) => t.startsWith('status: Saved port-talks.briefsmith'))).toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Saved port-talks.briefsmith' }).waitFor({ state: 'detached', timeout: 60_000 });
     expect(await warning.count()).toBe(1);
     expect(session.pageErrors).toEqual([]);
   });
