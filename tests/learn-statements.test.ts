@@ -14,6 +14,7 @@ const TEXT = [
   'Bolivia demanded that Chile pull its troops back from the salt flats before any deal is signed.',
   'Negotiators will meet again next week to discuss a prisoner exchange, officials said.',
   'The hotel has forty rooms and a garden with old trees.',
+  'The prisoners would be freed in groups of fifty, a Chilean diplomat said.',
 ].join('\n');
 const a = buildAnalysed(TEXT, [], '2024-05-14', 'invented');
 const features = statementFeatures(a);
@@ -37,7 +38,11 @@ describe('learned statement detectors', () => {
     expect(learned?.party).toBe('Bolivia');
     expect(learned?.text.split(' ').length).toBeGreaterThanOrEqual(4);
     const out = withLearnedOutlook(a, [], OUTLOOK_MODEL);
-    expect(out.some((x) => x.sources[0]!.start === a.sentences[2]!.start && x.rules?.[0] === 'learned-outlook')).toBe(true);
+    // Where an outlook cue matched, the rules' judgement stands (here no rule item was passed in); elsewhere the model adds.
+    expect(out.some((x) => x.sources[0]!.start === a.sentences[2]!.start)).toBe(false);
+    // (A lower threshold than the model's: this checks the mechanism, not the weights.)
+    const low = withLearnedOutlook(a, [], { ...OUTLOOK_MODEL, threshold: 0.2 });
+    expect(low.some((x) => x.sources[0]!.start === a.sentences[4]!.start && x.rules?.[0] === 'learned-outlook')).toBe(true);
     expect(out.some((x) => x.sources[0]!.start === a.sentences[3]!.start)).toBe(false);
   });
 

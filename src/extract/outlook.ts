@@ -39,6 +39,8 @@ interface Cue {
   readonly key: string;
 }
 
+/** Words that look ahead in a sentence told in the past tense ("said talks would resume", "hoped to"). */
+const AHEAD = /\b(?:will|would|could|may|might|should|must|shall|can|expects?|expected|hopes?|hoped|plans?|planned|intends?|intended|next|future|upcoming|soon|later|continue[sd]?)\b/i;
 /** A modal with a perfect ("may have been higher", "could have died"): a guess about the past, not a forecast. */
 const PAST_MODAL = /\b(?:may|might|could|would|should|must)(?:\s+not|n[’']t)?\s+have\s+(?!to\b)\w+/i;
 /** The statement a cue stands in, for telling a repeated forecast: up to three words before it and the cue's own words. */
@@ -191,9 +193,15 @@ export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[]
   const { kept, picked } = learnedSentences(a, rules, model);
   const out = [...kept];
   picked.forEach(({ sentence: s, p }) => {
+    // The rules' judgement stands where a cue matched and was set aside (a guess about the past, a forecast told before).
+    if (ANY_CUE.test(s.text)) return;
+    // What took place, with nothing ahead in it, is no outlook.
+    if (PAST_MODAL.test(s.text) || (tenseOf(s.text) === 'past' && !AHEAD.test(s.text))) return;
     const text = textOf(a, s, s, false, s.start);
     if (text.split(/\s+/).length < 4) return;
     const horizon = horizonOf(a, s);
+    // An aside that names no side, no person, no talks and no time says nothing of what comes next in them.
+    if (!horizon && !MEETING_RE.test(s.text) && !mentionsIn(a, s).length) return;
     out.push({
       id: `out:${a.article.id}:${s.start}:learned`,
       sources: [refOf(a, s)],
