@@ -8,6 +8,7 @@ import { words } from './lexicon/inflect';
 import { triggerIndex, triggersOf } from './cue-triggers';
 import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/statement-model';
 import { statementText } from './learn/statement-text';
+import { KIND_MODEL, kindModelActive, kindOf, type KindModel } from './learn/kind-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -246,9 +247,18 @@ const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
 export function detectPositions(a: AnalysedArticle): Position[] {
   const done = DETECTED.get(a);
   if (done) return done;
-  const out = withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL);
+  const out = withLearnedKinds(withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL), KIND_MODEL);
   DETECTED.set(a, out);
   return out;
+}
+
+/** Each item's kind as the learned kind model (learn/kind-model.ts) says, where its file says to use it. */
+export function withLearnedKinds(items: readonly Position[], model: KindModel): Position[] {
+  if (!kindModelActive(model)) return [...items];
+  return items.map((p) => {
+    const kind = kindOf(model, p, (p.rules ?? []).includes(POSITIONS_MODEL.name));
+    return kind === p.kind ? p : { ...p, kind, rules: [...(p.rules ?? []), model.name] };
+  });
 }
 
 /** The kind a learned position takes: the strongest kind among the sentence's stance verbs, else a demand. */
