@@ -1,5 +1,6 @@
+import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { findTimes, resolveWeekday, resolveWhen, parseIsoDate, tenseOf } from '../src/extract/dates';
+import { parseTimes, findTimes, resolveWeekday, resolveWhen, parseIsoDate, tenseOf } from '../src/extract/dates';
 import { parseCount, parseNumber } from '../src/extract/numbers';
 
 // 2024-05-14 is a Tuesday.
@@ -49,6 +50,36 @@ describe('dates: what is not a date', () => {
     expect(resolveWhen('yesterday', PUB, 'past')).toBe('2024-05-13');
     expect(resolveWhen('on Saturday', null, 'past')).toBeNull();
     expect(findTimes('Shelling resumed on Saturday.', null)[0]).toMatchObject({ text: 'Saturday', date: null });
+  });
+});
+
+describe('dates: chrono without the parsers a sentence cannot feed', () => {
+  /** Invented sentences: with and without digits, month and weekday words, in both directions. */
+  const SENTENCES = [
+    'The envoys met on Saturday night and will meet again on Monday.',
+    'Talks are set for March 11 at 10:30 in the capital, 3/4 of the delegates said.',
+    'The ceasefire lasted 30 days and expired on 2024-05-01.',
+    'The market reopened as shops monitored the decision made in May 2023.',
+    'Officials expect a deal within a month, by the end of the month or next week.',
+    'A new round could start in two weeks, or this weekend.',
+    'Nothing about time stands in this sentence at all.',
+    'Shelling at dawn was followed by strikes at 5 pm on Sun. and Sat.',
+    'Two days ago the guns fell silent; hours later, and three weeks from now, the talks go on.',
+    'A few hours before the vote, the mediators left, some minutes after the last round ended.',
+  ];
+  const ref = parseIsoDate(PUB)!;
+  const shape = (rs: chrono.ParsedResult[]) => rs.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);
+
+  it('returns what chrono.parse returns, forward and back', () => {
+    let found = 0;
+    for (const s of SENTENCES) {
+      for (const forwardDate of [true, false]) {
+        const expected = shape(chrono.parse(s, ref, { forwardDate }));
+        found += expected.length;
+        expect(shape(parseTimes(s, ref, forwardDate)), `${s} (${forwardDate})`).toEqual(expected);
+      }
+    }
+    expect(found).toBeGreaterThan(15);
   });
 });
 

@@ -76,6 +76,53 @@ const MAY_HOLD_TIME = new RegExp(`\\d|\\b(?:${[...CALENDAR_STEMS, ...RELATIVE_DA
 const WORD_NOT_DATE = new RegExp(`^(?:${[...new Set([...CALENDAR_STEMS, ...Object.keys(MONTH_ABBREVIATIONS)])].join('|')})\\.?$`, 'i');
 
 /**
+ * chrono's parsers that cannot match a text without a certain kind of word, by class name: a row
+ * per kind, the test a text must pass for these parsers to run. Each test is a necessary condition
+ * of the parsers' own patterns (a digit for numeric dates and clock times, a month stem for
+ * "March 11", a weekday stem or "week" for "on Monday" and "weekend", the closing word of
+ * "two days ago" or "hours later"), so skipping them never
+ * changes what chrono returns; it only spares their regexes on the many sentences without one.
+ * A parser not named here always runs.
+ */
+const PARSER_NEEDS: ReadonlyArray<{ readonly name: string; readonly test: RegExp; readonly parsers: readonly string[] }> = [
+  { name: 'digit', test: /\d/, parsers: ['ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENSlashMonthFormatParser', 'ENTimeExpressionParser', 'ENYearMonthNameParser'] },
+  { name: 'month', test: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i, parsers: ['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENMonthNameParser'] },
+  { name: 'weekday', test: /sun|mon|tue|wed|thu|fri|sat|week/i, parsers: ['ENWeekdayParser'] },
+  // "two days ago", "hours earlier": the duration's own words come last in these patterns.
+  { name: 'ago', test: /ago|before|earlier/i, parsers: ['ENTimeUnitAgoFormatParser'] },
+  { name: 'later', test: /later|after|from now|henceforth|forward|out/i, parsers: ['ENTimeUnitLaterFormatParser'] },
+];
+
+/**
+ * chrono's casual English configuration (what `chrono.parse` uses) with the parsers a text cannot
+ * need left out. One set of parsers per value of forwardDate: a parser whose pattern depends on it
+ * would otherwise build its regex again each time the value changes. The configurations are built
+ * once per combination of kinds present (at most 2^5 per value): code, not answers.
+ */
+function chronoFamily(forwardDate: boolean): (text: string, ref: Date) => chrono.ParsedResult[] {
+  const all = new chrono.Chrono();
+  const configs = new Map<number, chrono.Chrono>();
+  const rowOf = (p: chrono.Parser): number => PARSER_NEEDS.findIndex((r) => r.parsers.includes(p.constructor.name));
+  return (text, ref) => {
+    let present = 0;
+    for (let i = 0; i < PARSER_NEEDS.length; i++) if (PARSER_NEEDS[i].test.test(text)) present |= 1 << i;
+    let config = configs.get(present);
+    if (!config) {
+      const parsers = all.parsers.filter((p) => {
+        const row = rowOf(p);
+        return row < 0 || (present & (1 << row)) !== 0;
+      });
+      configs.set(present, (config = new chrono.Chrono({ parsers, refiners: all.refiners })));
+    }
+    return config.parse(text, ref, { forwardDate });
+  };
+}
+const FORWARD = chronoFamily(true);
+const BACKWARD = chronoFamily(false);
+/** What `chrono.parse(text, ref, { forwardDate })` returns, without running parsers that cannot match. */
+export const parseTimes = (text: string, ref: Date, forwardDate: boolean): chrono.ParsedResult[] => (forwardDate ? FORWARD : BACKWARD)(text, ref);
+
+/**
  * Every time expression in `text`, resolved against `published` (YYYY-MM-DD or null).
  * `tense` decides lone weekdays; 'unknown' reads the tense from the text itself.
  */
@@ -105,7 +152,7 @@ function findTimesUncached(text: string, published: string | null, tense: Tense)
   const ref = parseIsoDate(published);
   const out: TimeExpr[] = [];
   const t = tense === 'unknown' ? tenseFromText(text) : tense;
-  const parsed = MAY_HOLD_TIME.test(text) ? chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: t === 'future' }) : [];
+  const parsed = MAY_HOLD_TIME.test(text) ? parseTimes(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), t === 'future') : [];
   for (const r of parsed) {
     let words = r.text.replace(/[\s,;.]+$/, '');
     let start = r.index;
