@@ -20,11 +20,25 @@ const SENTENCES = [
 
 describe('cue triggers', () => {
   it('reads the first words of each alternative, through look-arounds, groups and optional groups', () => {
-    expect([...(triggersOf(String.raw`\bonly if\b|\bunless\b`) ?? [])]).toEqual(['only', 'unle']);
-    expect([...(triggersOf(String.raw`\b(?:will|would) never\b`) ?? [])]).toEqual(['will', 'woul']);
-    expect([...(triggersOf(String.raw`(?<!\bthe\s)\bdemands? that\b`) ?? [])]).toEqual(['dema']);
-    expect([...(triggersOf(String.raw`\b(?:steep |major )?challenges?\b`) ?? [])]).toEqual(['stee', 'majo', 'chal']);
+    expect([...(triggersOf(String.raw`\bonly if\b|\bunless\b`) ?? [])]).toEqual(['only ', 'unless ']);
+    expect([...(triggersOf(String.raw`\b(?:will|would) never\b`) ?? [])]).toEqual(['will ', 'would ']);
+    expect([...(triggersOf(String.raw`(?<!\bthe\s)\bdemands? that\b`) ?? [])]).toEqual(['demand']);
+    expect([...(triggersOf(String.raw`\b(?:steep |major )?challenges?\b`) ?? [])]).toEqual(['steep ', 'major ', 'challenge']);
     expect([...(triggersOf(String.raw`\bno?t\b`) ?? [])]).toEqual(['n']);
+  });
+
+  it('keys a whole word only where the regex must end the word, else a prefix', () => {
+    // white space, a boundary, a mark or a group whose every alternative ends the word
+    expect([...(triggersOf(String.raw`\bis\s+expected`) ?? [])]).toEqual(['is ']);
+    expect([...(triggersOf(String.raw`\bcease-fire`) ?? [])]).toEqual(['cease ']);
+    expect([...(triggersOf(String.raw`\bwill(?: not| never)\b`) ?? [])]).toEqual(['will ']);
+    expect([...(triggersOf(String.raw`\b[Ww]ill be\b`) ?? [])]).toEqual(['will ']);
+    // a group that may go on with letters, a class, a repeated letter, a literal too long to key whole
+    expect([...(triggersOf(String.raw`\bwill(?: not|n't)\b`) ?? [])]).toEqual(['will']);
+    expect([...(triggersOf(String.raw`\bvoic(?:ed|es)\b`) ?? [])]).toEqual(['voic']);
+    expect([...(triggersOf(String.raw`\bwon[’']t\b`) ?? [])]).toEqual(['won']);
+    expect([...(triggersOf(String.raw`\bsho+t\b`) ?? [])]).toEqual(['sh']);
+    expect([...(triggersOf(String.raw`\bcounterproposals\b`) ?? [])]).toEqual(['counterpropo']);
   });
 
   it('gives up on cues it cannot read: no word boundary, a class, a repeated group', () => {
@@ -38,6 +52,8 @@ describe('cue triggers', () => {
     const k = sentenceKeys('Non-negotiable, Ms Banda’s team said.');
     for (const key of ['n', 'no', 'non', 'nego', 'b', 'band', 's', 'team', 'said']) expect(k.has(key)).toBe(true);
     expect(k.has('non-')).toBe(false);
+    for (const key of ['non ', 'banda ', 'team ', 's ']) expect(k.has(key)).toBe(true);
+    expect(k.has('band ')).toBe(false);
     expect(mayMatch(null, k)).toBe(true);
     expect(mayMatch(new Set(['reje']), k)).toBe(false);
   });
@@ -50,6 +66,9 @@ describe('cue triggers', () => {
       expect([...index(s)].map((x) => x === 1)).toEqual(all.map((t) => mayMatch(t, keys)));
     }
     expect([...triggerIndex([new Set(['reje']), null, new Set(['acc'])])('Lesotho rejected it.')]).toEqual([1, 1, 0]);
+    // a whole-word key fires on that word only, not on a longer one that starts with it
+    expect([...triggerIndex([new Set(['is ']), new Set(['is'])])('Tanzania’s island is calm.')]).toEqual([1, 1]);
+    expect([...triggerIndex([new Set(['is ']), new Set(['is'])])('Tanzania’s island was calm.')]).toEqual([0, 1]);
   });
 
   it('never skips a position or outlook cue that matches', () => {

@@ -3,18 +3,22 @@
  * so that a detector runs a cue's regex only on the sentences that hold one of its first words.
  *
  * `triggersOf(source)` reads a cue's regex source (case-insensitive, as the lexicon writes them)
- * and returns the keys its matches must start with: for each top-level alternative, the first
- * one to four letters of the literal that opens it at a word boundary ("\bonly if\b" → "only",
- * "\b(?:will|would) never" → "will", "woul"). Look-arounds before the literal are skipped (they
- * only narrow a match). An alternative that opens with anything else (a class, an optional group,
- * no word boundary) makes the cue untestable: `null`, run it on every sentence.
+ * and returns the keys its matches must start with: for each top-level alternative, the literal
+ * that opens it at a word boundary, in lower case. When the source can only end the word after
+ * the literal (white space, `\b`, a mark) the key is that whole word with a trailing space
+ * ("\bonly if\b" → "only ", "\b(?:will|would) never" → "will ", "would "), so "is" does not fire on
+ * "Israel"; otherwise it is a word prefix of up to MAX_KEY letters ("\bdemands? that" → "demand").
+ * Look-arounds before the literal are skipped (they only narrow a match). An alternative that
+ * opens with anything else (a class, a repeated group, no word boundary) makes the cue
+ * untestable: `null`, run it on every sentence.
  *
- * `sentenceKeys(text)` gives every prefix of one to four letters of every word of a sentence, as
- * the regex engine splits words (ASCII letters, digits and "_"), so that a cue whose keys are all
- * absent cannot match: the test only ever skips sentences the regex would not match.
+ * `sentenceKeys(text)` gives every prefix and every whole word (with a trailing space) of the
+ * words of a sentence, as the regex engine splits words (ASCII letters, digits and "_"), so that
+ * a cue whose keys are all absent cannot match: the test only ever skips sentences the regex would
+ * not match. `triggerIndex` marks the same cues by walking each word down a trie of the keys.
  */
 
-const MAX_KEY = 4;
+const MAX_KEY = 12;
 const WORD = /[a-z0-9_]/;
 
 /** The index just after the group opening at `i` (source[i] === '('), skipping escapes and classes. */
@@ -54,6 +58,34 @@ function alternatives(src: string): string[] {
 
 /** True when a quantifier that allows zero repetitions starts at `i`. */
 const optionalAt = (src: string, i: number): boolean => src[i] === '?' || src[i] === '*' || /^\{0[,}]/.test(src.slice(i, i + 3));
+/** True when any quantifier starts at `i`. */
+const quantifierAt = (src: string, i: number): boolean => src[i] === '?' || src[i] === '*' || src[i] === '+' || src[i] === '{';
+
+/**
+ * True when what stands at `i` of a source can only match where a word ends: white space, a
+ * boundary, a character that is not a word character, the end. Anything else (a group, a class,
+ * `.`, `\w`, the end of a group's alternative, whose continuation is not known here) may go on
+ * with word characters.
+ */
+function wordEndsAt(src: string, i: number): boolean {
+  if (i >= src.length) return false;
+  const ch = src[i];
+  if (ch === '\\') {
+    const next = src[i + 1] ?? '';
+    // \s, \b, \W; an escaped mark ("\-", "\.") is that character.
+    return next === 's' || next === 'b' || next === 'W' || (!/[A-Za-z0-9_]/.test(next) && next !== '');
+  }
+  if (ch === '$') return true;
+  // "(?: not| never)": every alternative of a plain group (and what follows it, if it is optional) ends the word.
+  if (src.startsWith('(?:', i)) {
+    const end = groupEnd(src, i);
+    if (end < 0 || (quantifierAt(src, end) && !(src[end] === '?' && src[end + 1] !== '?'))) return false;
+    const rest = src[end] === '?' ? src.slice(end + 1) : src.slice(end);
+    return alternatives(src.slice(i + 3, end - 1)).every((alt) => wordEndsAt(alt + rest, 0)) && (src[end] !== '?' || wordEndsAt(rest, 0));
+  }
+  if (ch === '(' || ch === '[' || ch === '.' || ch === '|' || ch === ')' || quantifierAt(src, i)) return false;
+  return !WORD.test(ch.toLowerCase());
+}
 
 /** Keys of one alternative, given whether a word boundary already stands before it; null when untestable. */
 function keysOf(alt: string, boundary: boolean): string[] | null {
@@ -74,33 +106,52 @@ function keysOf(alt: string, boundary: boolean): string[] | null {
     const end = groupEnd(alt, i);
     if (end < 0) return null;
     const bodyStart = alt.startsWith('(?:', i) ? i + 3 : alt.startsWith('(?<', i) ? alt.indexOf('>', i) + 1 : i + 1;
+    const optional = optionalAt(alt, end);
+    if (optional && (alt[end] !== '?' || alt[end + 1] === '?')) return null;
+    // What follows each of the group's alternatives: the rest of this one, unless the group repeats.
+    const rest = optional ? alt.slice(end + 1) : quantifierAt(alt, end) ? null : alt.slice(end);
     const keys: string[] = [];
     for (const inner of alternatives(alt.slice(bodyStart, end - 1))) {
-      const k = keysOf(inner, atBoundary);
+      const k = keysOf(rest === null ? inner : inner + rest, atBoundary);
       if (!k) return null;
       keys.push(...k);
     }
     // "(?:steep |major )?challenges": the group's first words, or what follows it ("?" only: "*" and "{0," may repeat).
-    if (optionalAt(alt, end)) {
-      if (alt[end] !== '?' || alt[end + 1] === '?') return null;
-      const rest = keysOf(alt.slice(end + 1), atBoundary);
-      return rest ? [...keys, ...rest] : null;
+    if (optional) {
+      const after = keysOf(alt.slice(end + 1), atBoundary);
+      return after ? [...keys, ...after] : null;
     }
     return keys;
   }
-  // "[Ww]ill": a class of plain letters opens a word with one of them.
-  const cls = /^\[([A-Za-z]+)\]/.exec(alt.slice(i));
-  if (cls && atBoundary && !optionalAt(alt, i + cls[0].length)) return [...cls[1].toLowerCase()];
   if (!atBoundary) return null;
+  // "[Ww]ill": a class of plain letters opens a word with one of them, then the literal after it.
+  const cls = /^\[([A-Za-z]+)\]/.exec(alt.slice(i));
+  if (cls) {
+    if (optionalAt(alt, i + cls[0].length)) return null;
+    const tail = literalAt(alt, i + cls[0].length);
+    return [...new Set(cls[1].toLowerCase())].map((c) => (tail.quantified || tail.text === '' ? c : c + tail.key));
+  }
+  const lit = literalAt(alt, i);
+  return lit.text ? [lit.key] : null;
+}
+
+/**
+ * The literal word characters from `i` (lower case), stopping before a character under a
+ * quantifier; its key is the whole word (with a trailing space) when the source can only end
+ * the word there, else the literal as a word prefix, at most MAX_KEY characters.
+ */
+function literalAt(alt: string, i: number): { text: string; key: string; quantified: boolean } {
   let lit = '';
-  for (let k = i; k < alt.length && lit.length < MAX_KEY; k++) {
+  let k = i;
+  for (; k < alt.length && lit.length < MAX_KEY; k++) {
     const ch = alt[k].toLowerCase();
     if (!WORD.test(ch)) break;
-    // "demands?": a letter under a quantifier that allows none is not part of the literal.
-    if (optionalAt(alt, k + 1)) break;
+    // "demands?": a letter under a quantifier is not (or not only) part of the literal.
+    if (quantifierAt(alt, k + 1)) return { text: lit, key: lit, quantified: true };
     lit += ch;
   }
-  return lit ? [lit] : null;
+  const whole = lit !== '' && lit.length < MAX_KEY && wordEndsAt(alt, k);
+  return { text: lit, key: whole ? `${lit} ` : lit, quantified: false };
 }
 
 /** The keys a match of `source` must start with, or null when the cue cannot be tested that way. */
@@ -109,12 +160,41 @@ export function triggersOf(source: string): ReadonlySet<string> | null {
   return keys ? new Set(keys) : null;
 }
 
-/** Every prefix of one to four characters of every word of `text` (lower case). */
+/**
+ * The word character a code unit stands for when a cue regex (case-insensitive) reads it, in lower
+ * case, or -1: ASCII letters, digits and "_", and the two non-ASCII letters whose case folding is
+ * ASCII (the Kelvin sign, the long s), in case a cue is ever compiled with the `u` flag.
+ */
+function wordCode(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  if ((c >= 48 && c <= 57) || c === 95) return c;
+  if (c === 0x212a) return 107;
+  if (c === 0x17f) return 115;
+  return -1;
+}
+
+/** The words of a text as the regex engine splits them, in lower case. */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let w = '';
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
+    if (c >= 0) w += String.fromCharCode(c);
+    else if (w) {
+      out.push(w);
+      w = '';
+    }
+  }
+  return out;
+}
+
+/** Every key a text can satisfy: each prefix of each word, and each whole word with a trailing space. */
 export function sentenceKeys(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[a-z0-9_]+/g)) {
-    const w = m[0];
-    for (let n = 1; n <= Math.min(MAX_KEY, w.length); n++) out.add(w.slice(0, n));
+  for (const w of wordsOf(text)) {
+    for (let n = 1; n <= w.length; n++) out.add(w.slice(0, n));
+    out.add(`${w} `);
   }
   return out;
 }
@@ -126,27 +206,65 @@ export function mayMatch(triggers: ReadonlySet<string> | null, keys: ReadonlySet
   return false;
 }
 
+/** Symbols of the key trie: a-z, 0-9 and "_" (the word characters `wordCode` gives). */
+const SYMBOLS = 37;
+const symbolOf = (c: number): number => (c >= 97 ? c - 97 : c === 95 ? 36 : c - 48 + 26);
+
 /**
- * For a list of cues' triggers, a function that marks which cues may match a sentence: one pass
- * over the sentence's words, each word's prefixes looked up once (cheaper than testing every
- * cue's keys against a set of the sentence's keys).
+ * For a list of cues' triggers, a function that marks which cues may match a sentence (the same
+ * marks as `mayMatch` with `sentenceKeys`): one pass over the sentence's characters, each word
+ * walked down a trie of the keys letter by letter (a flat table of transitions), with no string
+ * built.
  */
 export function triggerIndex(list: ReadonlyArray<ReadonlySet<string> | null>): (text: string) => Uint8Array {
-  const byKey = new Map<string, number[]>();
+  // State 0 is the root; next[state * SYMBOLS + symbol] is the state after a letter, 0 for none.
+  let next = new Int32Array(64 * SYMBOLS);
+  const prefix: number[][] = [[]];
+  const whole: number[][] = [[]];
   const always: number[] = [];
   list.forEach((triggers, i) => {
-    if (!triggers) always.push(i);
-    else for (const k of triggers) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    if (!triggers) {
+      always.push(i);
+      return;
+    }
+    for (const key of triggers) {
+      const isWhole = key.endsWith(' ');
+      const letters = isWhole ? key.slice(0, -1) : key;
+      let state = 0;
+      for (let k = 0; k < letters.length; k++) {
+        const at = state * SYMBOLS + symbolOf(letters.charCodeAt(k));
+        if (!next[at]) {
+          const fresh = prefix.length;
+          prefix.push([]);
+          whole.push([]);
+          if ((fresh + 1) * SYMBOLS > next.length) {
+            const grown = new Int32Array(next.length * 2);
+            grown.set(next);
+            next = grown;
+          }
+          next[at] = fresh;
+        }
+        state = next[at];
+      }
+      (isWhole ? whole : prefix)[state].push(i);
+    }
   });
+  const table = next;
   return (text) => {
     const marks = new Uint8Array(list.length);
     for (const i of always) marks[i] = 1;
-    for (const m of text.toLowerCase().matchAll(/[a-z0-9_]+/g)) {
-      const w = m[0];
-      for (let n = 1; n <= Math.min(MAX_KEY, w.length); n++) {
-        const cues = byKey.get(w.slice(0, n));
-        if (cues) for (const i of cues) marks[i] = 1;
+    // state: where the current word's letters lead in the trie; -1 between words, 0 once they leave it.
+    let state = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
+      if (c < 0) {
+        if (state > 0) for (const k of whole[state]) marks[k] = 1;
+        state = -1;
+        continue;
       }
+      if (state === 0) continue;
+      state = table[(state < 0 ? 0 : state) * SYMBOLS + symbolOf(c)];
+      if (state > 0) for (const k of prefix[state]) marks[k] = 1;
     }
     return marks;
   };
