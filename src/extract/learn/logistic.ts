@@ -52,11 +52,15 @@ export function predict(model: LogisticModel, features: Features): number {
   if (features instanceof Map) {
     for (const [n, v] of features) z += (model.weights[n] ?? 0) * v;
   } else {
-    const seen = new Set<string>();
+    // Only names the model weighs change the sum, so only those are checked for repeats (most
+    // names of a sentence are unknown to the model); the sum runs in the same order as before.
+    let seen: Set<string> | null = null;
     for (const n of features as readonly string[]) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      z += model.weights[n] ?? 0;
+      const weight = model.weights[n];
+      if (weight === undefined) continue;
+      if (seen?.has(n)) continue;
+      (seen ??= new Set()).add(n);
+      z += weight;
     }
   }
   return sigmoid(z);
