@@ -9,7 +9,7 @@ const lede = 'A car bomb exploded outside a police station in Arequipa on Monday
 
 describe('attacks: the side that claimed or was blamed', () => {
   it('takes a named group that claimed responsibility later in the article as the attacker', () => {
-    const out = detectAttacks(build([lede, 'A separatist movement, the Andean Liberation Front, claimed responsibility for the attack in a statement.'].join('\n')));
+    const out = detectAttacks(build([lede, 'A separatist movement, the Andean Liberation Front, claimed responsibility in a video released on Tuesday.'].join('\n')));
     expect(out).toHaveLength(1);
     expect(out[0].attacker).toBe('Andean Liberation Front');
   });

@@ -78,7 +78,7 @@ const KILLED_RES = [
   // "the number of fatalities left by the attack on ... increased to 21": the toll named, then where it stands.
   fastRegExp(`\\b(?:death toll|number of (?:dead|deaths|fatalities|people killed|those killed))\\b[^.;]{0,140}?\\b(?:rose|risen|rises|increased|increases|climbed|climbs|reached|reaches|jumped|grew|stood at|stands at)\\s+(?:to\\s+)?(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
-  // "condemned the killing of over 100 civilians", "the deaths of three soldiers".
+  // "deplored the killing of some 40 farmers", "the deaths of three soldiers".
   fastRegExp(`\\b(?:killing|killings|massacre|deaths)\\s+of\\s+(${COUNT})\\b`, 'i'),
 ];
 /** "with no casualties reported": a toll of nobody. */
@@ -1147,8 +1147,8 @@ const weaponsWithin = (x: Attack, y: Attack): boolean =>
   x.weapons.length > 0 && x.weapons.every((w) => y.weapons.some((v) => v.type === w.type && (v.count == null || w.count == null || v.count === w.count)));
 
 /**
- * A strike's weapons told again with no toll and no other place ("three cruise missiles had struck
- * the city", "the strike with two ballistic missiles damaged a building"): detail of the strike
+ * A strike's weapons told again with no toll and no other place ("the governor said four cruise
+ * missiles hit the port", "two of the ballistic missiles fell on a school"): detail of the strike
  * already recorded with those weapons, not another strike. Its counts fill the record's; the
  * record keeps both sentences.
  */
