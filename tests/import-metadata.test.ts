@@ -34,6 +34,15 @@ describe('headline, byline, date and outlet lines', () => {
     expect(parseDate('Опубликовано 23.03.2025')?.date).toBe('2025-03-23');
   });
 
+  it('never dates a line by a word relative to no day ("today", "yesterday", "last week")', () => {
+    expect(parseDate('Updated today')).toBeNull();
+    expect(parseDate('The harbour was quiet yesterday, the mayor said.')).toBeNull();
+    expect(parseDate('aujourd’hui')).toBeNull();
+    expect(parseDate('Ferries ran again last week, and on 3 May 2024 the port reopened.')?.date).toBe('2024-05-03');
+    expect(parseDate('Posted 3/23/25')?.date).toBe('2025-03-23');
+    expect(detectTextMetadata('Ferry service resumes\nUpdated today\n' + BODY).published).toBeNull();
+  });
+
   it('reads a labelled date opening the headline line, a "Place • AGENCY" line, and a section label glued to the headline', () => {
     expect(detectTextMetadata(' date 2024-10-14 Mayor describes the damage to the port after the night attack\nHarbourtown • UNN\n' + BODY)).toEqual({
       title: 'Mayor describes the damage to the port after the night attack',

@@ -19,11 +19,20 @@ const PARSERS = [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.it, chrono.p
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/**
+ * A year written out: four digits (1800-2199), or two digits closing a numeric date (23.03.25,
+ * 3/23/25) or after an apostrophe or a comma ('25, "January 19, 20" cut short). Without one, no full
+ * date can be read, so chrono (about 0.3 ms a call per language warm, far more cold) is not called; a
+ * match must hold one too, so "today" or "last week" never give a date relative to the fixed reference.
+ */
+const YEAR_WRITTEN = /(?<!\d)(?:1[89]|2[01])\d{2}(?!\d)|(?<!\d)\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2}(?!\d)|['’,]\s*\d{2}(?!\d)/;
+
 /** Finds a full calendar date (year, month and day all written) in `s`, as YYYY-MM-DD. */
 export function parseDate(s: string): { date: string; index: number; length: number } | null {
   const input = s.length > 400 ? s.slice(0, 400) : s;
   const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/.exec(input);
   if (iso && validDate(+iso[1], +iso[2], +iso[3])) return { date: `${iso[1]}-${iso[2]}-${iso[3]}`, index: iso.index, length: iso[0].length };
+  if (!YEAR_WRITTEN.test(input)) return null;
   for (const p of PARSERS) {
     let results: chrono.ParsedResult[];
     try {
@@ -33,7 +42,7 @@ export function parseDate(s: string): { date: string; index: number; length: num
     }
     for (const r of results) {
       const c = r.start;
-      if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+      if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day') || !YEAR_WRITTEN.test(r.text)) continue;
       const y = c.get('year');
       const m = c.get('month');
       const d = c.get('day');
