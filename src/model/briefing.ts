@@ -1,37 +1,9 @@
 import { z } from 'zod';
+import { ESTIMATIVE_WORDS, SECTION_IDS } from './briefing-vocabulary';
 
-/** Sections a briefing can hold; the analyst picks any subset in any order. */
-export const SECTION_IDS = [
-  'bluf',
-  'delegations',
-  'positions',
-  'outlook',
-  'attacks',
-  'people',
-  'timeline',
-  'disagreements',
-  'sources',
-  'notes',
-] as const;
+export { ESTIMATIVE_WORDS, SECTION_IDS, SECTION_TITLES, type EstimativeWord, type SectionId } from './briefing-vocabulary';
+
 export const SectionIdSchema = z.enum(SECTION_IDS);
-export type SectionId = z.infer<typeof SectionIdSchema>;
-
-export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
-  bluf: 'Bottom line up front',
-  delegations: 'Delegations',
-  positions: 'Positions',
-  outlook: 'Outlook',
-  attacks: 'Attacks',
-  people: 'People',
-  timeline: 'Timeline',
-  disagreements: 'Disagreements between sources',
-  sources: 'Sources',
-  notes: 'Analyst notes',
-};
-
-/** ICD 203 estimative words, from least to most likely. */
-export const ESTIMATIVE_WORDS = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certainly'] as const;
-export type EstimativeWord = (typeof ESTIMATIVE_WORDS)[number];
 
 export const BriefingSchema = z.object({
   title: z.string().min(1).max(300),
