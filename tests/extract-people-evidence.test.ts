@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/model';
 import { analyseWithDelegations } from '../src/extract/analyse';
+import { withoutSideModel } from '../src/extract/learn/side-model';
 import type { SidedPerson } from '../src/extract/people';
 
-/** A person's side records the row of the evidence table that gave it. Invented sentences. */
+/** A person's side records the row of the evidence table that gave it. Invented sentences. The rule table alone (withoutSideModel): the learned chooser is tested in learn-side.test.ts. */
 const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
 const person = (text: string, name: string): SidedPerson | undefined =>
-  (analyseWithDelegations(art(text)).analysed.people as readonly SidedPerson[]).find((p) => p.name === name);
+  (withoutSideModel(() => analyseWithDelegations(art(text))).analysed.people as readonly SidedPerson[]).find((p) => p.name === name);
 const side = (text: string, name: string): [string | null, string | null] => {
   const p = person(text, name);
   return [p?.party ?? null, p?.partyBy ?? null];

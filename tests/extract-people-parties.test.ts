@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/model';
 import { analyseWithDelegations } from '../src/extract/analyse';
+import { withoutSideModel } from '../src/extract/learn/side-model';
 
-/** People's party and name edges on reporting of a round of talks: a side belongs to the phrase that names it. */
+/** People's party and name edges on reporting of a round of talks: a side belongs to the phrase that names it. The rule table alone (withoutSideModel): the learned chooser is tested in learn-side.test.ts. */
 const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
-const run = (text: string) => analyseWithDelegations(art(text));
+const run = (text: string) => withoutSideModel(() => analyseWithDelegations(art(text)));
 const sideOf = (text: string, name: string) => run(text).analysed.people.find((p) => p.name === name)?.party;
 const names = (text: string) => run(text).analysed.people.map((p) => p.name);
 const teams = (text: string) => run(text).delegations.map((d) => ({ party: d.party, members: d.members.map((m) => `${m.name}${m.leads ? '*' : ''}`) }));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/model';
 import { analyseWithDelegations } from '../src/extract/analyse';
+import { withoutSideModel } from '../src/extract/learn/side-model';
 
-/** People: clean names behind stacked titles, things that are not people, and a person's side from the document. */
+/** People: clean names behind stacked titles, things that are not people, and a person's side from the document. The rule table alone (withoutSideModel): the learned chooser is tested in learn-side.test.ts. */
 const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
-const people = (text: string) => analyseWithDelegations(art(text)).analysed.people;
+const people = (text: string) => withoutSideModel(() => analyseWithDelegations(art(text))).analysed.people;
 const names = (text: string) => people(text).map((p) => p.name);
 const sideOf = (text: string, name: string) => people(text).find((p) => p.name === name)?.party;
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/model';
 import { analyseWithDelegations } from '../src/extract/analyse';
+import { withoutSideModel } from '../src/extract/learn/side-model';
 
-/** A person's side from their own sentences: what does not count (places, coordinated parties) and a principal's side. */
+/** A person's side from their own sentences: what does not count (places, coordinated parties) and a principal's side. The rule table alone (withoutSideModel): the learned chooser is tested in learn-side.test.ts. */
 const art = (text: string): Article => ({ id: 't', title: null, outlet: null, published: null, byline: null, text, origin: { kind: 'paste' } });
-const sideOf = (text: string, name: string) => analyseWithDelegations(art(text)).analysed.people.find((p) => p.name === name)?.party;
+const sideOf = (text: string, name: string) => withoutSideModel(() => analyseWithDelegations(art(text))).analysed.people.find((p) => p.name === name)?.party;
 
 describe('people: sides from sentences', () => {
   it('does not take a party coordinated with the person as their side', () => {

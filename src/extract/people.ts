@@ -4,6 +4,8 @@ import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, SPEAKER_NOUNS, HYPHEN_COMPOUND_
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
+import { sideArticle, sideCandidates, type Proposal, type SideCandidate, type SideInput } from './learn/side-features';
+import { chooseSide, type SideModel } from './learn/side-model';
 import type { ArticlePerson, PartyMention, PersonMention, Sentence, Token } from './types';
 
 /**
@@ -786,7 +788,16 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
       if (party) people[i] = { ...people[i], party, partyBy: row.name };
     }
   }
-  return people;
+  // every row's answer, for the learned side chooser (the rows above stop at the first)
+  const proposals = people.map((_, i) => {
+    const out: Proposal[] = [];
+    for (const row of PEOPLE_EVIDENCE) {
+      const party = row.find(ctx, i);
+      if (party) out.push({ by: row.name, party });
+    }
+    return out;
+  });
+  return people.map((p, i) => ({ ...p, proposals: proposals[i] }));
 }
 
 /**
@@ -808,11 +819,14 @@ export type PartyEvidence =
   | 'companion' // "A was joined by B", "He is accompanied by B": B takes A's side
   | 'team' // a member of a side's delegation (the delegations stage)
   | 'own-sentences' // the side the person's own sentences give, when it leads clearly
-  | 'home-state'; // a state office ("President X", "the deputy minister") with nothing else: the state the article names most, when it leads clearly
+  | 'home-state' // a state office ("President X", "the deputy minister") with nothing else: the state the article names most, when it leads clearly
+  | 'learned-side'; // the learned chooser (learn/side-model.ts) over every row's answer and the parties named near the person
 
 /** A person with the evidence that gave their side. */
 export interface SidedPerson extends ArticlePerson {
   readonly partyBy: PartyEvidence | null;
+  /** Every evidence row's answer (not only the first), for the learned side chooser. */
+  readonly proposals?: readonly Proposal[];
 }
 
 interface EvidenceContext {
@@ -979,7 +993,70 @@ function headedBy(text: string, p: ArticlePerson, parties: readonly PartyMention
  * placed in a side's team keeps that side), 'principal' (once the principal has a side) and,
  * last, 'own-sentences' for people whose role and team name no side.
  */
-export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): SidedPerson[] {
+/**
+ * With a side model (learn/side-model.ts, `sideModel()`), the learned chooser then picks each
+ * person's side among every row's answer and the parties named near them ('learned-side'); it
+ * fills only people the rows leave without a side (mode 'fill') and never a commentator's.
+ * Without one (the default, as the delegations stage reads sides), the rule table alone.
+ */
+export function sidesFromSentences(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[], model: SideModel | null = null): SidedPerson[] {
+  const ruled = ruleSides(text, sentences, parties, people);
+  if (!model || !ruled.length) return ruled;
+  const cases = sideCases(text, sentences, parties, people, ruled);
+  return ruled.map((p, i) => {
+    // a commentator's role ("analyst", "professor") names no side: the rules' answer, if any, stands
+    if (cases[i]!.input.commentator) return p;
+    const party = chooseSide(model, cases[i]!.candidates, p.party);
+    return party && party !== p.party ? { ...p, party, partyBy: 'learned-side' } : p;
+  });
+}
+
+/** The learned chooser's view of each person: what the rules said and the candidate sides with their features. */
+export interface SideCase {
+  readonly input: SideInput;
+  readonly candidates: readonly SideCandidate[];
+}
+
+/** Candidates and features for every person, given the sides the rule table chose (`ruled`, same order as `people`). */
+export function sideCases(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[], ruled: readonly SidedPerson[]): SideCase[] {
+  const a = sideArticle(text, sentences, parties);
+  const others = new Map<number, Array<{ key: string; start: number; end: number; party: string | null }>>();
+  ruled.forEach((p) => {
+    for (const m of p.mentions) {
+      const l = others.get(m.sentence) ?? [];
+      l.push({ key: p.key, start: m.start, end: m.end, party: p.party });
+      others.set(m.sentence, l);
+    }
+  });
+  let home: string | null | undefined;
+  return people.map((p, i) => {
+    const r = ruled[i]!;
+    const proposals: Proposal[] = [...((p as Partial<SidedPerson>).proposals ?? [])];
+    // a side the delegations stage gave (no row of the people stage named it)
+    if (p.party && !(p as Partial<SidedPerson>).partyBy) proposals.push({ by: 'team', party: p.party });
+    const principal = principalOf(p, people);
+    const pside = principal ? ruled[people.indexOf(principal)]?.party : null;
+    if (pside) proposals.push({ by: 'principal', party: pside });
+    if (r.partyBy === 'own-sentences' && r.party) proposals.push({ by: 'own-sentences', party: r.party });
+    if (p.roles.some(stateOfficeRole)) {
+      home ??= homeState(parties);
+      if (home) proposals.push({ by: 'home-state', party: home });
+    }
+    const input: SideInput = { person: p, ruleParty: r.party, ruleBy: r.partyBy, proposals, votes: sentenceVotes(text, sentences, a.bySentence, p, people), commentator: commentator(p) };
+    return { input, candidates: sideCandidates(a, input, others) };
+  });
+}
+
+/** A commentator: a role whose head noun (the last word before a preposition: "military analyst with the X outlet") is a commentator's. */
+const commentator = (p: ArticlePerson): boolean =>
+  p.roles.some((r) => {
+    const words = r.split(/\s+/);
+    const cut = words.findIndex((w, k) => k > 0 && ROLE_STOP.has(w.toLowerCase()));
+    return NON_STATE_ROLES.has(clean(words[(cut < 0 ? words.length : cut) - 1] ?? '')) || NON_STATE_ROLES.has(clean(words[words.length - 1] ?? ''));
+  });
+
+/** The rule table's sides: 'team', 'principal', 'own-sentences' and 'home-state' for people the people stage left without one. */
+export function ruleSides(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], people: readonly ArticlePerson[]): SidedPerson[] {
   const sided = people.map((p): SidedPerson => {
     const by = (p as Partial<SidedPerson>).partyBy ?? null;
     return { ...p, partyBy: p.party ? (by ?? 'team') : null };
@@ -991,7 +1068,6 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
     if (l) l.push(pm);
     else bySentence.set(pm.sentence, [pm]);
   }
-  const commentator = (p: ArticlePerson): boolean => p.roles.some((r) => NON_STATE_ROLES.has(clean(r.split(/\s+/).pop() ?? '')));
   const vote = (p: SidedPerson): SidedPerson => {
     const party = sideFromSentences(text, sentences, bySentence, p, people);
     return party ? { ...p, party, partyBy: 'own-sentences' } : p;
@@ -1040,6 +1116,14 @@ const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(
  * person's role is that person's. The party must lead clearly, else null.
  */
 function sideFromSentences(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
+  const ranked = [...sentenceVotes(text, sentences, bySentence, p, people)].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return null;
+  if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
+  return ranked[0][0];
+}
+
+/** The weight each party gets from the person's own sentences (see sideFromSentences), a party coordinated with the person left out. */
+function sentenceVotes(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[]): Map<string, number> {
   const votes = new Map<string, number>();
   const otherSides = new Set<string>();
   const mine = new Set(p.mentions.map((m) => m.sentence));
@@ -1076,10 +1160,8 @@ function sideFromSentences(text: string, sentences: readonly Sentence[], bySente
       votes.set(pm.party, (votes.get(pm.party) ?? 0) + w);
     }
   }
-  const ranked = [...votes.entries()].filter(([party]) => !otherSides.has(party)).sort((a, b) => b[1] - a[1]);
-  if (!ranked.length) return null;
-  if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
-  return ranked[0][0];
+  for (const party of otherSides) votes.delete(party);
+  return votes;
 }
 
 /** A title as a key: lower case, without courtesy titles and qualifiers ("Former President" → "president"). */

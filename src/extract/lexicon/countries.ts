@@ -37,7 +37,7 @@ Cambodia | Cambodian | Phnom Penh |
 Cameroon | Cameroonian | Yaoundé, Yaounde |
 Canada | Canadian | Ottawa |
 Cape Verde | Cape Verdean | Praia | Cabo Verde
-Central African Republic | Central African | Bangui |
+Central African Republic | Central African | Bangui | CAR
 Chad | Chadian | N'Djamena |
 Chile | Chilean | Santiago |
 China | Chinese | Beijing, Zhongnanhai | People's Republic of China, PRC, P.R.C., mainland China, PLA, People's Liberation Army
@@ -241,4 +241,21 @@ International Atomic Energy Agency | | IAEA
 International Criminal Court | | ICC
 ECOWAS | | Economic Community of West African States
 ASEAN | | Association of Southeast Asian Nations
+Moro Islamic Liberation Front | | MILF
+New People's Army | | NPA
+Fatah | | Fatah movement
+Palestine Liberation Organization | | PLO, Palestine Liberation Organisation
+Popular Front for the Liberation of Palestine | | PFLP
+SPLM-IO | | SPLA-IO, Sudan People's Liberation Movement-in-Opposition, Sudan People's Liberation Movement in Opposition
+Libyan National Army | | LNA
+Government of National Accord | | GNA
+Donetsk People's Republic | | DPR, DNR
+Luhansk People's Republic | | LPR, LNR, Lugansk People's Republic
+Oromo Liberation Army | | OLA
+Jaish-e-Mohammed | | Jaish-e-Muhammad, Jaish-e-Mohammad, JeM
+Lashkar-e-Taiba | | Lashkar-e-Tayyiba, LeT
+Tehreek-e-Taliban Pakistan | | TTP, Pakistani Taliban
+Balochistan Liberation Army | | BLA
+Free Syrian Army | | FSA
+Kurdistan Region | | Kurdistan Regional Government, KRG
 `;
