@@ -11,7 +11,7 @@
  * Labels: a person of an article is positive when a gold delegation member is the same person
  * (names.ts samePerson); every other person of the article is negative.
  * Regularisation, the feature set (word classes only, or with common words seen in ≥ 3
- * training articles), the threshold and the leader rule are chosen by 10-fold (by article)
+ * training articles), the threshold and the leader rule are chosen by leave-one-article-out
  * cross-validation, maximising the mean per-article delegation F1 the scorer computes
  * (rule members plus learned members, (party, name) pairs; an article with gold and system
  * both empty left out).
@@ -99,8 +99,7 @@ interface Row {
   party: string | null;
   inRules: boolean;
 }
-/** `ruleRows[i]`: the person row of `ruleMembers[i]` (for the veto), when the person is one of the article's people. */
-interface Doc { id: string; gold: GoldMember[]; ruleMembers: GoldMember[]; ruleRows: Array<Row | null>; rows: Row[] }
+interface Doc { id: string; gold: GoldMember[]; ruleMembers: GoldMember[]; rows: Row[] }
 
 const partyKey = (p: string): string => foldText(p).replace(/^the /, '');
 
@@ -142,8 +141,7 @@ async function load(): Promise<Doc[]> {
       const g = src.members.find((m) => samePerson(m.name, c.person.name) || c.person.variants.some((v) => samePerson(m.name, v)));
       return { id: src.id, c, label: g ? 1 : 0, leads: !!g?.leads, party: learnedParty(a, c, rules, voted), inRules: rules.has(c.person) };
     });
-    const ruleRows = ruleMembers.map((m) => rows.find((r) => r.inRules && samePerson(r.c.person.name, m.name)) ?? null);
-    docs.push({ id: src.id, gold: src.members, ruleMembers, ruleRows, rows });
+    docs.push({ id: src.id, gold: src.members, ruleMembers, rows });
     if (diagnose && (src.members.length || ruleMembers.length)) {
       console.log(`\n## ${src.id}`);
       for (const g of src.members) {
@@ -170,10 +168,6 @@ const FEATURE_SETS: Record<string, (name: string, vocab: ReadonlySet<string>) =>
 /** How learned members join the rules' teams: added everywhere, or only in an article where the rules found no team. */
 export type Mode = 'union' | 'silent';
 const MODES: Mode[] = ['silent', 'union'];
-/** Veto thresholds offered for rule members (0: none). */
-const VETOES = [0, 0.05, 0.1, 0.2];
-/** Cross-validation folds, by article (articles dealt round-robin in sorted order). */
-const FOLDS = 10;
 
 /** Common-word features seen in at least 3 different training articles. */
 function vocabulary(docs: readonly Doc[]): Set<string> {
@@ -201,11 +195,11 @@ async function main(): Promise<void> {
   console.log(`training articles: ${docs.length}, people: ${docs.reduce((s, d) => s + d.rows.length, 0)}, gold members: ${docs.reduce((s, d) => s + d.gold.length, 0)}, of them people found: ${docs.reduce((s, d) => s + d.rows.filter((r) => r.label).length, 0)}`);
   console.log(`rules alone: mean article F1 ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}`);
   const vocab = vocabulary(docs);
-  const folds = foldsByGroup(ids, Math.min(FOLDS, ids.length));
+  const folds = foldsByGroup(ids, ids.length);
   const L2 = [0.001, 0.003, 0.01, 0.03, 0.1];
   const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
   /** Every setting tried, with its per-article cross-validated F1s. */
-  interface Setting { set: string; l2: number; threshold: number; mode: Mode; veto: number; f1: number; perArticle: Array<number | null>; probs: Map<Row, number> }
+  interface Setting { set: string; l2: number; threshold: number; mode: Mode; f1: number; perArticle: Array<number | null>; probs: Map<Row, number> }
   const settings: Setting[] = [];
   for (const [set, sel] of Object.entries(FEATURE_SETS)) {
     const keep = (n: string): boolean => sel(n, vocab);
@@ -219,12 +213,9 @@ async function main(): Promise<void> {
         const alone = mean(docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, { kind: 'never' }, 'alone'))));
         const line: string[] = [];
         for (const mode of MODES) {
-          // a veto needs a model that does not read the rules' own verdicts
-          for (const veto of set.endsWith('no-rules') ? VETOES : [0]) {
-            const per = docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, { kind: 'never' }, mode, veto)));
-            settings.push({ set, l2, threshold: t, mode, veto, f1: mean(per), perArticle: per, probs });
-            line.push(`${mode}${veto ? `+veto${veto}` : ''} ${(100 * mean(per)).toFixed(1)}`);
-          }
+          const per = docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, { kind: 'never' }, mode)));
+          settings.push({ set, l2, threshold: t, mode, f1: mean(per), perArticle: per, probs });
+          line.push(`${mode} ${(100 * mean(per)).toFixed(1)}`);
         }
         console.log(`cv ${set} l2=${l2} t=${t}: alone ${(100 * alone).toFixed(1)} ${line.join(' ')}`);
       }
@@ -242,9 +233,9 @@ async function main(): Promise<void> {
     return x.f1 >= top.f1 - se;
   };
   const setOrder = Object.keys(FEATURE_SETS);
-  const conservative = [...settings].sort((x, y) => x.veto - y.veto || MODES.indexOf(x.mode) - MODES.indexOf(y.mode) || setOrder.indexOf(x.set) - setOrder.indexOf(y.set) || y.l2 - x.l2 || y.threshold - x.threshold);
+  const conservative = [...settings].sort((x, y) => MODES.indexOf(x.mode) - MODES.indexOf(y.mode) || setOrder.indexOf(x.set) - setOrder.indexOf(y.set) || y.l2 - x.l2 || y.threshold - x.threshold);
   const best = conservative.find(within) ?? top;
-  console.log(`best cv setting: ${top.set} l2=${top.l2} t=${top.threshold} ${top.mode} veto ${top.veto} ${(100 * top.f1).toFixed(1)}; chosen (within one standard error of it): ${best.set} l2=${best.l2} t=${best.threshold} ${best.mode} veto ${best.veto} ${(100 * best.f1).toFixed(1)}`);
+  console.log(`best cv setting: ${top.set} l2=${top.l2} t=${top.threshold} ${top.mode} ${(100 * top.f1).toFixed(1)}; chosen (within one standard error of it): ${best.set} l2=${best.l2} t=${best.threshold} ${best.mode} ${(100 * best.f1).toFixed(1)}`);
   if (process.argv.includes('--dump')) {
     for (const d of docs) {
       if (!d.gold.length && !d.rows.some((r) => (best!.probs.get(r) ?? 0) >= 0.3)) continue;
@@ -265,7 +256,7 @@ async function main(): Promise<void> {
     const f1 = mean(
       folds.flatMap((held) => {
         const rule = cand.rule(held);
-        return docs.filter((d) => held.has(d.id)).map((d) => articleF1(d.gold, systemOf(d, best!.probs, best!.threshold, rule, best!.mode, best!.veto), true));
+        return docs.filter((d) => held.has(d.id)).map((d) => articleF1(d.gold, systemOf(d, best!.probs, best!.threshold, rule, best!.mode), true));
       }),
     );
     console.log(`leader ${cand.name}: strict ${(100 * f1).toFixed(1)}`);
@@ -280,20 +271,18 @@ async function main(): Promise<void> {
     threshold: best.threshold,
     leader,
     mode: best.mode,
-    veto: best.veto,
     features: [...new Set(all.flatMap((r) => [...r.c.features.keys()]).filter(keep))].sort(),
     trainingIds: ids,
-    made: `scripts/train-delegations.ts: L2 logistic regression (src/extract/learn/logistic.ts, 300 epochs); features '${best.set}', l2 ${best.l2}, threshold ${best.threshold}, mode '${best.mode}', veto ${best.veto}, leader '${bestLeader.name}', chosen by ${folds.length}-fold cross-validation by article on ${ids.length} training articles (mean article F1 ${(100 * best.f1).toFixed(1)}, rules alone ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}; leader strict F1 ${(100 * bestLeader.f1).toFixed(1)})`,
+    made: `scripts/train-delegations.ts: L2 logistic regression (src/extract/learn/logistic.ts, 300 epochs); features '${best.set}', l2 ${best.l2}, threshold ${best.threshold}, mode '${best.mode}', leader '${bestLeader.name}', chosen by leave-one-article-out cross-validation on ${ids.length} training articles (mean article F1 ${(100 * best.f1).toFixed(1)}, rules alone ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}; leader strict F1 ${(100 * bestLeader.f1).toFixed(1)})`,
   };
   writeFileSync(OUT, `${JSON.stringify(file, null, 1)}\n`);
   console.log(file.made);
 }
 
 /** The delegation members the system would print: the rules' members plus learned ones at or above the threshold. */
-function systemOf(d: Doc, probs: ReadonlyMap<Row, number>, threshold: number, leader: LeaderRule, mode: Mode | 'alone', veto = 0): GoldMember[] {
-  // the veto drops a rule member the model scores below it
-  const out = mode === 'alone' ? [] : d.ruleMembers.filter((m, i) => { const r = d.ruleRows[i]; return !veto || !r || (probs.get(r) ?? 0) >= veto; });
-  if (mode === 'silent' && d.ruleMembers.length) return out;
+function systemOf(d: Doc, probs: ReadonlyMap<Row, number>, threshold: number, leader: LeaderRule, mode: Mode | 'alone'): GoldMember[] {
+  const out = mode === 'alone' ? [] : [...d.ruleMembers];
+  if (mode === 'silent' && out.length) return out;
   for (const r of d.rows) {
     if ((mode !== 'alone' && r.inRules) || !r.c.nearTalks || !r.party || (probs.get(r) ?? 0) < threshold) continue;
     const leads = leader.kind === 'never' ? false : leader.kind === 'feature' ? leader.features.some((f) => (r.c.features.get(f) ?? 0) > 0) : predict(leader.model, r.c.features) >= leader.threshold;

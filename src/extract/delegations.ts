@@ -21,18 +21,18 @@ import { datelinePlace } from '../text/dateline';
  * count: "aides to X" or "X's adviser" do not make X a member.
  */
 
-const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side|(?:peace|negotiating)\s+panels?)\b/gi;
+const CUE_NOUN = /\b(delegations?|team|negotiating team|negotiators|side)\b/gi;
 const LEAD_BY = /\b(led|headed|chaired)\s+by\b/gi;
 /** A comma-opened modifier of a team noun that goes on with "and" before its "led by": ", currently in talks with Y and ". */
 const INTERPOSED_MODIFIER = /^,\s[^.;:()"“”]*\s(?:and|,)\s*$/;
-const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)(?!\s+of\b)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|(?:\p{Lu}[\p{L}.]*\s+){1,2}\p{Lu}[\p{L}.]*['’]s?\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
+const LEAD_VERB = /\b(?:is|was|will be|has been)?\s*(?:jointly\s+|together\s+)?(leading|heading|led|leads|lead|heads|head|headed|chairs|chaired)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:country['’]s\s+|(?:\p{Lu}[\p{L}.]*\s+){1,2}\p{Lu}[\p{L}.]*['’]s?\s+|\p{Lu}[\p{L}.]*(?:['’]s)?\s+)?(?:[\p{Ll}-]+\s+){0,2}(delegation|team|negotiations|talks|negotiating team|side)\b/giu;
 const LIST_VERB = /\b(included|includes|include|including|comprises|comprise|comprised|will comprise|consisting of|consists of|made up of|represented by|joined(?:\s+[\p{L}]+){0,3}?\s+by|(?:travell?ed|flew|arrived|came)\s+(?:(?:to|in|at)\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}\s+)?(?:together\s+)?with)\b/giu;
 /** "X, the head of the Ukrainian delegation", "head of the delegation, X". */
 const HEAD_OF = /\b(?:the\s+)?(?:head|chief|leader|chairman|chair)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 /** "X, a member of the Hamas delegation", "X joined the U.S. team". */
 const MEMBER_OF = /(?:,\s*(?:a|another|one)\s+(?:senior\s+)?members?\s+of|\bjoined)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|negotiating team|team)\b/giu;
 const MEMBERS_OF = /\b(?:are|were|is|was)\s+(?:both\s+)?(?:members?|part)\s+of\s+(?:the\s+|its\s+|his\s+|their\s+)?((?:[\p{L}.’'-]+\s+){0,3}?)(delegation|team|negotiating team)\b/giu;
-const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:led|headed|chaired)\s+by\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;(?!\s*and\b|\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*\s*(?:[,;]|\band\b|$))|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
+const LIST_END = /\s*(?:\baccording to\b|,?\s*\b(?:led|headed|chaired)\s+by\b|,?\s*\b(?:accompanied|flanked|assisted|joined)\s+by\b|;(?!\s*and\b)|,?\s*\b(?:and\s+|that\s+|which\s+)?(?:also\s+)?(?:includes?|included|including|comprises?|comprised)\b|\bthat\b|,\s*(?:an?|the)\s+[\p{L}. ]{0,40}\b(?:said|says|told)\b|\b(?:said|says|told)\b|\(|—|–|;?\s*\bwho\b|\bfor (?:the )?talks\b)/u;
 const NOT_NEGOTIATING = /\b(congressional|parliamentary|senate|business|trade|cultural|sports?|football|soccer|olympic|national|student|church|medical|rescue|search|investigative|forensic|legal|inspection|monitoring|relief|aid|humanitarian|security|reporting|news|camera|film|research|design|management|marketing|sales)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 const STRONG = /delegation|negotiat|\btalks\b/i;
 const TALKS = /\b(talks|negotiat\w*|summit|peace|ceasefire|cease-fire|truce|mediat\w*|diplomat\w*|delegations?)\b/i;
@@ -42,24 +42,22 @@ const talksNear = (a: AnalysedArticle, s: Sentence): boolean =>
 
 /** "X, accompanied by Y", "X traveled with Y": the companions join X's team. */
 const ACCOMPANIED = /\b(?:accompanied|flanked)\s+by\b|\btravell?ed\s+(?:to\s+[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?\s+)?with\b/gu;
-/** "X is also accompanying them", "Y and Z are joining them": the team of the sentence before takes them in. */
-const ACCOMPANYING = /\b(?:is|are|was|were|will\s+be)\s+(?:also\s+)?(?:accompanying|joining)\s+(?:them|him|her)\b/gi;
 /** "Ruritania sent X". */
 const SENT = /\b(?:sent|sends|will\s+send|is\s+sending|dispatched|dispatches)\s+/giu;
 /** "with X, a field commander, at his side". */
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
-const MAYBE = /delegation|team|panel|negotia|accompanying|joining|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|\b(?:travell?ed|flew|arrived|came)\b[^.]{0,50}\bwith\b|sent|dispatched|attend|involv|taking part|members|meeting/i;
+const MAYBE = /delegation|team|negotia|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|\b(?:travell?ed|flew|arrived|came)\b[^.]{0,50}\bwith\b|sent|dispatched|attend|involv|taking part|members|meeting/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 /** Clause boundaries inside a sentence: "A led X; B was represented by Y", "..., while B ...". */
 const CLAUSE_BREAK = /;\s+|,?\s+(?:while|whereas)\s+/g;
 /** A team predicate in the passive: "PARTY was represented by", "The Ruritanians were led by". */
-const PASSIVE_TEAM = /\b(?:was|were|is|are|will be|would be|has been|have been|had been)\s+(?:also\s+|jointly\s+|\p{Ll}+ly\s+)?(led|headed|represented|chaired|co-led|co-chaired)\s+by\s+/giu;
+const PASSIVE_TEAM = /\b(?:was|were|is|are|will be|would be|has been|have been|had been)\s+(?:also\s+|jointly\s+)?(led|headed|represented|chaired|co-led|co-chaired)\s+by\s+/gi;
 /** Attendance: "the meeting is attended by", "the talks involve", "Taking part in the talks are". */
 const ATTEND = /\b(?:attended\s+by|involv(?:e|es|ed|ing)|(?:taking|took|take|takes)\s+part\s+in\b[^,;.]{0,60}?\b(?:are|were|is|was)|participants\s+(?:are|were|include|included))\s+/gi;
 /** A role that leads a team: "delegation head", "head of the delegation", "chief negotiator". */
-const LEADER_ROLE = /\b(?:(?:delegation|panel)(?:['’]s)?\s+(?:head|chief|leader|chair)|head\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\p{L}+\s+)?delegation|(?:chief|lead|top|head)\s+(?:\p{Lu}[\p{L}.]*\s+)?negotiator|senior\s+negotiator|negotiator-in-chief)\b/iu;
+const LEADER_ROLE = /\b(?:delegation(?:['’]s)?\s+(?:head|chief|leader|chair)|head\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\p{L}+\s+)?delegation|(?:chief|lead|top|head|senior)\s+negotiator|negotiator-in-chief)\b/iu;
 /** A round of talks named by more than a negotiator's title. */
 const ROUND_OF_TALKS = /\b(?:talks|negotiations|negotiating|summit|ceasefire|cease-fire|truce|delegations?|round)\b/i;
 /** A negotiator of a side (not a go-between): "Hamas negotiator", "Ruritania's negotiators", "a negotiator for X". */
@@ -87,8 +85,6 @@ const TEAM_PRONOUN = /^\s*(?:It|They)\s+(?:will\s+|would\s+|also\s+|is\s+to\s+)*
 const IN_THE_TEAM = /(?:^|[.;]\s+|\b[Aa]lso\s+)(?:[Ii]n|[Oo]n)\s+the\s+(?:[\p{L}’'-]+\s+){0,2}?(?:delegation|team|negotiating\s+team)\s+(?:are|is|were|was|will\s+be)\s+/gu;
 /** "X is representing Ruritania", "who represents Ruritania", "X represented Ruritania": the verb right before the party. */
 const REPRESENTS = /\b(?:is\s+|was\s+|are\s+|were\s+|will\s+be\s+)?(?:representing|represents|represented|will\s+represent)\s+(?:the\s+)?/gi;
-/** "The Ruritanian delegation members are A, B and C", "the peace panel members now in VENUE are A and B". */
-const TEAM_MEMBERS = /\b(delegation|team|panel|negotiators)\s+members\b[^.;:]{0,60}?\s(?:are|were|include|included|includes)\s+/giu;
 /** A list of further members after a colon: "the other members are ...: A, B and C". */
 const MORE_MEMBERS = /\b(?:members|rest\s+of\s+the\s+(?:team|delegation)|others|also\s+(?:includes?|included))\b[^:]{0,80}:\s*/i;
 
@@ -199,8 +195,7 @@ interface Fragment {
 
 /** Splits a list ("A, a diplomat; and B, an adviser to C") into fragments with offsets. */
 function fragments(text: string, start: number, end: number): Fragment[] {
-  // "A (Fatah), B (Popular Front)": a short aside in brackets belongs to the item before it
-  const span = text.slice(start, end).replace(/\([^()]{1,60}\)/g, (x) => ' '.repeat(x.length));
+  const span = text.slice(start, end);
   const stop = LIST_END.exec(span);
   const limit = stop ? stop.index : span.length;
   const out: Fragment[] = [];
@@ -247,13 +242,7 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
   let prevMember = false;
   let prev: Fragment | null = null;
   for (const f of frags) {
-    let hit = personAt(a, f.start, f.end);
-    // "Ruritania's envoy X", "the premier's adviser X": the title's owner is not the item, the holder after it is
-    if (hit && /^['’]s?\b/.test(text.slice(hit.m.end, hit.m.end + 2))) {
-      const owner = hit;
-      const holder = mentionsIn(a, owner.m.end, f.end)[0];
-      if (holder && /^['’]s?\s+(?:[\p{L}.-]+\s+){1,5}$/u.test(text.slice(owner.m.end, holder.m.start))) hit = holder;
-    }
+    const hit = personAt(a, f.start, f.end);
     let member = false;
     if (hit) {
       const lead = text.slice(f.start, hit.m.start).trim();
@@ -271,39 +260,6 @@ function listMembers(a: AnalysedArticle, start: number, end: number): ArticlePer
     }
     prevMember = member;
     prev = f;
-  }
-  return out;
-}
-
-/**
- * The last of a run of coordinated names and the ones joined to it by "and" or commas: "A, B and
- * C will represent X" gives A, B and C; a gap with a verb, a semicolon or a colon ends the run.
- */
-function coordinatedBefore(text: string, ms: ReadonlyArray<{ p: ArticlePerson; m: PersonMention }>): ArticlePerson[] {
-  if (!ms.length) return [];
-  const out = [ms[ms.length - 1].p];
-  for (let k = ms.length - 2; k >= 0; k--) {
-    const gap = text.slice(ms[k].m.end, ms[k + 1].m.start);
-    if (!/(?:^|\s|,)and\s|^,\s/.test(gap) || gap.length > 60 || /[;:]|\b(?:said|says|while|who|which|with)\b/.test(gap)) break;
-    if (!out.includes(ms[k].p)) out.unshift(ms[k].p);
-  }
-  return out;
-}
-
-/**
- * Each listed person's own side, for a sentence about several teams: a party named in their own
- * list item ("for Ruritania, X"; "Ruritanian minister X"), else their own side; people with no
- * side are left out.
- */
-function eachOwnSide(a: AnalysedArticle, listed: readonly ArticlePerson[], from: number, to: number, sideOf: (p: ArticlePerson) => string | null): Array<[ArticlePerson, string]> {
-  const out: Array<[ArticlePerson, string]> = [];
-  let after = from;
-  for (const x of mentionsIn(a, from, to)) {
-    if (!listed.includes(x.p) || out.some(([p]) => p === x.p)) continue;
-    const named = a.parties.filter((q) => q.start >= after && q.end <= x.m.start).pop();
-    const side = named?.party ?? sideOf(x.p);
-    if (side) out.push([x.p, side]);
-    after = x.m.end;
   }
   return out;
 }
@@ -384,11 +340,7 @@ function leadersByOffice(a: AnalysedArticle, found: readonly Found[], sideOf: (p
 /** Finds the delegations of one article, one per party, with members and their sources: the rules' teams, then the learned detector's members. */
 export function findDelegations(a: AnalysedArticle, model: DelegationModel | null = delegationModel()): Delegation[] {
   const found = ruleFinds(a);
-  if (model) {
-    const learned = learnedMembers(a, found, model);
-    if (model.veto > 0) vetoMembers(a, found, model);
-    found.push(...learned);
-  }
+  if (model) found.push(...learnedMembers(a, found, model));
   return assemble(a, found);
 }
 
@@ -425,13 +377,6 @@ function learnedMembers(a: AnalysedArticle, found: readonly Found[], model: Dele
     out.push({ party, confidence: 0.5, members: [{ person: c.person, leads: leads(model, c) }], sentence: s, rule: 'learned-member' });
   }
   return out;
-}
-
-/** Rule 'learned-veto': drops from the rules' teams the people the model scores below its veto threshold. */
-function vetoMembers(a: AnalysedArticle, found: Found[], model: DelegationModel): void {
-  const low = new Set(delegationCases(a, ruleMemberships(found)).filter((c) => memberProbability(model, c) < model.veto).map((c) => c.person));
-  if (!low.size) return;
-  for (const f of found) f.members = f.members.filter((x) => !low.has(x.person));
 }
 
 /** The rules' teams, before the learned detector: every cue's team with its party and members. */
@@ -471,14 +416,6 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       const leaders = listMembers(a, at + m[0].length, s.end);
       if (!leaders.length) leaders.push(...titledHolder(a, at + m[0].length, clauseEnd(s, at)));
       if (!leaders.length) continue;
-      // "the two delegations, headed by X and Y": each heads their own side's team
-      if (/s$/i.test(text.slice(cue.at, cue.end)) && leaders.length >= 2) {
-        const each = eachOwnSide(a, leaders, at + m[0].length, clauseEnd(s, at), (q) => q.party ?? known.get(q) ?? voted().get(q.key) ?? null);
-        if (new Set(each.map(([, side]) => side)).size >= 2) {
-          for (const [p, side] of each) here.push({ party: side, confidence: 0.8, members: [{ person: p, leads: true }], sentence: s, rule: 'teams-led-by-each' });
-          continue;
-        }
-      }
       const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
       here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) ?? recent, rule: 'led-by' });
     }
@@ -526,15 +463,6 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       if (!cue) continue;
       here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
     }
-    // "The Ruritanian delegation members are A, B and C": the team named, else the one just introduced
-    for (const m of /members/i.test(st) ? st.matchAll(TEAM_MEMBERS) : []) {
-      const at = s.start + (m.index ?? 0);
-      const end = clauseEnd(s, at);
-      const listed = listMembers(a, at + m[0].length, end);
-      const recent = lastParty && s.index - lastParty.sentence <= 2 ? lastParty.party : null;
-      const party = cueParty(at) ?? recent;
-      if (listed.length && party) here.push({ party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'team-members-are' });
-    }
     // "Also in the team is X", "On the Ruritanian delegation are X and Y": members after the team, the team named or the one just introduced
     for (const m of /\b(?:in|on)\s+the\b/i.test(st) ? st.matchAll(IN_THE_TEAM) : []) {
       const at = s.start + (m.index ?? 0);
@@ -545,20 +473,12 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       if (listed.length && party) here.push({ party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'in-the-team' });
     }
     // "X is representing Ruritania at the talks", "X, who represents Ruritania in the negotiations": X is on that side's team
-    // "A and B will represent Ruritania", "Five officials will represent Ruritania, including A, B and C"
-    const teamRecent = lastParty != null && s.index - lastParty.sentence <= 2;
-    for (const m of /\brepresent/i.test(st) && (TALKS.test(st) || talksNear(a, s) || teamRecent) ? st.matchAll(REPRESENTS) : []) {
+    for (const m of /\brepresent/i.test(st) && (TALKS.test(st) || talksNear(a, s)) ? st.matchAll(REPRESENTS) : []) {
       const at = s.start + (m.index ?? 0);
       const party = a.parties.find((x) => x.start === at + m[0].length && x.kind !== 'capital');
-      if (!party) continue;
-      const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
-      const who = ms[ms.length - 1];
-      const subjects = who && !/[;:]|\b(?:said|says|told)\b/.test(text.slice(who.m.end, at)) ? coordinatedBefore(text, ms) : [];
-      const end = clauseEnd(s, party.end);
-      const incl = /^\s*(?:,\s*(?:including|among\s+them|namely)|:)\s+/.exec(text.slice(party.end, end));
-      const listed = incl && !mentionsIn(a, s.start, at).length ? listMembers(a, party.end + incl[0].length, end) : [];
-      const members = [...subjects, ...listed.filter((p) => !subjects.includes(p))];
-      if (members.length) here.push({ party: party.party, confidence: 0.75, members: members.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'represents-party' });
+      const who = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop();
+      if (!party || !who || /[;:]|\b(?:said|says|told)\b/.test(text.slice(who.m.end, at))) continue;
+      here.push({ party: party.party, confidence: 0.75, members: [{ person: who.p, leads: false }], sentence: s, rule: 'represents-party' });
     }
     // "Both X and Y are members of the Ukrainian delegation"
     for (const m of st.matchAll(MEMBERS_OF)) {
@@ -574,12 +494,9 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       const end = at + m[0].length;
       const nounAt = end - m[2].length;
       const before = mentionsIn(a, s.start, at).pop();
-      const next = mentionsIn(a, end, Math.min(s.end, end + 60))[0];
-      // "the head of the delegation, X" or, with no comma, "the head of the Ruritanian delegation X"
-      const after = next && (/^,\s/.test(text.slice(end, end + 3)) || /^\s+(?:(?:Mr|Ms|Mrs|Dr|Gen)\.?\s+)?$/.test(text.slice(end, next.m.start))) ? next : undefined;
-      // the name before holds the title only as its apposition or subject, not across "met with", "said"
-      const gapBefore = before ? text.slice(before.m.end, at) : '';
-      const who = before && /,\s*$/.test(gapBefore) ? before : (after ?? (before && !/\b(?:with|met|meets|said|says|told|wrote)\b/i.test(gapBefore) ? before : undefined));
+      const nextText = text.slice(end, end + 3);
+      const after = /^,\s/.test(nextText) ? mentionsIn(a, end, Math.min(s.end, end + 60))[0] : undefined;
+      const who = before && /,\s*$/.test(text.slice(before.m.end, at)) ? before : (after ?? before);
       if (!who) continue;
       here.push({ party: cueParty(nounAt), confidence: 0.85, members: [{ person: who.p, leads: true }], sentence: s, fallback: who.p.party });
     }
@@ -621,14 +538,6 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       const party = lead.p.party ?? known.get(lead.p) ?? null;
       if (!party || !listed.length || here.some((f) => f.members.some((x) => x.person === lead.p))) continue;
       here.push({ party, confidence: 0.7, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
-    }
-    // "X is also accompanying them": the people before the verb join the team just named
-    for (const m of /accompanying|joining/i.test(st) && lastParty && s.index - lastParty.sentence <= 1 ? st.matchAll(ACCOMPANYING) : []) {
-      const at = s.start + (m.index ?? 0);
-      const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
-      const who = ms[ms.length - 1];
-      if (!who || /[;:]|\b(?:said|says|told)\b/.test(text.slice(who.m.end, at))) continue;
-      here.push({ party: lastParty!.party, confidence: 0.65, members: coordinatedBefore(text, ms).map((p) => ({ person: p, leads: false })), sentence: s, rule: 'accompanying-team' });
     }
     // "... headed by X, with Y, a field commander, at his side": Y joins X's team
     for (const m of /\bat\s+(?:his|her|their)\s+side\b/i.test(st) ? st.matchAll(AT_SIDE) : []) {
@@ -681,7 +590,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       for (const m of ct.matchAll(PASSIVE_TEAM)) {
         const at = c0 + (m.index ?? 0);
         const subj = a.parties.filter((x) => x.start >= c0 && x.end <= at && !/\b(?:to|with|against|between|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(c0, x.start - 14), x.start))).pop();
-        const teamNoun = /\b(?:delegation|team|negotiators|side|panel)\b/i.test(text.slice(c0, at));
+        const teamNoun = /\b(?:delegation|team|negotiators|side)\b/i.test(text.slice(c0, at));
         // "PARTY sent a delegation to VENUE. It is led by X": the pronoun takes up the team of the sentence before
         const teamPronoun = c0 === s.start && lastParty?.sentence === s.index - 1 && TEAM_PRONOUN.test(text.slice(c0, at));
         const party = subj?.party ?? (teamNoun || teamPronoun ? recentParty : null);
@@ -691,13 +600,8 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
         const upTo = gapped ? from + /,?\s+and\s+(?:the\s+)?$/.exec(text.slice(from, gapped.start))!.index : c1;
         const listed = listMembers(a, from, upTo);
         if (!listed.length) listed.push(...titledHolder(a, from, upTo));
-        const leads = !/represented/i.test(m[1]);
-        // "The two delegations were led by X, for Ruritania, and Y": each team's own side
-        if (!subj && /\b(?:delegations|teams|sides|panels)\b/i.test(text.slice(c0, at)) && listed.length >= 2) {
-          for (const [p, side] of eachOwnSide(a, listed, from, upTo, (q) => q.party ?? known.get(q) ?? voted().get(q.key) ?? null)) here.push({ party: side, confidence: 0.75, members: [{ person: p, leads }], sentence: s, rule: 'teams-passive-each' });
-          continue;
-        }
         if (!party || !listed.length) continue;
+        const leads = !/represented/i.test(m[1]);
         here.push({ party, confidence: 0.85, members: listed.map((p) => ({ person: p, leads })), sentence: s, rule: 'team-passive' });
         if (gapped && gapped.party !== party) {
           const second = listMembers(a, gapped.end + /^\s+by\s+/.exec(text.slice(gapped.end))![0].length, c1).filter((p) => !listed.includes(p));
@@ -804,19 +708,14 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
   return found;
 }
 
-/** "Members of the X", "Representatives of X": a group of a side's people names that side. */
-const GROUP_OF = /^(?:the\s+)?(?:members|representatives|delegates|envoys|officials|leaders)\s+of\s+(?:the\s+)?(?=\p{Lu})/iu;
-export const sideName = (party: string): string => party.replace(GROUP_OF, '');
-
 /** One delegation per party from the teams found: members merged by name, sources, venue and date. */
 function assemble(a: AnalysedArticle, found: readonly Found[]): Delegation[] {
   const venue = talksVenue(a);
   const byParty = new Map<string, { members: DelegationMember[]; sources: SourceRef[]; confidence: number; venue: string | null; rules: string[] }>();
   for (const f of found) {
     if (!f.party) continue;
-    const party = sideName(f.party);
-    const d = byParty.get(party) ?? { members: [], sources: [], confidence: 0, venue: null, rules: [] };
-    byParty.set(party, d);
+    const d = byParty.get(f.party) ?? { members: [], sources: [], confidence: 0, venue: null, rules: [] };
+    byParty.set(f.party, d);
     d.venue ??= f.venue ?? null;
     const rule = f.rule ?? 'team-cue';
     if (!d.rules.includes(rule)) d.rules.push(rule);

@@ -30,14 +30,6 @@ function set(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));
 }
 
-/**
- * Two names as one coordinated subject of a meeting or signing verb: "X and Y began negotiations",
- * "X and his counterpart Y, ..., signed the accord". The gap joins the names with "and" (titles
- * may stand before the second); the verb follows the second name, perhaps after an apposition.
- */
-const PAIR_GAP = /^(?:,[^;:.()"“”]{2,80}?,)?\s+and\s+(?:[^,;:.()"“”]{0,60}?\s)?$/u;
-const PAIR_PREDICATE = /^(?:\s*,[^;:"“”]{2,80}?,)?\s+(?:(?:have|has|had|will|would|also|then|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly)\s+){0,3}(?:began|begin|opened|open|held|hold|concluded|conclude|ended|end|resumed|resume|started|start|wrapped\s+up|met|meet|sat\s+down|signed|sign)\b/u;
-
 /** How near (in tokens) a word must be to a mention to count as "near" it. */
 const NEAR = 6;
 
@@ -176,11 +168,6 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
         if (/\bby\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(before) || /\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(before)) add('shape:by-agent');
         if (/:\s*(?:\p{L}[\p{L}.’'-]*\s+){0,4}$/u.test(before)) add('shape:after-colon');
         if (/^\s*\(/.test(text.slice(m.end, m.end + 3))) add('shape:paren-after');
-        // "X and Y began negotiations": one of two names that open the sentence as the subject of a meeting or signing verb
-        const first = mentionStarts.find((x) => x.m.sentence === si);
-        const pair = first?.m === m ? next : first && prev?.m === first.m ? { p, m } : undefined;
-        const x = first?.m === m ? { p, m } : first;
-        if (x && pair && pair.m.sentence === si && x.p !== pair.p && PAIR_GAP.test(text.slice(x.m.end, pair.m.start)) && PAIR_PREDICATE.test(text.slice(pair.m.end, s.end)) && !/\b(?:then|former|late)\b/i.test(text.slice(s.start, pair.m.start))) add('shape:pair-subject');
       }
     }
     add('talk-sentences', Math.min(sentenceTalk, 4) / 4);

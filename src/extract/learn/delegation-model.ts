@@ -22,8 +22,6 @@ export interface DelegationModel {
   readonly leader: LeaderRule;
   /** Where learned members are added: beside the rules' teams everywhere, or only in an article where the rules found no team. */
   readonly mode: 'union' | 'silent';
-  /** A person the rules put in a team is dropped when the model scores them below it (0: never). */
-  readonly veto: number;
 }
 
 export interface DelegationModelFile extends DelegationModel {
@@ -38,7 +36,7 @@ let loaded: DelegationModel | null = null;
 export const delegationModel = (): DelegationModel => (loaded ??= checked(data as unknown as DelegationModelFile));
 
 function checked(m: DelegationModelFile): DelegationModelFile {
-  const ok = typeof m.member?.bias === 'number' && typeof m.threshold === 'number' && typeof m.veto === 'number' && (m.mode === 'union' || m.mode === 'silent') && ['model', 'feature', 'never'].includes(m.leader?.kind);
+  const ok = typeof m.member?.bias === 'number' && typeof m.threshold === 'number' && (m.mode === 'union' || m.mode === 'silent') && ['model', 'feature', 'never'].includes(m.leader?.kind);
   if (!ok) throw new Error('src/extract/models/delegations.json: not a delegation model (retrain with scripts/train-delegations.ts)');
   return m;
 }
