@@ -10,7 +10,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BriefsmithError } from '../model/result';
-import { SECTION_IDS, type SectionId } from '../model/briefing';
+import { SECTION_IDS, type SectionId } from '../model/briefing-vocabulary';
 import type { Reporter } from './commands';
 import { safeForTerminal } from './format-text';
 

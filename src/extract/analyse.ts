@@ -3,13 +3,15 @@ import { findDelegations } from './delegations';
 import { numberSpans } from './numbers';
 import { findPartyMentions } from './parties';
 import { findPeople, sidesFromSentences } from './people';
+import { sideModel } from './learn/side-model';
 import { splitSentences } from './sentences';
 import type { AnalysedArticle, ArticlePerson } from './types';
 
 /**
  * The shared analysis of one article: sentences, party mentions and people. Party mentions
  * inside a person's name are dropped ("Jordan" in a name is not the country). A person whose
- * role names no party but whom the text places in a party's delegation gets that party.
+ * role names no party but whom the text places in a party's delegation gets that party; the
+ * learned side chooser (learn/side-model.ts) then fills in the sides the rules leave open.
  */
 export function analyseWithDelegations(article: Article): { analysed: AnalysedArticle; delegations: Delegation[] } {
   const text = article.text;
@@ -23,7 +25,9 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   const partyOf = new Map<string, string>();
   for (const d of delegations) for (const m of d.members) if (!partyOf.has(m.name)) partyOf.set(m.name, d.party);
   const inTeams: ArticlePerson[] = people.map((p) => (p.party || !partyOf.has(p.name) ? p : { ...p, party: partyOf.get(p.name) ?? null }));
-  const withParties = sidesFromSentences(text, sentences, parties, inTeams);
+  // the learned side chooser fills in people the evidence rows leave without a side (the
+  // delegations stage above reads the rules' sides only: guessed sides there cost check delegations)
+  const withParties = sidesFromSentences(text, sentences, parties, inTeams, sideModel());
   return { analysed: { ...base, people: withParties }, delegations };
 }
 
