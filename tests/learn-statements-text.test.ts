@@ -51,7 +51,7 @@ describe('the text of a rule position', () => {
       '2024-05-14',
       'invented',
     );
-    const texts = detectPositions(a).filter((p) => !p.rules.includes('learned-positions')).map((p) => p.text);
+    const texts = detectPositions(a).filter((p) => !(p.rules ?? []).includes('learned-positions')).map((p) => p.text);
     expect(texts).toContain('does not want a referendum on the corridor');
     expect(texts).toContain('the Chilean troops must leave the salt flats');
   });
