@@ -16,10 +16,10 @@
  * (rule members plus learned members, (party, name) pairs; an article with gold and system
  * both empty left out).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainingArticles } from './training-articles';
 import type { Article } from '../src/model';
 import { importFiles } from '../src/import';
 import { overlapTest } from '../src/extract/analyse';
@@ -35,12 +35,9 @@ import { splitSentences } from '../src/extract/sentences';
 import type { AnalysedArticle } from '../src/extract/types';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 const OUT = path.join(root, 'src', 'extract', 'models', 'delegations.json');
 const diagnose = process.argv.includes('--diagnose');
 
-/** The same split as scripts/eval.ts (halfOf): a hash of the id. */
-const halfOf = (id: string): 'tune' | 'check' => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
 
 interface GoldMember { party: string; name: string; leads: boolean }
 interface Source { id: string; text: string; published: string | null; members: GoldMember[] }
@@ -49,36 +46,12 @@ const goldMembers = (g: { delegations?: Array<{ party: string; members: Array<{ 
   (g.delegations ?? []).flatMap((d) => d.members.map((m) => ({ party: d.party, name: m.name, leads: !!m.leads })));
 
 function sources(): Source[] {
-  const out: Source[] = [];
-  const goldDir = path.join(shared, 'eval', 'gold');
-  for (const f of existsSync(goldDir) ? readdirSync(goldDir).filter((x) => x.endsWith('.json')).sort() : []) {
-    const g = JSON.parse(readFileSync(path.join(goldDir, f), 'utf8'));
-    const text = path.join(shared, 'seeds', g.url);
-    if (existsSync(text)) out.push({ id: `seed:${f.replace(/\.json$/, '')}`, text, published: g.published, members: goldMembers(g) });
-  }
-  const held = path.join(root, 'tests', 'fixtures', 'heldout');
-  for (const f of readdirSync(held).filter((x) => x.endsWith('.gold.json')).sort()) {
-    const g = JSON.parse(readFileSync(path.join(held, f), 'utf8'));
-    const id = f.replace(/\.gold\.json$/, '');
-    out.push({ id: `heldout:${id}`, text: path.join(held, `${id}.txt`), published: g.published, members: goldMembers(g) });
-  }
-  // the training-only set: tests/fixtures/train, texts in corpus/train
-  const trainDir = path.join(root, 'tests', 'fixtures', 'train');
-  for (const f of existsSync(trainDir) ? readdirSync(trainDir).filter((x) => x.endsWith('.gold.json')).sort() : []) {
-    const g = JSON.parse(readFileSync(path.join(trainDir, f), 'utf8'));
-    const text = path.join(root, 'corpus', 'train', `${g.id}.txt`);
-    if (!existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== g.sha256) continue;
-    out.push({ id: `train:${g.id}`, text, published: g.published, members: goldMembers(g) });
-  }
-  const real = path.join(root, 'tests', 'fixtures', 'real');
-  for (const f of readdirSync(real).filter((x) => x.endsWith('.gold.json')).sort()) {
-    const g = JSON.parse(readFileSync(path.join(real, f), 'utf8'));
-    if (halfOf(g.id) !== 'tune') continue;
-    const text = path.join(root, 'corpus', 'texts', `${g.id}.txt`);
-    if (!existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== g.sha256) continue;
-    out.push({ id: g.id, text, published: g.published, members: goldMembers(g) });
-  }
-  return out;
+  return trainingArticles<{ published?: string | null; delegations?: Array<{ party: string; members: Array<{ name: string; leads: boolean }> }> }>([
+    'seeds',
+    'heldout',
+    'train',
+    'tune',
+  ]).map((a) => ({ id: a.id, text: a.text, published: a.gold.published ?? null, members: goldMembers(a.gold) }));
 }
 
 /** The shared analysis the delegation stage reads (as analyse.ts builds it). */

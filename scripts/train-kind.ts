@@ -12,10 +12,10 @@
  * kind (for the learned detector's items, for the rules' items; 1 = never) are chosen by 10-fold
  * cross-validation by article, maximising the share of paired items whose kind is right.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainingArticles } from './training-articles';
 import { POSITION_KINDS, type Position, type PositionKind } from '../src/model';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
@@ -25,50 +25,13 @@ import { POSITIONS_MODEL } from '../src/extract/learn/statement-model';
 import { positionsByRules, withLearnedPositions } from '../src/extract/positions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 /** The half of a real article, as scripts/eval.ts decides it (sha256 of the id, first byte even = tune). */
-const halfOf = (id: string): 'tune' | 'check' => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
 
 interface GoldPosition { keyphrase: string; kind: PositionKind; party?: string | null }
 interface Gold { positions?: GoldPosition[]; published?: string | null }
 interface Case { id: string; text: string; gold: Gold }
 
-function cases(): Case[] {
-  const out: Case[] = [];
-  const goldDir = path.join(shared, 'eval', 'gold');
-  if (existsSync(goldDir)) {
-    for (const g of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
-      const gold = JSON.parse(readFileSync(path.join(goldDir, g), 'utf8')) as Gold & { url: string };
-      const text = path.join(shared, 'seeds', gold.url);
-      if (existsSync(text)) out.push({ id: `seed:${g.replace(/\.json$/, '')}`, text, gold });
-    }
-  }
-  const held = path.join(root, 'tests', 'fixtures', 'heldout');
-  for (const g of readdirSync(held).filter((f) => f.endsWith('.gold.json')).sort()) {
-    const id = g.replace(/\.gold\.json$/, '');
-    out.push({ id: `heldout:${id}`, text: path.join(held, `${id}.txt`), gold: JSON.parse(readFileSync(path.join(held, g), 'utf8')) as Gold });
-  }
-  const real = path.join(root, 'tests', 'fixtures', 'real');
-  for (const g of readdirSync(real).filter((f) => f.endsWith('.gold.json')).sort()) {
-    const id = g.replace(/\.gold\.json$/, '');
-    // The check half is never opened: its id decides, before its gold is read.
-    if (halfOf(id) !== 'tune') continue;
-    const gold = JSON.parse(readFileSync(path.join(real, g), 'utf8')) as Gold & { id: string; sha256: string };
-    const text = path.join(root, 'corpus', 'texts', `${id}.txt`);
-    if (gold.id !== id || !existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) continue;
-    out.push({ id, text, gold });
-  }
-  const trainDir = path.join(root, 'tests', 'fixtures', 'train');
-  if (existsSync(trainDir)) {
-    for (const g of readdirSync(trainDir).filter((f) => f.endsWith('.gold.json')).sort()) {
-      const gold = JSON.parse(readFileSync(path.join(trainDir, g), 'utf8')) as Gold & { id: string; sha256: string };
-      const text = path.join(root, 'corpus', 'train', `${gold.id}.txt`);
-      if (!existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) continue;
-      out.push({ id: `train:${gold.id}`, text, gold });
-    }
-  }
-  return out;
-}
+const cases = (): Case[] => trainingArticles<Gold>();
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const partyKey = (p: string | null | undefined): string => (p ?? '').toLowerCase().replace(/^the\s+/, '').trim();

@@ -12,10 +12,10 @@
  * by article (ten folds by article; a veto only when it adds a point), maximising the scorer's per-article F1 (mean over articles)
  * of the rules' items plus the learned ones.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainingArticles } from './training-articles';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
 import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
@@ -24,54 +24,15 @@ import { outlookByRules } from '../src/extract/outlook';
 import { positionsByRules } from '../src/extract/positions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 const SECTIONS = ['positions', 'outlook'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The half of a real article, as scripts/eval.ts decides it (sha256 of the id, first byte even = tune). */
-const halfOf = (id: string): 'tune' | 'check' => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
 
 interface Gold { positions?: Array<{ keyphrase: string; kind?: string }>; outlook?: Array<{ keyphrase: string }>; published?: string | null }
 interface Case { id: string; set: string; text: string; gold: Gold }
 
-function cases(): Case[] {
-  const out: Case[] = [];
-  const goldDir = path.join(shared, 'eval', 'gold');
-  if (existsSync(goldDir)) {
-    for (const g of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
-      const gold = JSON.parse(readFileSync(path.join(goldDir, g), 'utf8')) as Gold & { url: string };
-      const text = path.join(shared, 'seeds', gold.url);
-      if (existsSync(text)) out.push({ id: `seed:${g.replace(/\.json$/, '')}`, set: 'seeds', text, gold });
-    }
-  }
-  const held = path.join(root, 'tests', 'fixtures', 'heldout');
-  for (const g of readdirSync(held).filter((f) => f.endsWith('.gold.json')).sort()) {
-    const id = g.replace(/\.gold\.json$/, '');
-    out.push({ id: `heldout:${id}`, set: 'heldout', text: path.join(held, `${id}.txt`), gold: JSON.parse(readFileSync(path.join(held, g), 'utf8')) as Gold });
-  }
-  const real = path.join(root, 'tests', 'fixtures', 'real');
-  for (const g of readdirSync(real).filter((f) => f.endsWith('.gold.json')).sort()) {
-    const id = g.replace(/\.gold\.json$/, '');
-    // The check half is never opened: its id decides, before its gold is read.
-    if (halfOf(id) !== 'tune') continue;
-    const gold = JSON.parse(readFileSync(path.join(real, g), 'utf8')) as Gold & { id: string; sha256: string };
-    if (gold.id !== id || halfOf(gold.id) !== 'tune') continue;
-    const text = path.join(root, 'corpus', 'texts', `${id}.txt`);
-    if (!existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) continue;
-    out.push({ id, set: 'tune', text, gold });
-  }
-  // The training set annotated for the learned detectors: gold in tests/fixtures/train, texts in corpus/train.
-  const trainDir = path.join(root, 'tests', 'fixtures', 'train');
-  if (existsSync(trainDir)) {
-    for (const g of readdirSync(trainDir).filter((f) => f.endsWith('.gold.json')).sort()) {
-      const gold = JSON.parse(readFileSync(path.join(trainDir, g), 'utf8')) as Gold & { id: string; sha256: string };
-      const text = path.join(root, 'corpus', 'train', `${gold.id}.txt`);
-      if (!existsSync(text) || createHash('sha256').update(readFileSync(text)).digest('hex') !== gold.sha256) continue;
-      out.push({ id: `train:${gold.id}`, set: 'train', text, gold });
-    }
-  }
-  return out;
-}
+const cases = (): Case[] => trainingArticles<Gold>();
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
