@@ -62,14 +62,6 @@ export interface PatchBudget {
  */
 export const PATCH_BUDGET: PatchBudget = { articles: 20, chars: 120_000, items: 200 };
 
-/**
- * The first step of a whole project is smaller still: its validation runs while that code is
- * cold (not yet optimised), which made it the longest message of a session's first autosave.
- */
-export const FIRST_STEP_BUDGET: PatchBudget = { articles: 5, chars: 30_000, items: 50 };
-
-const smaller = (a: PatchBudget, b: PatchBudget): PatchBudget => ({ articles: Math.min(a.articles, b.articles), chars: Math.min(a.chars, b.chars), items: Math.min(a.items, b.items) });
-
 const countItems = (items: FindingsChange['items']): number => ITEM_SECTIONS.reduce((n, s) => n + items[s].length, 0);
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -99,14 +91,13 @@ export function planProjectPatches(sent: SentProject | null, project: Project, n
   let done = 0;
   let base: string | null = null;
   for (;;) {
-    const step = steps.length === 0 ? smaller(budget, FIRST_STEP_BUDGET) : budget;
     let end = done;
     let chars = 0;
-    while (end < project.articles.length && end - done < step.articles && (end === done || chars + project.articles[end]!.text.length <= step.chars)) {
+    while (end < project.articles.length && end - done < budget.articles && (end === done || chars + project.articles[end]!.text.length <= budget.chars)) {
       chars += project.articles[end]!.text.length;
       end++;
     }
-    let room = step.items;
+    let room = budget.items;
     const order = {} as Record<ItemSection, number[]>;
     const items = {} as Record<ItemSection, unknown[]>;
     const after = {} as Record<ItemSection, unknown[]>;
