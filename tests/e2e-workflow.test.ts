@@ -81,7 +81,10 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     const isPrinted = (x: TextItem) => !/[&<>"']/.test(x.text) && printed.includes(norm(x.text));
     // Printed once only (not also quoted in a note), so its absence after rejection is meaningful.
     const printedOnce = (x: TextItem) => printed.split(norm(x.text)).length === 2;
-    const toReject = items.find((x) => x.text.length > 20 && isPrinted(x) && printedOnce(x));
+    // ...and quoted by no other item (another section may cite the same sentence and print it later)
+    const statements: TextItem[] = [...findings.positions, ...findings.outlook];
+    const ownText = (x: TextItem) => statements.every((y) => y.id === x.id || !norm(y.text).includes(norm(x.text)));
+    const toReject = items.find((x) => x.text.length > 20 && isPrinted(x) && printedOnce(x) && ownText(x));
     expect(toReject, 'an item the briefing prints once').toBeDefined();
     const toEdit = items.find((x) => x.id !== toReject!.id && isPrinted(x));
     expect(toEdit, 'a second printed item').toBeDefined();
