@@ -11,13 +11,15 @@ const cache = new ExtractCache();
 parentPort?.on('message', (m: ExtractRequest | { prime: MessagePort }) => {
   if ('prime' in m) {
     m.prime.once('message', (p: PrimeRequest) => {
-      m.prime.close();
       try {
         primeCache(cache, p);
       } catch (e) {
         // A head start lost: the window's next request names what it lacks.
         if (process.env.BRIEFSMITH_DEBUG) console.error('extract worker prime:', e);
       }
+      // the project worker waits for this before main is told the articles are here
+      m.prime.postMessage({ primed: true });
+      m.prime.close();
     });
     return;
   }

@@ -90,7 +90,14 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<
         }
         const keys = held.project.articles.map(articleKey);
         const request: PrimeRequest = { keys, articles: Object.fromEntries(held.byKey), findings: held.project.findings, version: held.version };
+        // The extraction worker answers once it holds them (or closes the port if it cannot): only
+        // then is main told, so its next request cannot overtake the articles on the other channel.
+        const answered = new Promise<void>((resolve) => {
+          job.port.once('message', () => resolve());
+          job.port.once('close', () => resolve());
+        });
         job.port.postMessage(request);
+        await answered;
         job.port.close();
         return { id, kind: 'primed', keys };
       }
