@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectNoHeldOutIds } from './fixtures/training-ids';
 import { sideModel, sideProbabilities, type SideModel, type SideModelFile } from '../src/extract/learn/side-model';
 import { findPartyMentions } from '../src/extract/parties';
 import { findPeople, ruleSides, sideCases, sidesFromSentences, type SidedPerson } from '../src/extract/people';
@@ -65,15 +63,6 @@ describe('the side model file', () => {
     for (const f of Object.keys(file.model.weights)) expect(f).toMatch(/^[a-z][a-z0-9:&+-]*$/);
   });
   it('was trained on no check, blind or blind2 article', () => {
-    // scripts/eval.ts halfOf(): the first byte of the id's sha256, even → tune, odd → check
-    const half = (id: string): string => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'tune' : 'check');
-    const real = file.trainingIds.filter((id) => !/^(?:seed|heldout|train):/.test(id));
-    expect(real.length).toBeGreaterThan(0);
-    for (const id of real) expect(half(id)).toBe('tune');
-    for (const set of ['blind', 'blind2']) {
-      const dir = path.join(__dirname, 'fixtures', set);
-      const ids = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.gold.json')).map((f) => (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { id: string }).id) : [];
-      for (const id of ids) expect(file.trainingIds.map((x) => x.replace(/^\w+:/, ''))).not.toContain(id);
-    }
+    expectNoHeldOutIds(file.trainingIds);
   });
 });
