@@ -3,7 +3,8 @@
  * section over the general sentence features of src/extract/learn/statement-features.ts,
  * labelled by the gold key phrases a sentence contains. Writes src/extract/models/<section>.json.
  *
- *   npx tsx scripts/train-statements.ts [--dry]      (--dry: cross-validate and print, write nothing)
+ *   npx tsx scripts/train-statements.ts [--dry] [--only positions|outlook]
+ *   (--dry: cross-validate and print, write nothing; --only: train and write that section's model only)
  *
  * Training data: the tune half of the real articles (tests/fixtures/real + corpus/texts), the
  * training set (tests/fixtures/train + corpus/train), ../shared/seeds with ../shared/eval/gold, and tests/fixtures/heldout. Never the check half,
@@ -128,6 +129,8 @@ const VETOES = [0, 0.02, 0.05, 0.1, 0.2];
 
 async function main(): Promise<void> {
   const dry = process.argv.includes('--dry');
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  if (only != null && !(SECTIONS as readonly string[]).includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not ${only}`);
   const quiet = { progress: () => {}, warn: () => {} };
   const all = cases();
   const docs: Record<Section, Doc[]> = { positions: [], outlook: [] };
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
   }
   console.log(`training articles: ${docs.positions.length} (${all.filter((c) => c.set === 'tune').length} tune, ${all.filter((c) => c.set === 'train').length} train, seeds and heldout)`);
   for (const sec of SECTIONS) {
+    if (only != null && sec !== only) continue;
     const ds = docs[sec];
     const found = ds.reduce((n, d) => n + new Set(d.rows.flatMap((r) => r.golds)).size, 0);
     const goldN = ds.reduce((n, d) => n + d.goldN, 0);
