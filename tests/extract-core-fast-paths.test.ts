@@ -43,7 +43,7 @@ describe('foldText', () => {
   });
 });
 
-describe('names: cached answers', () => {
+describe('names: the same answer on every call', () => {
   it('answers a pair of surnames the same way in either order and on every call', () => {
     for (let i = 0; i < 3; i++) {
       expect(sameSurname('Kovalsky', 'Kovalskyy')).toBe(true);

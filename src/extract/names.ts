@@ -22,47 +22,12 @@ export const foldText = (s: string): string =>
 /** Printable ASCII without a backtick: decomposing and stripping marks would change nothing, only the case is folded. */
 const PLAIN_ASCII = /^[ -_a-~]*$/;
 
-/** A small cache for pure functions of strings (names repeat a lot within a corpus). */
-function memo<T>(f: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s: string): T => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size > 20000) cache.clear();
-      v = f(s);
-      cache.set(s, v);
-    }
-    return v;
-  };
-}
-
-/** The same for pure functions of two strings, without building a key string per call. */
-function memo2<T>(f: (a: string, b: string) => T): (a: string, b: string) => T {
-  const cache = new Map<string, Map<string, T>>();
-  let size = 0;
-  return (a: string, b: string): T => {
-    let inner = cache.get(a);
-    let v = inner?.get(b);
-    if (v === undefined) {
-      if (size > 20000) {
-        cache.clear();
-        size = 0;
-        inner = undefined;
-      }
-      v = f(a, b);
-      if (!inner) cache.set(a, (inner = new Map()));
-      inner.set(b, v);
-      size++;
-    }
-    return v;
-  };
-}
-
 /** Transliteration folding of one name token: -iy/-yy/-ii → -y, ei → ey, kh → h, doubled letters, y → i. */
-export const foldToken = memo(foldTokenRaw);
-function foldTokenRaw(t: string): string {
-  return foldText(t)
-    .replace(/[^a-z0-9]/g, '')
+export function foldToken(t: string): string {
+  const f = foldText(t).replace(/[^a-z0-9]/g, '');
+  // most tokens hold none of the spellings folded below: no replacement to run
+  if (!FOLDED_SPELLING.test(f)) return f;
+  return f
     .replace(/yy$/, 'y')
     .replace(/(iy|ii|yi|yj|ij)$/, 'y')
     .replace(/ei$/, 'ey')
@@ -72,13 +37,18 @@ function foldTokenRaw(t: string): string {
     .replace(/([a-z])\1/g, '$1')
     .replace(/y/g, 'i');
 }
+/** Any spelling foldToken rewrites: a y, kh, ts, a doubled letter, a final -ii/-ij or -ei. */
+const FOLDED_SPELLING = /y|kh|ts|([a-z])\1|i[ij]$|ei$/;
 
 const HONORIFIC_SET = new Set(HONORIFICS.map((h) => foldText(h).replace(/\.$/, '')));
 
 /** The name without leading titles ("Mr.", "Sir", "President"). */
-export const stripTitles = memo(stripTitlesRaw);
-function stripTitlesRaw(name: string): string {
-  const words = name.trim().split(/\s+/);
+export function stripTitles(name: string): string {
+  const trimmed = name.trim();
+  // most names open with no title: no need to split them
+  const sp = trimmed.search(/\s/);
+  if (sp < 0 || !HONORIFIC_SET.has(foldText(trimmed.slice(0, sp)).replace(/\.$/, ''))) return sp < 0 ? trimmed : trimmed.replace(/\s+/g, ' ');
+  const words = trimmed.split(/\s+/);
   while (words.length > 1 && HONORIFIC_SET.has(foldText(words[0]).replace(/\.$/, ''))) words.shift();
   return words.join(' ');
 }
@@ -96,8 +66,7 @@ export interface NameParts {
 
 const isInitial = (w: string): boolean => /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w);
 
-export const nameParts = memo(namePartsRaw);
-function namePartsRaw(name: string): NameParts {
+export function nameParts(name: string): NameParts {
   const words = stripTitles(name).split(/\s+/).filter(Boolean);
   if (!words.length) return { first: null, initials: '', surname: '', words: 0 };
   // The surname runs from the last word back over lower-case particles ("bin Salman", "von der Leyen").
@@ -134,38 +103,70 @@ export function sameFirstName(a: string, b: string): boolean {
 
 /** True when two surnames are spellings of one name. */
 export function sameSurname(a: string, b: string): boolean {
-  return a < b ? sameSurnameCached(a, b) : sameSurnameCached(b, a);
+  return sameSurnameForms(surnameForms(a), surnameForms(b));
 }
-const sameSurnameCached = memo2(sameSurnameRaw);
 /** "al-Sisi" and "Sisi" are one surname: an Arabic article before it is optional. */
 const ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az)[-\s]/i;
-function sameSurnameRaw(a: string, b: string): boolean {
-  if (ARTICLE.test(a) || ARTICLE.test(b)) return sameSurnameBase(a.replace(ARTICLE, ''), b.replace(ARTICLE, ''));
-  return sameSurnameBase(a, b);
+
+/** The folded forms of a surname that matching compares, with and without an Arabic article. */
+export interface SurnameForms {
+  readonly article: boolean;
+  /** Transliteration-folded tokens, joined (foldToken). */
+  readonly fold: string;
+  /** Plain folded letters. */
+  readonly letters: string;
+  readonly bareFold: string;
+  readonly bareLetters: string;
 }
-function sameSurnameBase(a: string, b: string): boolean {
-  const fa = a.split(/[\s-]+/).map(foldToken).join('');
-  const fb = b.split(/[\s-]+/).map(foldToken).join('');
+const foldJoined = (s: string): string => s.split(/[\s-]+/).map(foldToken).join('');
+const lettersOf = (s: string): string => foldText(s).replace(/[^a-z]/g, '');
+export function surnameForms(surname: string): SurnameForms {
+  const fold = foldJoined(surname);
+  const letters = lettersOf(surname);
+  if (!ARTICLE.test(surname)) return { article: false, fold, letters, bareFold: fold, bareLetters: letters };
+  const bare = surname.replace(ARTICLE, '');
+  return { article: true, fold, letters, bareFold: foldJoined(bare), bareLetters: lettersOf(bare) };
+}
+export function sameSurnameForms(a: SurnameForms, b: SurnameForms): boolean {
+  const bare = a.article || b.article;
+  const fa = bare ? a.bareFold : a.fold;
+  const fb = bare ? b.bareFold : b.fold;
   if (!fa || !fb) return false;
   if (fa === fb) return true;
-  const la = foldText(a).replace(/[^a-z]/g, '');
-  const lb = foldText(b).replace(/[^a-z]/g, '');
+  const la = bare ? a.bareLetters : a.letters;
+  const lb = bare ? b.bareLetters : b.letters;
   if (Math.abs(la.length - lb.length) > 1 || la.length < 4) return false;
   if (la[0] !== lb[0]) return false;
   return jaroWinkler(la, lb) >= 0.93 && surnameSound(la) === surnameSound(lb);
 }
 
 /** The primary double-metaphone code of a folded surname (letters only): a blocking key for merging. */
-export const surnameSound = memo((letters: string): string => doubleMetaphone(letters)[0]);
+export const surnameSound = (letters: string): string => doubleMetaphone(letters)[0];
 
 /**
  * True when two names can be the same person: surnames match and, when both give a first
  * name, the first names agree (else the initials agree).
  */
 export function samePerson(a: string, b: string): boolean {
-  const pa = nameParts(a);
-  const pb = nameParts(b);
-  if (!pa.surname || !pb.surname || !sameSurname(pa.surname, pb.surname)) return false;
+  return samePersonNames(personName(a), personName(b));
+}
+
+/** A name prepared once for many comparisons: its parts and its surname's folded forms. */
+export interface PersonName {
+  readonly name: string;
+  readonly parts: NameParts;
+  readonly surname: SurnameForms;
+}
+export function personName(name: string): PersonName {
+  const parts = nameParts(name);
+  return { name, parts, surname: surnameForms(parts.surname) };
+}
+
+/** samePerson on prepared names. */
+export function samePersonNames(a: PersonName, b: PersonName): boolean {
+  const pa = a.parts;
+  const pb = b.parts;
+  if (!pa.surname || !pb.surname || !sameSurnameForms(a.surname, b.surname)) return false;
   if (pa.first && pb.first) return sameFirstName(pa.first, pb.first);
   if (pa.initials && pb.initials) return pa.initials[0] === pb.initials[0];
   return true;

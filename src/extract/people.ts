@@ -1,5 +1,5 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
-import { foldText, nameFullness, nameKey, nameParts, samePerson, sameSurname, stripTitles } from './names';
+import { foldText, nameFullness, nameKey, personName, samePersonNames, sameSurnameForms, stripTitles, type PersonName } from './names';
 import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, SPEAKER_NOUNS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
@@ -670,6 +670,8 @@ function ownsBody(text: string, r: Role, p: PartyMention, prev: string, possessi
 
 interface Cluster {
   name: string;
+  /** The name prepared for matching (names.ts personName), kept in step with `name`. */
+  prepared: PersonName;
   cands: Candidate[];
 }
 
@@ -704,11 +706,15 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
       titledPart.cands.push(c);
       continue;
     }
-    const cl = clusters.find((k) => samePerson(k.name, c.name));
+    const prepared = personName(c.name);
+    const cl = clusters.find((k) => samePersonNames(k.prepared, prepared));
     if (cl) {
       cl.cands.push(c);
-      if (nameFullness(c.name) > nameFullness(cl.name)) cl.name = c.name;
-    } else clusters.push({ name: c.name, cands: [c] });
+      if (nameFullness(c.name) > nameFullness(cl.name)) {
+        cl.name = c.name;
+        cl.prepared = prepared;
+      }
+    } else clusters.push({ name: c.name, prepared, cands: [c] });
   }
   // "on Nyaung Kone village ... a resident of Nyaung Kone": a full name once marked as a place or thing, never as a person
   const vetoed = new Set(all.filter((c) => !c.single && c.veto && !c.heading).map((c) => foldText(c.name)));
@@ -721,13 +727,13 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
   const pending: Candidate[] = [];
   for (const c of all) {
     if (!c.single) continue;
-    const surname = nameParts(c.name).surname;
-    const matches = clusters.filter((k) => sameSurname(nameParts(k.name).surname, surname) && nameParts(k.name).words > 1);
+    const surname = personName(c.name).surname;
+    const matches = clusters.filter((k) => k.prepared.parts.words > 1 && sameSurnameForms(k.prepared.surname, surname));
     // "Ms. Nandi" for "Asha Nandi Okoro": one inner word of a name of three or more words
     if (!matches.length) matches.push(...clusters.filter((k) => isInnerPart(k.name, c.name)));
     if (!matches.length) {
       // "Xi" for "Xi Jinping", "Mr. Kim" for "Kim Jong Un": names written family name first
-      const byFirst = clusters.filter((k) => nameParts(k.name).words > 1 && k.name.split(/\s+/)[0] === c.name);
+      const byFirst = clusters.filter((k) => k.prepared.parts.words > 1 && k.name.split(/\s+/)[0] === c.name);
       if (byFirst.length === 1) matches.push(byFirst[0]);
     }
     if (matches.length) {
@@ -744,7 +750,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     const key = foldText(c.name);
     const cl = singles.get(key);
     if (cl) cl.cands.push(c);
-    else singles.set(key, { name: c.name, cands: [c] });
+    else singles.set(key, { name: c.name, prepared: personName(c.name), cands: [c] });
   }
   // "between Sorokin and Marchuk": a lone word joined by "and" to a known person is a person too
   const known = clusters.flatMap((k) => k.cands);
@@ -779,7 +785,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     roles.sort((a, b) => score(b) - score(a));
     people.push({ key, name: cl.name, variants, roles, party: null, partyBy: null, mentions });
   }
-  const ctx: EvidenceContext = { text, sentences, parties, people, cands: clusters.map((k) => k.cands), titles: null };
+  const ctx: EvidenceContext = { text, sentences, parties, people, cands: clusters.map((k) => k.cands), names: clusters.map((k) => k.prepared), titles: null };
   // each row in turn, highest priority first: a row sees the sides the rows above it gave
   for (const row of PEOPLE_EVIDENCE) {
     for (let i = 0; i < people.length; i++) {
@@ -837,6 +843,8 @@ interface EvidenceContext {
   readonly people: readonly SidedPerson[];
   /** Each person's name candidates (same order as people), with their roles. */
   readonly cands: ReadonlyArray<readonly Candidate[]>;
+  /** Each person's name prepared for matching (same order as people). */
+  readonly names: readonly PersonName[];
   titles: Map<string, Set<string>> | null;
 }
 
@@ -887,8 +895,9 @@ const PEOPLE_EVIDENCE: readonly EvidenceRow[] = [
         for (const r of c.roles) {
           const owner = ownerOf(r.text)?.trim();
           if (!owner) continue;
-          const other = ctx.people.find((q) => q !== p && q.party && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
-          if (other) return other.party;
+          const o = personName(owner);
+          const other = ctx.people.findIndex((q, k) => q !== p && q.party && ownerMatches(ctx.names[k]!, o));
+          if (other >= 0) return ctx.people[other]!.party;
         }
       }
       return null;
@@ -930,15 +939,23 @@ const ownerOf = (r: string): string | null =>
   /^(?:(?:President|Prime Minister|Mr\.?|Ms\.?|Mrs\.?)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*)['’]s\s/u.exec(r)?.[1] ??
   null;
 
-/** The other person a role makes this one's principal ("Mr. X's envoy" → X), when the article names them. */
-function principalOf(p: ArticlePerson, people: readonly ArticlePerson[]): ArticlePerson | null {
-  for (const r of p.roles) {
-    const owner = ownerOf(r)?.trim();
-    if (!owner) continue;
-    const other = people.find((q) => q !== p && (samePerson(q.name, owner) || sameSurname(nameParts(q.name).surname, nameParts(owner).surname)));
-    if (other) return other;
-  }
-  return null;
+/** A person can be the owner a role names ("Mr. X's envoy") when their surnames agree (samePerson implies it). */
+const ownerMatches = (q: PersonName, owner: PersonName): boolean => sameSurnameForms(q.surname, owner.surname);
+
+/** Each person's principal: the other person a role makes theirs ("Mr. X's envoy" → X), when the article names them; else null. */
+function principalsOf(people: readonly ArticlePerson[]): Array<ArticlePerson | null> {
+  let names: PersonName[] | null = null;
+  return people.map((p) => {
+    for (const r of p.roles) {
+      const owner = ownerOf(r)?.trim();
+      if (!owner) continue;
+      names ??= people.map((q) => personName(q.name));
+      const o = personName(owner);
+      const k = people.findIndex((q, j) => q !== p && ownerMatches(names![j]!, o));
+      if (k >= 0) return people[k]!;
+    }
+    return null;
+  });
 }
 
 /** After a name: "X, speaking for PARTY", "X, representing PARTY", "X, who heads PARTY's delegation", "X represented PARTY". */
@@ -1029,12 +1046,13 @@ export function sideCases(text: string, sentences: readonly Sentence[], parties:
     }
   });
   let home: string | null | undefined;
+  const principals = principalsOf(people);
   return people.map((p, i) => {
     const r = ruled[i]!;
     const proposals: Proposal[] = [...((p as Partial<SidedPerson>).proposals ?? [])];
     // a side the delegations stage gave (no row of the people stage named it)
     if (p.party && !(p as Partial<SidedPerson>).partyBy) proposals.push({ by: 'team', party: p.party });
-    const principal = principalOf(p, people);
+    const principal = principals[i];
     const pside = principal ? ruled[people.indexOf(principal)]?.party : null;
     if (pside) proposals.push({ by: 'principal', party: pside });
     if (r.partyBy === 'own-sentences' && r.party) proposals.push({ by: 'own-sentences', party: r.party });
@@ -1073,11 +1091,12 @@ export function ruleSides(text: string, sentences: readonly Sentence[], parties:
     return party ? { ...p, party, partyBy: 'own-sentences' } : p;
   };
   // people with a principal ("Mr. X's envoy") take X's side once X has one; the others vote first
-  const first = sided.map((p) => (p.party || commentator(p) || principalOf(p, people) ? p : vote(p)));
+  const principals = principalsOf(people);
+  const first = sided.map((p, i) => (p.party || commentator(p) || principals[i] ? p : vote(p)));
   let home: string | null | undefined;
   return first.map((p, i) => {
     if (p.party || commentator(p)) return p;
-    const principal = principalOf(people[i], people);
+    const principal = principals[i];
     const side = principal ? first[people.indexOf(principal)]?.party : null;
     if (side) return { ...p, party: side, partyBy: 'principal' };
     const voted = vote(p);
