@@ -272,7 +272,7 @@ export function App() {
         )}
         {step === 'review' && <ReviewStep project={project} dispatch={dispatch} target={reviewTarget} />}
         {step === 'compose' && <ComposeStep briefing={project.briefing} templates={templates} dispatch={dispatch} />}
-        {step === 'preview' && <PreviewStep project={project} busy={busy !== null} lastExport={lastExport} onExport={(f) => void store.exportAs(f)} onError={store.report} issues={issues} onGoToIssue={goToIssue} dispatch={dispatch} />}
+        {step === 'preview' && <PreviewStep project={project} busy={busy !== null} lastExport={lastExport} onExport={(f) => void store.exportAs(f)} onError={store.report} issues={issues} onGoToIssue={goToIssue} dispatch={dispatch} preview={store.preview} previewPages={store.previewPages} />}
       </main>
     </div>
   );

@@ -279,6 +279,81 @@ describe('project work in the project worker', () => {
     expect(applyFindingsUpdate(projectOf(opened)!.findings, r.update)).toEqual(await extractAll(articles));
   });
 
+  it('after an import the project worker takes the articles and findings from the extraction: the first autosave is one small patch and writes the whole project', async () => {
+    const { importText } = await import('../src/import');
+    const { articleKey } = await import('../src/services/article-key');
+    const { applyFindingsUpdate } = await import('../src/services/findings-update');
+    const texts = ['Ostria and Pellandia met in Velmora on Monday for talks on the ferry line.', 'Ostria demanded that Pellandia withdraw its patrol boats before any deal.', 'Another round of talks is expected in Velmora next week, mediators said.'];
+    const articles = await Promise.all(texts.map((t, i) => importText(`Round ${i + 1} on the ferry\n\n${t}`)));
+    const r = value(await api.extractUpdate({ articles, base: null }));
+    if (r.kind !== 'update') throw new Error('expected an update');
+    const findings = applyFindingsUpdate(null, r.update);
+    const base = await fresh();
+    const first = findings.positions[0] ?? findings.people[0];
+    if (!first) throw new Error('the invented articles give no finding');
+    // The window's project: the extraction's articles and findings, plus a decision and a title the extraction never saw.
+    const p: Project = { ...base, articles, findings, overlay: { ...base.overlay, decisions: { [first.id]: { status: 'accepted' } } }, briefing: { ...base.briefing, title: 'Ferry talks' } };
+
+    expect(value(await api.adoptExtraction({ extracted: r.update.version, version: 'adopted' }))).toEqual({ held: true });
+    // Without the window's overlay and briefing the adopted version is a base for a patch only: never saved or previewed.
+    expect(value(await api.preview({ held: 'adopted' }))).toEqual({ kind: 'missing' });
+    const steps = planProjectPatches({ version: 'adopted', keys: new Set(articles.map(articleKey)), findings }, p, () => 'after-adopt');
+    expect(steps.length).toBe(1);
+    const patch = steps[0]!.patch;
+    expect(patch.articles.every((a) => 'ref' in a)).toBe(true);
+    expect(Object.values(patch.findings.items).flat()).toEqual([]);
+    expect(value(await api.autosave({ ...patch, path: null, write: true })).kind).toBe('saved');
+    expect(await readFile(path.join(dir, 'user', 'autosave', 'session.autosave.briefsmith'), 'utf8')).toBe(serializeProject(p));
+
+    // A version the extraction no longer keeps (or never made): nothing to take.
+    expect(value(await api.adoptExtraction({ extracted: 'gone:1', version: 'adopted-2' }))).toEqual({ held: false });
+    expect(value(await api.autosave({ ...patch, base: 'adopted-2', version: 'x', path: null, write: false }))).toEqual({ kind: 'missing' });
+  });
+
+  it('previews and exports the held version where it is held, with progress, a second try to the chosen file, and Cancel', async () => {
+    const base = await fresh();
+    const p: Project = { ...base, briefing: { ...base.briefing, title: 'Held brief' } };
+    value(await api.autosave({ ...wholePatch(p, null), version: 'h1', write: false }));
+    // The same document as from the whole project, made in the project worker.
+    expect(value(await api.preview({ held: 'h1' }))).toEqual(value(await api.preview({ project: p })));
+    const pages = written(value(await api.previewPages({ held: 'h1' })));
+    expect(pages.pages).toBe(written(value(await api.previewPages({ project: p }))).pages);
+    expect(Buffer.from(pages.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(value(await api.previewPages({ held: 'gone' }))).toEqual({ kind: 'missing' });
+
+    const target = path.join(dir, 'docs', 'held');
+    env.save.push(target);
+    const file = written(value(await api.exportDocument({ format: 'pdf', held: 'h1', job: 'hx', suggestedName: 'Held brief' })))!;
+    expect(file.path).toBe(`${target}.pdf`);
+    expect((await readFile(file.path)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.bytes).toBe((await readFile(file.path)).byteLength);
+    const steps = env.progress.filter((x) => x.job === 'hx');
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps.at(-1)).toMatchObject({ done: 100, total: 100, label: 'Exported' });
+    value(await api.openPath({ path: file.path }));
+
+    // Not held: nothing written; the reply names the chosen file, to which the export may go again (and only there).
+    const again = path.join(dir, 'docs', 'again.docx');
+    env.save.push(again);
+    expect(value(await api.exportDocument({ format: 'docx', held: 'gone' }))).toEqual({ kind: 'missing', path: again });
+    expect(existsSync(again)).toBe(false);
+    expect(written(value(await api.exportDocument({ format: 'docx', held: 'h1', path: again })))!.path).toBe(again);
+    expect((await readFile(again)).subarray(0, 2).toString()).toBe('PK');
+    expect(errorOf(await api.exportDocument({ format: 'docx', held: 'h1', path: path.join(dir, 'docs', 'never-chosen.docx') })).code).toBe('invalid-input');
+
+    // Cancel at the first progress event: the flag reaches the worker in the middle of the export.
+    const cancelled = path.join(dir, 'docs', 'cancelled.pdf');
+    env.save.push(cancelled);
+    const emit = env.emitProgress;
+    env.emitProgress = (x) => {
+      emit(x);
+      if (x.job === 'hc' && x.done === 0) void api.cancelJob({ job: 'hc' });
+    };
+    expect(errorOf(await api.exportDocument({ format: 'pdf', held: 'h1', job: 'hc' })).code).toBe('cancelled');
+    expect(env.progress.some((x) => x.job === 'hc')).toBe(true);
+    expect(existsSync(cancelled)).toBe(false);
+  });
+
   it('the size limit of a held save is checked where its text is made, and a refused save leaves the file alone', async () => {
     const p1 = await fresh();
     const file = path.join(dir, 'docs', 'strict.briefsmith');
@@ -433,7 +508,7 @@ describe('export and shell', () => {
   it('exports to the chosen path, with the format extension, and may then open it', async () => {
     const project = await fresh();
     env.save.push(path.join(dir, 'docs', 'brief'));
-    const r = value(await api.exportDocument({ format: 'docx', project, job: 'x' }));
+    const r = written(value(await api.exportDocument({ format: 'docx', project, job: 'x' })));
     expect(r?.path).toBe(path.join(dir, 'docs', 'brief.docx'));
     expect(r?.bytes).toBeGreaterThan(1000);
     expect((await readFile(r!.path)).subarray(0, 2).toString()).toBe('PK');
@@ -587,7 +662,7 @@ describe('extraction answered as what changed', () => {
 describe('preview pages', () => {
   it('counts the pages of the PDF export and gives the template budget', async () => {
     const project = await fresh();
-    const r = value(await api.previewPages({ project }));
+    const r = written(value(await api.previewPages({ project })));
     expect(r.pages).toBeGreaterThanOrEqual(1);
     expect(r.budget === null || r.budget >= 1).toBe(true);
     env.save.push(path.join(dir, 'docs', 'count.pdf'));

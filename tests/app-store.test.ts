@@ -9,6 +9,7 @@ import { appReducer, initialAppState, MAX_LASTING_NOTICES, type AppAction, type 
 import { createAppStore } from '../renderer/state/store';
 import { diffFindings } from '../src/services/findings-update';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from '../src/services/project-patch';
+import { articleKey } from '../src/services/article-key';
 
 const project = (title = 'T'): Project => ({
   format: 'briefsmith',
@@ -394,6 +395,90 @@ describe('app store: commands against a stand-in API', () => {
     await Promise.all([first, second]);
     expect(patches.length).toBe(6);
     expect(written!.briefing.title).toBe('Thrice');
+  });
+
+  it("a freshly imported project's first autosave: the project worker takes the extraction's copy, then one patch of references; preview and export ask for the held version", async () => {
+    // More articles than one autosave message carries: without the extraction's copy, the whole project in steps.
+    const many = Array.from({ length: 25 }, (_, i) => article(`a${i}`));
+    const findings: Findings = { ...emptyFindings(), positions: many.map((a, i) => position(`q${i}`, a.id)) };
+    let held: HeldProject | null = null;
+    let written: Project | null = null;
+    const patches: Array<{ base: string | null; full: number; items: number; write: boolean }> = [];
+    const adopted: Array<{ extracted: string; version: string }> = [];
+    const asked: string[] = [];
+    let extractionLost = false;
+    const api = fakeApi({
+      importFiles: () => ok({ articles: many, failures: [] }),
+      extractUpdate: () => ok({ kind: 'update' as const, update: diffFindings(null, findings, 'x:1', null) }),
+      adoptExtraction: async (req) => {
+        adopted.push(req);
+        if (extractionLost) return ok({ held: false });
+        // What the extraction holds: the articles and its findings, without the window's overlay and briefing.
+        held = { version: req.version, project: { ...project('placeholder'), articles: many, findings }, byKey: new Map(many.map((a) => [articleKey(a), a])), partial: true };
+        return ok({ held: true });
+      },
+      autosave: async (req) => {
+        const { path: _path, write, ...patch } = req;
+        patches.push({ base: patch.base, full: patch.articles.filter((a) => !('ref' in a)).length, items: Object.values(patch.findings.items).flat().length, write });
+        try {
+          held = applyProjectPatch(held, patch as ProjectPatch);
+        } catch (e) {
+          if (e instanceof MissingBase) return ok({ kind: 'missing' as const });
+          throw e;
+        }
+        if (write) written = held.project;
+        return ok(write ? { kind: 'saved' as const, savedAt: 'now' } : { kind: 'staged' as const });
+      },
+      preview: async (req) => {
+        if (!('held' in req)) throw new Error('the window previews the held version, never the whole project');
+        asked.push(`preview ${req.held}`);
+        return ok(held && !held.partial && held.version === req.held ? { html: held.project.briefing.title } : { kind: 'missing' as const });
+      },
+      exportDocument: async (req) => {
+        if (!('held' in req)) throw new Error('the window exports the held version, never the whole project');
+        asked.push(`export ${req.format} ${req.held}`);
+        return ok({ path: '/out/brief.pdf', bytes: 10, format: req.format, warnings: [] });
+      },
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.importDialog();
+    store.doc({ type: 'decide', id: 'q3', decision: { status: 'accepted' } });
+    await store.autosave();
+    expect(adopted).toEqual([{ extracted: 'x:1', version: expect.any(String) }]);
+    expect(patches).toEqual([{ base: adopted[0]!.version, full: 0, items: 0, write: true }]);
+    expect(written).toEqual(store.getState().doc!.project);
+
+    // Preview and export: of the version the worker holds, nothing more sent.
+    store.doc({ type: 'setBriefing', patch: { title: 'Previewed' } });
+    expect(await store.preview(store.getState().doc!.project)).toEqual({ html: 'Previewed' });
+    await store.exportAs('pdf');
+    expect(patches.slice(1)).toEqual([{ base: expect.any(String), full: 0, items: 0, write: false }]);
+    expect(asked).toEqual([`preview ${held!.version}`, `export pdf ${held!.version}`]);
+    expect(store.getState().lastExport?.path).toBe('/out/brief.pdf');
+
+    // The project worker started again: the extraction's copy once more, then one patch.
+    held = null;
+    store.doc({ type: 'setBriefing', patch: { title: 'Restarted' } });
+    await store.autosave();
+    expect(adopted.length).toBe(2);
+    expect(patches.slice(2).map((p) => [p.full, p.items, p.write])).toEqual([
+      [0, 0, true], // on the version it lost: missing
+      [0, 0, true],
+    ]);
+    expect(written).toEqual(store.getState().doc!.project);
+
+    // Neither worker holds it any more: the whole project in steps, as before.
+    extractionLost = true;
+    held = null;
+    store.doc({ type: 'setBriefing', patch: { title: 'Lost' } });
+    await store.autosave();
+    expect(adopted.length).toBe(3);
+    const whole = patches.slice(5);
+    expect(whole.length).toBeGreaterThan(1);
+    expect(whole[0]!.base).toBeNull();
+    expect(whole.map((p) => p.write)).toEqual([...whole.slice(1).map(() => false), true]);
+    expect(written).toEqual(store.getState().doc!.project);
   });
 
   it('Save hands the project worker what changed and saves the version it holds; when the worker lost it, the whole project once more', async () => {

@@ -72,7 +72,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
           const recovered = r.ok && r.value ? readProjectReply(r.value).project : null;
           if (recovered?.articles.length !== SAMPLE_FILES.length) return false;
           const h = await server.api.preview({ project: recovered });
-          printed = h.ok ? norm(h.value.html.replace(/<[^>]+>/g, ' ')) : '';
+          printed = h.ok && 'html' in h.value ? norm(h.value.html.replace(/<[^>]+>/g, ' ')) : '';
           return printed !== '';
         },
         { timeout: 30_000 },

@@ -69,6 +69,9 @@ describe('autosave patches', () => {
       (q) => ({ ...q, articles: [...q.articles, article(8)], findings: { ...q.findings, people: [...q.findings.people, person(9)] } }),
       (q) => ({ ...q, overlay: { ...q.overlay, decisions: { p1: { status: 'rejected' } } } }),
       (q) => ({ ...q, articles: q.articles.map((a) => (a.id === 'a3' ? { ...a, title: 'Corrected title' } : a)) }),
+      // The link is not part of an article's key: the reference carries it, set and cleared.
+      (q) => ({ ...q, articles: q.articles.map((a) => (a.id === 'a4' ? { ...a, url: 'https://example.org/round-4' } : a)) }),
+      (q) => ({ ...q, articles: q.articles.map((a) => (a.id === 'a4' ? { ...a, url: null } : a)) }),
       (q) => ({ ...q, articles: q.articles.filter((a) => a.id !== 'a0'), findings: { ...q.findings, people: q.findings.people.slice(1) } }),
       (q) => ({ ...q, findings: { ...q.findings, people: [...q.findings.people].reverse(), positions: [position(1)] } }),
       (q) => project(q.articles, q.findings, 'A note for the reader.'),

@@ -16,6 +16,9 @@ export interface PreviewStepProps {
   readonly issues: readonly ExportIssue[];
   onGoToIssue(issue: ExportIssue): void;
   readonly dispatch: Dispatch<DocAction>;
+  /** The reading view's HTML and the PDF's pages of a project, made where the project is held (the store's `preview`, `previewPages`). */
+  preview(project: Project): Promise<{ html: string }>;
+  previewPages(project: Project): Promise<PreviewPages>;
 }
 
 const ISSUE_GROUPS: ReadonlyArray<{ kind: ExportIssue['kind']; title: (n: number) => string }> = [
@@ -93,7 +96,7 @@ const kb = (n: number): string => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n
  * count beside the template's budget; or, to read, the HTML renderer's output of the same
  * DocTree in a sandboxed frame (no scripts, no same-origin access).
  */
-export function PreviewStep({ project, busy, lastExport, onExport, onError, issues, onGoToIssue, dispatch }: PreviewStepProps) {
+export function PreviewStep({ project, busy, lastExport, onExport, onError, issues, onGoToIssue, dispatch, preview, previewPages }: PreviewStepProps) {
   const mode: UnreviewedMode = (project.briefing.options as { unreviewed?: UnreviewedMode }).unreviewed ?? 'draft';
   const [html, setHtml] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -105,7 +108,7 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      call(getApi().previewPages({ project }))
+      previewPages(project)
         .then((r) => live && setPages(r))
         .catch(() => live && setPages(null));
     }, PDF_DELAY_MS);
@@ -113,12 +116,12 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
       live = false;
       clearTimeout(t);
     };
-  }, [project]);
+  }, [project, previewPages]);
 
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      call(getApi().preview({ project }))
+      preview(project)
         .then((r) => {
           if (!live) return;
           setHtml(r.html);
@@ -130,7 +133,7 @@ export function PreviewStep({ project, busy, lastExport, onExport, onError, issu
       live = false;
       clearTimeout(t);
     };
-  }, [project]);
+  }, [project, preview]);
 
   const open = (which: 'openPath' | 'showInFolder') => {
     if (!lastExport) return;

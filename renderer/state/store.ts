@@ -5,7 +5,7 @@
  * stand-in (no browser), the way GitHub Desktop keeps `lib/stores` apart from `ui/`.
  */
 import type { Article, Findings, Project } from '../../src/model';
-import { readProjectReply, type BriefsmithBridge, type ExportFormat, type ImportReport, type OpenedProject, type TemplateSummary } from '../../src/services/api';
+import { readProjectReply, type BriefsmithBridge, type ExportedFile, type ExportFormat, type HeldMissing, type ImportReport, type NotHeld, type OpenedProject, type PreviewPages, type TemplateSummary } from '../../src/services/api';
 import { articleKey, articleRef } from '../../src/services/article-key';
 import { applyFindingsUpdate, sameFindings } from '../../src/services/findings-update';
 import { planProjectPatches, type PatchStep, type SentProject } from '../../src/services/project-patch';
@@ -129,7 +129,7 @@ export function createAppStore(deps: StoreDeps) {
         (r) => {
           if (!r.ok || !r.value.primed) return sendToPrime(project);
           for (const a of project.articles) held.add(articleKey(a));
-          versions.set(project.findings, heldVersion);
+          versions.set(project.findings, { version: heldVersion, keys: project.articles.map(articleKey) });
         },
         () => sendToPrime(project),
       );
@@ -145,7 +145,7 @@ export function createAppStore(deps: StoreDeps) {
         if (!r.ok || r.value.kind !== 'update') return;
         for (const a of articles) held.add(articleKey(a));
         const current = state.doc?.project.findings;
-        if (current === project.findings && sameFindings(current, applyFindingsUpdate(null, r.value.update))) versions.set(current, r.value.update.version);
+        if (current === project.findings && sameFindings(current, applyFindingsUpdate(null, r.value.update))) versions.set(current, { version: r.value.update.version, keys: articles.map(articleKey) });
       },
       () => undefined,
     );
@@ -326,11 +326,34 @@ export function createAppStore(deps: StoreDeps) {
     return true;
   }
 
+  /**
+   * The steps that bring the worker from `from` (what it holds; null: nothing) to `project`. When that is the whole
+   * project in steps (nothing held yet, as after a first import, or too much changed) and the
+   * extraction made the project's findings, the project worker first takes the extraction's
+   * articles and findings from it, worker to worker (`adoptExtraction`): then one patch with the
+   * decisions and the briefing does, and the project never crosses main whole.
+   */
+  async function planPatches(project: Project, from: SentProject | null): Promise<PatchStep[]> {
+    const plan = planProjectPatches(from, project, autosaveVersion);
+    if (plan.length === 1) return plan;
+    const extracted = versions.get(project.findings);
+    if (!extracted) return plan;
+    const version = autosaveVersion();
+    try {
+      if (!(await call(api.adoptExtraction({ extracted: extracted.version, version }))).held) return plan;
+    } catch {
+      return plan;
+    }
+    autosaved = { version, keys: new Set(extracted.keys), findings: project.findings };
+    heldProject = null;
+    return planProjectPatches(autosaved, project, autosaveVersion);
+  }
+
   /** Brings the worker to hold `project` (the whole of it when `whole`); the version it holds it under. */
   async function holdInWorker(project: Project, whole: boolean): Promise<string> {
     if (!whole && autosaved && heldProject === project) return autosaved.version;
-    if (!whole && (await sendAutosave(planProjectPatches(autosaved, project, autosaveVersion), null, false, project)) && autosaved) return autosaved.version;
-    await sendAutosave(planProjectPatches(null, project, autosaveVersion), null, false, project);
+    if (!whole && (await sendAutosave(await planPatches(project, autosaved), null, false, project)) && autosaved) return autosaved.version;
+    await sendAutosave(await planPatches(project, null), null, false, project);
     if (!autosaved) throw new Error('The project could not be handed over for saving; try again.');
     return autosaved.version;
   }
@@ -341,8 +364,8 @@ export function createAppStore(deps: StoreDeps) {
     if (!d || d.rev === d.savedRev) return;
     try {
       await onWorker(async () => {
-        if (await sendAutosave(planProjectPatches(autosaved, d.project, autosaveVersion), d.path, true, d.project)) return;
-        await sendAutosave(planProjectPatches(null, d.project, autosaveVersion), d.path, true, d.project);
+        if (await sendAutosave(await planPatches(d.project, autosaved), d.path, true, d.project)) return;
+        await sendAutosave(await planPatches(d.project, null), d.path, true, d.project);
       });
     } catch {
       // A recovery copy is a safety net: a failed one is not the analyst's problem now; the next change tries again.
@@ -371,8 +394,8 @@ export function createAppStore(deps: StoreDeps) {
   // ---- articles: each change is one undo step with the findings that go with it ----
   /** Articles (by `articleKey`) the extraction was sent: they go as references, without their text. */
   const held = new Set<string>();
-  /** The extraction's version of findings this window got from it: the next reply is what changed since. */
-  const versions = new WeakMap<Findings, string>();
+  /** The extraction's version of findings this window got from it (the next reply is what changed since), and the keys of the articles it was made from. */
+  const versions = new WeakMap<Findings, { readonly version: string; readonly keys: readonly string[] }>();
 
   /**
    * The merged findings of these articles (only articles not seen before are extracted). The
@@ -384,7 +407,7 @@ export function createAppStore(deps: StoreDeps) {
     const base = state.doc?.project.findings ?? null;
     return withBusy('extract', `Extracting from ${articles.length} article${articles.length === 1 ? '' : 's'}`, async (job) => {
       for (let whole = false; ; whole = true) {
-        const version = (base && versions.get(base)) ?? null;
+        const version = (base && versions.get(base)?.version) ?? null;
         const r = await call(api.extractUpdate({ job, base: version, articles: articles.map((a) => (!whole && held.has(articleKey(a)) ? articleRef(a) : a)) }));
         if (r.kind === 'missing') {
           if (whole) throw new Error(`Extraction lost ${r.ids.length === 1 ? 'an article' : `${r.ids.length} articles`} it was sent.`);
@@ -392,7 +415,7 @@ export function createAppStore(deps: StoreDeps) {
           continue;
         }
         const findings = applyFindingsUpdate(r.update.base === null ? null : base, r.update);
-        versions.set(findings, r.update.version);
+        versions.set(findings, { version: r.update.version, keys: articles.map(articleKey) });
         for (const a of articles) held.add(articleKey(a));
         return findings;
       }
@@ -474,13 +497,51 @@ export function createAppStore(deps: StoreDeps) {
     if (b) void api.cancelJob({ job: b.job });
   }
 
-  // ---- export ----
+  // ---- preview and export: made where the project is held (the project worker), never sent whole through main ----
+  /**
+   * Brings the project worker to hold `project` and asks `ask` of the version it holds; when the
+   * worker lost it meanwhile (restarted), the whole project is sent again, once.
+   */
+  function ofHeld<T>(project: Project, ask: (held: string, again: T | null) => Promise<T>, missing: (r: T) => boolean): Promise<T> {
+    return onWorker(async () => {
+      let last: T | null = null;
+      for (let whole = false; ; whole = true) {
+        const r = await ask(await holdInWorker(project, whole), last);
+        if (!missing(r)) return r;
+        if (whole) throw new Error('The project was lost on the way to the preview and export; try again.');
+        last = r;
+      }
+    });
+  }
+  const notHeld = (r: object | null): boolean => r !== null && 'kind' in r && (r as { kind: unknown }).kind === 'missing';
+  const heldValue = <T extends object>(r: T | NotHeld): T => {
+    if (notHeld(r)) throw new Error('The project was lost on the way to the preview; try again.');
+    return r as T;
+  };
+
+  /** The reading view's HTML of `project` (the document as it is, or as it was a moment ago). */
+  async function preview(project: Project): Promise<{ html: string }> {
+    return heldValue(await ofHeld(project, (held) => call(api.preview({ held })), notHeld));
+  }
+
+  /** The PDF export of `project` as it would be now: its pages for the preview to draw. */
+  async function previewPages(project: Project): Promise<PreviewPages> {
+    return heldValue(await ofHeld(project, (held) => call(api.previewPages({ held })), notHeld));
+  }
+
   async function exportAs(format: ExportFormat): Promise<void> {
     const d = state.doc;
     if (!d) return;
-    const r = await withBusy('export', `Exporting ${format.toUpperCase()}`, (job) => call(api.exportDocument({ job, format, project: d.project })));
+    const r = await withBusy('export', `Exporting ${format.toUpperCase()}`, (job) =>
+      ofHeld<ExportedFile | HeldMissing | null>(
+        d.project,
+        // Again after `missing`: to the file already chosen, without a second dialog.
+        (held, again) => call(again && 'path' in again ? api.exportDocument({ job, format, held, path: again.path }) : api.exportDocument({ job, format, held, suggestedName: d.project.briefing.title })),
+        notHeld,
+      ),
+    );
     // The preview step shows the result, with Open file and Show in folder.
-    if (r) dispatch({ type: 'exported', file: r });
+    if (r && !('kind' in r)) dispatch({ type: 'exported', file: r });
   }
 
   async function openExported(which: 'openPath' | 'showInFolder'): Promise<void> {
@@ -521,6 +582,8 @@ export function createAppStore(deps: StoreDeps) {
     removeArticle,
     reextract,
     cancelBusy,
+    preview,
+    previewPages,
     exportAs,
     openExported,
   };

@@ -128,6 +128,11 @@ export interface HeldMissing {
   readonly path: string;
 }
 
+/** A preview of a held version (`{ held }`) the project worker no longer holds: send the whole project and ask again. */
+export interface NotHeld {
+  readonly kind: 'missing';
+}
+
 export interface ExportedFile {
   readonly path: string;
   readonly bytes: number;
@@ -165,7 +170,7 @@ const filePath = z.string().min(1).max(4096);
 const MAX_BASE64 = 70_000_000;
 
 /** An article the receiver holds, named without its text (`articleRef`). */
-const ArticleRefSchema = ArticleSchema.pick({ id: true, published: true, title: true, outlet: true, byline: true }).extend({ ref: z.literal(true) }).strict();
+const ArticleRefSchema = ArticleSchema.pick({ id: true, published: true, title: true, outlet: true, byline: true, url: true }).extend({ ref: z.literal(true) }).strict();
 /** References first: most of a project's articles come as references. */
 const articlesOrRefs = z.array(z.union([ArticleRefSchema, ArticleSchema])).max(5000);
 const MAX_ITEMS = 1_000_000;
@@ -200,9 +205,17 @@ export const RequestSchemas = {
     })
     .strict(),
   cancelJob: z.object({ job: jobId }).strict(),
-  preview: z.object({ project: ProjectSchema }).strict(),
-  previewPages: z.object({ project: ProjectSchema }).strict(),
-  exportDocument: z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
+  // The window previews and exports the version the project worker holds (`held`), where it is
+  // composed and rendered; the whole project (validated here, rendered on main) is for callers
+  // that hold no version (tests, scripts).
+  preview: z.union([z.object({ held: version }).strict(), z.object({ project: ProjectSchema }).strict()]),
+  previewPages: z.union([z.object({ held: version }).strict(), z.object({ project: ProjectSchema }).strict()]),
+  exportDocument: z.union([
+    z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), held: version, suggestedName: z.string().max(200).optional() }).strict(),
+    // Again to the file chosen in the dialog of an export that answered `missing`: no second dialog.
+    z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), held: version, path: filePath }).strict(),
+    z.object({ job: jobId.optional(), format: z.enum(EXPORT_FORMATS), project: ProjectSchema }).strict(),
+  ]),
   listTemplates: z.object({}).strict(),
   newProject: z.object({}).strict(),
   openProject: z.object({ path: filePath.optional() }).strict(),
@@ -231,6 +244,7 @@ export const RequestSchemas = {
     .strict(),
   recover: z.object({}).strict(),
   primeExtraction: z.object({ held: version }).strict(),
+  adoptExtraction: z.object({ extracted: version, version }).strict(),
   discardRecovery: z.object({}).strict(),
   openPath: z.object({ path: filePath }).strict(),
   showInFolder: z.object({ path: filePath }).strict(),
@@ -264,12 +278,21 @@ export interface BriefsmithApi {
   extractUpdate(req: RequestOf<'extractUpdate'>): Promise<Result<ExtractUpdateReply>>;
   /** Stops a running extract or export with this job id (it then fails with code `cancelled`). */
   cancelJob(req: RequestOf<'cancelJob'>): Promise<Result<{ cancelled: boolean }>>;
-  /** The briefing composed from the reviewed data, as the HTML the exports are made from. */
-  preview(req: RequestOf<'preview'>): Promise<Result<{ html: string }>>;
-  /** The PDF export as it would be now (its bytes, for the preview to draw), its page count and the template's page budget (null: none). */
-  previewPages(req: RequestOf<'previewPages'>): Promise<Result<PreviewPages>>;
-  /** Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. */
-  exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | null>>;
+  /**
+   * The briefing composed from the reviewed data, as the HTML the exports are made from: of the
+   * held version, composed in the project worker (`missing`: it does not hold that version), or
+   * of a project sent whole.
+   */
+  preview(req: RequestOf<'preview'>): Promise<Result<{ html: string } | NotHeld>>;
+  /** The PDF export as it would be now (its bytes, for the preview to draw), its page count and the template's page budget (null: none); held or whole as `preview`. */
+  previewPages(req: RequestOf<'previewPages'>): Promise<Result<PreviewPages | NotHeld>>;
+  /**
+   * Shows a save dialog, writes DOCX or PDF. `null` when the analyst cancels. The held version
+   * is composed, rendered and written in the project worker, with progress and Cancel; when the
+   * worker does not hold it, nothing is written and the reply names the chosen file: send the
+   * whole project (autosave steps without `write`) and export again to that `path`.
+   */
+  exportDocument(req: RequestOf<'exportDocument'>): Promise<Result<ExportedFile | HeldMissing | null>>;
   listTemplates(req: RequestOf<'listTemplates'>): Promise<Result<readonly TemplateSummary[]>>;
   newProject(req: RequestOf<'newProject'>): Promise<Result<ProjectReply>>;
   /** With a path (recent list, file association): opens it; without: shows an open dialog. Read and checked off main's thread. */
@@ -302,6 +325,14 @@ export interface BriefsmithApi {
    * here (the version is gone, or a worker runs in-process); send the articles instead.
    */
   primeExtraction(req: RequestOf<'primeExtraction'>): Promise<Result<{ primed: boolean }>>;
+  /**
+   * After an import the extraction holds the project's articles and findings (its version
+   * `extracted`): the project worker takes them from it, worker to worker, and holds them as
+   * `version`, so the first autosave of a freshly imported project sends only the analyst's
+   * decisions and the briefing (a patch on `version`), not the whole project through main.
+   * `held: false`: not possible (that version is gone, or a worker runs in-process).
+   */
+  adoptExtraction(req: RequestOf<'adoptExtraction'>): Promise<Result<{ held: boolean }>>;
   discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;
   /** Opens an exported file with the system's application. */
   openPath(req: RequestOf<'openPath'>): Promise<Result<null>>;

@@ -10,7 +10,9 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { BriefsmithError } from '../model/result';
 import type { ProjectSizeLimits } from '../project/store';
 import type { ProjectPatch } from './project-patch';
-import { jobError, runProjectJob, type ProjectHolder, type ProjectJob, type ProjectJobReply } from './project-jobs';
+import type { PreviewPages } from './api';
+import type { DocumentDirs, DocumentProgress } from './document-jobs';
+import { jobError, runProjectJob, type DocumentWork, type ProjectHolder, type ProjectJob, type ProjectJobReply } from './project-jobs';
 import { startServiceWorker } from './worker-entry';
 
 /** What a patch came to: written, held for the next step, or built on what the worker does not hold (send the whole project). */
@@ -21,7 +23,7 @@ type JobRequest = ProjectJob extends infer J ? (J extends ProjectJob ? Omit<J, '
 
 interface Slot {
   readonly w: Worker;
-  readonly pending: Map<number, (r: ProjectJobReply | { id: number; kind: 'lost' }) => void>;
+  readonly pending: Map<number, { resolve: (r: ProjectJobReply | { id: number; kind: 'lost' }) => void; progress?: DocumentProgress }>;
 }
 let slot: Slot | null = null;
 let broken = false;
@@ -43,18 +45,22 @@ function getWorker(): Slot | null {
     // A worker that died holds nothing: its jobs answer `lost` (a patch or save: send the whole project to a new one).
     const settle = () => {
       if (slot === s) slot = null;
-      for (const [id, resolve] of s.pending) resolve({ id, kind: 'lost' });
+      for (const [id, p] of s.pending) p.resolve({ id, kind: 'lost' });
       s.pending.clear();
     };
-    w.on('message', (m: ProjectJobReply | { ready: true }) => {
+    w.on('message', (m: ProjectJobReply | { ready: true } | { id: number; progress: { done: number; total: number; label: string } }) => {
       if ('ready' in m) {
         ready = true;
         return;
       }
-      const resolve = s.pending.get(m.id);
+      const p = s.pending.get(m.id);
+      if ('progress' in m) {
+        p?.progress?.(m.progress);
+        return;
+      }
       s.pending.delete(m.id);
       if (s.pending.size === 0) w.unref();
-      resolve?.(m);
+      p?.resolve(m);
     });
     w.on('error', (e: Error) => {
       if (process.env.BRIEFSMITH_DEBUG) console.error('project worker:', e);
@@ -72,26 +78,27 @@ function getWorker(): Slot | null {
 }
 
 /** Runs one job where the project is held: in the worker, or in-process where none can start. */
-async function run(request: JobRequest): Promise<ProjectJobReply> {
+async function run(request: JobRequest, progress?: DocumentProgress): Promise<ProjectJobReply> {
   const job = { ...request, id: nextId++ } as ProjectJob;
+  const handsOver = job.kind === 'prime' || job.kind === 'adopt';
   const s = getWorker();
   if (!s) {
-    // Handing the articles over from here would copy them on main: the extraction gets them from the window instead.
-    if (job.kind === 'prime') {
+    // Handing the articles over from here would copy them on main: the window sends them instead.
+    if (handsOver) {
       job.port.close();
       return { id: job.id, kind: 'missing' };
     }
-    return runProjectJob(local, job);
+    return runProjectJob(local, job, progress);
   }
   const reply = await new Promise<ProjectJobReply | { id: number; kind: 'lost' }>((resolve) => {
-    s.pending.set(job.id, resolve);
+    s.pending.set(job.id, { resolve, progress });
     s.w.ref();
-    s.w.postMessage(job, job.kind === 'prime' ? [job.port] : []);
+    s.w.postMessage(job, handsOver ? [job.port] : []);
   });
   if (reply.kind !== 'lost') return reply;
   // The worker could not load: from now on in-process. It died later: what it held is gone.
-  if (broken && !slot && job.kind !== 'prime') return runProjectJob(local, job);
-  if (job.kind === 'patch' || job.kind === 'save' || job.kind === 'prime') return { id: job.id, kind: 'missing' };
+  if (broken && !slot && !handsOver) return runProjectJob(local, job, progress);
+  if (job.kind === 'patch' || job.kind === 'save' || job.kind === 'document' || handsOver) return { id: job.id, kind: 'missing' };
   throw new BriefsmithError('internal', 'The project worker stopped; try again.');
 }
 
@@ -184,6 +191,56 @@ export async function primeExtractionFromHeld(held: string, port: MessagePort): 
       return r.keys;
     case 'missing':
       return null;
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+}
+
+/**
+ * Has the project worker take the articles and findings of the extraction's version
+ * `extracted` from the extraction worker (`port`, from `extractionHandOver`) and hold them as
+ * `version`, a base for the window's next autosave patch. False when either worker cannot
+ * (that version is gone, or a worker runs in-process).
+ */
+export async function adoptExtraction(version: string, port: MessagePort): Promise<boolean> {
+  const r = await run({ kind: 'adopt', version, port });
+  switch (r.kind) {
+    case 'adopted':
+      return true;
+    case 'missing':
+      return false;
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+}
+
+/** What a document job made of the held project, or `missing` when the worker does not hold that version. */
+export type HeldDocument =
+  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'pages'; readonly pages: PreviewPages }
+  | { readonly kind: 'exported'; readonly bytes: number; readonly warnings: readonly string[] }
+  | { readonly kind: 'missing' };
+
+/**
+ * Composes and renders the held project of version `held` where it is held: the preview's HTML
+ * or PDF pages, or an export written to `work.target`; `cancel` is a flag main sets
+ * (`cancelFlag`), `progress` gets the export's steps.
+ */
+export async function documentOfHeld(held: string, work: DocumentWork, dirs: DocumentDirs, cancel: SharedArrayBuffer, progress?: DocumentProgress): Promise<HeldDocument> {
+  const r = await run({ kind: 'document', held, work, dirs, cancel }, progress);
+  switch (r.kind) {
+    case 'html':
+      return { kind: 'html', html: r.html };
+    case 'pages':
+      return { kind: 'pages', pages: r.pages };
+    case 'exported':
+      return { kind: 'exported', bytes: r.bytes, warnings: r.warnings };
+    case 'missing':
+      return { kind: 'missing' };
     case 'failed':
       throw jobError(r);
     default:

@@ -12,6 +12,7 @@ const holder: ProjectHolder = { held: null };
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (job: ProjectJob) => {
-  queue = queue.then(async () => parentPort?.postMessage(await runProjectJob(holder, job)));
+  const progress = (p: { done: number; total: number; label: string }) => parentPort?.postMessage({ id: job.id, progress: p });
+  queue = queue.then(async () => parentPort?.postMessage(await runProjectJob(holder, job, progress)));
 });
 parentPort?.postMessage({ ready: true });

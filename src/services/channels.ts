@@ -27,6 +27,7 @@ export const API_METHODS = [
   'autosave',
   'recover',
   'primeExtraction',
+  'adoptExtraction',
   'discardRecovery',
   'openPath',
   'showInFolder',

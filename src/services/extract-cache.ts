@@ -33,6 +33,18 @@ export interface PrimeRequest {
   readonly version: string;
 }
 
+/**
+ * One version of the extraction's findings with the articles it was made from, handed to the
+ * project worker (`adopt` in project-jobs.ts) over a port of their own: after an import the
+ * extraction holds all of a new project but the analyst's decisions, so its first autosave need
+ * not carry the articles and findings through main.
+ */
+export interface HandOver {
+  readonly keys: readonly string[];
+  readonly articles: Readonly<Record<string, Article>>;
+  readonly findings: Findings;
+}
+
 export class MissingArticle extends Error {}
 
 /**
@@ -45,8 +57,12 @@ export class ExtractCache extends Map<string, Findings> {
   running: { keys: string[]; merge: FindingsMerge } | null = null;
   /** Each article's date by key (the merge dates a meeting by its article when the sentence does not). */
   readonly published = new Map<string, string | null>();
+  /** Each article by key, while its findings are kept (for `handOver`). */
+  readonly articles = new Map<string, Article>();
   /** The last few results by version, so the next reply can be what changed since the one the window holds. */
   readonly versions = new Map<string, Findings>();
+  /** The keys each kept version was made from, in order. */
+  readonly versionKeys = new Map<string, readonly string[]>();
   /** Versions are unique across caches (a worker started again has a new cache). */
   private readonly name = randomUUID();
   /** How long the last request's parts took here (wall ms), for the bench. */
@@ -93,6 +109,7 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
     if (cache.running?.keys.includes(k)) cache.running = null;
     cache.set(k, extractArticle(a));
     cache.published.set(k, a.published);
+    cache.articles.set(k, a);
   });
   progress?.({ done: todo.length, total: todo.length, label: 'Merging' });
   const t1 = performance.now();
@@ -104,6 +121,7 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
     for (const k of cache.keys()) if (!keep.has(k)) {
       cache.delete(k);
       cache.published.delete(k);
+      cache.articles.delete(k);
     }
     if (cache.running?.keys.some((k) => !keep.has(k))) cache.running = null;
   }
@@ -116,12 +134,31 @@ export function extractCached(cache: ExtractCache, req: ExtractRequest, progress
  */
 export function primeCache(cache: ExtractCache, req: PrimeRequest): void {
   extractCached(cache, { id: 0, keys: req.keys, articles: req.articles });
-  keepVersion(cache, req.version, req.findings);
+  keepVersion(cache, req.version, req.findings, req.keys);
 }
 
-function keepVersion(cache: ExtractCache, version: string, findings: Findings): void {
+function keepVersion(cache: ExtractCache, version: string, findings: Findings, keys: readonly string[]): void {
   cache.versions.set(version, findings);
-  for (const v of cache.versions.keys()) if (cache.versions.size > KEPT_VERSIONS) cache.versions.delete(v);
+  cache.versionKeys.set(version, keys);
+  for (const v of cache.versions.keys()) {
+    if (cache.versions.size <= KEPT_VERSIONS) break;
+    cache.versions.delete(v);
+    cache.versionKeys.delete(v);
+  }
+}
+
+/** The findings of a kept version with the articles they were made from; null when the version or one of its articles is gone. */
+export function handOver(cache: ExtractCache, version: string): HandOver | null {
+  const findings = cache.versions.get(version);
+  const keys = cache.versionKeys.get(version);
+  if (!findings || !keys) return null;
+  const articles: Record<string, Article> = {};
+  for (const k of keys) {
+    const a = cache.articles.get(k);
+    if (!a) return null;
+    articles[k] = a;
+  }
+  return { keys, articles, findings };
 }
 
 /**
@@ -135,6 +172,6 @@ export function extractUpdate(cache: ExtractCache, req: ExtractRequest, progress
   const t0 = performance.now();
   const update = diffFindings(base, findings, version, req.base ?? null);
   cache.timings.diff_ms = performance.now() - t0;
-  keepVersion(cache, version, findings);
+  keepVersion(cache, version, findings, req.keys);
   return update;
 }

@@ -188,6 +188,20 @@ export function extractionPort(): { readonly port: MessagePort; primed(keys: rea
   };
 }
 
+/**
+ * A port on which the extraction worker sends the articles and findings of its version
+ * `version` (a `HandOver`, or null when it no longer keeps it), for the project worker to take
+ * them (`adopt`) without main copying them. Null where extraction runs in-process or its worker
+ * has not started.
+ */
+export function extractionHandOver(version: string): MessagePort | null {
+  const s = slot;
+  if (!s || broken) return null;
+  const { port1, port2 } = new MessageChannel();
+  s.w.postMessage({ handOver: port2, version }, [port2]);
+  return port1;
+}
+
 /** Starts the worker ahead of the first import, so its start-up is not the analyst's wait. */
 export function warmExtractWorker(): void {
   getWorker();

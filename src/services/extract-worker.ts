@@ -2,13 +2,20 @@
  * The extraction worker: keeps each article's own findings by key, extracts only the articles
  * it has not seen, and merges them all. Runs off the thread that answers the window (Electron's
  * main process); started by `extract-host.ts`. An opened project's articles may come from the
- * project worker over a port of their own (`{ prime: port }`, then one `PrimeRequest` on it).
+ * project worker over a port of their own (`{ prime: port }`, then one `PrimeRequest` on it);
+ * the other way, `{ handOver: port, version }` sends the project worker one version's articles
+ * and findings (a `HandOver`, or null when that version is gone).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { ExtractCache, extractUpdate, MissingArticle, primeCache, type ExtractRequest, type PrimeRequest } from './extract-cache';
+import { ExtractCache, extractUpdate, handOver, MissingArticle, primeCache, type ExtractRequest, type PrimeRequest } from './extract-cache';
 
 const cache = new ExtractCache();
-parentPort?.on('message', (m: ExtractRequest | { prime: MessagePort }) => {
+parentPort?.on('message', (m: ExtractRequest | { prime: MessagePort } | { handOver: MessagePort; version: string }) => {
+  if ('handOver' in m) {
+    m.handOver.postMessage(handOver(cache, m.version));
+    m.handOver.close();
+    return;
+  }
   if ('prime' in m) {
     m.prime.once('message', (p: PrimeRequest) => {
       try {

@@ -8,21 +8,16 @@
  * (or that came from the recent list / the OS's file-open event, which main approved), and
  * opens only files it exported. The renderer cannot name an arbitrary path to write.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { BriefsmithError, fail, ok, type Article, type CancelToken, type Project, type Result } from '../model';
+import { BriefsmithError, fail, ok, type Article, type Project, type Result } from '../model';
 import { importBytes, importText } from '../import';
-import { extractionPort, extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
+import { extractionHandOver, extractionPort, extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
 import { articleKey } from './article-key';
-import { autosaveProject, openProjectHeld, primeExtractionFromHeld, recoverHeld, saveHeldProject } from './autosave-host';
-import { reviewedFindings } from './reviewed';
-import { compose } from '../compose/compose';
-import { loadTemplate, loadTemplates } from '../compose/templates-node';
-import { renderHtml } from '../render/html';
-import { renderDocx } from '../render/docx';
-import { renderPdf } from '../render/pdf';
-import { loadRenderResources } from '../render/resources-node';
+import { adoptExtraction, autosaveProject, documentOfHeld, openProjectHeld, primeExtractionFromHeld, recoverHeld, saveHeldProject } from './autosave-host';
+import { cancelFlag, exportDocumentTo, newCancelFlag, previewHtml, previewPages, writeAtomic, type DocumentDirs } from './document-jobs';
+import { loadTemplates } from '../compose/templates-node';
 import { newProject } from '../project/project';
 import { autosaveFileOf, backupPathOf, discardAutosave, ProjectOpenError, saveProjectFile, type ProjectSizeLimits } from '../project/store';
 import { addRecent, loadRecent, samePath } from '../project/recent';
@@ -119,38 +114,7 @@ const safeBaseName = (s: string): string =>
     .trim()
     .slice(0, 80) || 'Briefing';
 
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    // Never leave the temporary file behind (a full disk would otherwise collect one per attempt).
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full; free some space or choose another place',
-  EDQUOT: 'the disk quota is used up; free some space or choose another place',
-  EACCES: 'permission denied; choose a folder you can write to',
-  EPERM: 'permission denied; choose a folder you can write to',
-  EROFS: 'the disk is read-only; choose another place',
-  EISDIR: 'a folder has that name; choose another name',
-  ENOTDIR: 'part of the path is not a folder',
-  EBUSY: 'the file is open in another program; close it and export again',
-  ENAMETOOLONG: 'the name is too long; choose a shorter one',
-};
-
-/** One clear line naming the file, for an export that could not be written. */
-export function writeFailure(file: string, e: unknown): BriefsmithError {
-  if (e instanceof BriefsmithError) return e;
-  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
-  const why = WRITE_ERRORS[code] ?? (e instanceof Error ? e.message.replace(/^\w+:\s*/, '') : String(e));
-  return new BriefsmithError('unreadable', `Could not write ${file}: ${why}. Nothing was written there.`, file);
-}
+export { pdfPageCount, writeFailure } from './document-jobs';
 
 async function readJson(file: string): Promise<unknown | null> {
   try {
@@ -158,13 +122,6 @@ async function readJson(file: string): Promise<unknown | null> {
   } catch {
     return null;
   }
-}
-
-/** The reviewed data of a project, composed: the one tree both preview and export render. */
-async function composeProject(project: Project, templatesDir: string | undefined) {
-  const findings = reviewedFindings(project.findings, project.overlay);
-  const template = templatesDir ? loadTemplate(project.briefing.templateId, templatesDir) : loadTemplate(project.briefing.templateId);
-  return compose(project.briefing, { articles: project.articles, findings }, template);
 }
 
 /** The one autosave slot of this app (the store supports several; one window needs one). */
@@ -190,9 +147,9 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     if (job) running.set(job, token);
     return token;
   };
-  const check = (token: CancelToken, what: string) => {
-    if (token.cancelled) throw new BriefsmithError('cancelled', `${what} was cancelled.`);
-  };
+  const dirs: DocumentDirs = { templatesDir: env.templatesDir ?? null, fontsDir: env.fontsDir ?? null };
+  /** Files chosen in an export dialog this session: an export the project worker could not make (`missing`) may go to one again. */
+  const exportTargets = new Set<string>();
 
   const approve = (p: string): string => {
     const abs = path.resolve(p);
@@ -336,63 +293,60 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
     },
 
     async preview(req) {
-      const { project } = parseRequest('preview', req);
-      const tree = await composeProject(project, env.templatesDir);
-      return ok({ html: await renderHtml(tree) });
+      const r = parseRequest('preview', req);
+      if ('project' in r) return ok({ html: await previewHtml(r.project, dirs) });
+      // Composed where the project is held: main passes the HTML on.
+      const d = await documentOfHeld(r.held, { kind: 'html' }, dirs, newCancelFlag());
+      if (d.kind === 'missing') return ok({ kind: 'missing' as const });
+      if (d.kind !== 'html') throw new BriefsmithError('internal', `The project worker answered "${d.kind}" to a preview.`);
+      return ok({ html: d.html });
     },
 
     async previewPages(req) {
-      const { project } = parseRequest('previewPages', req);
-      const tree = await composeProject(project, env.templatesDir);
-      const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
-      const pdf = await renderPdf(tree, resources);
-      const template = env.templatesDir ? loadTemplate(project.briefing.templateId, env.templatesDir) : loadTemplate(project.briefing.templateId);
-      return ok({ pages: pdfPageCount(pdf), budget: template.pageBudget ?? null, pdfBase64: Buffer.from(pdf).toString('base64') });
+      const r = parseRequest('previewPages', req);
+      if ('project' in r) return ok(await previewPages(r.project, dirs));
+      const d = await documentOfHeld(r.held, { kind: 'pages' }, dirs, newCancelFlag());
+      if (d.kind === 'missing') return ok({ kind: 'missing' as const });
+      if (d.kind !== 'pages') throw new BriefsmithError('internal', `The project worker answered "${d.kind}" to a preview.`);
+      return ok(d.pages);
     },
 
     async exportDocument(req) {
-      const { project, format, job } = parseRequest('exportDocument', req);
+      const r = parseRequest('exportDocument', req);
+      const { format, job } = r;
       const progress = progressOf(job);
       // From the first moment: Cancel works while the dialog is open too.
       const token = tokenFor(job);
-      const chosen = await env.chooseSavePath({
-        title: `Export ${format.toUpperCase()}`,
-        defaultName: `${safeBaseName(project.briefing.title)}.${format}`,
-        filters: EXPORT_FILTERS[format],
-      });
-      if (!chosen) {
-        if (job) running.delete(job);
-        return ok(null);
-      }
-      // A grant of its own: an export target goes to `exported` (open, show in folder), never to
-      // `approvedPaths`, so the renderer cannot later save the project over an exported file.
-      const target = path.resolve(withExtension(chosen, format));
       try {
-        check(token, 'Export');
-        // One bar for the whole export: composing 0-5, rendering 5-95 (the renderer's own steps), writing 95-100.
-        progress?.({ done: 0, total: 100, label: 'Composing' });
-        const tree = await composeProject(project, env.templatesDir);
-        check(token, 'Export');
-        const resources = env.fontsDir ? await loadRenderResources(env.fontsDir) : await loadRenderResources();
-        // The renderer's warnings (the PDF's characters its fonts cannot draw) go back with the result.
-        const warnings: string[] = [];
-        const control = {
-          cancel: token,
-          warn: (message: string) => warnings.push(message),
-          progress: (p: { done: number; total: number; label: string }) =>
-            progress?.({ done: 5 + Math.floor((90 * p.done) / Math.max(1, p.total)), total: 100, label: `Rendering ${format.toUpperCase()}: ${p.label}` }),
-        };
-        const bytes = format === 'docx' ? await renderDocx(tree, resources, control) : await renderPdf(tree, resources, control);
-        check(token, 'Export');
-        progress?.({ done: 95, total: 100, label: `Writing ${path.basename(target)}` });
-        try {
-          await writeAtomic(target, bytes);
-        } catch (e) {
-          throw writeFailure(target, e);
+        let target: string;
+        if ('path' in r) {
+          // An export that answered `missing`, again: only to a file chosen in an export dialog.
+          target = path.resolve(r.path);
+          if (!exportTargets.has(target)) throw new BriefsmithError('invalid-input', `Export: ${target} was not chosen in an export dialog; export again to choose it.`, target);
+        } else {
+          const title = 'project' in r ? r.project.briefing.title : (r.suggestedName ?? '');
+          const chosen = await env.chooseSavePath({ title: `Export ${format.toUpperCase()}`, defaultName: `${safeBaseName(title)}.${format}`, filters: EXPORT_FILTERS[format] });
+          if (!chosen) return ok(null);
+          // A grant of its own: an export target goes to `exported` (open, show in folder), never to
+          // `approvedPaths`, so the renderer cannot later save the project over an exported file.
+          target = path.resolve(withExtension(chosen, format));
+          exportTargets.add(target);
+        }
+        if (token.cancelled) throw new BriefsmithError('cancelled', 'Export was cancelled.');
+        let made: { bytes: number; warnings: readonly string[] };
+        if ('project' in r) {
+          made = await exportDocumentTo(r.project, format, target, dirs, token, progress);
+        } else {
+          // Composed, rendered and written where the project is held; main relays progress and Cancel.
+          const flag = newCancelFlag();
+          token.onCancel = () => cancelFlag(flag);
+          const d = await documentOfHeld(r.held, { kind: 'export', format, target }, dirs, flag, progress);
+          if (d.kind === 'missing') return ok({ kind: 'missing' as const, path: target });
+          if (d.kind !== 'exported') throw new BriefsmithError('internal', `The project worker answered "${d.kind}" to an export.`);
+          made = d;
         }
         exported.add(target);
-        progress?.({ done: 100, total: 100, label: 'Exported' });
-        const file: ExportedFile = { path: target, bytes: bytes.byteLength, format, warnings };
+        const file: ExportedFile = { path: target, bytes: made.bytes, format, warnings: [...made.warnings] };
         return ok(file);
       } finally {
         if (job) running.delete(job);
@@ -526,6 +480,13 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       return ok({ primed: keys !== null });
     },
 
+    async adoptExtraction(req) {
+      const { extracted, version } = parseRequest('adoptExtraction', req);
+      const port = extractionHandOver(extracted);
+      if (!port) return ok({ held: false });
+      return ok({ held: await adoptExtraction(version, port) });
+    },
+
     async discardRecovery(req) {
       parseRequest('discardRecovery', req);
       await discardAutosave(autosaveDir, AUTOSAVE_KEY);
@@ -551,11 +512,6 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
   };
 
   return guardAll(handlers);
-}
-
-/** Pages of a PDF the renderer wrote (its page objects are never inside compressed streams). */
-export function pdfPageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
 }
 
 /** A file's modification time (ISO), or null when it does not exist. */

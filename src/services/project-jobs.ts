@@ -11,7 +11,14 @@
  *   answering with the project's JSON text, which the window parses (main never builds it);
  * - `recover`: the same for the crash-recovery copy;
  * - `prime`: hands the held project's articles and findings to the extraction worker over a
- *   port of their own (`extractionPort`), so the window's next import sends references only.
+ *   port of their own (`extractionPort`), so the window's next import sends references only;
+ * - `adopt`: the other way: takes the articles and findings of one of the extraction's versions
+ *   from the extraction worker (`extractionHandOver`), so that the first autosave of a freshly
+ *   imported project sends only what the extraction does not have (the analyst's decisions and
+ *   the briefing), not the whole project through main;
+ * - `document`: composes and renders the held project: the preview's HTML or PDF pages, or an
+ *   export written to the file the analyst chose (`document-jobs.ts`), with progress and a
+ *   cancel flag main sets.
  *
  * Run in the worker, and in-process where no worker can start.
  */
@@ -20,8 +27,14 @@ import { BriefsmithError, type BriefsmithErrorCode } from '../model/result';
 import type { Project } from '../model/project';
 import { autosaveFileOf, openBackup, openProjectFile, ProjectOpenError, saveProjectFile, writeAutosave, type ProjectSizeLimits } from '../project/store';
 import { articleKey } from './article-key';
-import type { PrimeRequest } from './extract-cache';
+import type { HandOver, PrimeRequest } from './extract-cache';
+import type { DocumentDirs, DocumentProgress } from './document-jobs';
+import type { ExportFormat, PreviewPages } from './api';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
+import { newProject } from '../project/project';
+
+/** What a `document` job makes of the held project. */
+export type DocumentWork = { readonly kind: 'html' } | { readonly kind: 'pages' } | { readonly kind: 'export'; readonly format: ExportFormat; readonly target: string };
 
 export type ProjectJob =
   | {
@@ -34,13 +47,27 @@ export type ProjectJob =
   | { readonly id: number; readonly kind: 'save'; readonly held: string; readonly path: string; readonly limits: ProjectSizeLimits | null }
   | { readonly id: number; readonly kind: 'open'; readonly path: string; readonly backup: boolean; readonly version: string }
   | { readonly id: number; readonly kind: 'recover'; readonly dir: string; readonly key: string; readonly version: string }
-  | { readonly id: number; readonly kind: 'prime'; readonly held: string; readonly port: MessagePort };
+  | { readonly id: number; readonly kind: 'prime'; readonly held: string; readonly port: MessagePort }
+  | { readonly id: number; readonly kind: 'adopt'; readonly version: string; readonly port: MessagePort }
+  | {
+      readonly id: number;
+      readonly kind: 'document';
+      readonly held: string;
+      readonly work: DocumentWork;
+      readonly dirs: DocumentDirs;
+      /** Set by main to cancel (`cancelFlag`), read between the renderer's steps. */
+      readonly cancel: SharedArrayBuffer;
+    };
 
 export type ProjectJobReply =
   | { readonly id: number; readonly kind: 'saved' | 'staged' | 'missing' | 'none' }
   | { readonly id: number; readonly kind: 'written'; readonly warning: string | null; readonly title: string }
   | { readonly id: number; readonly kind: 'opened'; readonly projectJson: string; readonly migratedFrom: number | null; readonly title: string }
   | { readonly id: number; readonly kind: 'primed'; readonly keys: readonly string[] }
+  | { readonly id: number; readonly kind: 'adopted' }
+  | { readonly id: number; readonly kind: 'html'; readonly html: string }
+  | { readonly id: number; readonly kind: 'pages'; readonly pages: PreviewPages }
+  | { readonly id: number; readonly kind: 'exported'; readonly bytes: number; readonly warnings: readonly string[] }
   | { readonly id: number; readonly kind: 'failed'; readonly code: BriefsmithErrorCode; readonly message: string; readonly file: string | null; readonly backupPath: string | null };
 
 /** What the worker keeps between jobs: the project of the last patch, save or open. */
@@ -49,6 +76,9 @@ export interface ProjectHolder {
 }
 
 const hold = (version: string, project: Project): HeldProject => ({ version, project, byKey: new Map(project.articles.map((a) => [articleKey(a), a])) });
+
+/** The held project of version `version`, when it is whole (an adopted one waits for its first patch). */
+const heldWhole = (h: ProjectHolder, version: string): HeldProject | null => (h.held?.version === version && !h.held.partial ? h.held : null);
 
 const opened = (id: number, project: Project, migratedFrom: number | null): ProjectJobReply => ({
   id,
@@ -59,7 +89,31 @@ const opened = (id: number, project: Project, migratedFrom: number | null): Proj
   title: project.briefing.title,
 });
 
-export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<ProjectJobReply> {
+/** The preview or export a `document` job asks for, of the held project. */
+async function documentJob(project: Project, job: Extract<ProjectJob, { kind: 'document' }>, progress?: DocumentProgress): Promise<ProjectJobReply> {
+  // The renderers load here, on the first preview or export, not when the worker starts.
+  const docs = await import('./document-jobs');
+  const { id, work } = job;
+  switch (work.kind) {
+    case 'html':
+      return { id, kind: 'html', html: await docs.previewHtml(project, job.dirs) };
+    case 'pages':
+      return { id, kind: 'pages', pages: await docs.previewPages(project, job.dirs) };
+    case 'export': {
+      const r = await docs.exportDocumentTo(project, work.format, work.target, job.dirs, docs.flagToken(job.cancel), progress);
+      return { id, kind: 'exported', bytes: r.bytes, warnings: r.warnings };
+    }
+  }
+}
+
+/** Waits for the one message of a port (null when it closes first). */
+const onePortMessage = <T>(port: MessagePort): Promise<T | null> =>
+  new Promise<T | null>((resolve) => {
+    port.once('message', (m: T) => resolve(m));
+    port.once('close', () => resolve(null));
+  });
+
+export async function runProjectJob(h: ProjectHolder, job: ProjectJob, progress?: DocumentProgress): Promise<ProjectJobReply> {
   const { id } = job;
   try {
     switch (job.kind) {
@@ -72,10 +126,25 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<
         return { id, kind: 'saved' };
       }
       case 'save': {
-        if (h.held?.version !== job.held) return { id, kind: 'missing' };
+        const held = heldWhole(h, job.held);
+        if (!held) return { id, kind: 'missing' };
         // Validated against the whole schema here, as a save from anywhere is: a file that could not be opened again is never written.
-        const { warning } = await saveProjectFile(job.path, h.held.project, job.limits ?? undefined);
-        return { id, kind: 'written', warning, title: h.held.project.briefing.title };
+        const { warning } = await saveProjectFile(job.path, held.project, job.limits ?? undefined);
+        return { id, kind: 'written', warning, title: held.project.briefing.title };
+      }
+      case 'adopt': {
+        // The extraction worker answers on the port with what it holds of its version, or null.
+        const got = await onePortMessage<HandOver | null>(job.port);
+        job.port.close();
+        if (!got) return { id, kind: 'missing' };
+        const articles = got.keys.map((k) => got.articles[k]!);
+        // Overlay and briefing are the window's: its first patch brings them; until then this version is not saved.
+        h.held = { ...hold(job.version, { ...newProject({ now: new Date(0) }), articles, findings: got.findings }), partial: true };
+        return { id, kind: 'adopted' };
+      }
+      case 'document': {
+        const held = heldWhole(h, job.held);
+        return held ? await documentJob(held.project, job, progress) : { id, kind: 'missing' };
       }
       case 'open': {
         const { project, migratedFrom } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
@@ -83,8 +152,8 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob): Promise<
         return opened(id, project, migratedFrom);
       }
       case 'prime': {
-        const held = h.held;
-        if (held?.version !== job.held) {
+        const held = heldWhole(h, job.held);
+        if (!held) {
           job.port.close();
           return { id, kind: 'missing' };
         }

@@ -132,6 +132,11 @@ export interface HeldProject {
   readonly version: string;
   readonly project: Project;
   readonly byKey: ReadonlyMap<string, Article>;
+  /**
+   * Articles and findings without the window's overlay and briefing (taken from the extraction,
+   * `adopt`): a base for the next patch only, never saved, rendered or handed on.
+   */
+  readonly partial?: true;
 }
 
 /** The project a patch makes from the held one; throws `MissingBase` when it builds on something not held. */
@@ -141,8 +146,10 @@ export function applyProjectPatch(held: HeldProject | null, patch: ProjectPatch)
   const byKey = new Map<string, Article>();
   const articles = patch.articles.map((a): Article => {
     const key = articleKey(a);
-    const article = 'ref' in a ? base?.byKey.get(key) : a;
-    if (!article) throw new MissingBase(`article ${a.id} is not held`);
+    const got = 'ref' in a ? base?.byKey.get(key) : a;
+    if (!got) throw new MissingBase(`article ${a.id} is not held`);
+    // A reference brings the article's link, which the key leaves out (the analyst may correct it).
+    const article = 'ref' in a && a.url !== undefined && (got.url ?? null) !== a.url ? { ...got, url: a.url } : got;
     byKey.set(key, article);
     return article;
   });
