@@ -30,7 +30,7 @@ const errors = (stderr: string) => stderr.split('\n').filter((l) => l && !/^\[\d
 let tmp = '';
 let article = '';
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
+  if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-cli-errors-'));
   article = path.join(tmp, 'talks.txt');
   await writeFile(article, 'Ceasefire Talks Resume\n\nNegotiators met in Astana on Sunday for a second round of talks, officials said.\n');

@@ -85,7 +85,7 @@ describe('article metadata flags', () => {
   });
 
   it('are parsed by the command: one line on stderr and exit 1 with several files', async () => {
-    if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
+    if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
     const r = await run(process.execPath, [bin, 'extract', file, file, '--title', 'Rail talks', '--json'], { cwd: root }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,

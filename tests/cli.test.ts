@@ -28,7 +28,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 let samples: string[] = [];
 let tmp = '';
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
+  if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) await run('node', ['scripts/build-core.mjs'], { cwd: root });
   samples = (await readdir(samplesDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(samplesDir, f));
   tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-cli-'));
 }, 120_000);

@@ -174,4 +174,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// Not a top-level await: the bundle is a CommonJS file (bin/briefsmith.mjs, scripts/build-core.mjs).
+void main(process.argv);

@@ -12,7 +12,7 @@ import { WorkerHost } from './worker-host';
  * that a hostile file is stopped for real.
  *
  * Where the worker's code is: in development and tests the TypeScript source, loaded through
- * tsx; in the bundles, dist/import-worker.mjs beside dist/cli.mjs (or one folder up from
+ * tsx; in the bundles, dist/import-worker.mjs beside dist/cli.cjs (or one folder up from
  * dist/main/main.cjs). When no worker can start, jobs run in-process.
  */
 
