@@ -46,6 +46,33 @@ describe('learned statement detectors', () => {
     expect(out.some((x) => x.sources[0]!.start === a.sentences[3]!.start)).toBe(false);
   });
 
+  it('gives a learned item whose sentence names no holder the side that spoke last, else the most named side', () => {
+    // (Threshold 0: every sentence is picked; this checks who holds the item, not the weights.)
+    const all = { ...POSITIONS_MODEL, threshold: 0 };
+    const spoke = buildAnalysed(
+      [
+        'Chile and Bolivia sent negotiators to a border town on Tuesday.',
+        'Chile wants the talks to move fast, and Chile has said so twice.',
+        'Foreign minister Ana Suarez said her government would not sign any text that ignores the salt flats.',
+        'The withdrawal of all troops from the border must come before any further round of talks.',
+      ].join('\n'),
+      [['Ana Suarez', 'Bolivia', ['Suarez']]],
+    );
+    const after = withLearnedPositions(spoke, [], all).find((x) => x.sources[0]!.start === spoke.sentences[3]!.start);
+    expect(after?.party).toBe('Bolivia');
+    const silent = buildAnalysed(
+      [
+        'Chile and Bolivia sent negotiators to a border town on Tuesday.',
+        'Chile wants the talks to move fast, and Chile has said so twice.',
+        'The withdrawal of all troops from the border must come before any further round of talks.',
+      ].join('\n'),
+    );
+    const most = withLearnedPositions(silent, [], all).find((x) => x.sources[0]!.start === silent.sentences[2]!.start);
+    expect(most?.party).toBe('Chile');
+    const none = buildAnalysed('The withdrawal of all troops from the border must come before any further round of talks.');
+    expect(withLearnedPositions(none, [], all)).toEqual([]);
+  });
+
   it('reads no proper noun, number or capitalised word as a feature', () => {
     for (const m of [POSITIONS_MODEL, OUTLOOK_MODEL]) {
       for (const f of Object.keys(m.weights)) expect(f).not.toMatch(/^(?:w|v|ap):.*(?:[A-Z]|\d)/);

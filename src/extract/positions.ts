@@ -271,7 +271,9 @@ function learnedKind(features: readonly string[]): PositionKind {
  * The learned rule (learn/statement-model.ts) beside the cue rules: a rule item in a sentence the
  * model scores below its veto level is dropped; a sentence no rule cited, scored at or above the
  * threshold, gives one position held by the sentence's speaker or subject, in the words of the
- * statement the sentence reports (learn/statement-text.ts). A sentence naming no side and no person gives none.
+ * statement the sentence reports (learn/statement-text.ts). A sentence naming no holder takes the
+ * side of the speaker of the sentences just before, else the side the article names most; an
+ * article naming no side gives none.
  */
 export function withLearnedPositions(a: AnalysedArticle, rules: readonly Position[], model: StatementModel): Position[] {
   const { kept, picked } = learnedSentences(a, rules, model);
@@ -282,7 +284,12 @@ export function withLearnedPositions(a: AnalysedArticle, rules: readonly Positio
     const subjects = subjectsAt(a, s, verb ? verb.start : s.start).filter((h) => h.party || h.person);
     // One side's position: a coordinated subject ("A and B agreed") states a joint act, not a side's stance.
     if (subjects.length > 1 && !sp) return;
-    const holder = sp?.party || sp?.person ? { party: sp.party, person: sp.person } : (subjects[0] ?? null);
+    const named = sp?.party || sp?.person ? { party: sp.party, person: sp.person } : (subjects[0] ?? null);
+    // No holder in the sentence ("The ceasefire, proposed by ..., means ...", a quotation's second
+    // sentence): the side that spoke last, else the side the article names most.
+    // An open question ("doubts over whether X is ready to") states no one's position.
+    const side = named || /\bwhether\b/i.test(s.text) ? null : (lastSpeakerSide(a, s) ?? mostNamedSide(a));
+    const holder = named ?? (side ? { party: side, person: null } : null);
     if (!holder) return;
     const firstVerb = s.tokens?.find((t) => t.pos === 'VERB');
     const text = statementText(s.text, firstVerb ? firstVerb.start - s.start : -1, LEARNED_MAX_TEXT);
@@ -290,7 +297,7 @@ export function withLearnedPositions(a: AnalysedArticle, rules: readonly Positio
     out.push({
       id: `pos:${a.article.id}:${s.start}:learned`,
       sources: [refOf(a, s)],
-      confidence: Math.round(p * 60) / 100,
+      confidence: Math.round(p * (named ? 60 : 45)) / 100,
       conflicts: [],
       party: holder.party,
       kind: learnedKind(features),
@@ -300,6 +307,29 @@ export function withLearnedPositions(a: AnalysedArticle, rules: readonly Positio
     });
   });
   return out.sort((x, y) => x.sources[0]!.start - y.sources[0]!.start);
+}
+
+/** How many sentences back a speaker's side still holds a sentence that names no holder. */
+const SPEAKER_REACH = 3;
+
+/** The side of the nearest speaker within SPEAKER_REACH sentences before `s`, or null. */
+function lastSpeakerSide(a: AnalysedArticle, s: Sentence): string | null {
+  for (let k = s.index - 1; k >= 0 && k >= s.index - SPEAKER_REACH; k--) {
+    const prev = a.sentences[k];
+    if (!prev || prev.heading) continue;
+    const sp = speakerOf(a, prev);
+    if (sp?.party) return sp.party;
+  }
+  return null;
+}
+
+/** The party the article names most often (ties: the first in name order), or null. */
+function mostNamedSide(a: AnalysedArticle): string | null {
+  const count = new Map<string, number>();
+  for (const m of a.parties) count.set(m.party, (count.get(m.party) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [p, n] of count) if (best == null || n > count.get(best)! || (n === count.get(best)! && p < best)) best = p;
+  return best;
 }
 
 /** The positions the cue rules find (the learned rule's training compares against these). */
