@@ -19,6 +19,7 @@ import {
   SCENE_VERBS,
   STRIKE_WORDS,
   STRUCK_BY,
+  SPEAKER_STRUCK,
   STRUCK_PAST,
   WITH_WEAPON_ONLY,
 } from './lexicon/strike-verbs';
@@ -68,10 +69,10 @@ const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
 /** "22 people, including six children, were killed": an appositive between the count and its verb. */
 const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|been|killed|injured|wounded|died|dead)\\b)[\\p{L}\\p{N}’'-]+";
-const APPOSITIVE = `(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+)?`;
+const APPOSITIVE = `(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+|\\s*[—–]\\s*${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?\\s*[—–]\\s*)?`;
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,—–])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:(?:reported|confirmed|believed|feared|said)\\s+(?:to\\s+(?:be|have\\s+been)\\s+)?)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
@@ -413,10 +414,17 @@ const DAY_SHIFT: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 const STRUCK_BY_BEFORE = fastRegExp(`\\b(?:${STRUCK_BY})\\s+by\\s+(?:the\\s+)?$`, 'i');
 const AIR_DEFENCE_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:air|anti-aircraft)\b/iu;
+/** "X said its forces struck", "X, the group backed by Y, said it had fired rockets at", "X said it clashed with troops and fired": the speaker owns what struck. */
 const OWN_FORCES_AFTER = fastRegExp(
-  `^(?:['’]s?\\s+(?:[\\p{L}-]+\\s+){0,2}?)?\\s*(?:said|says|announced|claimed|confirmed|stated|reported)\\s+(?:on\\s+\\p{L}+\\s+)?(?:that\\s+)?(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:had\\s+|have\\s+|has\\s+)?(?:${STRUCK_PAST})\\b`,
+  `^(?:['’]s?\\s+(?:[\\p{L}-]+\\s+){0,2}?)?(?:,[^,;.:]{1,80},)?\\s*(?:said|says|announced|claimed|confirmed|stated|reported)\\s+(?:on\\s+\\p{L}+\\s+)?(?:that\\s+)?(?:(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:had\\s+|have\\s+|has\\s+)?(?:${STRUCK_PAST})|(?:it|they)\\s+(?:[^,;.:]{0,80}?\\s+and\\s+)?(?:had\\s+|have\\s+|has\\s+)?(?:also\\s+)?(?:${SPEAKER_STRUCK}))\\b`,
   'i',
 );
+/** Words that name the strike being answered ("to avenge a missile barrage", "in retaliation for rocket fire"): its weapons are not this strike's. */
+const ANSWERED_BEFORE = /\b(?:avenge|avenging|(?:in\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+/** Verbs of bombing: with no weapon named, a side's bombing is an air strike. */
+const BOMBED_VERB = /^(?:bombed|bombarded|bombing|bombarding)$/i;
+/** A clause that opens with a past strike verb ("and launched drones at B"): its subject is the clause before's. */
+const SHARED_SUBJECT_START = fastRegExp(`^(?:(?:then|also|later|again)\\s+)?(?:${SPEAKER_STRUCK})\\b`, 'i');
 const NEW_STRIKE_RE = fastRegExp(`\\b(?:${NEW_STRIKE})\\b`, 'i');
 /** "accused X of", "blamed the X army for", "pointed the finger at X for": the accused struck. */
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|point(?:ed|s|ing)\s+(?:the\s+|a\s+)?fingers?\s+at)\s+(?:the\s+)?$/i;
@@ -491,7 +499,7 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
   const claimed = ms.find((m) => CLAIM_AFTER.test(text.slice(m.end, m.end + 60)));
   if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
   // "X said its forces struck ...", "X's military said its jets hit ...": the speaker owns the forces that struck.
-  const owner = ms.find((m) => !m.person && OWN_FORCES_AFTER.test(text.slice(m.end, Math.min(c.end, m.end + 90))));
+  const owner = ms.find((m) => !m.person && OWN_FORCES_AFTER.test(text.slice(m.end, Math.min(c.end, m.end + 220))));
   if (owner) return { party: owner.party, rule: 'attacker:own-forces' };
   // "a house hit by Russian drones", "a shell fired by Pakistani troops": the agent of a passive strike verb.
   const agent = ms.find((m) => !m.person && STRUCK_BY_BEFORE.test(text.slice(Math.max(c.start, m.start - 30), m.start)) && !AIR_DEFENCE_AFTER.test(text.slice(m.end, m.end + 40)));
@@ -685,7 +693,8 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
 /** The attacks of one clause: a new record, new facts for the one being told, or nothing. */
 function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number, out: Attack[], mem: Memory): void {
   const text = a.article.text;
-  const named = weaponsOf(a, c);
+  // "bombed sites in B to avenge a missile barrage": the weapons of the strike being answered are another strike's.
+  const named = weaponsOf(a, c).filter((w) => !ANSWERED_BEFORE.test(text.slice(Math.max(c.start, w.start - 60), w.start)));
   const armed = named.length ? null : armedAgent(a, c);
   const own = armed ? [armed.weapon] : named;
   const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
@@ -823,6 +832,11 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     attacker = mem.previous.attacker;
     rules.push('attacker:elliptical');
   }
+  // "X said it had fired rockets at A, and launched drones at B": a clause that opens with its verb shares the subject of the clause before.
+  if (!attacker && part > 0 && mem.at === s.index && mem.previous?.attacker && SHARED_SUBJECT_START.test(c.text)) {
+    attacker = mem.previous.attacker;
+    rules.push('attacker:shared-subject');
+  }
   // "Pakistan answered within hours. Its army launched ...": the possessive names the previous sentence's subject.
   if (!attacker && /^(?:Its|Their)\s/.test(c.text) && s.index > 0) {
     const prev = a.sentences[s.index - 1];
@@ -854,7 +868,10 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       when = { text: m[0], date: d.toISOString().slice(0, 10) };
     }
   }
-  const plain = mergeWeapons(weapons);
+  // "Russian forces bombed a hospital": a side's bombing with no weapon named is from the air.
+  const bombed = weapons.length ? undefined : fresh.find((x) => x.verbal && BOMBED_VERB.test(x.text));
+  const plain = mergeWeapons(bombed ? [{ value: { type: 'airstrike', count: null, label: bombed.text }, start: bombed.start, end: bombed.start + bombed.text.length }] : weapons);
+  if (bombed) rules.push('weapon:bombed-from-air');
   const merged = withSingulars(plain, weapons);
   // "Russia has stepped up its attacks on Ukraine": a whole country, no weapon, figure or day is a trend, not a strike.
   const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));

@@ -60,5 +60,8 @@ export const NEW_STRIKE = 'also|another|separately|meanwhile|elsewhere|again|sec
 /** Verbs of striking in the past, for "X said its forces struck ...": the speaker owns the forces that struck. */
 export const STRUCK_PAST = 'struck|hit|attacked|targeted|shelled|bombed|pounded|launched|fired|carried out|conducted|destroyed|raided';
 
+/** Verbs of striking after "X said it ...": the speaker struck (not "destroyed", which the side that shoots down drones says of itself). */
+export const SPEAKER_STRUCK = 'struck|hit|attacked|targeted|shelled|bombed|pounded|launched|fired|carried out|conducted|raided';
+
 /** Adjectives that make one strike an event, not a trend: "the fatal bombing of a camp". */
 export const LETHAL = 'deadly|fatal|lethal|bloody|devastating';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectAttacks } from '../src/extract/attacks';
+import type { AnalysedArticle } from '../src/extract/types';
+import { buildAnalysed } from './fixtures/analysed-article';
+
+/** Invented sentences (invented places, real but uninvolved states): the fields of a strike as news phrases them. 2024-05-14 is a Tuesday. */
+const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 'fl');
+const brief = (text: string): unknown[] =>
+  detectAttacks(build(text)).map((x) => [x.attacker, x.location, x.killed, x.injured, x.weapons.map((w) => `${w.count ?? '?'} ${w.type}`).join('+')]);
+
+describe('attacks: the attacker of a strike a side reports of itself', () => {
+  it('takes the speaker of "X said it had fired", past an appositive', () => {
+    expect(brief('Chile, the largest member of the coalition, said it had fired rockets at a naval base near Dunvale on Monday.').map((x) => x[0])).toEqual(['Chile']);
+  });
+
+  it('reads a second strike verb after "said it" ("said it clashed with troops and fired rockets at")', () => {
+    expect(brief('Chile said it clashed with Peruvian troops near the border on Monday and fired rockets at a depot in Marlow.').map((x) => x[0])).toEqual(['Chile']);
+  });
+
+  it('gives a clause that opens with its verb the subject of the clause before', () => {
+    const out = brief('Chile said it had fired rockets at soldiers near the village of Tarn, and launched drones against an air base in Marlow.');
+    expect(out.map((x) => x[0])).toEqual(['Chile', 'Chile']);
+  });
+
+  it('does not make the side that shoots drones down their attacker ("said it destroyed 30 drones")', () => {
+    const out = brief('Peruvian drones attacked Dunvale overnight. Chile said it destroyed 30 drones over Dunvale, and two people were injured.');
+    expect(out.every((x) => x[0] !== 'Chile')).toBe(true);
+  });
+});
+
+describe('attacks: tolls', () => {
+  it('reads a toll with a dashed appositive ("28 people—mostly farmers—were killed")', () => {
+    expect(brief('In Dunvale, 28 people—mostly farmers—were killed when Peruvian drones struck the market on Monday.').map((x) => x[2])).toEqual([28]);
+  });
+
+  it('reads "N people are reported dead"', () => {
+    expect(brief('At least 12 people are reported dead after Peruvian shelling of Dunvale on Monday.').map((x) => x[2])).toEqual([12]);
+  });
+});
+
+describe('attacks: weapons', () => {
+  it('codes a side that bombed a place, with no weapon named, as an air strike', () => {
+    expect(brief('On Monday, Peruvian forces bombed a clinic in Dunvale, killing three.')).toEqual([['Peru', 'Dunvale', 3, null, '? airstrike']]);
+  });
+
+  it('leaves out the weapons of the strike being answered ("to avenge a missile barrage")', () => {
+    expect(brief('Chile bombed military sites in Dunvale on Monday, killing two soldiers, to avenge a missile barrage.').map((x) => x[4])).toEqual(['? airstrike']);
+  });
+});
