@@ -167,12 +167,12 @@ export function partyOfPerson(a: AnalysedArticle, p: ArticlePerson): string | nu
 }
 
 /** True when the mention at `start` is the object of a preposition or verb ("by Ivanov", "told Okafor"). */
-function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
+export function isObject(a: AnalysedArticle, s: Sentence, start: number): boolean {
   return PREPOSITION.test(textAt(a, Math.max(s.start, start - 24), start));
 }
 
 /** Unnamed-source descriptions in [from, to): "A Ukrainian official", "Many officials and analysts". */
-function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): Speaker[] {
+export function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): Speaker[] {
   const out: Array<Speaker & { at: number }> = [];
   const seg = textAt(a, from, to);
   for (const m of seg.matchAll(DESC_RE)) {

@@ -5,6 +5,8 @@ import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-f
 import { detectPositions } from './positions';
 import { triggerIndex, triggersOf } from './cue-triggers';
 import { learnedSentences, OUTLOOK_MODEL, type StatementModel } from './learn/statement-model';
+import { speakerCandidates, type SpeakerCandidate } from './learn/speaker-features';
+import { chooseSpeaker, OUTLOOK_SPEAKER_MODEL, type SpeakerModel } from './learn/speaker-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 
 /**
@@ -170,7 +172,7 @@ function textOf(a: AnalysedArticle, s: Sentence, g: { start: number; end: number
  * The speaker named after a comma and a speech verb at the end of a statement (", said Foreign
  * Minister X, as quoted by ...", ", added Rueda"): the subject of the inverted verb.
  */
-function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | null {
+export function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | null {
   const ms = mentionsIn(a, s);
   for (const v of speechVerbs(a, s)) {
     if (!/,[”"’]?\s*$/.test(a.article.text.slice(Math.max(s.start, v.start - 3), v.start))) continue;
@@ -181,7 +183,26 @@ function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | null {
 }
 
 export function detectOutlook(a: AnalysedArticle): Outlook[] {
-  return withLearnedOutlook(a, outlookByRules(a), OUTLOOK_MODEL);
+  return withLearnedSpeakers(a, withLearnedOutlook(a, outlookByRules(a), OUTLOOK_MODEL), OUTLOOK_SPEAKER_MODEL);
+}
+
+/** The candidate speakers of an item (learn/speaker-features.ts): its sentence, the span of its text there, the rules' answer. */
+export function speakerCandidatesOf(a: AnalysedArticle, o: Outlook): SpeakerCandidate[] {
+  const ref = o.sources[0];
+  const s = ref ? a.sentences.find((x) => x.start === ref.start) : undefined;
+  if (!s) return [];
+  const at = s.text.indexOf(o.text);
+  const span = at >= 0 ? { start: s.start + at, end: s.start + at + o.text.length } : { start: s.start, end: s.end };
+  return speakerCandidates(a, s, span, o.who, postposedSpeaker(a, s));
+}
+
+/** Each item's `who` as the learned speaker chooser picks it among the candidates (the rules' answer when none reaches its threshold). */
+export function withLearnedSpeakers(a: AnalysedArticle, items: readonly Outlook[], model: SpeakerModel | null): Outlook[] {
+  if (!model) return [...items];
+  return items.map((o) => {
+    const who = chooseSpeaker(model, speakerCandidatesOf(a, o), o.who);
+    return who === o.who ? o : { ...o, who };
+  });
 }
 
 /**
