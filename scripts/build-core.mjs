@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -80,8 +80,11 @@ const entries = [
 async function buildWhole(options) {
   const result = await build({ ...common, ...options, write: false });
   for (const f of result.outputFiles) {
+    const contents = f.path.endsWith('.cjs') && options === cli ? withBuildId(f.contents) : f.contents;
+    // An unchanged file is left alone: its code cache stays valid (a rebuild by a test changes nothing).
+    if (existsSync(f.path) && readFileSync(f.path).equals(contents)) continue;
     const tmp = `${f.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, f.path.endsWith('.cjs') && options === cli ? withBuildId(f.contents) : f.contents);
+    writeFileSync(tmp, contents);
     renameSync(tmp, f.path);
   }
 }
@@ -107,7 +110,8 @@ for (const e of entries) {
 /** Writes dist/cli.cjs.cache: one run of the bundle on the samples, every format, in a scratch folder. */
 function writeCodeCache() {
   const cache = 'dist/cli.cjs.cache';
-  rmSync(cache, { force: true });
+  const id = /\/\/ briefsmith-build (\w+)\s*$/.exec(readFileSync('dist/cli.cjs', 'latin1').slice(-100))?.[1];
+  if (id && existsSync(cache) && readFileSync(cache).subarray(0, id.length + 1).equals(Buffer.from(`${id}\n`))) return; // made for this bundle
   const samples = readdirSync('assets/samples').filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('assets/samples', f));
   const out = mkdtempSync(path.join(tmpdir(), 'briefsmith-code-cache-'));
   try {
@@ -116,8 +120,8 @@ function writeCodeCache() {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } catch (e) {
-    // The CLI runs without a cache, only slower; its own tests report a broken build.
-    rmSync(cache, { force: true });
+    // The CLI runs without a cache, only slower (a cache of another build is never used); its
+    // own tests report a broken build.
     console.warn(`build-core: no code cache for the CLI: ${String(e.stderr ?? e.message).trim().split('\n').pop()}`);
   } finally {
     rmSync(out, { recursive: true, force: true });
