@@ -122,7 +122,7 @@ function writeCodeCache() {
   } catch (e) {
     // The CLI runs without a cache, only slower (a cache of another build is never used); its
     // own tests report a broken build.
-    console.warn(`build-core: no code cache for the CLI: ${String(e.stderr ?? e.message).trim().split('\n').pop()}`);
+    console.warn(`build-core: the CLI's code cache run failed (the cache, if any, covers less): ${String(e.stderr ?? e.message).trim().split('\n').pop()}`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
