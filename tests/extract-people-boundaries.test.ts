@@ -60,3 +60,16 @@ describe('people: romanised names with a hyphenated lower-case syllable', () => 
     expect(names(text).some((n) => n.includes('era'))).toBe(false);
   });
 });
+
+describe('people: a name seen only where places and things stand', () => {
+  it('drops a name seen only after a word of place or "the", with no sign of a person', () => {
+    const text = 'Two rockets fell in Vardo Heights on Sunday. Medics from Salt Meadow Rescue treated the wounded near Vardo Heights, and the Lantern Bay crossing stayed shut.';
+    expect(names(text)).toEqual([]);
+  });
+  it('keeps such a name once a title, a role or a verb of speech marks it as a person', () => {
+    expect(names('Residents fled in Vardo Heights. Mayor Ilse Brandt said the shelters were full.')).toEqual(['Ilse Brandt']);
+    expect(names('The offer came from Oskar Lindqvist, the Swedish envoy, on Monday.')).toEqual(['Oskar Lindqvist']);
+    expect(names('A letter from Oskar Lindqvist arrived. Lindqvist said the talks would resume.')).toEqual(['Oskar Lindqvist']);
+    expect(names('Troops moved toward the Ravna Pass on Monday, Deputy Interior Minister Petra Halvorsen said.')).toEqual(['Petra Halvorsen']);
+  });
+});

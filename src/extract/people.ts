@@ -1,6 +1,6 @@
 import { COURTESY_TITLES, HONORIFICS, isCreditLine, SLASH_JOINED, ORG_WORD_ENDING, NON_NAMES, NON_PERSON_NOUNS, NON_PERSON_WORDS, NON_STATE_ROLES, OUTLETS, ROLE_NOUNS } from './lexicon/roles';
 import { foldText, nameFullness, nameKey, personName, samePersonNames, sameSurnameForms, stripTitles, type PersonName } from './names';
-import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, SPEAKER_NOUNS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
+import { ABSTRACT_NOUN, AIDE_NOUNS, DETERMINERS, SPEAKER_NOUNS, HYPHEN_COMPOUND_HEADS, LEADER_NOUNS, LOCATIVE_PREPS, OBJECT_VERBS, OFFICIALS, PARTICLES, PEOPLE_PLURAL, PERSONAL_PRONOUNS, ROLE_STOP, SIDE_BODIES, SPEECH_VERBS, TARGET_PREPS, THING_OPENERS, TITLE_MODIFIERS, TITLE_OBJECT_PREPS } from './lexicon/person-words';
 import { MONTHS } from './lexicon/calendar';
 import { FLAG_AFTER_NAME, PLACE_PREPOSITIONS } from './lexicon/vessels';
 import { findPlaces, isPlace, partyForm } from './parties';
@@ -60,6 +60,8 @@ interface Candidate {
   roles: Role[];
   /** The party whose possessive stands right before the name or its title: "Ruritania's X", "Ruritania's President X". */
   possessor: string | null;
+  /** The word right before the name, lower case; '' at the start of a sentence or when titles or other words of the run stand before it. */
+  readonly opener: string;
 }
 
 interface Role {
@@ -322,6 +324,7 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       veto: false,
       roles: [],
       possessor: null,
+      opener: from === from0 && from0 > 0 ? tokens[from0 - 1].text.toLowerCase() : '',
     };
     // a title that is a role: "President", "Foreign Minister", "Russian President"
     const roleTitle = prefix.filter((t) => !COURTESY_TITLES.has(t.text));
@@ -767,6 +770,11 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
     if (cl.cands.some((c) => c.evidence && !c.heading) && !cl.cands.some((c) => c.veto)) clusters.push(cl);
   }
 
+  // "in Northport Heights", "the Grand Harbour": a name seen only after a word of place or "the", with no sign of a person, is a place or a thing
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const cands = clusters[i].cands;
+    if (cands.every((c) => !c.evidence && !c.roles.length && THING_OPENERS.has(c.opener))) clusters.splice(i, 1);
+  }
   const people: SidedPerson[] = [];
   const seenKeys = new Set<string>();
   for (const cl of clusters) {

@@ -68,3 +68,10 @@ export const OFFICIALS: ReadonlySet<string> = new Set(['mayor', 'governor', 'min
  * inside a name of two or more parts is the name's own ("Kim Jong-un", "Cho Myoung-gyon").
  */
 export const HYPHEN_COMPOUND_HEADS: ReadonlySet<string> = new Set(['era', 'style', 'like', 'led', 'run', 'born', 'made', 'free', 'wide', 'type', 'based', 'owned', 'less', 'ish', 'esque', 'ist', 'ite', 'era', 'year', 'old', 'day', 'week', 'lite', 'only', 'first', 'linked', 'backed', 'allied', 'aligned', 'held', 'bound', 'wing', 'side', 'camp', 'plan', 'deal', 'talks', 'war', 'peace']);
+
+/**
+ * Words before a name that make it a place, a thing or an outlet when nothing else marks it as a
+ * person: "in Northport Heights", "from the Blue Valley", "at Castle Ridge", "the Grand Harbour".
+ * A name seen only after these, with no role, title or sign of a person, is no person.
+ */
+export const THING_OPENERS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'inside', 'outside', 'from', 'into', 'across', 'around', 'on', 'over', 'through', 'via', 'off', 'toward', 'towards', 'the']);
