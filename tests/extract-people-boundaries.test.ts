@@ -73,3 +73,13 @@ describe('people: a name seen only where places and things stand', () => {
     expect(names('Troops moved toward the Ravna Pass on Monday, Deputy Interior Minister Petra Halvorsen said.')).toEqual(['Petra Halvorsen']);
   });
 });
+
+describe('people: names with letters beyond Latin-1', () => {
+  it('keeps "Kılıçoğlu", "Đurić", "Vuković" whole, as one token each', () => {
+    const text = 'Foreign Minister Mehmet Kılıçoğlu met Zoran Đurić and Ana Vuković in Skopje, and Kılıçoğlu said the border would reopen.';
+    expect(names(text)).toEqual(['Mehmet Kılıçoğlu', 'Zoran Đurić', 'Ana Vuković']);
+    const tokens = run(text).analysed.sentences[0]!.tokens!.map((t) => t.text);
+    expect(tokens).toContain('Kılıçoğlu');
+    expect(tokens).toContain('Đurić');
+  });
+});

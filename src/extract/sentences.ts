@@ -95,6 +95,10 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Letters only, and a letter beyond Latin-1 (where wink breaks a word). */
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const BEYOND_LATIN1 = /[\u0100-\u{10ffff}]/u;
+
 /**
  * Tokens of one line with exact offsets, grouped by wink's sentences. wink's output is read
  * once per line (values, parts of speech, and each sentence's first and last token), not once
@@ -117,7 +121,12 @@ function tokeniseLine(text: string, lineStart: number, lineEnd: number): Piece[]
       const at = line.indexOf(v, cursor);
       // wink keeps tokens verbatim; a token it rewrote is skipped rather than misplaced.
       if (at < 0 || at - cursor > 40) continue;
-      tokens.push({ text: v, start: lineStart + at, end: lineStart + at + v.length, pos: pos[i] ?? 'X' });
+      const prev = tokens[tokens.length - 1];
+      // wink breaks a word at a letter beyond Latin-1 ("Erdo|ğ|an", "Vu|č|i|ć"): the pieces are one word again
+      if (prev && prev.end === lineStart + at && LETTERS.test(prev.text) && LETTERS.test(v) && (BEYOND_LATIN1.test(prev.text) || BEYOND_LATIN1.test(v))) {
+        const name = /^\p{Lu}/u.test(prev.text) && (prev.pos === 'PROPN' || prev.pos === 'X');
+        tokens[tokens.length - 1] = { text: prev.text + v, start: prev.start, end: lineStart + at + v.length, pos: name ? 'PROPN' : prev.pos === 'X' ? (pos[i] ?? 'X') : prev.pos };
+      } else tokens.push({ text: v, start: lineStart + at, end: lineStart + at + v.length, pos: pos[i] ?? 'X' });
       cursor = at + v.length;
     }
     if (tokens.length) pieces.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens });
