@@ -5,8 +5,9 @@ import { buildAnalysed } from './fixtures/analysed-article';
 
 /** Invented sentences (invented places, real but uninvolved states): the fields of a strike as news phrases them. 2024-05-14 is a Tuesday. */
 const build = (text: string, published: string | null = '2024-05-14'): AnalysedArticle => buildAnalysed(text, [], published, 'fl');
-const brief = (text: string): unknown[] =>
-  detectAttacks(build(text)).map((x) => [x.attacker, x.location, x.killed, x.injured, x.weapons.map((w) => `${w.count ?? '?'} ${w.type}`).join('+')]);
+type Brief = [string | null, string | null, number | null, number | null, string];
+const brief = (text: string): Brief[] =>
+  detectAttacks(build(text)).map((x): Brief => [x.attacker, x.location, x.killed, x.injured, x.weapons.map((w) => `${w.count ?? '?'} ${w.type}`).join('+')]);
 
 describe('attacks: the attacker of a strike a side reports of itself', () => {
   it('takes the speaker of "X said it had fired", past an appositive', () => {

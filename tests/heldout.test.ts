@@ -50,7 +50,7 @@ describe.skipIf(!present)('held-out articles scored against independent gold (..
   let articles: string[] = [];
   let tmp = '';
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) await run(process.execPath, ['scripts/build-core.mjs'], { cwd: root });
+    if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) await run(process.execPath, ['scripts/build-core.mjs'], { cwd: root });
     articles = (await readdir(fixtures)).filter((f) => f.endsWith('.txt')).sort();
     tmp = await mkdtemp(path.join(os.tmpdir(), 'briefsmith-heldout-'));
   }, 180_000);
