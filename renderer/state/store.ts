@@ -334,26 +334,39 @@ export function createAppStore(deps: StoreDeps) {
    * decisions and the briefing does, and the project never crosses main whole.
    */
   async function planPatches(project: Project, from: SentProject | null): Promise<PatchStep[]> {
-    const plan = planProjectPatches(from, project, autosaveVersion);
-    if (plan.length === 1) return plan;
     const extracted = versions.get(project.findings);
-    if (!extracted) return plan;
+    // Nothing held: no need to plan the whole project's steps before asking for the extraction's copy.
+    const plan = from || !extracted ? planProjectPatches(from, project, autosaveVersion) : null;
+    if (plan?.length === 1 || !extracted) return plan!;
+    const whole = (): PatchStep[] => plan ?? planProjectPatches(null, project, autosaveVersion);
     const version = autosaveVersion();
     try {
-      if (!(await call(api.adoptExtraction({ extracted: extracted.version, version }))).held) return plan;
+      if (!(await call(api.adoptExtraction({ extracted: extracted.version, version }))).held) return whole();
     } catch {
-      return plan;
+      return whole();
     }
     autosaved = { version, keys: new Set(extracted.keys), findings: project.findings };
     heldProject = null;
     return planProjectPatches(autosaved, project, autosaveVersion);
   }
 
+  /**
+   * Sends `project` to the worker: what changed since what it holds; when it lost that, from
+   * the extraction's copy; when that is lost too (another job replaced what it holds meanwhile),
+   * the whole project, which builds on nothing. False only when even that was lost.
+   */
+  async function bringWorkerTo(project: Project, path: string | null, write: boolean): Promise<boolean> {
+    const from = autosaved;
+    if (await sendAutosave(await planPatches(project, from), path, write, project)) return true;
+    if (from && versions.has(project.findings) && (await sendAutosave(await planPatches(project, null), path, write, project))) return true;
+    return sendAutosave(planProjectPatches(null, project, autosaveVersion), path, write, project);
+  }
+
   /** Brings the worker to hold `project` (the whole of it when `whole`); the version it holds it under. */
   async function holdInWorker(project: Project, whole: boolean): Promise<string> {
     if (!whole && autosaved && heldProject === project) return autosaved.version;
-    if (!whole && (await sendAutosave(await planPatches(project, autosaved), null, false, project)) && autosaved) return autosaved.version;
-    await sendAutosave(await planPatches(project, null), null, false, project);
+    if (whole) await sendAutosave(planProjectPatches(null, project, autosaveVersion), null, false, project);
+    else await bringWorkerTo(project, null, false);
     if (!autosaved) throw new Error('The project could not be handed over for saving; try again.');
     return autosaved.version;
   }
@@ -363,10 +376,7 @@ export function createAppStore(deps: StoreDeps) {
     const d = state.doc;
     if (!d || d.rev === d.savedRev) return;
     try {
-      await onWorker(async () => {
-        if (await sendAutosave(await planPatches(d.project, autosaved), d.path, true, d.project)) return;
-        await sendAutosave(await planPatches(d.project, null), d.path, true, d.project);
-      });
+      await onWorker(() => bringWorkerTo(d.project, d.path, true));
     } catch {
       // A recovery copy is a safety net: a failed one is not the analyst's problem now; the next change tries again.
       autosaved = null;
