@@ -166,15 +166,24 @@ function partyOfCue(a: AnalysedArticle, s: Sentence, cueStart: number): string |
     const after = a.parties.find((p) => p.start === at && p.end <= s.end);
     if (after) return after.party;
   }
-  // "the army delegation": the side the article calls "Sudan's army" / "the Sudanese army"
-  const body = /\b(army|military|government|armed forces)\s*$/i.exec(lead);
+  // "the army delegation", "the government's negotiating team": the side the article calls
+  // "Sudan's army", "the Sudanese army", "Ruritania (RU)'s federal government", "the government of Ruritania"
+  const body = BODY_BEFORE_TEAM.exec(lead);
   if (body) {
-    const re = new RegExp(`^(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?${body[1]}\\b`, 'iu');
-    const owner = a.parties.find((p) => re.test(text.slice(p.end, p.end + 40)));
-    if (owner) return owner.party;
+    const after = bodyOwnerAfter(body[1].toLowerCase());
+    const before = bodyOwnerBefore(body[1].toLowerCase());
+    const owners = new Set(a.parties.filter((p) => after.test(text.slice(p.end, p.end + 60)) || before.test(text.slice(Math.max(0, p.start - 40), p.start))).map((p) => p.party));
+    if (owners.size === 1) return [...owners][0];
   }
   return null;
 }
+
+/** A state body owning a team noun: "the army delegation", "the government's negotiating team". */
+const BODY_BEFORE_TEAM = /\b(army|military|government|armed forces)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/iu;
+/** The party a body belongs to, after it: "Ruritania's army", "the Ruritanian federal government", "Ruritania (RU)'s government". */
+const bodyOwnerAfter = (body: string): RegExp => new RegExp(`^(?:\\s*\\([\\p{Lu}\\d]{2,8}\\))?(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?${body}\\b`, 'iu');
+/** The party a body belongs to, before it: "the government of Ruritania". */
+const bodyOwnerBefore = (body: string): RegExp => new RegExp(`\\b${body}\\s+of\\s+(?:the\\s+)?$`, 'iu');
 
 /** Party from the nearest heading before the sentence that names a delegation ("The Russian delegation"). */
 function partyFromHeading(a: AnalysedArticle, s: Sentence): string | null {

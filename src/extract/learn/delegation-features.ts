@@ -72,6 +72,32 @@ function shareWith(a: AnalysedArticle, name: string): number {
   return body.filter((s) => (s.tokens ?? []).some((t) => words.has(t.text.toLowerCase()))).length / body.length;
 }
 
+/** How near (in characters) a party must be to a mediator word to be named as a go-between. */
+const GO_BETWEEN_NEAR = 30;
+
+/** Between a go-between and its mediator word: "Qatari mediators", "Egypt's mediation", "Norway-brokered", "Oman, which hosted". */
+const GO_BETWEEN_BEFORE = /^(?:['’]s)?(?:-|\s+(?:[\p{Ll}-]+\s+)?|,\s+(?:which|who)\s+(?:has\s+|had\s+)?|\s+(?:has\s+|had\s+|also\s+)?)$/u;
+/** Between a mediator word and its go-between: "mediated by Norway", "the mediation of the Ruritanian foreign minister". */
+const GO_BETWEEN_AFTER = /^\s+(?:by|of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/u;
+
+/** Parties the article names next to a mediator or host word ("mediated by X", "X-brokered", "Xian mediators", "hosted by X"). */
+export function goBetweens(a: AnalysedArticle): Set<string> {
+  const words = WORD_CLASSES.find((c) => c.name === 'mediator')!.words;
+  const out = new Set<string>();
+  for (const s of a.sentences) {
+    const cues = (s.tokens ?? []).filter((t) => words.has(t.text.toLowerCase()) || /-(?:brokered|mediated|hosted)$/i.test(t.text));
+    if (!cues.length) continue;
+    for (const m of a.parties) {
+      if (m.sentence !== s.index) continue;
+      const text = a.article.text;
+      const before = (t: Token): boolean => t.start >= m.end && t.start - m.end <= GO_BETWEEN_NEAR && GO_BETWEEN_BEFORE.test(text.slice(m.end, t.start));
+      const after = (t: Token): boolean => m.start >= t.end && m.start - t.end <= GO_BETWEEN_NEAR && GO_BETWEEN_AFTER.test(text.slice(t.end, m.start));
+      if (cues.some((t) => before(t) || after(t))) out.add(m.party);
+    }
+  }
+  return out;
+}
+
 /** Feature vectors of every person of an article (with `eligibleOnly`, of those who can be learned members: nearTalks). */
 export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>, eligibleOnly = false): PersonCase[] {
   const talkShare = shareWith(a, 'talk');
@@ -89,6 +115,7 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
   const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team')));
   // a team word alone (a rescue or football team) is no round of talks: the article must speak of talks
   if (eligibleOnly && (!twoSides || talkShare === 0 || !talky.some(Boolean))) return [];
+  const go = goBetweens(a);
   const out: PersonCase[] = [];
   const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
   for (const p of a.people) {
@@ -109,6 +136,9 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
     for (const w of roleWords) add(`role:${w}`);
     if (!p.roles.length) add('role:none');
     add(p.party ? 'side:known' : 'side:none');
+    // a go-between or host is no side's team: "talks mediated by Ruritania", "Ruritanian mediators"
+    const side = p.party ?? r?.party ?? null;
+    if (side && go.has(side)) add('side:go-between');
     if (p.party) {
       const rank = partyRank.indexOf(p.party);
       add(rank < 0 ? 'side:rank-none' : rank < 2 ? `side:rank-${rank + 1}` : 'side:rank-3+');
