@@ -538,9 +538,11 @@ function usualAttacker(a: AnalysedArticle): string | null {
   const counts = new Map<string, number>();
   const text = a.article.text;
   for (const s of a.sentences) {
+    // Only sentences that name a side can count; their strike and weapon words are read only then.
+    const sides = (mentionsIn(a, s) as Mention[]).filter((m): m is Mention & { party: string } => !!m.party && !m.person);
+    if (!sides.length) continue;
     const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(a, s).map((w) => w.start));
-    for (const m of mentionsIn(a, s) as Mention[]) {
-      if (!m.party || m.person) continue;
+    for (const m of sides) {
       if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
         counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
       }
