@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -83,6 +83,7 @@ async function buildWhole(options) {
     const contents = f.path.endsWith('.cjs') && options === cli ? withBuildId(f.contents) : f.contents;
     // An unchanged file is left alone: its code cache stays valid (a rebuild by a test changes nothing).
     if (existsSync(f.path) && readFileSync(f.path).equals(contents)) continue;
+    mkdirSync(path.dirname(f.path), { recursive: true }); // a clean clone has no dist/ yet
     const tmp = `${f.path}.${process.pid}.tmp`;
     writeFileSync(tmp, contents);
     renameSync(tmp, f.path);
