@@ -79,3 +79,11 @@ describe('parties: sides the text defines with an acronym', () => {
     expect(parties).toEqual(['Sudan', 'Sudan']);
   });
 });
+
+describe('parties: one armed group under the spellings outlets use', () => {
+  it('reads "Al Shabaab", "al-Shabab" and "Al-Shabaab" as one party', () => {
+    const text = 'Al Shabaab fighters attacked a base on Monday. Officials said al-Shabab had warned of more raids, and Al-Shabaab later claimed both.';
+    const parties = new Set(run(text).analysed.parties.map((m) => m.party));
+    expect([...parties]).toEqual(['al-Shabaab']);
+  });
+});

@@ -232,7 +232,7 @@ Tigray People's Liberation Front | | TPLF
 Arakan Army | |
 Polisario Front | | Polisario
 Wagner Group | | Wagner
-Al-Shabab | | al-Shabab, Al-Shabaab, al-Shabaab
+al-Shabaab | | Al-Shabaab, al Shabaab, Al Shabaab, al-Shabab, Al-Shabab, al Shabab, Al Shabab
 Boko Haram | |
 G7 | | Group of Seven
 G20 | | Group of 20
