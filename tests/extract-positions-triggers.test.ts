@@ -41,6 +41,25 @@ describe('cue triggers', () => {
     expect([...(triggersOf(String.raw`\bcounterproposals\b`) ?? [])]).toEqual(['counterpropo']);
   });
 
+  it('requires every word an alternative cannot match without, not only its first', () => {
+    const t = triggersOf(String.raw`\b(?:is|are)\s+(?:also\s+)?expected\s+to\b|\bin (?:exchange|return) for\b`);
+    expect(t?.alternatives.map((groups) => groups.map((g) => [...g]))).toEqual([
+      [['is ', 'are '], ['expected '], ['to ']],
+      [['in '], ['exchange ', 'return '], ['for ']],
+    ]);
+    const index = triggerIndex([t]);
+    expect([...index('Lesotho is expected to sign.')]).toEqual([1]);
+    expect([...index('Lesotho is ready to sign.')]).toEqual([0]);
+    expect([...index('Prisoners in Maseru were freed in return for grain.')]).toEqual([1]);
+    expect([...index('Prisoners in Maseru were freed for grain.')]).toEqual([0]);
+    // words after an optional group ending in a space, in a positive look-ahead, after a mark
+    const u = triggersOf(String.raw`\bsaid (?:very )?firmly\b(?=[^.]*\bnever\b)|\bcease-fire\b`);
+    expect(u?.alternatives.map((groups) => groups.map((g) => [...g]))).toEqual([[['said '], ['firmly '], ['never ']], [['cease '], ['fire ']]]);
+    // a space starts a word again; letters after a class of letters do not start one
+    expect(triggersOf(String.raw`\bwill(?: not|n't) [a-z]+ now\b`)?.alternatives.map((groups) => groups.map((g) => [...g]))).toEqual([[['will'], ['now ']]]);
+    expect(triggersOf(String.raw`\bwill [a-z]*ly\b`)?.alternatives.map((groups) => groups.map((g) => [...g]))).toEqual([[['will ']]]);
+  });
+
   it('gives up on cues it cannot read: no word boundary, a class, a repeated group', () => {
     expect(triggersOf(String.raw`,\s+said`)).toBeNull();
     expect(triggersOf(String.raw`\b[\p{Lu}]\w+ said`)).toBeNull();

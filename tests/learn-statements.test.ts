@@ -21,6 +21,13 @@ const features = statementFeatures(a);
 const p = (m: typeof POSITIONS_MODEL, k: number): number => statementProbability(m, features[k]!);
 
 describe('learned statement detectors', () => {
+  it('reads the features the analysis built once, the same as computed afresh', () => {
+    const built = { ...a, statementFeatures: statementFeatures(a) };
+    expect(built.statementFeatures.length).toBe(a.sentences.length);
+    expect(statementFeatures(built)).toEqual(features);
+    expect(statementFeatures(built, (s) => s.index === 1).map((f) => f.length > 0)).toEqual(a.sentences.map((s) => s.index === 1));
+  });
+
   it('scores a demand above the positions threshold and a description below it', () => {
     expect(p(POSITIONS_MODEL, 1)).toBeGreaterThanOrEqual(POSITIONS_MODEL.threshold);
     expect(p(POSITIONS_MODEL, 3)).toBeLessThan(POSITIONS_MODEL.threshold);

@@ -4,11 +4,13 @@ import { numberSpans } from './numbers';
 import { findPartyMentions } from './parties';
 import { findPeople, sidesFromSentences } from './people';
 import { sideModel } from './learn/side-model';
+import { statementFeatures } from './learn/statement-features';
 import { splitSentences } from './sentences';
 import type { AnalysedArticle, ArticlePerson } from './types';
 
 /**
- * The shared analysis of one article: sentences, party mentions and people. Party mentions
+ * The shared analysis of one article: sentences, party mentions, people, number spans and the
+ * learned statement detectors' features of each sentence. Party mentions
  * inside a person's name are dropped ("Jordan" in a name is not the country). A person whose
  * role names no party but whom the text places in a party's delegation gets that party; the
  * learned side chooser (learn/side-model.ts) then fills in the sides the rules leave open.
@@ -28,7 +30,8 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   // the learned side chooser fills in people the evidence rows leave without a side (the
   // delegations stage above reads the rules' sides only: guessed sides there cost check delegations)
   const withParties = sidesFromSentences(text, sentences, parties, inTeams, sideModel());
-  return { analysed: { ...base, people: withParties }, delegations };
+  const analysed: AnalysedArticle = { ...base, people: withParties };
+  return { analysed: { ...analysed, statementFeatures: statementFeatures(analysed) }, delegations };
 }
 
 /**

@@ -154,10 +154,160 @@ function literalAt(alt: string, i: number): { text: string; key: string; quantif
   return { text: lit, key: whole ? `${lit} ` : lit, quantified: false };
 }
 
-/** The keys a match of `source` must start with, or null when the cue cannot be tested that way. */
-export function triggersOf(source: string): ReadonlySet<string> | null {
-  const keys = keysOf(`(?:${source})`, false);
-  return keys ? new Set(keys) : null;
+/**
+ * A cue's test: the keys its matches must start with (the set itself, as before), and per
+ * top-level alternative of its source the groups of keys that must all be present, each group one
+ * of whose keys must be (`alternatives`): "\bis\s+expected\s+to\b" needs "is ", "expected " and
+ * "to ", so a sentence with "is" alone skips it.
+ */
+export interface Triggers extends ReadonlySet<string> {
+  readonly alternatives: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
+}
+
+/** The keys a match of `source` must start with, and what each alternative needs; null when the cue cannot be tested that way. */
+export function triggersOf(source: string): Triggers | null {
+  const alternativesOf: Array<ReadonlyArray<ReadonlySet<string>>> = [];
+  const all: string[] = [];
+  for (const alt of alternatives(`(?:${source})`.slice(3, -1))) {
+    const opening = keysOf(alt, false);
+    if (!opening) return null;
+    all.push(...opening);
+    const groups: Array<ReadonlySet<string>> = [new Set(opening)];
+    const same = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => x.size === y.size && [...x].every((k) => y.has(k));
+    for (const g of requiredWords(alt, false).groups) if (!groups.some((h) => same(g, h))) groups.push(g);
+    alternativesOf.push(groups);
+  }
+  return Object.assign(new Set(all), { alternatives: alternativesOf });
+}
+
+/** The characters a class `[...]` matches are never word characters (no letter, digit, "_", range or escape class). */
+function nonWordClass(body: string): boolean {
+  if (body.startsWith('^')) return false;
+  for (let k = 0; k < body.length; k++) {
+    const ch = body[k];
+    if (ch === '\\') {
+      const next = body[k + 1] ?? '';
+      if (next !== 's' && /[A-Za-z0-9_]/.test(next)) return false;
+      k++;
+    } else if (ch === '-' && k > 0 && k < body.length - 1) return false;
+    else if (WORD.test(ch.toLowerCase()) || wordCode(ch.charCodeAt(0)) >= 0) return false;
+  }
+  return true;
+}
+
+/** The quantifier at `i`: its length and whether it allows zero repetitions (lazy marks included). */
+function quantifierOf(src: string, i: number): { length: number; optional: boolean } {
+  const ch = src[i];
+  if (ch === '?' || ch === '*' || ch === '+') return { length: src[i + 1] === '?' ? 2 : 1, optional: ch !== '+' };
+  if (ch === '{') {
+    const m = /^\{(\d+)(?:,\d*)?\}\??/.exec(src.slice(i));
+    if (m) return { length: m[0].length, optional: m[1] === '0' };
+  }
+  return { length: 0, optional: false };
+}
+
+/**
+ * The words a match of one alternative (a sequence, no top-level "|") must hold besides its opening:
+ * each literal that starts a word at the top level of the sequence (after white space, a mark, a
+ * boundary), and each required group whose alternatives all open with a literal there, as groups
+ * of keys one of which must be present; also whether the sequence can only end where a word
+ * starts next (`wordStart`). `wordStart` on entry: whether a word starts where the sequence does.
+ * Anything not understood only stops a word from counting as required, never adds one.
+ */
+function requiredWords(alt: string, wordStart: boolean): { groups: Array<ReadonlySet<string>>; wordStart: boolean } {
+  const groups: Array<ReadonlySet<string>> = [];
+  let start = wordStart;
+  let i = 0;
+  while (i < alt.length) {
+    const ch = alt[i];
+    if (alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i)) {
+      const end = groupEnd(alt, i);
+      if (end < 0) return { groups, wordStart: false };
+      // a positive look-ahead with one alternative must match too: its words are required
+      if (alt.startsWith('(?=', i)) {
+        const body = alt.slice(i + 3, end - 1);
+        if (alternatives(body).length === 1) groups.push(...requiredWords(body, false).groups);
+      }
+      i = end;
+      continue;
+    }
+    if (ch === '(') {
+      const end = groupEnd(alt, i);
+      if (end < 0) return { groups, wordStart: false };
+      const bodyStart = alt.startsWith('(?:', i) ? i + 3 : alt.startsWith('(?<', i) ? alt.indexOf('>', i) + 1 : i + 1;
+      const inner = alternatives(alt.slice(bodyStart, end - 1));
+      const q = quantifierOf(alt, end);
+      if (!q.optional && start) {
+        // every alternative opens with a word here: one of their opening keys is required
+        const rest = q.length ? '' : alt.slice(end);
+        const keys: string[] = [];
+        let ok = true;
+        for (const a of inner) {
+          const k = keysOf(a + rest, true);
+          if (!k) {
+            ok = false;
+            break;
+          }
+          keys.push(...k);
+        }
+        if (ok && keys.length) groups.push(new Set(keys));
+      }
+      const endsAtWord = inner.every((a) => requiredWords(a, start).wordStart);
+      start = q.optional ? start && endsAtWord : endsAtWord;
+      i = end + q.length;
+      continue;
+    }
+    if (ch === '[') {
+      let k = i + 1;
+      for (; k < alt.length && alt[k] !== ']'; k++) if (alt[k] === '\\') k++;
+      const nonWord = nonWordClass(alt.slice(i + 1, k));
+      const q = quantifierOf(alt, k + 1);
+      start = nonWord ? (q.optional ? start : true) : false;
+      i = k + 1 + q.length;
+      continue;
+    }
+    if (ch === '\\') {
+      const next = alt[i + 1] ?? '';
+      if (next === 'b') {
+        start = true;
+        i += 2;
+        continue;
+      }
+      let len = 2;
+      if ((next === 'p' || next === 'P') && alt[i + 2] === '{') len = alt.indexOf('}', i) + 1 - i;
+      const nonWord = next === 's' || next === 'W' || (!/[A-Za-z0-9_]/.test(next) && next !== '');
+      const q = quantifierOf(alt, i + len);
+      start = nonWord ? (q.optional ? start : true) : false;
+      i += len + q.length;
+      continue;
+    }
+    if (ch === '^' || ch === '$') {
+      i++;
+      continue;
+    }
+    if (ch === '.' || ch === ')' || ch === '|') {
+      const q = quantifierOf(alt, i + 1);
+      start = false;
+      i += 1 + q.length;
+      continue;
+    }
+    if (WORD.test(ch.toLowerCase())) {
+      const lit = literalAt(alt, i);
+      if (start && lit.text) groups.push(new Set([lit.key]));
+      // past the literal (and the quantified letter after it, with its quantifier)
+      let k = i + lit.text.length;
+      if (lit.quantified) k += 1 + quantifierOf(alt, k + 1).length;
+      else if (k === i) k++;
+      start = false;
+      i = k;
+      continue;
+    }
+    // any other character stands for itself: a mark or a space, not a word character
+    const q = quantifierOf(alt, i + 1);
+    start = q.optional ? start : true;
+    i += 1 + q.length;
+  }
+  return { groups, wordStart: start };
 }
 
 /**
@@ -199,11 +349,15 @@ export function sentenceKeys(text: string): Set<string> {
   return out;
 }
 
-/** True when some key of a cue is among the sentence's keys (or the cue cannot be tested). */
+/** What a cue's test asks for: per alternative, groups of keys that must all hold one present key. */
+function conditionOf(triggers: ReadonlySet<string>): ReadonlyArray<ReadonlyArray<ReadonlySet<string>>> {
+  return 'alternatives' in triggers ? (triggers as Triggers).alternatives : [[triggers]];
+}
+
+/** True when the sentence's keys satisfy some alternative of a cue (or the cue cannot be tested). */
 export function mayMatch(triggers: ReadonlySet<string> | null, keys: ReadonlySet<string>): boolean {
   if (!triggers) return true;
-  for (const t of triggers) if (keys.has(t)) return true;
-  return false;
+  return conditionOf(triggers).some((groups) => groups.every((g) => [...g].some((t) => keys.has(t))));
 }
 
 /** Symbols of the key trie: a-z, 0-9 and "_" (the word characters `wordCode` gives). */
@@ -214,7 +368,7 @@ const symbolOf = (c: number): number => (c >= 97 ? c - 97 : c === 95 ? 36 : c - 
  * For a list of cues' triggers, a function that marks which cues may match a sentence (the same
  * marks as `mayMatch` with `sentenceKeys`): one pass over the sentence's characters, each word
  * walked down a trie of the keys letter by letter (a flat table of transitions), with no string
- * built.
+ * built; the keys found are then checked against each cue's alternatives.
  */
 export function triggerIndex(list: ReadonlyArray<ReadonlySet<string> | null>): (text: string) => Uint8Array {
   // State 0 is the root; next[state * SYMBOLS + symbol] is the state after a letter, 0 for none.
@@ -222,49 +376,93 @@ export function triggerIndex(list: ReadonlyArray<ReadonlySet<string> | null>): (
   const prefix: number[][] = [[]];
   const whole: number[][] = [[]];
   const always: number[] = [];
-  list.forEach((triggers, i) => {
+  const ids = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = ids.get(key);
+    if (id !== undefined) return id;
+    ids.set(key, (id = ids.size));
+    const isWhole = key.endsWith(' ');
+    const letters = isWhole ? key.slice(0, -1) : key;
+    let state = 0;
+    for (let k = 0; k < letters.length; k++) {
+      const at = state * SYMBOLS + symbolOf(letters.charCodeAt(k));
+      if (!next[at]) {
+        const fresh = prefix.length;
+        prefix.push([]);
+        whole.push([]);
+        if ((fresh + 1) * SYMBOLS > next.length) {
+          const grown = new Int32Array(next.length * 2);
+          grown.set(next);
+          next = grown;
+        }
+        next[at] = fresh;
+      }
+      state = next[at];
+    }
+    (isWhole ? whole : prefix)[state].push(id);
+    return id;
+  };
+  // Per cue, per alternative, per group: the ids of the keys one of which must be present.
+  const conditions: Array<Array<Int32Array[]>> = list.map((triggers, i) => {
     if (!triggers) {
       always.push(i);
-      return;
+      return [];
     }
-    for (const key of triggers) {
-      const isWhole = key.endsWith(' ');
-      const letters = isWhole ? key.slice(0, -1) : key;
-      let state = 0;
-      for (let k = 0; k < letters.length; k++) {
-        const at = state * SYMBOLS + symbolOf(letters.charCodeAt(k));
-        if (!next[at]) {
-          const fresh = prefix.length;
-          prefix.push([]);
-          whole.push([]);
-          if ((fresh + 1) * SYMBOLS > next.length) {
-            const grown = new Int32Array(next.length * 2);
-            grown.set(next);
-            next = grown;
-          }
-          next[at] = fresh;
-        }
-        state = next[at];
-      }
-      (isWhole ? whole : prefix)[state].push(i);
-    }
+    return conditionOf(triggers).map((groups) => groups.map((g) => Int32Array.from([...g].map(idOf))));
   });
   const table = next;
+  // Per key: the cues some alternative of which opens with it (only those cues are checked further).
+  const openers: number[][] = Array.from({ length: ids.size }, () => []);
+  conditions.forEach((alts, i) => {
+    for (const groups of alts) for (const k of groups[0] ?? []) if (!openers[k].includes(i)) openers[k].push(i);
+  });
+  // Scratch of one call: a key or a cue counts as seen in this call when its entry equals `call`.
+  const keySeen = new Int32Array(ids.size);
+  const cueSeen = new Int32Array(list.length);
+  let call = 0;
   return (text) => {
     const marks = new Uint8Array(list.length);
     for (const i of always) marks[i] = 1;
+    const now = ++call;
+    const candidates: number[] = [];
+    const found = (keys: readonly number[]): void => {
+      for (const k of keys) {
+        if (keySeen[k] === now) continue;
+        keySeen[k] = now;
+        for (const i of openers[k]) {
+          if (cueSeen[i] === now) continue;
+          cueSeen[i] = now;
+          candidates.push(i);
+        }
+      }
+    };
     // state: where the current word's letters lead in the trie; -1 between words, 0 once they leave it.
     let state = -1;
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
       if (c < 0) {
-        if (state > 0) for (const k of whole[state]) marks[k] = 1;
+        if (state > 0 && whole[state].length) found(whole[state]);
         state = -1;
         continue;
       }
       if (state === 0) continue;
       state = table[(state < 0 ? 0 : state) * SYMBOLS + symbolOf(c)];
-      if (state > 0) for (const k of prefix[state]) marks[k] = 1;
+      if (state > 0 && prefix[state].length) found(prefix[state]);
+    }
+    for (const i of candidates) {
+      for (const groups of conditions[i]) {
+        let all = true;
+        for (let g = 0; g < groups.length && all; g++) {
+          const group = groups[g];
+          let any = false;
+          for (let k = 0; k < group.length && !any; k++) any = keySeen[group[k]] === now;
+          all = any;
+        }
+        if (all) {
+          marks[i] = 1;
+          break;
+        }
+      }
     }
     return marks;
   };

@@ -127,28 +127,6 @@ export const parseTimes = (text: string, ref: Date, forwardDate: boolean): chron
  * `tense` decides lone weekdays; 'unknown' reads the tense from the text itself.
  */
 export function findTimes(text: string, published: string | null, tense: Tense = 'unknown'): TimeExpr[] {
-  const context = `${published ?? ''}|${tense}`;
-  let answers = FOUND.get(context);
-  const known = answers?.get(text);
-  if (known) return known;
-  const found = findTimesUncached(text, published, tense);
-  if (!answers || answers.size >= 512) {
-    FOUND.delete(context);
-    if (FOUND.size >= 8) FOUND.delete(FOUND.keys().next().value as string);
-    FOUND.set(context, (answers = new Map()));
-  }
-  answers.set(text, found);
-  return found;
-}
-
-/**
- * Recent answers: the outlook and attack stages ask about the same sentence more than once.
- * Keyed by publication date and tense, then by the text itself (no key string is built per
- * call); at most 512 texts per date and tense, and only the last 8 dates and tenses are kept.
- */
-const FOUND = new Map<string, Map<string, TimeExpr[]>>();
-
-function findTimesUncached(text: string, published: string | null, tense: Tense): TimeExpr[] {
   const ref = parseIsoDate(published);
   const out: TimeExpr[] = [];
   const t = tense === 'unknown' ? tenseFromText(text) : tense;

@@ -69,6 +69,12 @@ export interface AnalysedArticle {
   readonly people: readonly ArticlePerson[];
   /** Every number of the text as a span with its value ("two dozen" = 24, a range's lower bound); built once in analyse.ts. */
   readonly numbers?: readonly NumberSpan[];
+  /**
+   * The learned statement detectors' features of every sentence, by sentence index
+   * (learn/statement-features.ts); built once in analyse.ts and read by both the positions and the
+   * outlook detectors. Absent in articles analysed by hand (tests): then computed where needed.
+   */
+  readonly statementFeatures?: ReadonlyArray<readonly string[]>;
 }
 
 /** Provenance of a fact that stands in one sentence. */

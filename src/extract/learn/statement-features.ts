@@ -70,9 +70,13 @@ function peopleBySentence(a: AnalysedArticle): Map<number, Array<{ start: number
 
 /**
  * Features of every sentence of an article, by sentence index; a sentence `wanted` refuses
- * (a detector that will not score it) gets an empty list.
+ * (a detector that will not score it) gets an empty list. An analysed article carries every
+ * sentence's features already (analyse.ts builds them once for both statement detectors); they are
+ * read from there.
  */
 export function statementFeatures(a: AnalysedArticle, wanted: (s: Sentence) => boolean = () => true): string[][] {
+  const built = a.statementFeatures;
+  if (built) return a.sentences.map((s, i) => (wanted(s) ? built[i]!.slice() : []));
   const parties = mentionsBySentence(a);
   const people = peopleBySentence(a);
   const n = a.sentences.length;
