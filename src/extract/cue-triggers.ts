@@ -419,38 +419,44 @@ export function triggerIndex(list: ReadonlyArray<ReadonlySet<string> | null>): (
   // Scratch of one call: a key or a cue counts as seen in this call when its entry equals `call`.
   const keySeen = new Int32Array(ids.size);
   const cueSeen = new Int32Array(list.length);
+  const candidates = new Int32Array(list.length);
   let call = 0;
   return (text) => {
     const marks = new Uint8Array(list.length);
     for (const i of always) marks[i] = 1;
     const now = ++call;
-    const candidates: number[] = [];
-    const found = (keys: readonly number[]): void => {
-      for (const k of keys) {
-        if (keySeen[k] === now) continue;
-        keySeen[k] = now;
-        for (const i of openers[k]) {
-          if (cueSeen[i] === now) continue;
-          cueSeen[i] = now;
-          candidates.push(i);
-        }
-      }
-    };
+    let count = 0;
     // state: where the current word's letters lead in the trie; -1 between words, 0 once they leave it.
     let state = -1;
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
+      let keys: number[] | null = null;
       if (c < 0) {
-        if (state > 0 && whole[state].length) found(whole[state]);
+        if (state > 0) keys = whole[state];
         state = -1;
-        continue;
+      } else if (state !== 0) {
+        state = table[(state < 0 ? 0 : state) * SYMBOLS + symbolOf(c)];
+        if (state > 0) keys = prefix[state];
       }
-      if (state === 0) continue;
-      state = table[(state < 0 ? 0 : state) * SYMBOLS + symbolOf(c)];
-      if (state > 0 && prefix[state].length) found(prefix[state]);
+      if (!keys) continue;
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j];
+        if (keySeen[k] === now) continue;
+        keySeen[k] = now;
+        const cues = openers[k];
+        for (let q = 0; q < cues.length; q++) {
+          const cue = cues[q];
+          if (cueSeen[cue] === now) continue;
+          cueSeen[cue] = now;
+          candidates[count++] = cue;
+        }
+      }
     }
-    for (const i of candidates) {
-      for (const groups of conditions[i]) {
+    for (let n = 0; n < count; n++) {
+      const i = candidates[n];
+      const alts = conditions[i];
+      for (let x = 0; x < alts.length; x++) {
+        const groups = alts[x];
         let all = true;
         for (let g = 0; g < groups.length && all; g++) {
           const group = groups[g];
