@@ -196,10 +196,16 @@ export function speakerCandidatesOf(a: AnalysedArticle, o: Outlook): SpeakerCand
   return speakerCandidates(a, s, span, o.who, postposedSpeaker(a, s));
 }
 
-/** Each item's `who` as the learned speaker chooser picks it among the candidates (the rules' answer when none reaches its threshold). */
+/**
+ * Each item's `who` as the learned speaker chooser picks it among the candidates (the rules' answer
+ * when none reaches its threshold). A speaker named after the statement in its own sentence
+ * (", said X", ", added X") is the report's own attribution and stands.
+ */
 export function withLearnedSpeakers(a: AnalysedArticle, items: readonly Outlook[], model: SpeakerModel | null): Outlook[] {
   if (!model) return [...items];
   return items.map((o) => {
+    const s = o.sources[0] ? a.sentences.find((x) => x.start === o.sources[0]!.start) : undefined;
+    if (o.who && s && postposedSpeaker(a, s)?.name === o.who) return o;
     const who = chooseSpeaker(model, speakerCandidatesOf(a, o), o.who);
     return who === o.who ? o : { ...o, who };
   });
