@@ -15,7 +15,7 @@ describe('attacks: the attacker of a strike a side reports of itself', () => {
   });
 
   it('reads a second strike verb after "said it" ("said it clashed with troops and fired rockets at")', () => {
-    expect(brief('Chile said it clashed with Peruvian troops near the border on Monday and fired rockets at a depot in Marlow.').map((x) => x[0])).toEqual(['Chile']);
+    expect(brief('Chile said it clashed with Peruvian patrols along the ridge late on Sunday and fired rockets at a depot in Marlow.').map((x) => x[0])).toEqual(['Chile']);
   });
 
   it('gives a clause that opens with its verb the subject of the clause before', () => {
