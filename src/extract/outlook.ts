@@ -186,14 +186,23 @@ export function detectOutlook(a: AnalysedArticle): Outlook[] {
   return withLearnedSpeakers(a, withLearnedOutlook(a, outlookByRules(a), OUTLOOK_MODEL), OUTLOOK_SPEAKER_MODEL);
 }
 
-/** The candidate speakers of an item (learn/speaker-features.ts): its sentence, the span of its text there, the rules' answer. */
-export function speakerCandidatesOf(a: AnalysedArticle, o: Outlook): SpeakerCandidate[] {
+/** The sentence an item cites first, with the speaker named after the statement there (", said X"). */
+function itemSentence(a: AnalysedArticle, o: Outlook): { s: Sentence; postposed: Speaker | null } | null {
   const ref = o.sources[0];
   const s = ref ? a.sentences.find((x) => x.start === ref.start) : undefined;
-  if (!s) return [];
+  return s ? { s, postposed: postposedSpeaker(a, s) } : null;
+}
+
+function candidatesIn(a: AnalysedArticle, o: Outlook, { s, postposed }: { s: Sentence; postposed: Speaker | null }): SpeakerCandidate[] {
   const at = s.text.indexOf(o.text);
   const span = at >= 0 ? { start: s.start + at, end: s.start + at + o.text.length } : { start: s.start, end: s.end };
-  return speakerCandidates(a, s, span, o.who, postposedSpeaker(a, s));
+  return speakerCandidates(a, s, span, o.who, postposed);
+}
+
+/** The candidate speakers of an item (learn/speaker-features.ts): its sentence, the span of its text there, the rules' answer. */
+export function speakerCandidatesOf(a: AnalysedArticle, o: Outlook): SpeakerCandidate[] {
+  const at = itemSentence(a, o);
+  return at ? candidatesIn(a, o, at) : [];
 }
 
 /**
@@ -204,9 +213,9 @@ export function speakerCandidatesOf(a: AnalysedArticle, o: Outlook): SpeakerCand
 export function withLearnedSpeakers(a: AnalysedArticle, items: readonly Outlook[], model: SpeakerModel | null): Outlook[] {
   if (!model) return [...items];
   return items.map((o) => {
-    const s = o.sources[0] ? a.sentences.find((x) => x.start === o.sources[0]!.start) : undefined;
-    if (o.who && s && postposedSpeaker(a, s)?.name === o.who) return o;
-    const who = chooseSpeaker(model, speakerCandidatesOf(a, o), o.who);
+    const at = itemSentence(a, o);
+    if (o.who && at?.postposed?.name === o.who) return o;
+    const who = chooseSpeaker(model, at ? candidatesIn(a, o, at) : [], o.who);
     return who === o.who ? o : { ...o, who };
   });
 }
