@@ -52,6 +52,17 @@ describe('outlook: frames', () => {
     expect(run('A new round of talks were held on Sunday in Bern.')).toEqual([]);
   });
 
+  it('reads a sequence or an intent still ahead, not one told as past or as a purpose', () => {
+    expect(rules('The pullback is to be followed by a vote in the assembly.')).toContain('followed-by');
+    expect(rules('Villagers heard a loud blast followed by bursts of gunfire.')).not.toContain('followed-by');
+    // the article is dated Tuesday 14 May 2024: Friday lies ahead, 2 May does not
+    expect(rules('Wednesday’s session in Lusaka, followed by ministerial talks on Friday, will be technical.')).toContain('followed-by');
+    expect(rules('The envoy met the rebels on 1 May, followed by a meeting with the army on 2 May.')).not.toContain('followed-by');
+    expect(rules('The rebel council plans to send a team to Maputo.')).toContain('next-step-intent');
+    expect(rules('The checkpoints are intended to deter smugglers from the coast.')).not.toContain('next-step-intent');
+    expect(rules('The governor had planned to visit the camp, an aide said.')).not.toContain('next-step-intent');
+  });
+
   it('makes one item per independent clause, each with its own source', () => {
     const out = run('Few in Lilongwe expect a deal soon, and Zambian spokesman Ben Tembo played down talk of a summit.', [['Ben Tembo', 'Zambia', ['spokesman']]]);
     expect(out).toHaveLength(2);

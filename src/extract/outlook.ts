@@ -67,6 +67,20 @@ function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
   return null;
 }
 
+/** Days after publication within which a day told without a year is a schedule ("on Monday", "on 20 May"). */
+const SOON_DAYS = 45;
+/**
+ * A day after publication and within SOON_DAYS of it. A day without a year that has already gone
+ * ("on 2 May" in a story of 14 May) is read forward, almost a year ahead: no schedule.
+ */
+function soonAfterPublication(a: AnalysedArticle, date: string | null): boolean {
+  const from = parseIsoDate(a.article.published);
+  const to = date ? parseIsoDate(date) : null;
+  if (!from || !to) return false;
+  const days = (to.getTime() - from.getTime()) / 86_400_000;
+  return days > 0 && days <= SOON_DAYS;
+}
+
 function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
   const out: Cue[] = [];
   const may = ANY_CUE.test(s.text) ? MAY_MATCH(s.text) : null;
@@ -80,6 +94,8 @@ function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
       if (perfect && perfect.index < m[0].length) continue;
       // "A new round of talks got under way on Wednesday": an event that took place, not one ahead.
       if (c.reduced && HAPPENED_RE.test(s.text.slice(at + m[0].length))) continue;
+      // "followed by talks on Monday": no tense of its own, so a day soon after publication must say it is to come.
+      if (c.ahead && !soonAfterPublication(a, horizonOf(a, s)?.date ?? null)) continue;
       out.push({ name: c.name, start: s.start + at, strong: c.strong, weight: c.weight, key: statementKey(s.text, at, m[0]) });
     }
   }

@@ -16,11 +16,16 @@ export interface OutlookCue {
   readonly caseSensitive?: boolean;
   /** A reduced mention of an event ("a new round of talks"): no outlook when its own clause says the event took place ("got under way", "were held"). */
   readonly reduced?: boolean;
+  /** Told without tense ("followed by talks on Monday"): an outlook only when the sentence names a time that lies ahead. */
+  readonly ahead?: boolean;
 }
 
 /** Verbs of what talks and meetings do, after "will" or "would". */
 const MEETING_VERBS =
   'focus|move|meet|hold|resume|continue meeting|continue talks|take place|begin|start|travel|visit|discuss|convene|return|address|involve|reconvene|gather|sit down|take up|turn to|cover|deal with|tackle|examine|consider';
+
+/** Meeting and talks nouns a scheduling adjective can qualify. */
+const EVENT = 'rounds?|summits?|talks|meetings?|sessions?|negotiations|visits?|conferences?|consultations|discussions|signing|vote|elections?|deadline';
 
 const BASE_CUES: readonly OutlookCue[] = [
   // expectations and schedules
@@ -28,7 +33,9 @@ const BASE_CUES: readonly OutlookCue[] = [
   { name: 'scheduled-aux', re: String.raw`\b(?:is|are)\s+(?:due|set|scheduled|slated|poised|planning)\s+to\b|\bis to meet\b|\bare to meet\b`, strong: true, weight: 0.9 },
   { name: 'likely', re: String.raw`\bexpects? (?:to|that)\b|\bwill likely\b|\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
   { name: 'time-ahead', re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
-  { name: 'followed-by', re: String.raw`\b(?:will be |would be |to be )?followed by\b`, strong: true, weight: 0.8 },
+  // only a sequence still ahead ("is to be followed by talks"; "followed by talks on Monday" with Monday ahead): "a blast followed by gunfire" tells what happened
+  { name: 'followed-by', re: String.raw`\b(?:will|would|shall|to|could|may|might|should)\s+(?:then\s+|also\s+|soon\s+|later\s+)?be\s+followed\s+by\b`, strong: true, weight: 0.8 },
+  { name: 'followed-by', re: String.raw`\bfollowed\s+by\s+(?:[\p{L}’'-]+\s+){0,3}?(?:${EVENT})\b`, strong: true, weight: 0.8, ahead: true },
   { name: 'meeting-modal', re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
   { name: 'will-hold', re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
   { name: 'could-step', re: String.raw`\bcould be (?:a|an|the) (?:\w+\s+)?(?:step|breakthrough|turning point|first step)\b|\bcould (?:lead to|pave the way|open the way|take place|come as soon as)\b`, strong: true, weight: 0.8 },
@@ -63,8 +70,6 @@ export const TOPIC_NOUNS = [
   'treaty', 'settlement', 'peace', 'mediators', 'mediation', 'memorandum', 'pause', 'exchange', 'swap', 'release', 'withdrawal',
 ];
 const TOPIC = words(TOPIC_NOUNS);
-/** Meeting and talks nouns a scheduling adjective can qualify. */
-const EVENT = 'rounds?|summits?|talks|meetings?|sessions?|negotiations|visits?|conferences?|consultations|discussions|signing|vote|elections?|deadline';
 /** Verbs that next steps are made of ("agreed to set up", "intend to keep working"). */
 const STEP = 'set up|establish|create|form|hold|meet|resume|continue|hand over|exchange|launch|open|return|release|extend|reconvene|work|keep|draw up|prepare|hold talks|sign|start|begin|convene|swap|allow|facilitate|pursue|study|consider|implement|finali[sz]e|draft|develop|visit|discuss|travel|host|send|appoint';
 /** What a side threatens to do back after a strike. */
@@ -80,9 +85,9 @@ const EVALUATION = 'constructive|productive|positive|useful|fruitful|serious|fra
 const FRAME_CUES: readonly OutlookCue[] = [
   // hope and optimism: "voiced hope for", "expressed optimism about", "hoped the talks would"
   { name: 'hope', re: String.raw`\b(?:voic|express|rais|shar|signal|reiterat)(?:ed|es|ing|e)?\s+(?:\w+\s+)?(?:hopes?|optimism|confidence)\b|\bhop(?:e|es|ed|ing)\b(?=\s+(?:that|for|the|it|they|this|a|an|we|to (?:convene|meet|hold|resume|reach|sign|achieve|conclude|see|finish|agree|return)))|\bhop(?:e|es|ed|ing)\s+(?:[\p{L}’'-]+\s+){1,5}?(?:would|will|could|can|may|might)\b|\b(?:optimistic|hopeful|upbeat|positive) (?:about|on|that|the)\b`, strong: true, weight: 0.75 },
-  // agreed or intended next steps
+  // agreed or intended next steps (not a purpose, "is intended to deter", nor an earlier plan, "had planned to")
   { name: 'next-step-agreed', re: String.raw`\bagreed (?:to|on|upon)\s+(?:${STEP})\b|\bagreed (?:on|upon) (?:a|the) (?:next|new|further|second|timetable|schedule|date)\b`, strong: true, weight: 0.75 },
-  { name: 'next-step-intent', re: String.raw`\b(?:intends?|intended|intending|plans?|planned|planning)\s+to\s+[a-z]+\b|\b(?:keep|continue|carry on) (?:working|talking|negotiating|meeting|the talks|talks|negotiations|contacts|consultations|discussions|dialogue)\b`, strong: true, weight: 0.75 },
+  { name: 'next-step-intent', re: String.raw`(?<!\b(?:is|are|was|were|been|be|had)\s)\b(?:intends?|intended|intending|plans?|planned|planning)\s+to\s+[a-z]+\b|\b(?:keep|continue|carry on) (?:working|talking|negotiating|meeting|the talks|talks|negotiations|contacts|consultations|discussions|dialogue)\b`, strong: true, weight: 0.75 },
   // scheduled events in reduced form: "due to start after", "pencilled in for", "the forthcoming summit"
   { name: 'scheduled', re: String.raw`\b(?:due|set|scheduled|slated|expected|poised|planned) to (?:start|begin|open|resume|take place|be held|meet|convene|continue|end|conclude|visit|travel|arrive|sign|hold|reconvene|run|expire|close)\b|\b(?:scheduled|penciled in|pencilled in|slated|planned|set|earmarked|fixed|tentatively set|rescheduled|postponed|delayed|moved|pushed back) (?:for|until|to|by)\b(?=\s+(?:next|later|early|the|a|\d|[A-Z]))|\bno later than\b`, strong: true, weight: 0.8 },
   // an event ahead named in passing: "the upcoming summit", "a new round of talks" (not when the clause says it took place)
