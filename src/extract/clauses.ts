@@ -110,9 +110,19 @@ export const inSpans = (spans: ReadonlyArray<readonly [number, number]>, at: num
 const isQuotation = (s: Sentence, [a, b]: readonly [number, number]): boolean =>
   b - a > 40 || /[.,!?]["”»]?$/.test(s.text.slice(a - s.start, b - s.start)) || a === s.start;
 
+/**
+ * What is read from a sentence's own text alone (its quotations, its speech verbs), computed once
+ * per sentence object: the stages ask for them again for every cue, candidate and mention. Keyed
+ * by the sentence, so nothing outlives its article; callers never change the arrays.
+ */
+const QUOTATIONS = new WeakMap<Sentence, ReadonlyArray<readonly [number, number]>>();
+const SPEECH_VERBS_OF = new WeakMap<Sentence, ReadonlyArray<SpeechVerb>>();
+
 /** The sentence-relative quotation spans that hold full clauses (not "a posture and a pose"). */
-export function quotations(s: Sentence): Array<[number, number]> {
-  return quoteSpans(s).filter((sp) => isQuotation(s, sp));
+export function quotations(s: Sentence): ReadonlyArray<readonly [number, number]> {
+  let q = QUOTATIONS.get(s);
+  if (!q) QUOTATIONS.set(s, (q = quoteSpans(s).filter((sp) => isQuotation(s, sp))));
+  return q;
 }
 
 const cache = new WeakMap<AnalysedArticle, Map<string, unknown>>();
@@ -195,10 +205,23 @@ export function subjectDescription(a: AnalysedArticle, s: Sentence): Speaker | n
   return after ? d : null;
 }
 
-/** The speech verbs of a sentence outside its quotations, with article offsets. */
-export function speechVerbs(a: AnalysedArticle, s: Sentence): Array<{ start: number; end: number; verb: string }> {
+/** A speech verb of a sentence, with article offsets. */
+export interface SpeechVerb {
+  readonly start: number;
+  readonly end: number;
+  readonly verb: string;
+}
+
+/** The speech verbs of a sentence outside its quotations, with article offsets (read from the sentence alone). */
+export function speechVerbs(_a: AnalysedArticle, s: Sentence): ReadonlyArray<SpeechVerb> {
+  let verbs = SPEECH_VERBS_OF.get(s);
+  if (!verbs) SPEECH_VERBS_OF.set(s, (verbs = findSpeechVerbs(s)));
+  return verbs;
+}
+
+function findSpeechVerbs(s: Sentence): SpeechVerb[] {
   const q = quotations(s);
-  const out: Array<{ start: number; end: number; verb: string }> = [];
+  const out: SpeechVerb[] = [];
   for (const m of s.text.matchAll(SPEECH_RE)) {
     const start = s.start + (m.index ?? 0);
     if (inSpans(q, start)) continue;
