@@ -1,6 +1,6 @@
 import type { Attack, Weapon } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, subjectsAt, type Mention } from './clauses';
-import { findTimes } from './dates';
+import { articleTimes } from './dates';
 import { COUNTRIES } from './lexicon/countries';
 import { ARMED_ACTS, ARMED_MEN, BACKGROUND_TOLL, CASUALTY, DEFENDERS, FLAG_SUFFIX } from './lexicon/casualty-words';
 import {
@@ -855,9 +855,9 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   }
   const published = a.article.published;
   const statementAt = c.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
-  const times = findTimes(c.text, published, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
+  const times = articleTimes(a.article, c.text, 'past').filter((t) => !(statementAt >= 0 && t.start > statementAt && t.start - statementAt <= 14));
   // "killed three in A and two in B on Monday": a clause without a day takes the sentence's.
-  const sentenceTimes = !times.length && c.text !== s.text ? findTimes(s.text, published, 'past').filter((t) => s.start + t.start >= c.end || s.start + t.end <= c.start) : [];
+  const sentenceTimes = !times.length && c.text !== s.text ? articleTimes(a.article, s.text, 'past').filter((t) => s.start + t.start >= c.end || s.start + t.end <= c.start) : [];
   let when: { text: string; date: string | null } | null = times.find((t) => t.date != null) ?? times[0] ?? sentenceTimes.find((t) => t.date != null) ?? null;
   // "after four days of assaults" read as a day after the article: a reported strike is never later than its report.
   if (when?.date && published && when.date > published) when = { text: when.text, date: null };

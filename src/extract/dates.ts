@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import type { Article } from '../model';
 import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicon/calendar';
 import { words } from './lexicon/inflect';
 import { IRREGULAR_PASTS } from './lexicon/past-forms';
@@ -168,6 +169,23 @@ export function findTimes(text: string, published: string | null, tense: Tense =
     out.push({ text: m[0], start: at, end: at + m[0].length, date: null });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The time expressions of a text of `article` (a sentence or a clause of it), resolved against its
+ * publication date: `findTimes`, run once per text and tense in an article. The stages ask again
+ * for the same sentence (the outlook's horizon and planned meetings, each clause of a strike
+ * falling back on its sentence's day): a quarter of the calls, chrono being the costly part.
+ * Kept with the article object, so nothing outlives it; callers never change the arrays.
+ */
+const TIMES_OF = new WeakMap<Article, Map<string, readonly TimeExpr[]>>();
+export function articleTimes(article: Article, text: string, tense: Tense = 'unknown'): readonly TimeExpr[] {
+  let byText = TIMES_OF.get(article);
+  if (!byText) TIMES_OF.set(article, (byText = new Map()));
+  const key = `${tense}\u0000${text}`;
+  let times = byText.get(key);
+  if (!times) byText.set(key, (times = findTimes(text, article.published, tense)));
+  return times;
 }
 
 /** Resolves one phrase of the article ("Saturday night", "March 11") to YYYY-MM-DD, or null. */

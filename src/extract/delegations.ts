@@ -4,7 +4,7 @@ import { HONORIFICS, ROLE_NOUNS } from './lexicon/roles';
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
 import { foldText, personId, samePerson, slug } from './names';
 import { inSpans, quotations, speakerAt } from './clauses';
-import { findTimes } from './dates';
+import { articleTimes } from './dates';
 import { findPlaces } from './parties';
 import { sidesFromSentences } from './people';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
@@ -792,7 +792,7 @@ function talksDate(a: AnalysedArticle, sources: readonly SourceRef[]): string | 
   if (!a.article.published) return null;
   for (const r of sources) {
     if (!/\b(talks|negotiations|meeting|round|session|summit)\b/i.test(r.sentence)) continue;
-    const t = findTimes(r.sentence, a.article.published).find((x) => x.date);
+    const t = articleTimes(a.article, r.sentence).find((x) => x.date);
     if (t?.date) return t.date;
   }
   return null;

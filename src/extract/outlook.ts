@@ -1,6 +1,6 @@
 import type { Outlook } from '../model';
 import { fastRegExp, inSpans, mentionsIn, quotations, speakerAt, speakerOf, speechVerbs, subjectDescription, subjectsAt, type Speaker } from './clauses';
-import { findTimes, parseIsoDate, tenseOf } from './dates';
+import { articleTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { triggerIndex, triggersOf } from './cue-triggers';
@@ -55,7 +55,7 @@ function statementKey(text: string, index: number, match: string): string {
 function plannedMeeting(a: AnalysedArticle, s: Sentence): Cue | null {
   if (!MEETING_RE.test(s.text) || tenseOf(s.text) === 'past') return null;
   const published = parseIsoDate(a.article.published) ? (a.article.published ?? '') : null;
-  for (const t of findTimes(s.text, a.article.published, 'future')) {
+  for (const t of articleTimes(a.article, s.text, 'future')) {
     // With a publication date the day must lie ahead; without one, a named day in a sentence not in the past will do.
     if (published != null ? !t.date || t.date <= published : !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|next)\b/i.test(t.text)) continue;
     const near = s.text.slice(Math.max(0, t.start - 40), t.end + 40);
@@ -107,7 +107,7 @@ function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
 /** The horizon: a time expression that is not the time of a statement ("said on Wednesday"). */
 function horizonOf(a: AnalysedArticle, s: Sentence): { text: string; date: string | null } | null {
   const verbs = speechVerbs(a, s);
-  for (const t of findTimes(s.text, a.article.published, 'future')) {
+  for (const t of articleTimes(a.article, s.text, 'future')) {
     const at = s.start + t.start;
     if (verbs.some((v) => at >= v.end && at - v.end <= 4)) continue;
     if (/^(?:this past|last|past|earlier)\b/i.test(t.text)) continue;
