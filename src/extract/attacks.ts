@@ -29,6 +29,7 @@ import { WEAPONS } from './lexicon/weapons';
 import { NUMBER, QUALIFIER, numberSpans, parseCount, type NumberSpan } from './numbers';
 import { partyForm, placeOf } from './parties';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Attacks: each distinct strike or barrage an article reports, as conflict researchers code
@@ -144,13 +145,13 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
   const text = a.article.text;
   const out: Place[] = [];
   const mentions = mentionsOf(a, s);
-  for (const m of s.text.matchAll(/\bthe\s+([A-Z][\p{L}-]+)\s+capital\b/gu)) {
+  for (const m of allMatches(/\bthe\s+([A-Z][\p{L}-]+)\s+capital\b/gu, s.text)) {
     const party = partyForm(m[1])?.party;
     const cap = party ? CAPITAL_OF.get(party) : undefined;
     if (party && cap) out.push({ name: cap, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length, country: party, isCountry: false, strong: true });
   }
   const RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*){0,2}/gu;
-  for (const m of s.text.matchAll(RUN)) {
+  for (const m of allMatches(RUN, s.text)) {
     let name = m[0].replace(/['’]s?$/, '');
     const start = s.start + (m.index ?? 0);
     if (out.some((p) => start < p.end && start + name.length > p.start)) continue;
@@ -261,7 +262,7 @@ function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
   const found: Array<Found<Weapon>> = [];
   const text = a.article.text;
   const spans = numbersIn(a, s.index).filter((n) => n.start >= s.start && n.end <= s.end);
-  for (const m of s.text.matchAll(WEAPON_HEAD_RE)) {
+  for (const m of allMatches(WEAPON_HEAD_RE, s.text)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const at = s.start + (m.index ?? 0);
     let count: number | null = null;
@@ -336,7 +337,7 @@ function firstCount(res: readonly RegExp[], text: string): number | null {
 
 function targetsIn(s: Sentence): Array<Found<string>> {
   const out: Array<Found<string>> = [];
-  for (const m of s.text.matchAll(TARGET_RE)) {
+  for (const m of allMatches(TARGET_RE, s.text)) {
     const value = m[0].replace(TARGET_DETERMINER, '').trim();
     if (!value || /^(?:a|an|the)$/i.test(value)) continue;
     out.push({ value, start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length });
@@ -379,7 +380,7 @@ function weaponNextTo(a: AnalysedArticle, s: Sentence, at: number, end: number):
 function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): StrikeWord[] {
   const q = quotations(s);
   const out: StrikeWord[] = [];
-  for (const m of s.text.matchAll(STRIKE_RE)) {
+  for (const m of allMatches(STRIKE_RE, s.text)) {
     const at = m.index ?? 0;
     const before = s.text.slice(Math.max(0, at - 40), at);
     if (NEGATED_RE.test(before)) continue;
@@ -541,7 +542,7 @@ function usualAttacker(a: AnalysedArticle): string | null {
     // Only sentences that name a side can count; their strike and weapon words are read only then.
     const sides = (mentionsIn(a, s) as Mention[]).filter((m): m is Mention & { party: string } => !!m.party && !m.person);
     if (!sides.length) continue;
-    const anchors = [...s.text.matchAll(STRIKE_RE)].map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(a, s).map((w) => w.start));
+    const anchors = allMatches(STRIKE_RE, s.text).map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(a, s).map((w) => w.start));
     for (const m of sides) {
       if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
         counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
@@ -580,7 +581,7 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
     tokens: s.tokens?.filter((t) => t.start >= s.start + x && t.end <= s.start + y),
     elliptical,
   });
-  const cuts = [...s.text.matchAll(CLAUSE_CUT)].map((m) => ({ at: m.index ?? 0, next: (m.index ?? 0) + m[0].length }));
+  const cuts = allMatches(CLAUSE_CUT, s.text).map((m) => ({ at: m.index ?? 0, next: (m.index ?? 0) + m[0].length }));
   const kept: Array<{ at: number; next: number; elliptical: boolean }> = [];
   cuts.forEach((cut, i) => {
     const right = make(cut.next, cuts[i + 1]?.at ?? s.text.length, false);
@@ -879,7 +880,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
   // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
   const pubYear = Number((published ?? '').slice(0, 4)) || null;
-  const years = [...c.text.matchAll(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+  const years = allMatches(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g, c.text).map((m) => Number(m[1]));
   if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
   if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides && !LETHAL_ONE.test(c.text)) return;
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):

@@ -1,5 +1,6 @@
 import { ATTRIBUTION_FORMS } from './lexicon/speech-verbs';
 import type { AnalysedArticle, ArticlePerson, Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Who says and who holds what, within a sentence: the shared attribution helpers of the
@@ -185,7 +186,7 @@ export function isObject(a: AnalysedArticle, s: Sentence, start: number): boolea
 export function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): Speaker[] {
   const out: Array<Speaker & { at: number }> = [];
   const seg = textAt(a, from, to);
-  for (const m of seg.matchAll(DESC_RE)) {
+  for (const m of allMatches(DESC_RE, seg)) {
     const raw = m[0];
     const at = from + (m.index ?? 0);
     if (!afterVerb && isObject(a, s, at)) continue;
@@ -222,7 +223,7 @@ export function speechVerbs(_a: AnalysedArticle, s: Sentence): ReadonlyArray<Spe
 function findSpeechVerbs(s: Sentence): SpeechVerb[] {
   const q = quotations(s);
   const out: SpeechVerb[] = [];
-  for (const m of s.text.matchAll(SPEECH_RE)) {
+  for (const m of allMatches(SPEECH_RE, s.text)) {
     const start = s.start + (m.index ?? 0);
     if (inSpans(q, start)) continue;
     // "the United States", "Says Who": a capital letter inside a sentence is a name, not a verb.
@@ -253,7 +254,7 @@ function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: n
     if (ante) return speakerOfMention(ante);
   }
   let from = s.start;
-  for (const m of before.matchAll(SUBJECT_STOP)) from = s.start + (m.index ?? 0) + m[0].length;
+  for (const m of allMatches(SUBJECT_STOP, before)) from = s.start + (m.index ?? 0) + m[0].length;
   const q = quotations(s);
   // ", analysts said": the short phrase after the last comma, when it names someone.
   const lastComma = before.lastIndexOf(',');
@@ -279,7 +280,7 @@ function subjectOfVerb(a: AnalysedArticle, s: Sentence, verbAt: number, depth: n
     }
     if (firstDesc) return { name: firstDesc.name, party: firstDesc.party, person: null };
     const seg = textAt(a, x, y);
-    const pro = [...seg.matchAll(PRONOUN_RE)].find((p) => !isObject(a, s, x + (p.index ?? 0)));
+    const pro = allMatches(PRONOUN_RE, seg).find((p) => !isObject(a, s, x + (p.index ?? 0)));
     if (pro && depth < 3) return resolvePronoun(a, s, x + (pro.index ?? 0), pro[0], depth + 1);
     if (x === from) break;
   }
@@ -365,7 +366,7 @@ export function resolvePronoun(a: AnalysedArticle, s: Sentence, at: number, word
   if ((w === 'it' || w === 'they') && depth < 3) {
     // The subject of an earlier clause: "Kyiv will never accept A, it will not agree to B, and it must have C".
     const before = textAt(a, s.start, at);
-    const bounds = [s.start, ...[...before.matchAll(CLAUSE_STOP)].map((m) => s.start + (m.index ?? 0) + m[0].length)].filter((b) => b < at);
+    const bounds = [s.start, ...allMatches(CLAUSE_STOP, before).map((m) => s.start + (m.index ?? 0) + m[0].length)].filter((b) => b < at);
     for (let k = bounds.length - 1; k >= 0; k--) {
       const to = k === bounds.length - 1 ? at : bounds[k + 1];
       const seg = textAt(a, bounds[k], to);
@@ -399,13 +400,13 @@ export function subjectsAt(a: AnalysedArticle, s: Sentence, cueAt: number): Hold
   const poss = ms.filter((m) => /^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(textAt(a, m.end, cueAt)) && (nounCue || !isThingPossessor(a, m))).pop();
   if (poss) return [toHolder(poss)];
   const bounds = [s.start];
-  for (const m of before.matchAll(CLAUSE_STOP)) bounds.push(s.start + (m.index ?? 0) + m[0].length);
+  for (const m of allMatches(CLAUSE_STOP, before)) bounds.push(s.start + (m.index ?? 0) + m[0].length);
   for (let k = bounds.length - 1; k >= 0; k--) {
     const from = bounds[k];
     const to = k === bounds.length - 1 ? cueAt : bounds[k + 1];
     const cands = ms.filter((m) => m.start >= from && m.end <= to && !isObject(a, s, m.start) && !isThingPossessor(a, m));
     const seg = textAt(a, from, to);
-    const pro = [...seg.matchAll(PRONOUN_RE)].map((p) => ({ at: from + (p.index ?? 0), word: p[0] })).find((p) => !isObject(a, s, p.at));
+    const pro = allMatches(PRONOUN_RE, seg).map((p) => ({ at: from + (p.index ?? 0), word: p[0] })).find((p) => !isObject(a, s, p.at));
     const first = cands[0];
     // "the group", "the militants": the armed group named last.
     const group = seg.match(GROUP_ANAPHOR);

@@ -3,6 +3,7 @@ import type { Article } from '../model';
 import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicon/calendar';
 import { words } from './lexicon/inflect';
 import { IRREGULAR_PASTS } from './lexicon/past-forms';
+import { allMatches } from '../text/matches';
 
 /**
  * Time expressions in a sentence, resolved against the article's publication date.
@@ -163,7 +164,7 @@ export function findTimes(text: string, published: string | null, tense: Tense =
     }
     out.push({ text: words, start, end: start + words.length, date });
   }
-  for (const m of text.matchAll(VAGUE)) {
+  for (const m of allMatches(VAGUE, text)) {
     const at = m.index ?? 0;
     if (out.some((o) => at < o.end && at + m[0].length > o.start)) continue;
     out.push({ text: m[0], start: at, end: at + m[0].length, date: null });

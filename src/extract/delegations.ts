@@ -12,6 +12,7 @@ import { delegationCases, learnedParty, type RuleMembership } from './learn/dele
 import { delegationModel, leads, memberProbability, type DelegationModel } from './learn/delegation-model';
 import { refOf } from './types';
 import { datelinePlace } from '../text/dateline';
+import { allMatches } from '../text/matches';
 
 /**
  * Negotiating delegations: who is placed in (or at the head of) a team for a round of talks.
@@ -216,7 +217,7 @@ function fragments(text: string, start: number, end: number): Fragment[] {
     const t = raw.trim().replace(/[.,;:]+$/, '');
     if (t) out.push({ start: start + a + lead, end: start + a + lead + t.length, text: t });
   };
-  for (const m of span.slice(0, limit).matchAll(sep)) {
+  for (const m of allMatches(sep, span.slice(0, limit))) {
     push(last, m.index ?? 0);
     last = (m.index ?? 0) + m[0].length;
   }
@@ -403,7 +404,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
     if (s.heading || !MAYBE.test(s.text)) continue;
     const st = s.text;
     const here: Found[] = [];
-    const cues = [...st.matchAll(CUE_NOUN)]
+    const cues = allMatches(CUE_NOUN, st)
       .map((m) => ({ at: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }))
       // a congressional or trade delegation, a rescue or football team: not a negotiating team
       .filter((c) => !NOT_NEGOTIATING.test(text.slice(Math.max(s.start, c.at - 30), c.at)));
@@ -418,7 +419,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
     };
 
     // "a delegation led by X; and Y", "The US delegation was led by X and Y"
-    for (const m of st.matchAll(LEAD_BY)) {
+    for (const m of allMatches(LEAD_BY, st)) {
       const at = s.start + (m.index ?? 0);
       const cue = [...cues].reverse().find((c) => c.end <= at && (at - c.end <= 30 || interposed(c.end, at)) && sameClause(c.end, at));
       if (!cue) continue;
@@ -429,7 +430,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: cueParty(cue.at), confidence: 0.9, members: leaders.map((p) => ({ person: p, leads: true })), sentence: s, fallback: clauseParty(cue.at) ?? recent, rule: 'led-by' });
     }
     // "X was heading his country's delegation", "X led the negotiations"
-    for (const m of /\b(?:lead|led|head|chair)/i.test(st) ? st.matchAll(LEAD_VERB) : []) {
+    for (const m of /\b(?:lead|led|head|chair)/i.test(st) ? allMatches(LEAD_VERB, st) : []) {
       const at = s.start + (m.index ?? 0);
       const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
       const leader = ms.length ? ms[ms.length - 1].p : /^(he|she)\b/i.test(st) ? subjectPerson(a, s, s.start) : firstPersonSpeaker(a, s, at);
@@ -451,7 +452,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party, confidence: 0.85, members: [...co, leader].map((p) => ({ person: p, leads: true })), sentence: s, rule: 'leads-team' });
     }
     // "..., which included X, Y and Z", "Its delegation will comprise X and Y", "He was joined by X"
-    for (const m of st.matchAll(LIST_VERB)) {
+    for (const m of allMatches(LIST_VERB, st)) {
       const at = s.start + (m.index ?? 0);
       const listed = listMembers(a, at + m[0].length, s.end);
       if (!listed.length) continue;
@@ -473,7 +474,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: cueParty(cue.at), confidence: 0.8, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, fallback: clauseParty(cue.at) ?? recent });
     }
     // "Also in the team is X", "On the Ruritanian delegation are X and Y": members after the team, the team named or the one just introduced
-    for (const m of /\b(?:in|on)\s+the\b/i.test(st) ? st.matchAll(IN_THE_TEAM) : []) {
+    for (const m of /\b(?:in|on)\s+the\b/i.test(st) ? allMatches(IN_THE_TEAM, st) : []) {
       const at = s.start + (m.index ?? 0);
       if (mentionsIn(a, s.start, at).length) continue;
       const listed = listMembers(a, at + m[0].length, s.end);
@@ -482,7 +483,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       if (listed.length && party) here.push({ party, confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s, rule: 'in-the-team' });
     }
     // "X is representing Ruritania at the talks", "X, who represents Ruritania in the negotiations": X is on that side's team
-    for (const m of /\brepresent/i.test(st) && (TALKS.test(st) || talksNear(a, s)) ? st.matchAll(REPRESENTS) : []) {
+    for (const m of /\brepresent/i.test(st) && (TALKS.test(st) || talksNear(a, s)) ? allMatches(REPRESENTS, st) : []) {
       const at = s.start + (m.index ?? 0);
       const party = a.parties.find((x) => x.start === at + m[0].length && x.kind !== 'capital');
       const who = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop();
@@ -490,7 +491,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: party.party, confidence: 0.75, members: [{ person: who.p, leads: false }], sentence: s, rule: 'represents-party' });
     }
     // "Both X and Y are members of the Ukrainian delegation"
-    for (const m of st.matchAll(MEMBERS_OF)) {
+    for (const m of allMatches(MEMBERS_OF, st)) {
       const at = s.start + (m.index ?? 0);
       const nounAt = at + m[0].length - m[2].length;
       const ms = mentionsIn(a, s.start, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2)));
@@ -498,7 +499,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: cueParty(nounAt), confidence: 0.7, members: ms.map((x) => ({ person: x.p, leads: false })), sentence: s });
     }
     // "X, the head of the Ukrainian delegation," / "the head of the delegation, X,"
-    for (const m of /\b(?:head|chief|leader|chair)/i.test(st) ? st.matchAll(HEAD_OF) : []) {
+    for (const m of /\b(?:head|chief|leader|chair)/i.test(st) ? allMatches(HEAD_OF, st) : []) {
       const at = s.start + (m.index ?? 0);
       const end = at + m[0].length;
       const nounAt = end - m[2].length;
@@ -510,7 +511,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: cueParty(nounAt), confidence: 0.85, members: [{ person: who.p, leads: true }], sentence: s, fallback: who.p.party });
     }
     // "X, a member of the Hamas delegation", "X joined the U.S. team"
-    for (const m of /member|joined/i.test(st) ? st.matchAll(MEMBER_OF) : []) {
+    for (const m of /member|joined/i.test(st) ? allMatches(MEMBER_OF, st) : []) {
       const at = s.start + (m.index ?? 0);
       const nounAt = at + m[0].length - m[2].length;
       const who = mentionsIn(a, s.start, at).pop();
@@ -534,7 +535,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party: cueParty(c.at), confidence: 0.7, members: listed.map((p) => ({ person: p, leads: false })), sentence: s });
     }
     // "Ruritania's foreign minister, X, accompanied by Y and Z": X heads a team of their own party
-    for (const m of /accompanied|flanked|travell?ed with/i.test(st) ? st.matchAll(ACCOMPANIED) : []) {
+    for (const m of /accompanied|flanked|travell?ed with/i.test(st) ? allMatches(ACCOMPANIED, st) : []) {
       const at = s.start + (m.index ?? 0);
       const lead = mentionsIn(a, s.start, at).pop();
       if (!lead || /^['’]s?\b/.test(text.slice(lead.m.end, lead.m.end + 2))) continue;
@@ -549,7 +550,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       here.push({ party, confidence: 0.7, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
     }
     // "... headed by X, with Y, a field commander, at his side": Y joins X's team
-    for (const m of /\bat\s+(?:his|her|their)\s+side\b/i.test(st) ? st.matchAll(AT_SIDE) : []) {
+    for (const m of /\bat\s+(?:his|her|their)\s+side\b/i.test(st) ? allMatches(AT_SIDE, st) : []) {
       const at = s.start + (m.index ?? 0);
       const lead = mentionsIn(a, s.start, at).pop();
       const listed = mentionsIn(a, at, at + m[0].length).map((x) => x.p).filter((p) => p !== lead?.p);
@@ -563,7 +564,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       if (party) here.push({ party, confidence: 0.65, members: [{ person: lead.p, leads: true }, ...listed.map((p) => ({ person: p, leads: false }))], sentence: s });
     }
     // "Ruritania sent X, who ..., together with Y": the party that sent them is their side, X first leads
-    for (const m of /\b(?:sent|sends|send|sending|dispatched|dispatches)\b/i.test(st) ? st.matchAll(SENT) : []) {
+    for (const m of /\b(?:sent|sends|send|sending|dispatched|dispatches)\b/i.test(st) ? allMatches(SENT, st) : []) {
       const at = s.start + (m.index ?? 0);
       const sender = a.parties.find((x) => x.start >= s.start && x.end <= at && /^\s+(?:also\s+|has\s+|had\s+)?$/.test(text.slice(x.end, at)));
       const after = at + m[0].length;
@@ -586,7 +587,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
     const clauses: Array<[number, number]> = [];
     {
       let c0 = s.start;
-      for (const m of st.matchAll(CLAUSE_BREAK)) {
+      for (const m of allMatches(CLAUSE_BREAK, st)) {
         clauses.push([c0, s.start + (m.index ?? 0)]);
         c0 = s.start + (m.index ?? 0) + m[0].length;
       }
@@ -596,7 +597,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
     for (const [c0, c1] of clauses) {
       const ct = text.slice(c0, c1);
       // "The Ruritanians were led by X", "Ruritania was represented by X and Y", "The team is led by X"
-      for (const m of ct.matchAll(PASSIVE_TEAM)) {
+      for (const m of allMatches(PASSIVE_TEAM, ct)) {
         const at = c0 + (m.index ?? 0);
         const subj = a.parties.filter((x) => x.start >= c0 && x.end <= at && !/\b(?:to|with|against|between|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(c0, x.start - 14), x.start))).pop();
         const teamNoun = /\b(?:delegation|team|negotiators|side)\b/i.test(text.slice(c0, at));
@@ -618,7 +619,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
         }
       }
       // "the meeting is attended by DEMONYM ROLE X, ROLE Y": a party word before a list member gives the following ones that party
-      for (const m of ct.matchAll(ATTEND)) {
+      for (const m of allMatches(ATTEND, ct)) {
         const at = c0 + (m.index ?? 0);
         if (!TALKS.test(ct) && !talksNear(a, s)) continue;
         let cur: string | null = null;
@@ -632,7 +633,7 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
         }
       }
       // "DEMONYM ROLE X arrived in VENUE on Sunday for talks": X is in their party's team there
-      for (const m of /\b(?:arriv|flew|flies|travel|landed|lands|came)/i.test(ct) && FOR_TALKS.test(ct) ? ct.matchAll(TRAVEL) : []) {
+      for (const m of /\b(?:arriv|flew|flies|travel|landed|lands|came)/i.test(ct) && FOR_TALKS.test(ct) ? allMatches(TRAVEL, ct) : []) {
         const at = c0 + (m.index ?? 0);
         const who = mentionsIn(a, c0, at).filter((x) => !/^['’]s?\b/.test(text.slice(x.m.end, x.m.end + 2))).pop();
         const place = findPlaces(text, a.sentences, at + m[0].length, Math.min(c1, at + m[0].length + 40))[0];

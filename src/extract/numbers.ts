@@ -1,6 +1,7 @@
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from './lexicon/calendar';
 import { APPROXIMATE, EXACT_PHRASES, LOWER_BOUND, MEASURE_UNITS, SCALES, TENS, UNITS, VAGUE, VAGUE_PLURALS } from './lexicon/numbers';
 import type { Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Counts as news articles write them: digits ("1,100", "2.5 million"), number words
@@ -105,7 +106,7 @@ const WORD_START = /^[a-z]/i;
 export function findNumbers(text: string, offset = 0): NumberSpan[] {
   const out: NumberSpan[] = [];
   if (!/[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|couple|pair|single|scores|handful|several|many|numerous|millions)/i.test(text)) return out;
-  for (const m of text.matchAll(SPAN_RE)) {
+  for (const m of allMatches(SPAN_RE, text)) {
     const g = m.groups ?? {};
     let start = m.index ?? 0;
     let raw = m[0];

@@ -8,6 +8,7 @@ import { learnedSentences, OUTLOOK_MODEL, type StatementModel } from './learn/st
 import { speakerCandidates, type SpeakerCandidate } from './learn/speaker-features';
 import { chooseSpeaker, OUTLOOK_SPEAKER_MODEL, type SpeakerModel } from './learn/speaker-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Outlook: what comes next — planned or expected meetings and talks, next steps, forecasts,
@@ -88,7 +89,7 @@ function cuesOf(a: AnalysedArticle, s: Sentence): Cue[] {
     if (!may[i]) continue;
     const c = CUES[i];
     c.re.lastIndex = 0;
-    for (const m of s.text.matchAll(c.re)) {
+    for (const m of allMatches(c.re, s.text)) {
       const at = m.index ?? 0;
       const perfect = PAST_MODAL.exec(s.text.slice(at, at + m[0].length + 14));
       if (perfect && perfect.index < m[0].length) continue;
@@ -132,7 +133,7 @@ const CONTINUED = /^(?:that|is|are|was|were|will|would|could|may|might)\b/i;
 function segmentsOf(s: Sentence): Array<{ start: number; end: number }> {
   const q = quotations(s);
   const cuts = [s.start];
-  for (const m of s.text.matchAll(SEGMENT_BOUNDARY)) {
+  for (const m of allMatches(SEGMENT_BOUNDARY, s.text)) {
     const at = s.start + (m.index ?? 0);
     if (!inSpans(q, at)) cuts.push(at + m[0].length);
   }
@@ -150,7 +151,7 @@ const PIECE_BOUNDARY = /,\s|;\s|\s[—–]\s/g;
  * dashes, widened by whole pieces after and then before it while it fits; cut only between words.
  */
 function around(t: string, at: number): string {
-  const cuts = [0, ...[...t.matchAll(PIECE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length), t.length];
+  const cuts = [0, ...allMatches(PIECE_BOUNDARY, t).map((m) => (m.index ?? 0) + m[0].length), t.length];
   const k = Math.max(0, cuts.findIndex((c, j) => j + 1 < cuts.length && c <= at && at < cuts[j + 1]));
   let first = k;
   let last = k + 1;

@@ -2,6 +2,7 @@ import { COUNTRIES, ORGANISATIONS } from './lexicon/countries';
 import { PLACES } from './lexicon/places';
 import { sentenceAt } from './sentences';
 import type { PartyMention, Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Parties: the states and organised sides of a conflict, named as the JSON contract wants them
@@ -128,13 +129,13 @@ function definedSides(text: string): DefinedSide[] {
   if (!text.includes('(')) return [];
   const out: DefinedSide[] = [];
   const taken = new Set<string>();
-  for (const m of text.matchAll(STATE_BODY_ACRONYM)) {
+  for (const m of allMatches(STATE_BODY_ACRONYM, text)) {
     const f = partyFormRaw(m[1]);
     if (!f || !f.state || taken.has(m[2]) || exact.has(m[2])) continue;
     taken.add(m[2]);
     out.push({ party: f.party, kind: 'alias', forms: [m[2]] });
   }
-  for (const m of text.matchAll(SIDE_ACRONYM)) {
+  for (const m of allMatches(SIDE_ACRONYM, text)) {
     const long = m[1].replace(/^(?:The|the)\s+/, '').trim();
     if (taken.has(m[2]) || exact.has(m[2]) || long.split(/\s+/).length < 2) continue;
     const known = partyFormRaw(long) ?? partyFormRaw(m[2]);
@@ -167,7 +168,7 @@ function withDefinedSides(text: string, sentences: readonly Sentence[], known: r
 function lexiconMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
   const out: PartyMention[] = [];
   let skipUntil = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     const at = m.index ?? 0;
     if (at < skipUntil) continue;
     const forms = byFirstWord.get(m[0]);
@@ -255,7 +256,7 @@ export interface PlaceMention {
 export function findPlaces(text: string, sentences: readonly Sentence[], from = 0, to = text.length): PlaceMention[] {
   const out: PlaceMention[] = [];
   let skipUntil = 0;
-  for (const m of text.slice(from, to).matchAll(WORD)) {
+  for (const m of allMatches(WORD, text.slice(from, to))) {
     const at = from + (m.index ?? 0);
     if (at < skipUntil) continue;
     const forms = placesByFirstWord.get(m[0]);

@@ -10,6 +10,7 @@ import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/
 import { statementText } from './learn/statement-text';
 import { KIND_MODEL, kindModelActive, kindOf, type KindModel } from './learn/kind-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
+import { allMatches } from '../text/matches';
 
 /**
  * Positions: demands, conditions, red lines, goals, offers, refusals and accusations, each
@@ -69,11 +70,11 @@ function cueHits(s: Sentence): CueHit[] {
     if (!may[i]) continue;
     const { cue, re } = COMPILED[i];
     re.lastIndex = 0;
-    for (const m of s.text.matchAll(re)) found.push({ cue, at: m.index ?? 0, text: m[0] });
+    for (const m of allMatches(re, s.text)) found.push({ cue, at: m.index ?? 0, text: m[0] });
   }
   if (!found.length) return [];
-  const boundaries = [...s.text.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length);
-  const formulas = [...s.text.matchAll(FORMULA_RE)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const boundaries = allMatches(CLAUSE_BOUNDARY, s.text).map((m) => (m.index ?? 0) + m[0].length);
+  const formulas = allMatches(FORMULA_RE, s.text).map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const hits: CueHit[] = [];
   for (const { cue, at, text } of found) {
     if (GLOSS_RE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
@@ -140,7 +141,7 @@ function leadOf(s: Sentence, hit: CueHit): string {
   const before = s.text.slice(0, hit.start - s.start);
   if (hit.cue.statesSubject) {
     let from = 0;
-    for (const m of before.matchAll(SUBJECT_START)) from = (m.index ?? 0) + m[0].length;
+    for (const m of allMatches(SUBJECT_START, before)) from = (m.index ?? 0) + m[0].length;
     const seg = before.slice(from).trim();
     const n = seg.split(/\s+/).length;
     if (seg && n <= 6 && /^[\p{L}\d]/u.test(seg) && !/^(?:to|it|this|that|there|which|who)\b/i.test(seg)) return seg;
@@ -192,7 +193,7 @@ const TEXT_CUT = /,\s+(?=(?:with|which|who|while|whereas|as|after|before|includi
 export function clip(t: string): string {
   if (t.length <= MAX_TEXT) return t;
   let cut = -1;
-  for (const m of t.matchAll(TEXT_CUT)) {
+  for (const m of allMatches(TEXT_CUT, t)) {
     const at = m.index ?? 0;
     if (at > MAX_TEXT) break;
     if (at >= 30) cut = at;
@@ -234,7 +235,7 @@ function ownersAt(a: AnalysedArticle, s: Sentence, at: number, cueEnd = at): Hol
 function nonSideSubject(a: AnalysedArticle, s: Sentence, at: number): boolean {
   let from = 0;
   const before = s.text.slice(0, at - s.start);
-  for (const m of before.matchAll(CLAUSE_BOUNDARY)) from = (m.index ?? 0) + m[0].length;
+  for (const m of allMatches(CLAUSE_BOUNDARY, before)) from = (m.index ?? 0) + m[0].length;
   const seg = before.slice(from);
   const m = seg.match(NON_SIDE_SUBJECT);
   if (!m) return false;

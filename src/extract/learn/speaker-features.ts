@@ -1,6 +1,7 @@
 import { descriptionsIn, inSpans, isObject, mentionsIn, quotations, resolvePronoun, speakerAt, speakerOf, speechVerbs, subjectDescription, subjectsAt, type Speaker } from '../clauses';
 import { ROLE_NOUNS } from '../lexicon/roles';
 import type { AnalysedArticle, ArticlePerson, Sentence } from '../types';
+import { allMatches } from '../../text/matches';
 
 /**
  * Candidate speakers of a statement and their general features, for the learned speaker
@@ -93,7 +94,7 @@ function addSentence(a: AnalysedArticle, s: Sentence, where: string, pool: Pool,
     if (ms.some((m) => m.start <= at && at < m.end)) continue;
     pool.add(d, ...place(at));
   }
-  for (const m of s.text.matchAll(ROLE_REF)) {
+  for (const m of allMatches(ROLE_REF, s.text)) {
     const noun = m[2]!.toLowerCase();
     if (!ROLE_NOUNS.has(noun)) continue;
     const at = s.start + (m.index ?? 0);

@@ -1,6 +1,7 @@
 import { ATTRIBUTION_FORMS } from '../lexicon/speech-verbs';
 import { fastRegExp } from '../clauses';
 import { withoutDateline } from '../../text/dateline';
+import { allMatches } from '../../text/matches';
 
 /**
  * The text of an item a learned statement detector adds: the sentence's own statement, not its
@@ -68,7 +69,7 @@ export function statementText(sentence: string, firstVerb: number, max = 180): s
 export function clipStatement(t: string, max: number): string {
   if (t.length <= max) return t.replace(OPEN_END, '');
   let cut = -1;
-  for (const m of t.matchAll(CUT)) {
+  for (const m of allMatches(CUT, t)) {
     const at = m.index ?? 0;
     if (at > max) break;
     if (at >= max / 3) cut = at;
