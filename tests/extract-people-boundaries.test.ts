@@ -83,3 +83,27 @@ describe('people: names with letters beyond Latin-1', () => {
     expect(tokens).toContain('Đurić');
   });
 });
+
+describe('people: role words and place words glued to a full name', () => {
+  it('starts the name after a role noun inside the capitalised run', () => {
+    expect(names('Cameraman Ivo Sepp was wounded when the shell landed.')).toEqual(['Ivo Sepp']);
+    expect(names('Lima MP Rosa Quispe said the vote would wait.')).toEqual(['Rosa Quispe']);
+    expect(names('Mission Spokesman Tomas Reyes said the convoy was hit.')).toEqual(['Tomas Reyes']);
+  });
+  it('drops a country written right before a full name, and keeps a given name that is a country', () => {
+    expect(names('The foreign ministers of Chile and Peru Tomas Ruiz and Ana Soto met in Quito.')).toEqual(expect.arrayContaining(['Tomas Ruiz', 'Ana Soto']));
+    expect(names('The foreign ministers of Chile and Peru Tomas Ruiz and Ana Soto met in Quito.')).not.toContain('Peru Tomas Ruiz');
+    expect(names('Jordan Hale, a British lawmaker, said the talks were useful.')).toEqual(['Jordan Hale']);
+  });
+  it('keeps a title without a name out of the people', () => {
+    expect(names('The agency’s Executive Director said aid would resume.')).toEqual([]);
+  });
+  it('takes a run wholly in capitals for a dateline or credit, not a person', () => {
+    expect(names('VARDO HEIGHTS, Ruritania (Agency) — Two rockets fell on Sunday.')).toEqual([]);
+  });
+  it('takes a name written where places stand, with no sign of a person, for a place', () => {
+    expect(names('“It was loud,” said Rosa Pinto, a resident of Villa Alta near Arica.')).toEqual(['Rosa Pinto']);
+    expect(names('Shells hit homes in Arica and Monte Claro overnight.')).toEqual([]);
+    expect(names('Drones struck the Campo Seco air base before dawn.')).toEqual([]);
+  });
+});

@@ -57,6 +57,8 @@ interface Candidate {
   /** Weaker signs of a person ("X wants", "X's war"): two of them in different sentences make one. */
   weak: number;
   veto: boolean;
+  /** Written where a place stands ("the town of X", "residents of X", "in A and X", "X air base"): with no sign of a person anywhere, a place. */
+  placeLike: boolean;
   roles: Role[];
   /** The party whose possessive stands right before the name or its title: "Ruritania's X", "Ruritania's President X". */
   possessor: string | null;
@@ -232,8 +234,25 @@ function titleObjectCut(tokens: readonly Token[], from0: number, from: number, t
     if (!role && !thing) break;
     f++;
   }
+  // "UNIFIL Spokesman Ana Ruiz", "Lima MP Ana Ruiz", "Cameraman Ana Ruiz": a role noun inside the run, a full name after it
+  for (let k = to - 3; k >= f; k--) {
+    if (!isCap(tokens[k].text) || !roleWord(tokens[k].text) || nameWordsFrom(k + 1) < 2) continue;
+    if (tokens.slice(f, k).every((t) => isCap(t.text) || t.text === '-' || t.text === '.')) f = k + 1;
+    break;
+  }
   return f;
 }
+
+/** A capitalised role noun that is no word of an organisation's name ("Spokesman", "MP"; not "National", "General"). */
+const roleWord = (w: string): boolean => kindOf(clean(w)) === 'role' && !NON_PERSON_WORDS.has(w);
+/** A full name still follows token `at` in [at, to): two capitalised name words. */
+const fullNameAfter = (tokens: readonly Token[], at: number, to: number): boolean =>
+  tokens.slice(at, to).filter((t) => isCap(t.text) && !isInitialTok(t.text) && !PARTICLES.has(t.text)).length >= 2;
+/** A run written wholly in capitals ("KHAN YOUNIS", "JANE DOE/AFP"): a dateline or a photo credit, not a name in running text. */
+const allCapitals = (toks: readonly Token[]): boolean => {
+  const words = toks.filter((t) => /\p{L}/u.test(t.text));
+  return words.length >= 2 && words.every((t) => t.text.length >= 2 && !/\p{Ll}/u.test(t.text));
+};
 
 /** Finds the name candidates of one sentence. */
 function sentenceCandidates(text: string, s: Sentence): Candidate[] {
@@ -251,8 +270,11 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       if (/\.$/.test(prev) && HONORIFIC_SET.has(prev.toLowerCase()) && !HONORIFIC_SET.has(w.toLowerCase()) && !TITLE_MODIFIERS.has(w) && partyForm(w) == null && !isPlace(w)) break;
       // a country's name starts a personal name ("Jordan Peterson") unless a title follows it ("Ukraine President X")
       const pf = partyForm(w);
-      const partyWord = pf != null && ((pf.kind !== 'name' && pf.kind !== 'capital') || HONORIFIC_SET.has(tokens[from + 1].text.toLowerCase()));
-      if (HONORIFIC_SET.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w) || partyWord || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
+      // "Jordan Peterson" keeps the country word; "Moldova Claus Neukirch" (a list's country glued to a full name) does not
+      const partyWord = pf != null && ((pf.kind !== 'name' && pf.kind !== 'capital') || HONORIFIC_SET.has(tokens[from + 1].text.toLowerCase()) || (pf.kind === 'name' && fullNameAfter(tokens, from + 1, to)));
+      // "North Korea Stephen Biegun", "Western Sahara Ana Ruiz": the second word of a country or place whose first word went
+      const placeTail = from > from0 && fullNameAfter(tokens, from + 1, to) && (partyForm(`${tokens[from - 1].text} ${w}`) != null || isPlace(`${tokens[from - 1].text} ${w}`));
+      if (HONORIFIC_SET.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w) || partyWord || placeTail || NON_PERSON_WORDS.has(w) || (pf == null && isPlace(w))) from++;
       else break;
     }
     // stacked ranks, acronyms and a place before the last title: "HQ Maj Gen X", "Northport Mayor X"
@@ -292,6 +314,9 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       return f != null && f.kind !== 'name' && f.kind !== 'capital' && !surname;
     })) continue;
     if (nameToks.every((t) => isInitialTok(t.text) || HONORIFIC_SET.has(t.text.toLowerCase()))) continue;
+    if (allCapitals(nameToks)) continue;
+    // "Executive Director", "Deputy Chief": titles only, no name
+    if (nameToks.every((t) => roleWord(t.text) || HONORIFIC_SET.has(t.text.toLowerCase()) || TITLE_MODIFIERS.has(t.text) || t.text === '-')) continue;
     // name words: hyphenated parts written together count once ("Kyzyl-Kiya", "Jean-Pierre")
     const words = nameToks.filter((t, k) => isCap(t.text) && !isInitialTok(t.text) && !(k > 0 && nameToks[k - 1].text === '-' && nameToks[k - 1].start === t.start - 1));
     if (!words.length) continue;
@@ -322,13 +347,14 @@ function sentenceCandidates(text: string, s: Sentence): Candidate[] {
       evidence: titled,
       weak: 0,
       veto: false,
+      placeLike: false,
       roles: [],
       possessor: null,
       opener: from === from0 && from0 > 0 ? tokens[from0 - 1].text.toLowerCase() : '',
     };
     // a title that is a role: "President", "Foreign Minister", "Russian President"
     const roleTitle = prefix.filter((t) => !COURTESY_TITLES.has(t.text));
-    if (roleTitle.length && roleTitle.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()))) {
+    if (roleTitle.length && roleTitle.some((t) => HONORIFIC_SET.has(t.text.toLowerCase()) || roleWord(t.text))) {
       const r0 = roleTitle[0];
       const r1 = roleTitle[roleTitle.length - 1];
       cand.roles.push({ text: text.slice(r0.start, r1.end), start: r0.start, end: r1.end, party: null, nonState: false, relativeTo: null });
@@ -417,6 +443,7 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
   // "NAME, flying the flag of COUNTRY": a ship
   if (FLAG_AFTER_NAME.test(text.slice(c.end, c.end + 80))) c.veto = true;
   if (c.single && before?.text === 'of' && /\b(village|town|city|region|district|province|area|settlement|port)\s+of$/i.test(text.slice(Math.max(0, before.start - 20), before.end))) c.veto = true;
+  c.placeLike = placeContext(text, tokens, runFrom, to);
   if (isPossessive(after) && after2 && LEADER_NOUNS.has(after2.text)) c.evidence = true;
 
   // "President X of Russia"
@@ -541,6 +568,22 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
       }
     }
   }
+}
+
+/** "the town of X", "residents of X", "natives of X": a word of place or dwelling, then "of". */
+const PLACE_OF = /\b(?:village|villages|town|towns|city|cities|region|district|province|area|settlement|port|community|camp|neighbou?rhood|suburb|outskirts|resident|residents|native|natives|people|outskirts|municipality|governorate|county|island)\s+of\s+(?:the\s+)?$/i;
+/** Lower-case nouns after a name that make it the name of a place or site ("X air base", "X temple"). */
+const SITE_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:base|airbase|airfield|temple|shrine|mosque|camp|crossing|dam|compound|complex|market|neighbou?rhood|suburb|district|area|region|province|governorate|hotel|stadium|pitch|valley|checkpoint|refinery|villages?|towns?|hills?|heights|corridor|enclave)\b/u;
+/** "in A and X": a name coordinated with the object of a preposition of place. */
+const COORDINATED_PLACE = /\b(?:in|at|near|from|around|across)\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}\s+(?:and|or)\s+(?:the\s+)?$/u;
+/** Whether a candidate stands where a place is written: after a preposition of place, "the town of", coordinated with one, or before a word of site. */
+function placeContext(text: string, tokens: readonly Token[], runFrom: number, to: number): boolean {
+  const start = tokens[runFrom].start;
+  const end = tokens[to - 1].end;
+  const before = text.slice(Math.max(0, start - 60), start);
+  const prev = tokens[runFrom - 1]?.text.toLowerCase() ?? '';
+  if (THING_OPENERS.has(prev) && prev !== 'the') return true;
+  return PLACE_OF.test(before) || COORDINATED_PLACE.test(before) || SITE_AFTER.test(text.slice(end, end + 30));
 }
 
 /**
@@ -774,6 +817,7 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
   for (let i = clusters.length - 1; i >= 0; i--) {
     const cands = clusters[i].cands;
     if (cands.every((c) => !c.evidence && !c.roles.length && THING_OPENERS.has(c.opener))) clusters.splice(i, 1);
+    else if (cands.every((c) => !c.evidence && !c.roles.length) && cands.some((c) => c.placeLike)) clusters.splice(i, 1);
   }
   const people: SidedPerson[] = [];
   const seenKeys = new Set<string>();

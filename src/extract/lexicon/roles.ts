@@ -8,7 +8,7 @@ export const HONORIFICS = `Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Sir 
   President Vice Prime Minister Premier Chancellor King Queen Prince Princess Crown Sheikh Shaikh Emir Sultan
   Gen Gen. General Lt Lt. Lieutenant Rear Vice-Adm Col Col. Colonel Maj Maj. Major Capt Capt. Captain Adm Adm. Admiral
   Sgt Sgt. Sergeant Brig Brig. Brigadier Marshal Field Commander Cmdr Cmdr.
-  Sen Sen. Senator Rep Rep. Representative Gov Gov. Governor Mayor Speaker Ambassador Secretary Envoy Special
+  Sen Sen. Senator Rep Rep. Representative PM MP Gov Gov. Governor Mayor Speaker Ambassador Secretary Envoy Special
   Foreign Defense Defence Deputy Chief Justice Judge Pope Cardinal Archbishop Bishop Patriarch Father Rabbi Imam
   Ayatollah Mullah Mufti Maulana Grand Supreme Chairman Chairwoman Director Minister-President Rev Rev. Reverend Saint St St.`
   .split(/\s+/)
@@ -34,7 +34,8 @@ export const ROLE_NOUNS = new Set(
   inspector investigator director-general secretary-general undersecretary under-secretary vice-chairman
   chief-of-staff observer monitor campaigner organiser organizer volunteer medic paramedic surgeon scientist
   engineer physicist citizen national laureate winner nominee commissioner parliamentarian deputy-minister
-  negotiator-in-chief delegate-general representative-general attaché envoy-designate`.split(/\s+/).filter(Boolean),
+  negotiator-in-chief delegate-general representative-general attaché envoy-designate pm cameraman camerawoman
+  photographer photojournalist villager superintendent`.split(/\s+/).filter(Boolean),
 );
 
 /** Roles whose holders are commentators, not actors of a state: no party is taken from their role. */
