@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project, Result } from '../src/model';
-import { readProjectReply, type BriefsmithApi, type ProgressEvent, type ProjectReply } from '../src/services/api';
+import { readProjectReply, readText, type BriefsmithApi, type ProgressEvent, type ProjectReply } from '../src/services/api';
 import { createHandlers, writeFailure, type ServiceEnv } from '../src/services/handlers';
 import { serializeProject } from '../src/project/project';
 import { planProjectPatches } from '../src/services/project-patch';
@@ -81,9 +81,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const fresh = async (): Promise<Project> => readProjectReply(value(await api.newProject({}))).project;
-/** The project of a reply (main sends its text). */
-const projectOf = (r: ProjectReply | null | undefined): Project | undefined => (r ? readProjectReply(r).project : undefined);
+const fresh = async (): Promise<Project> => (await readProjectReply(api, value(await api.newProject({})))).project;
+/** The project of a reply (its text, inline or read in parts from the project worker). */
+const projectOf = async (r: ProjectReply | null | undefined): Promise<Project | undefined> => (r ? (await readProjectReply(api, r)).project : undefined);
 
 describe('payload validation', () => {
   it('answers bad requests with invalid-input naming the method, never throwing', async () => {
@@ -153,7 +153,7 @@ describe('projects', () => {
     env.open.push([other]);
     const opened = value(await api.openProject({}));
     expect(opened?.path).toBe(other);
-    expect(projectOf(opened)?.briefing.title).toBe(project.briefing.title);
+    expect((await projectOf(opened))?.briefing.title).toBe(project.briefing.title);
     expect(value(await api.openProject({}))).toBeNull(); // dialog cancelled
   });
 
@@ -162,7 +162,7 @@ describe('projects', () => {
     const project = { ...(await fresh()), briefing: { ...(await fresh()).briefing, notes: 'unsaved thought' } };
     expect(value(await api.autosave(wholePatch(project, null)))).toEqual({ kind: 'saved', savedAt: '2025-03-24T09:30:00.000Z' });
     const rec = value(await api.recover({}));
-    expect(projectOf(rec)?.briefing.notes).toBe('unsaved thought');
+    expect((await projectOf(rec))?.briefing.notes).toBe('unsaved thought');
     expect(rec?.savedAt).toBe('2025-03-24T09:30:00.000Z');
     expect(rec?.path).toBeNull();
     value(await api.discardRecovery({}));
@@ -201,7 +201,7 @@ describe('projects', () => {
     expect(next!.patch.findings.items.people.map((x) => x.id)).toEqual(['p3']);
     expect(value(await api.autosave({ ...next!.patch, path: null, write: true })).kind).toBe('saved');
     expect(await readFile(file, 'utf8')).toBe(serializeProject(p2));
-    expect(projectOf(value(await api.recover({})))).toEqual(p2);
+    expect(await projectOf(value(await api.recover({})))).toEqual(p2);
 
     // Built on a version the autosave does not hold: `missing`, and the file is left as it was.
     const stale = planProjectPatches(steps[0]!.after, p1, version, tiny)[0]!;
@@ -224,9 +224,9 @@ describe('project work in the project worker', () => {
     // Opened: read, checked and kept by the worker; the window gets its text and the version.
     env.open.push([file]);
     const opened = value(await api.openProject({}))!;
-    expect(typeof opened.projectJson).toBe('string');
+    expect(opened.projectText).toEqual({ inline: expect.any(String) });
     expect(opened.held).toEqual(expect.any(String));
-    expect(projectOf(opened)).toEqual(p1);
+    expect(await projectOf(opened)).toEqual(p1);
     expect((await import('../src/services/autosave-host')).autosaveThread()).toBe('worker');
 
     // A change sent as a step on that version (nothing written), then Save of the version it makes.
@@ -255,6 +255,36 @@ describe('project work in the project worker', () => {
     expect(written(value(await api.saveProject({ held: 'after-open', path: path.join(dir, 'docs', 'third.briefsmith') }))).path).toBe(path.join(dir, 'docs', 'third.briefsmith'));
   });
 
+  it('keeps a long opened project and a long preview in the project worker: the window reads them in parts, each once', async () => {
+    const { PART_CHARS } = await import('../src/services/reply-text');
+    // Invented text, long enough that the project's JSON is more than two parts.
+    const paragraph = 'Ostria and Pellandia resumed talks on the ferry line in Velmora, officials said.\n\n';
+    const articles: Project['articles'] = [0, 1, 2].map((i) => ({ id: `long-${i}`, title: `Velmora round ${i}`, outlet: null, published: null, byline: null, text: paragraph.repeat(Math.ceil(PART_CHARS / paragraph.length)), origin: { kind: 'paste' } }));
+    const base = await fresh();
+    const p: Project = { ...base, articles, briefing: { ...base.briefing, title: 'Long plan', sections: ['sources'] } };
+    const file = path.join(dir, 'docs', 'long.briefsmith');
+    env.save.push(file);
+    value(await api.saveProjectAs({ project: p }));
+
+    env.open.push([file]);
+    const opened = value(await api.openProject({}))!;
+    if ('inline' in opened.projectText) throw new Error('a project of three parts came inline');
+    const { ticket, parts } = opened.projectText;
+    expect(parts).toBe(Math.ceil(JSON.stringify(p).length / PART_CHARS));
+    const read = await Promise.all(Array.from({ length: parts }, async (_, index) => value(await api.readTextPart({ ticket, index }))));
+    expect(read.every((r) => 'text' in r && r.text.length <= PART_CHARS)).toBe(true);
+    expect(JSON.parse(read.map((r) => ('text' in r ? r.text : '')).join(''))).toEqual(p);
+    // Read once: then gone (the window asks for the whole reply again).
+    expect(value(await api.readTextPart({ ticket, index: 0 }))).toEqual({ kind: 'missing' });
+    expect(errorOf(await api.readTextPart({ ticket, index: -1 })).code).toBe('invalid-input');
+
+    // The preview of the held version (its HTML held there when long), the same as the whole project's.
+    const html = value(await api.preview({ held: opened.held! }));
+    const whole = value(await api.preview({ project: p }));
+    if (!('html' in html) || !('html' in whole)) throw new Error('the preview was not made');
+    expect(await readText(api, html.html)).toBe(await readText(api, whole.html));
+  });
+
   it('hands an opened project to the extraction worker to worker: the next import sends references and gets what changed since the file', async () => {
     const { importText } = await import('../src/import');
     const { extractAll } = await import('../src/extract');
@@ -276,7 +306,7 @@ describe('project work in the project worker', () => {
     if (r.kind !== 'update') throw new Error(`expected an update, got missing ${r.ids.join(', ')}`);
     expect(r.update.base).toBe(opened.held);
     const { applyFindingsUpdate } = await import('../src/services/findings-update');
-    expect(applyFindingsUpdate(projectOf(opened)!.findings, r.update)).toEqual(await extractAll(articles));
+    expect(applyFindingsUpdate((await projectOf(opened))!.findings, r.update)).toEqual(await extractAll(articles));
   });
 
   it('after an import the project worker takes the articles and findings from the extraction: the first autosave is one small patch and writes the whole project', async () => {
@@ -316,6 +346,7 @@ describe('project work in the project worker', () => {
     value(await api.autosave({ ...wholePatch(p, null), version: 'h1', write: false }));
     // The same document as from the whole project, made in the project worker.
     expect(value(await api.preview({ held: 'h1' }))).toEqual(value(await api.preview({ project: p })));
+    expect(value(await api.preview({ held: 'h1' }))).toEqual({ html: { inline: expect.stringContaining('Held brief') } });
     const pages = written(value(await api.previewPages({ held: 'h1' })));
     expect(pages.pages).toBe(written(value(await api.previewPages({ project: p }))).pages);
     expect(Buffer.from(pages.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -392,14 +423,14 @@ describe('opening the backup of a damaged project', () => {
     expect(Number.isNaN(Date.parse(e.backup?.savedAt ?? ''))).toBe(false);
 
     const r = value(await api.openProjectBackup({ path: file }));
-    expect(projectOf(r)?.briefing.title).toBe('Last good version');
+    expect((await projectOf(r))?.briefing.title).toBe('Last good version');
     expect(r.path).toBe(file);
     expect(r.backupPath).toBe(`${file}.bak`);
     expect(r.savedAt).toBe(e.backup?.savedAt);
     // Save puts the recovered project back over the damaged file.
-    value(await api.saveProject({ project: projectOf(r)!, path: file }));
+    value(await api.saveProject({ project: (await projectOf(r))!, path: file }));
     env.open.push([file]);
-    expect(projectOf(value(await api.openProject({})))?.briefing.title).toBe('Last good version');
+    expect((await projectOf(value(await api.openProject({}))))?.briefing.title).toBe('Last good version');
   });
 
   it('a newer-version file offers its backup too', async () => {
@@ -410,7 +441,7 @@ describe('opening the backup of a damaged project', () => {
     const e = errorOf(await api.openProject({}));
     expect(e.code).toBe('newer-version');
     expect(e.backup?.path).toBe(`${file}.bak`);
-    expect(projectOf(value(await api.openProjectBackup({ path: file })))?.briefing.title).toBe('Before the upgrade');
+    expect((await projectOf(value(await api.openProjectBackup({ path: file }))))?.briefing.title).toBe('Before the upgrade');
   });
 
   it('without a backup: a clear error and no offer', async () => {

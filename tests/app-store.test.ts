@@ -10,6 +10,7 @@ import { createAppStore } from '../renderer/state/store';
 import { diffFindings } from '../src/services/findings-update';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from '../src/services/project-patch';
 import { articleKey } from '../src/services/article-key';
+import { HeldTexts } from '../src/services/reply-text';
 
 const project = (title = 'T'): Project => ({
   format: 'briefsmith',
@@ -21,7 +22,7 @@ const project = (title = 'T'): Project => ({
 });
 const opened = (p: Project = project(), path: string | null = null): OpenedProject => ({ project: p, path, migratedFrom: null });
 /** A project as main sends it: its JSON text (the window parses it). */
-const reply = (p: Project = project(), path: string | null = null, held: string | null = null): ProjectReply => ({ projectJson: JSON.stringify(p), path, migratedFrom: null, held });
+const reply = (p: Project = project(), path: string | null = null, held: string | null = null): ProjectReply => ({ projectText: { inline: JSON.stringify(p) }, path, migratedFrom: null, held });
 const article = (id: string): Article => ({ id, title: `Title ${id}`, outlet: null, published: null, byline: null, text: `Words of ${id}.`, origin: { kind: 'file', path: `/in/${id}.txt`, format: 'txt' } });
 const position = (id: string, a: string): Position => ({ id, sources: [{ article: a, sentence: 's', start: 0, end: 1 }], confidence: 0.9, conflicts: [], party: 'Ruritania', kind: 'demand', text: `position ${id}`, speaker: null });
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -308,6 +309,39 @@ describe('app store: commands against a stand-in API', () => {
     }
   });
 
+  it("a long project text is read in parts, all asked for at once; a part gone leaves the project that was open and says so", async () => {
+    const texts = new HeldTexts('w', 64);
+    const big = { ...project('Opened in parts'), articles: [article('a1'), article('a2')] };
+    const asked: number[] = [];
+    let ticket = '';
+    const api = fakeApi({
+      openProject: () => {
+        const projectText = texts.keep(JSON.stringify(big));
+        ticket = 'ticket' in projectText ? projectText.ticket : '';
+        return ok({ projectText, path: '/p/a.briefsmith', migratedFrom: null, held: null });
+      },
+      readTextPart: async (req) => {
+        asked.push(req.index);
+        // Every part is asked for before the first answer comes.
+        await new Promise((r) => setTimeout(r, 0));
+        const text = req.index === 1 && ticket === 'w:2' ? null : texts.part(req.ticket, req.index);
+        return ok(text === null ? { kind: 'missing' as const } : { text });
+      },
+      extractUpdate: () => new Promise(() => undefined),
+    });
+    const { store } = storeWith(api);
+    await store.start();
+    await store.openProject('/p/a.briefsmith');
+    const parts = Math.ceil(JSON.stringify(big).length / 64);
+    expect(parts).toBeGreaterThan(3);
+    expect(asked).toEqual(Array.from({ length: parts }, (_, i) => i));
+    expect(store.getState().doc?.project).toEqual(big);
+    // The next open loses a part on the way: the open project stays, with an error.
+    await store.openProject('/p/a.briefsmith');
+    expect(store.getState().doc?.project).toEqual(big);
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', text: expect.stringMatching(/lost on the way/) });
+  });
+
   it('a cancelled extraction adds nothing, says so, and clears the progress bar', async () => {
     const api = fakeApi({ importFiles: () => ok({ articles: [article('a1')], failures: [] }), extractUpdate: () => fail('cancelled', 'Extraction cancelled.') });
     const { store } = storeWith(api);
@@ -432,7 +466,7 @@ describe('app store: commands against a stand-in API', () => {
       preview: async (req) => {
         if (!('held' in req)) throw new Error('the window previews the held version, never the whole project');
         asked.push(`preview ${req.held}`);
-        return ok(held && !held.partial && held.version === req.held ? { html: held.project.briefing.title } : { kind: 'missing' as const });
+        return ok(held && !held.partial && held.version === req.held ? { html: { inline: held.project.briefing.title } } : { kind: 'missing' as const });
       },
       exportDocument: async (req) => {
         if (!('held' in req)) throw new Error('the window exports the held version, never the whole project');

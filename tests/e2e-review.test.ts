@@ -90,7 +90,7 @@ describe.skipIf(skipReason !== null)('review by keyboard in Chromium', () => {
       .poll(
         async () => {
           const r = await server.api.recover({});
-          last = r.ok && r.value ? readProjectReply(r.value).project : null;
+          last = r.ok && r.value ? (await readProjectReply(server.api, r.value)).project : null;
           return last !== null && ready(last);
         },
         { timeout: 15_000 },

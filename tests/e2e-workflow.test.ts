@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
 import { ProjectSchema, type Outlook, type Position } from '../src/model';
-import { readProjectReply, type BriefsmithBridge } from '../src/services/api';
+import { readProjectReply, readText, type BriefsmithBridge } from '../src/services/api';
 import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
 import { closeSession, docxText, e2eSkipReason, norm, openSession, pdfPageCount, pdfText, SAMPLE_FILES, type Session } from './e2e/session';
@@ -69,10 +69,10 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
       .poll(
         async () => {
           const r = await server.api.recover({});
-          const recovered = r.ok && r.value ? readProjectReply(r.value).project : null;
+          const recovered = r.ok && r.value ? (await readProjectReply(server.api, r.value)).project : null;
           if (recovered?.articles.length !== SAMPLE_FILES.length) return false;
           const h = await server.api.preview({ project: recovered });
-          printed = h.ok && 'html' in h.value ? norm(h.value.html.replace(/<[^>]+>/g, ' ')) : '';
+          printed = h.ok && 'html' in h.value ? norm((await readText(server.api, h.value.html)).replace(/<[^>]+>/g, ' ')) : '';
           return printed !== '';
         },
         { timeout: 30_000 },
@@ -286,7 +286,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     // The autosave lands shortly after the change.
     await expect.poll(async () => {
       const r = await server.api.recover({});
-      return r.ok && r.value ? readProjectReply(r.value).project.briefing.title : null;
+      return r.ok && r.value ? (await readProjectReply(server.api, r.value)).project.briefing.title : null;
     }, { timeout: 10_000 }).toBe('Recovered briefing');
 
     // "Crash": the page goes away without saving; a new one starts.
@@ -317,7 +317,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
   it('refuses to write where no dialog pointed, and to open files it did not export', async () => {
     const created = await server.api.newProject({});
     if (!created.ok) throw new Error(created.error.message);
-    const project = readProjectReply(created.value).project;
+    const project = (await readProjectReply(server.api, created.value)).project;
     const elsewhere = path.join(tmp, 'elsewhere.briefsmith');
     const r = await page.evaluate(async ([p, proj]) => (window as unknown as { briefsmith: BriefsmithBridge }).briefsmith.saveProject({ path: p as string, project: proj as never }), [elsewhere, project] as const);
     expect(r.ok).toBe(false);

@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 async function exportPdf(title: string): Promise<readonly string[] | undefined> {
-  const project = readProjectReply(value(await api.newProject({}))).project;
+  const project = (await readProjectReply(api, value(await api.newProject({})))).project;
   save.push(path.join(dir, 'brief.pdf'));
   const r = value(await api.exportDocument({ format: 'pdf', project: { ...project, briefing: { ...project.briefing, title } } }));
   return (r as { warnings?: readonly string[] } | null)?.warnings;

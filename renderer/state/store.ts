@@ -5,7 +5,7 @@
  * stand-in (no browser), the way GitHub Desktop keeps `lib/stores` apart from `ui/`.
  */
 import type { Article, Findings, Project } from '../../src/model';
-import { readProjectReply, type BriefsmithBridge, type ExportedFile, type ExportFormat, type HeldMissing, type ImportReport, type NotHeld, type OpenedProject, type PreviewPages, type TemplateSummary } from '../../src/services/api';
+import { readProjectReply, readText, type BriefsmithBridge, type ExportedFile, type ExportFormat, type HeldMissing, type ImportReport, type NotHeld, type OpenedProject, type PreviewPages, type TemplateSummary } from '../../src/services/api';
 import { articleKey, articleRef } from '../../src/services/article-key';
 import { applyFindingsUpdate, sameFindings } from '../../src/services/findings-update';
 import { planProjectPatches, type PatchStep, type SentProject } from '../../src/services/project-patch';
@@ -155,11 +155,11 @@ export function createAppStore(deps: StoreDeps) {
   async function start(): Promise<void> {
     try {
       const [opened, recent, templates, recovery] = await Promise.all([
-        call(api.newProject({})).then(readProjectReply),
+        call(api.newProject({})).then((r) => readProjectReply(api, r)),
         call(api.recentProjects({})),
         call(api.listTemplates({})).catch(() => [] as TemplateSummary[]),
         call(api.recover({}))
-          .then((r) => (r ? readProjectReply(r) : null))
+          .then((r) => (r ? readProjectReply(api, r) : null))
           .catch(() => null),
       ]);
       dispatch({ type: 'started', opened, recent, templates, recovery });
@@ -171,7 +171,7 @@ export function createAppStore(deps: StoreDeps) {
   // ---- project commands; New and Open ask Save / Don't save / Cancel over unsaved changes ----
   async function newProjectNow(): Promise<void> {
     try {
-      loadOpened(readProjectReply(await call(api.newProject({}))));
+      loadOpened(await readProjectReply(api, await call(api.newProject({}))));
       await api.discardRecovery({});
     } catch (e) {
       report(e);
@@ -182,7 +182,7 @@ export function createAppStore(deps: StoreDeps) {
     try {
       const r = await call(api.openProject(path ? { path } : {}));
       if (!r) return;
-      const o = readProjectReply(r);
+      const o = await readProjectReply(api, r);
       dispatch({ type: 'backupOffer', offer: null });
       loadOpened(o);
       notify('info', `Opened ${fileName(o.path ?? '')}.`);
@@ -229,7 +229,7 @@ export function createAppStore(deps: StoreDeps) {
 
   async function openBackup(offer: BackupOffer): Promise<void> {
     try {
-      const o = readProjectReply(await call(api.openProjectBackup({ path: offer.file })));
+      const o = await readProjectReply(api, await call(api.openProjectBackup({ path: offer.file })));
       dispatch({ type: 'backupOffer', offer: null });
       // Unsaved on purpose: Save writes the recovered project back over the damaged file.
       loadOpened(o, true);
@@ -531,7 +531,9 @@ export function createAppStore(deps: StoreDeps) {
 
   /** The reading view's HTML of `project` (the document as it is, or as it was a moment ago). */
   async function preview(project: Project): Promise<{ html: string }> {
-    return heldValue(await ofHeld(project, (held) => call(api.preview({ held })), notHeld));
+    const r = heldValue(await ofHeld(project, (held) => call(api.preview({ held })), notHeld));
+    // A long HTML stays in the project worker: read in parts, so main copies one part at a time.
+    return { html: await readText(api, r.html) };
   }
 
   /** The PDF export of `project` as it would be now: its pages for the preview to draw. */

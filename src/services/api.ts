@@ -26,6 +26,7 @@ import {
 } from '../model';
 import type { ApiMethodName, MenuCommand } from './channels';
 import type { FindingsUpdate } from './findings-update';
+import { readReplyText, type ReplyText } from './reply-text';
 
 /** One file that could not be imported, with a message that names it. */
 export interface ImportFailure {
@@ -72,12 +73,14 @@ export interface BackupOpenedProject extends OpenedProject {
 /**
  * A project as main sends it to the window: its JSON text, read and checked by the project
  * worker, so that main neither parses nor copies the project as objects (a 500-article project
- * is about 17 MB); the window parses it once (`readProjectReply`). `held`: the version the
- * project worker holds this project under, so that the window's autosave and Save send only
- * what changed since (null: the worker holds nothing of it).
+ * is about 12 MB of JSON); a long text stays in the worker and the window reads it in parts
+ * (`readTextPart`), so main never copies it whole; the window parses it once
+ * (`readProjectReply`). `held`: the version the project worker holds this project under, so
+ * that the window's autosave and Save send only what changed since (null: the worker holds
+ * nothing of it).
  */
 export interface ProjectReply {
-  readonly projectJson: string;
+  readonly projectText: ReplyText;
   readonly path: string | null;
   /** The version the file was migrated from, when it was older. */
   readonly migratedFrom: number | null;
@@ -244,6 +247,7 @@ export const RequestSchemas = {
     .strict(),
   recover: z.object({}).strict(),
   primeExtraction: z.object({ held: version }).strict(),
+  readTextPart: z.object({ ticket: version, index: z.number().int().min(0).max(MAX_ITEMS) }).strict(),
   adoptExtraction: z.object({ extracted: version, version }).strict(),
   discardRecovery: z.object({}).strict(),
   openPath: z.object({ path: filePath }).strict(),
@@ -283,7 +287,7 @@ export interface BriefsmithApi {
    * held version, composed in the project worker (`missing`: it does not hold that version), or
    * of a project sent whole.
    */
-  preview(req: RequestOf<'preview'>): Promise<Result<{ html: string } | NotHeld>>;
+  preview(req: RequestOf<'preview'>): Promise<Result<{ html: ReplyText } | NotHeld>>;
   /** The PDF export as it would be now (its bytes, for the preview to draw), its page count and the template's page budget (null: none); held or whole as `preview`. */
   previewPages(req: RequestOf<'previewPages'>): Promise<Result<PreviewPages | NotHeld>>;
   /**
@@ -333,12 +337,19 @@ export interface BriefsmithApi {
    * `held: false`: not possible (that version is gone, or a worker runs in-process).
    */
   adoptExtraction(req: RequestOf<'adoptExtraction'>): Promise<Result<{ held: boolean }>>;
+  /**
+   * Part `index` of a long reply text (an opened project's JSON, a preview's HTML) that the
+   * project worker holds for the window (`ReplyText`); `missing` when it no longer does (read
+   * already, or the worker started again): ask for the whole reply again.
+   */
+  readTextPart(req: RequestOf<'readTextPart'>): Promise<Result<{ text: string } | NotHeld>>;
   discardRecovery(req: RequestOf<'discardRecovery'>): Promise<Result<null>>;
   /** Opens an exported file with the system's application. */
   openPath(req: RequestOf<'openPath'>): Promise<Result<null>>;
   showInFolder(req: RequestOf<'showInFolder'>): Promise<Result<null>>;
 }
 
+export type { HeldTextRef, ReplyText } from './reply-text';
 export { API_METHODS, CHANNELS, EVENT_CHANNELS, MENU_COMMANDS, SEND_CHANNELS, type MenuCommand } from './channels';
 
 /** The three lists name the same methods (checked at compile time both ways). */
@@ -356,8 +367,17 @@ export interface BriefsmithBridge extends BriefsmithApi {
 
 export const DirtyStateSchema = z.object({ dirty: z.boolean(), title: z.string().max(500) }).strict();
 
-/** The window's side of a `ProjectReply`: the project parsed from its text (main checked it; it is not checked again). */
-export function readProjectReply<R extends ProjectReply>(r: R): Omit<R, 'projectJson'> & { readonly project: Project } {
-  const { projectJson, ...rest } = r;
-  return { ...rest, project: JSON.parse(projectJson) as Project };
+/** A reply's text as the window reads it: inline, or its parts through `readTextPart`. */
+export function readText(api: Pick<BriefsmithApi, 'readTextPart'>, text: ReplyText): Promise<string> {
+  return readReplyText(text, async (ticket, index) => {
+    const r = await api.readTextPart({ ticket, index });
+    if (!r.ok) throw new Error(r.error.message);
+    return 'text' in r.value ? r.value.text : null;
+  });
+}
+
+/** The window's side of a `ProjectReply`: the project parsed from its text (the project worker checked it; it is not checked again). */
+export async function readProjectReply<R extends ProjectReply>(api: Pick<BriefsmithApi, 'readTextPart'>, r: R): Promise<Omit<R, 'projectText'> & { readonly project: Project }> {
+  const { projectText, ...rest } = r;
+  return { ...rest, project: JSON.parse(await readText(api, projectText)) as Project };
 }

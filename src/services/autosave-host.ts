@@ -14,6 +14,7 @@ import type { PreviewPages } from './api';
 import type { DocumentDirs, DocumentProgress } from './document-jobs';
 import { jobError, runProjectJob, type DocumentWork, type ProjectHolder, type ProjectJob, type ProjectJobReply } from './project-jobs';
 import { startServiceWorker } from './worker-entry';
+import { HeldTexts, type ReplyText } from './reply-text';
 
 /** What a patch came to: written, held for the next step, or built on what the worker does not hold (send the whole project). */
 export type AutosaveOutcome = 'saved' | 'staged' | 'missing';
@@ -29,7 +30,7 @@ let slot: Slot | null = null;
 let broken = false;
 let nextId = 1;
 /** The held project where no worker runs. */
-const local: ProjectHolder = { held: null };
+const local: ProjectHolder = { held: null, texts: new HeldTexts(`local:${process.pid}`) };
 
 function getWorker(): Slot | null {
   if (slot) return slot;
@@ -98,7 +99,7 @@ async function run(request: JobRequest, progress?: DocumentProgress): Promise<Pr
   if (reply.kind !== 'lost') return reply;
   // The worker could not load: from now on in-process. It died later: what it held is gone.
   if (broken && !slot && !handsOver) return runProjectJob(local, job, progress);
-  if (job.kind === 'patch' || job.kind === 'save' || job.kind === 'document' || handsOver) return { id: job.id, kind: 'missing' };
+  if (job.kind === 'patch' || job.kind === 'save' || job.kind === 'document' || job.kind === 'part' || handsOver) return { id: job.id, kind: 'missing' };
   throw new BriefsmithError('internal', 'The project worker stopped; try again.');
 }
 
@@ -140,9 +141,9 @@ export async function saveHeldProject(held: string, path: string, limits: Projec
   }
 }
 
-/** A project read and held by the worker: its JSON text for the window, and the version it is held under. */
+/** A project read and held by the worker: its JSON text for the window (read in parts when long), and the version it is held under. */
 export interface HeldOpen {
-  readonly projectJson: string;
+  readonly projectText: ReplyText;
   readonly migratedFrom: number | null;
   readonly title: string;
   readonly held: string;
@@ -155,7 +156,7 @@ const openVersion = (): string => `opened:${process.pid}:${Date.now().toString(3
 const heldOpen = (r: ProjectJobReply, version: string): HeldOpen | null => {
   switch (r.kind) {
     case 'opened':
-      return { projectJson: r.projectJson, migratedFrom: r.migratedFrom, title: r.title, held: version };
+      return { projectText: r.projectText, migratedFrom: r.migratedFrom, title: r.title, held: version };
     case 'none':
       return null;
     case 'failed':
@@ -220,7 +221,7 @@ export async function adoptExtraction(version: string, port: MessagePort): Promi
 
 /** What a document job made of the held project, or `missing` when the worker does not hold that version. */
 export type HeldDocument =
-  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'html'; readonly html: ReplyText }
   | { readonly kind: 'pages'; readonly pages: PreviewPages }
   | { readonly kind: 'exported'; readonly bytes: number; readonly warnings: readonly string[] }
   | { readonly kind: 'missing' };
@@ -241,6 +242,24 @@ export async function documentOfHeld(held: string, work: DocumentWork, dirs: Doc
       return { kind: 'exported', bytes: r.bytes, warnings: r.warnings };
     case 'missing':
       return { kind: 'missing' };
+    case 'failed':
+      throw jobError(r);
+    default:
+      throw unexpected(r);
+  }
+}
+
+/**
+ * Part `index` of a long reply text the worker holds (`reply-text.ts`); null when it does not
+ * hold it (read already, replaced by newer ones, or the worker started again).
+ */
+export async function heldTextPart(ticket: string, index: number): Promise<string | null> {
+  const r = await run({ kind: 'part', ticket, index });
+  switch (r.kind) {
+    case 'part':
+      return r.text;
+    case 'missing':
+      return null;
     case 'failed':
       throw jobError(r);
     default:

@@ -28,6 +28,7 @@ export const API_METHODS = [
   'recover',
   'primeExtraction',
   'adoptExtraction',
+  'readTextPart',
   'discardRecovery',
   'openPath',
   'showInFolder',

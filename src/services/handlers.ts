@@ -15,7 +15,7 @@ import { BriefsmithError, fail, ok, type Article, type Project, type Result } fr
 import { importBytes, importText } from '../import';
 import { extractionHandOver, extractionPort, extractProject, extractProjectUpdate, warmExtractWorker } from './extract-host';
 import { articleKey } from './article-key';
-import { adoptExtraction, autosaveProject, documentOfHeld, openProjectHeld, primeExtractionFromHeld, recoverHeld, saveHeldProject } from './autosave-host';
+import { adoptExtraction, autosaveProject, documentOfHeld, heldTextPart, openProjectHeld, primeExtractionFromHeld, recoverHeld, saveHeldProject } from './autosave-host';
 import { cancelFlag, exportDocumentTo, newCancelFlag, previewHtml, previewPages, writeAtomic, type DocumentDirs } from './document-jobs';
 import { loadTemplates } from '../compose/templates-node';
 import { newProject } from '../project/project';
@@ -294,8 +294,8 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
 
     async preview(req) {
       const r = parseRequest('preview', req);
-      if ('project' in r) return ok({ html: await previewHtml(r.project, dirs) });
-      // Composed where the project is held: main passes the HTML on.
+      if ('project' in r) return ok({ html: { inline: await previewHtml(r.project, dirs) } });
+      // Composed where the project is held, which keeps a long HTML for the window to read in parts.
       const d = await documentOfHeld(r.held, { kind: 'html' }, dirs, newCancelFlag());
       if (d.kind === 'missing') return ok({ kind: 'missing' as const });
       if (d.kind !== 'html') throw new BriefsmithError('internal', `The project worker answered "${d.kind}" to a preview.`);
@@ -361,7 +361,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
 
     async newProject(req) {
       parseRequest('newProject', req);
-      const reply: ProjectReply = { projectJson: JSON.stringify(newProject({ now: env.now() })), path: null, migratedFrom: null, held: null };
+      const reply: ProjectReply = { projectText: { inline: JSON.stringify(newProject({ now: env.now() })) }, path: null, migratedFrom: null, held: null };
       return ok(reply);
     },
 
@@ -382,7 +382,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       openedPaths.add(file);
       let opened: Awaited<ReturnType<typeof openProjectHeld>>;
       try {
-        // Read, parsed and checked in the project worker, which keeps it: main passes its text on.
+        // Read, parsed and checked in the project worker, which keeps it and its text: the window reads that in parts.
         opened = await openProjectHeld(file, false);
       } catch (e) {
         // Damaged or newer: keep the store's offer of the backup as data the app can act on.
@@ -392,7 +392,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
         return { ok: false, error: { ...failed.error, backup: { path: e.backupPath, savedAt: await mtimeOf(e.backupPath) } } };
       }
       await remember(file, opened.title);
-      const reply: ProjectReply = { projectJson: opened.projectJson, path: file, migratedFrom: opened.migratedFrom, held: opened.held };
+      const reply: ProjectReply = { projectText: opened.projectText, path: file, migratedFrom: opened.migratedFrom, held: opened.held };
       return ok(reply);
     },
 
@@ -405,10 +405,10 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const backupPath = backupPathOf(file);
       const savedAt = await mtimeOf(backupPath);
       if (savedAt === null) throw new BriefsmithError('not-found', `${file}: there is no backup (${path.basename(backupPath)}) beside it to open.`, file);
-      const { projectJson, migratedFrom, held } = await openProjectHeld(file, true);
+      const { projectText, migratedFrom, held } = await openProjectHeld(file, true);
       // Saving writes the recovered project back over the damaged file (the path stays approved).
       approve(file);
-      return ok({ projectJson, path: file, migratedFrom, held, backupPath, savedAt });
+      return ok({ projectText, path: file, migratedFrom, held, backupPath, savedAt });
     },
 
     async saveProject(req) {
@@ -462,7 +462,7 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const p = meta.success ? meta.data.path : null;
       // The path came from a dialog in the earlier session; approve it only if it is still on the recent list.
       const keep = p && (await isRecent(path.resolve(p))) ? approve(p) : null;
-      return ok({ projectJson: found.projectJson, path: keep, migratedFrom: found.migratedFrom, held: found.held, savedAt });
+      return ok({ projectText: found.projectText, path: keep, migratedFrom: found.migratedFrom, held: found.held, savedAt });
     },
 
     async primeExtraction(req) {
@@ -485,6 +485,12 @@ export function createHandlers(env: ServiceEnv): BriefsmithApi {
       const port = extractionHandOver(extracted);
       if (!port) return ok({ held: false });
       return ok({ held: await adoptExtraction(version, port) });
+    },
+
+    async readTextPart(req) {
+      const { ticket, index } = parseRequest('readTextPart', req);
+      const text = await heldTextPart(ticket, index);
+      return ok(text === null ? { kind: 'missing' as const } : { text });
     },
 
     async discardRecovery(req) {

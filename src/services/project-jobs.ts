@@ -8,7 +8,8 @@
  * - `save`: validates, serialises and writes the held project to a project file (atomically,
  *   keeping the previous file as `.bak`): explicit Save and Save As;
  * - `open`: reads and parses a project file (or its backup) and holds the project it gives,
- *   answering with the project's JSON text, which the window parses (main never builds it);
+ *   answering with the project's JSON text, which the window parses (main never builds it),
+ *   held here and read by the window in parts (`reply-text.ts`: main copies a part at a time);
  * - `recover`: the same for the crash-recovery copy;
  * - `prime`: hands the held project's articles and findings to the extraction worker over a
  *   port of their own (`extractionPort`), so the window's next import sends references only;
@@ -18,7 +19,8 @@
  *   the briefing), not the whole project through main;
  * - `document`: composes and renders the held project: the preview's HTML or PDF pages, or an
  *   export written to the file the analyst chose (`document-jobs.ts`), with progress and a
- *   cancel flag main sets.
+ *   cancel flag main sets; the HTML, too, is held here and read in parts;
+ * - `part`: one part of a held text (answered at once, ahead of the jobs queued before it).
  *
  * Run in the worker, and in-process where no worker can start.
  */
@@ -32,6 +34,7 @@ import type { DocumentDirs, DocumentProgress } from './document-jobs';
 import type { ExportFormat, PreviewPages } from './api';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
 import { newProject } from '../project/project';
+import type { HeldTexts, ReplyText } from './reply-text';
 
 /** What a `document` job makes of the held project. */
 export type DocumentWork = { readonly kind: 'html' } | { readonly kind: 'pages' } | { readonly kind: 'export'; readonly format: ExportFormat; readonly target: string };
@@ -47,6 +50,7 @@ export type ProjectJob =
   | { readonly id: number; readonly kind: 'save'; readonly held: string; readonly path: string; readonly limits: ProjectSizeLimits | null }
   | { readonly id: number; readonly kind: 'open'; readonly path: string; readonly backup: boolean; readonly version: string }
   | { readonly id: number; readonly kind: 'recover'; readonly dir: string; readonly key: string; readonly version: string }
+  | { readonly id: number; readonly kind: 'part'; readonly ticket: string; readonly index: number }
   | { readonly id: number; readonly kind: 'prime'; readonly held: string; readonly port: MessagePort }
   | { readonly id: number; readonly kind: 'adopt'; readonly version: string; readonly port: MessagePort }
   | {
@@ -62,17 +66,19 @@ export type ProjectJob =
 export type ProjectJobReply =
   | { readonly id: number; readonly kind: 'saved' | 'staged' | 'missing' | 'none' }
   | { readonly id: number; readonly kind: 'written'; readonly warning: string | null; readonly title: string }
-  | { readonly id: number; readonly kind: 'opened'; readonly projectJson: string; readonly migratedFrom: number | null; readonly title: string }
+  | { readonly id: number; readonly kind: 'opened'; readonly projectText: ReplyText; readonly migratedFrom: number | null; readonly title: string }
   | { readonly id: number; readonly kind: 'primed'; readonly keys: readonly string[] }
   | { readonly id: number; readonly kind: 'adopted' }
-  | { readonly id: number; readonly kind: 'html'; readonly html: string }
+  | { readonly id: number; readonly kind: 'html'; readonly html: ReplyText }
+  | { readonly id: number; readonly kind: 'part'; readonly text: string }
   | { readonly id: number; readonly kind: 'pages'; readonly pages: PreviewPages }
   | { readonly id: number; readonly kind: 'exported'; readonly bytes: number; readonly warnings: readonly string[] }
   | { readonly id: number; readonly kind: 'failed'; readonly code: BriefsmithErrorCode; readonly message: string; readonly file: string | null; readonly backupPath: string | null };
 
-/** What the worker keeps between jobs: the project of the last patch, save or open. */
+/** What the worker keeps between jobs: the project of the last patch, save or open, and the long texts of its replies until the window has read them. */
 export interface ProjectHolder {
   held: HeldProject | null;
+  readonly texts: HeldTexts;
 }
 
 const hold = (version: string, project: Project): HeldProject => ({ version, project, byKey: new Map(project.articles.map((a) => [articleKey(a), a])) });
@@ -80,23 +86,23 @@ const hold = (version: string, project: Project): HeldProject => ({ version, pro
 /** The held project of version `version`, when it is whole (an adopted one waits for its first patch). */
 const heldWhole = (h: ProjectHolder, version: string): HeldProject | null => (h.held?.version === version && !h.held.partial ? h.held : null);
 
-const opened = (id: number, project: Project, migratedFrom: number | null): ProjectJobReply => ({
+const opened = (h: ProjectHolder, id: number, project: Project, migratedFrom: number | null): ProjectJobReply => ({
   id,
   kind: 'opened',
-  // Plain JSON (no sorted keys, no indent): the window parses it once.
-  projectJson: JSON.stringify(project),
+  // Plain JSON (no sorted keys, no indent): the window reads it in parts and parses it once.
+  projectText: h.texts.keep(JSON.stringify(project)),
   migratedFrom,
   title: project.briefing.title,
 });
 
 /** The preview or export a `document` job asks for, of the held project. */
-async function documentJob(project: Project, job: Extract<ProjectJob, { kind: 'document' }>, progress?: DocumentProgress): Promise<ProjectJobReply> {
+async function documentJob(h: ProjectHolder, project: Project, job: Extract<ProjectJob, { kind: 'document' }>, progress?: DocumentProgress): Promise<ProjectJobReply> {
   // The renderers load here, on the first preview or export, not when the worker starts.
   const docs = await import('./document-jobs');
   const { id, work } = job;
   switch (work.kind) {
     case 'html':
-      return { id, kind: 'html', html: await docs.previewHtml(project, job.dirs) };
+      return { id, kind: 'html', html: h.texts.keep(await docs.previewHtml(project, job.dirs)) };
     case 'pages':
       return { id, kind: 'pages', pages: await docs.previewPages(project, job.dirs) };
     case 'export': {
@@ -144,12 +150,12 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob, progress?
       }
       case 'document': {
         const held = heldWhole(h, job.held);
-        return held ? await documentJob(held.project, job, progress) : { id, kind: 'missing' };
+        return held ? await documentJob(h, held.project, job, progress) : { id, kind: 'missing' };
       }
       case 'open': {
         const { project, migratedFrom } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
         h.held = hold(job.version, project);
-        return opened(id, project, migratedFrom);
+        return opened(h, id, project, migratedFrom);
       }
       case 'prime': {
         const held = heldWhole(h, job.held);
@@ -179,7 +185,11 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob, progress?
           return { id, kind: 'none' };
         }
         h.held = hold(job.version, got.project);
-        return opened(id, got.project, got.migratedFrom);
+        return opened(h, id, got.project, got.migratedFrom);
+      }
+      case 'part': {
+        const text = h.texts.part(job.ticket, job.index);
+        return text === null ? { id, kind: 'missing' } : { id, kind: 'part', text };
       }
     }
   } catch (e) {
