@@ -212,5 +212,12 @@ describe('review decisions', () => {
   it('counts words', () => {
     expect(wordCount('  one two\nthree ')).toBe(3);
     expect(wordCount('')).toBe(0);
+    // The same count as /\S+/g for every kind of space JavaScript's \s knows, next to other characters.
+    const pieces = ['a', 'é', '—', '“x”', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u202f', '\u3000', '\ufeff', '\u2028', '\u200b', '\u0085'];
+    for (let seed = 1; seed < 200; seed++) {
+      let text = '';
+      for (let i = 0, x = seed; i < 40; i++, x = (x * 1103515245 + 12345) % 2147483648) text += pieces[x % pieces.length];
+      expect(wordCount(text)).toBe((text.match(/\S+/g) ?? []).length);
+    }
   });
 });

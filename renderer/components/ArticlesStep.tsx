@@ -23,6 +23,9 @@ export interface ArticlesStepProps {
   readonly target?: string | null;
 }
 
+/** One formatter for every row (`toLocaleString` with a locale builds one per call). */
+const WORDS = new Intl.NumberFormat('en-GB');
+
 const urlOf = (a: Article): string => (a as { url?: string | null }).url ?? '';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,7 +40,7 @@ interface RowActions {
  * count is counted once per article: adding one article to 500 draws one new row, not 501.
  */
 const ArticleRow = memo(function ArticleRow({ article: a, busy, actions }: { article: Article; busy: boolean; actions: RowActions }) {
-  const words = useMemo(() => wordCount(a.text).toLocaleString('en-GB'), [a.text]);
+  const words = useMemo(() => WORDS.format(wordCount(a.text)), [a.text]);
   return (
     <tr data-article={a.id}>
       <td className="title-cell">

@@ -365,4 +365,18 @@ export function articleLabel(a: Pick<Article, 'title' | 'outlet' | 'origin'>): s
   return a.origin.kind === 'file' ? (a.origin.path.split(/[\\/]/).pop() ?? a.origin.path) : 'Pasted text';
 }
 
-export const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
+/** Whether a UTF-16 code unit is white space as `\s` has it (the ASCII ones first: almost every call). */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** The number of runs of non-space characters (`/\S+/g` matches), counted in one pass without building them: 500 articles' counts drew the Articles step. */
+export function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
