@@ -125,7 +125,8 @@ export async function benchAddOnScreen(base = ADD_BASE): Promise<{ add_one_to_50
  * as the OS would open it, from page load to the Review step's table on screen (an opened project
  * with articles starts there) and the Articles step's table after a click. Also the page's longest
  * task, the page's CPU (Chromium's own metric, the renderer's main thread) and the time from the
- * open to the title on screen.
+ * open to the title on screen. `BENCH_TTI_PROJECT=<file>`: open that saved project instead of
+ * extracting the corpus first (repeated runs).
  */
 export async function benchRendererLarge(count = LARGE): Promise<{ tti_500_ms: number; tti_500_open_ms: number; tti_500_articles_ms: number; tti_500_page_cpu_ms: number; tti_500_longest_task_ms: number; tti_500_file_kb: number }> {
   if (!chromiumAvailable()) throw new Error('bench-renderer needs /usr/bin/chromium.');
@@ -136,11 +137,17 @@ export async function benchRendererLarge(count = LARGE): Promise<{ tti_500_ms: n
   const server = await startAppServer({ rendererDir, userDataDir: path.join(tmp, 'user-data') });
   const browser = await launchChromium();
   try {
-    const { articles } = buildRealisticCorpus(count);
-    const project: Project = { ...newProject({ now: new Date('2025-03-10T00:00:00Z') }), articles, findings: await extractAll(articles) };
-    project.briefing.title = 'bench large';
     const file = path.join(tmp, 'bench-large.briefsmith');
-    await saveProjectFile(file, project);
+    if (process.env.BENCH_TTI_PROJECT) {
+      // A project saved before (its title 'bench large'): repeated runs skip extracting the corpus.
+      const { copyFile } = await import('node:fs/promises');
+      await copyFile(process.env.BENCH_TTI_PROJECT, file);
+    } else {
+      const { articles } = buildRealisticCorpus(count);
+      const project: Project = { ...newProject({ now: new Date('2025-03-10T00:00:00Z') }), articles, findings: await extractAll(articles) };
+      project.briefing.title = 'bench large';
+      await saveProjectFile(file, project);
+    }
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript({ content: browserApiScript() });
     const page = await context.newPage();

@@ -29,7 +29,7 @@ import type { Findings } from '../src/model';
 import type { ApiMethod, BriefsmithApi, BriefsmithBridge, ExtractUpdateReply } from '../src/services/api';
 import { buildRealisticCorpus } from './bench-corpus';
 import { benchHandlers } from './bench-handlers';
-import { startStallMeter } from './bench-stalls';
+import { startGcMeter, startStallMeter } from './bench-stalls';
 
 const BASE = Number(process.env.BENCH_ADD_BASE ?? 500);
 
@@ -79,6 +79,8 @@ export interface ServiceBench {
    */
   autosave_500_main_block_ms: number;
   autosave_500_first_main_block_ms: number;
+  /** The longest GC pause of main's thread during the first autosave (as `open_500_main_gc_ms`). */
+  autosave_500_first_main_gc_ms: number;
   autosave_500_main_busy_ms: number;
   autosave_500_first_main_busy_ms: number;
   autosave_500_ms: number;
@@ -103,7 +105,8 @@ export interface ServiceBench {
    * reply out); `main_block_ms`: the longest stall of main's event loop meanwhile (wall, so the
    * machine's load is in it: compare `idle_stall_ms`); `ms`: wall. `save_as`: Save As right
    * after an autosave (the worker holds that version); `save`: Save after one more decision
-   * (one step with what changed, then the save); `open`: Open of the file, with the handing of
+   * (one step with what changed, then the save); `open`: Open of the file (the project's text
+   * read by the window in parts of at most 1 Mi characters, `readTextPart`), with the handing of
    * its articles to the extraction that follows. `*_whole_main_cpu_ms`: the old way on main
    * (the project copied in, validated and serialised; the file read, parsed, validated and the
    * project copied out).
@@ -118,6 +121,8 @@ export interface ServiceBench {
   save_500_whole_main_cpu_ms: number;
   open_500_main_cpu_ms: number;
   open_500_main_block_ms: number;
+  /** The longest GC pause of main's thread during Open (in this bench main's heap holds the window's store too). */
+  open_500_main_gc_ms: number;
   open_500_ms: number;
   open_500_messages: number;
   /** The window's one parse of the project's text (CPU ms, in the window's process). */
@@ -133,6 +138,8 @@ export interface ServiceBench {
    */
   preview_500_main_cpu_ms: number;
   preview_500_main_block_ms: number;
+  /** The longest GC pause of main's thread during the preview (as `open_500_main_gc_ms`). */
+  preview_500_main_gc_ms: number;
   preview_500_ms: number;
   preview_pages_500_main_cpu_ms: number;
   preview_pages_500_main_block_ms: number;
@@ -159,6 +166,8 @@ const ipcCopy = <T>(x: T): { value: T; bytes: number } => {
 interface IpcStats {
   /** The longest stall of main's event loop while it handled one of the messages. */
   block: number;
+  /** The longest garbage-collection pause of main's thread meanwhile (its heap holds the window's store here: see `startGcMeter`). */
+  gc: number;
   /** Main's event loop busy (event-loop utilisation's active ms) over the messages. */
   busy: number;
   /**
@@ -180,13 +189,14 @@ interface IpcStats {
  * the stall meter and the event-loop utilisation run. `settled()` waits for every call made.
  */
 function ipcBridge(api: BriefsmithApi, validate: typeof import('../src/services/handlers').validateRequest, answers: Partial<Record<ApiMethod, (req: unknown) => Promise<unknown>>> = {}) {
-  let stats: IpcStats = { block: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0 };
+  let stats: IpcStats = { block: 0, gc: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0 };
   const pending: Array<Promise<unknown>> = [];
   const call = async (method: ApiMethod, req: unknown): Promise<unknown> => {
     const bytes = v8.serialize(req ?? {});
     stats.messages++;
     stats.bytes += bytes.byteLength;
     const meter = startStallMeter();
+    const gc = startGcMeter();
     const elu = performance.eventLoopUtilization();
     let back: Buffer;
     let result: unknown;
@@ -198,6 +208,7 @@ function ipcBridge(api: BriefsmithApi, validate: typeof import('../src/services/
     } finally {
       meter.stop();
       stats.block = Math.max(stats.block, meter.worst());
+      stats.gc = Math.max(stats.gc, gc.stop());
       stats.busy += performance.eventLoopUtilization(elu).active;
     }
     // Main's share again, alone in this thread: copy in, validate, copy what the handler passes on, copy the reply out.
@@ -227,7 +238,7 @@ function ipcBridge(api: BriefsmithApi, validate: typeof import('../src/services/
     bridge,
     /** Starts counting afresh. */
     reset(): void {
-      stats = { block: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0 };
+      stats = { block: 0, gc: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0 };
     },
     stats: (): IpcStats => stats,
     /** Waits until no call is running, including calls the finished ones led to. */
@@ -499,6 +510,7 @@ export async function benchService(): Promise<ServiceBench> {
       thread: extractionThread(),
       autosave_500_main_block_ms: Math.round(nextSave.block),
       autosave_500_first_main_block_ms: Math.round(firstSave.block),
+      autosave_500_first_main_gc_ms: Math.round(firstSave.gc),
       autosave_500_main_busy_ms: Math.round(nextSave.busy),
       autosave_500_first_main_busy_ms: Math.round(firstSave.busy),
       autosave_500_ms: Math.round(nextSave.ms),
@@ -522,6 +534,7 @@ export async function benchService(): Promise<ServiceBench> {
       save_500_whole_main_cpu_ms: Math.round(wholeCpu),
       open_500_main_cpu_ms: Math.round(openRun.cpu),
       open_500_main_block_ms: Math.round(openRun.block),
+      open_500_main_gc_ms: Math.round(openRun.gc),
       open_500_ms: Math.round(openRun.ms),
       open_500_messages: openRun.messages,
       open_500_window_parse_cpu_ms: Math.round(parseCpu),
@@ -529,6 +542,7 @@ export async function benchService(): Promise<ServiceBench> {
       project_file_kb: Math.round(fileBytes / 1024),
       preview_500_main_cpu_ms: Math.round(previewRun.cpu),
       preview_500_main_block_ms: Math.round(previewRun.block),
+      preview_500_main_gc_ms: Math.round(previewRun.gc),
       preview_500_ms: Math.round(previewRun.ms),
       preview_pages_500_main_cpu_ms: Math.round(pagesRun.cpu),
       preview_pages_500_main_block_ms: Math.round(pagesRun.block),

@@ -2,7 +2,7 @@
  * How long the event loop of this process went without running a 5 ms timer: the longest stall
  * while some work ran. One meter for the benches (bench-service.ts, bench-renderer.ts).
  */
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 export interface StallMeter {
   /** Forget the stalls seen so far. */
@@ -45,4 +45,35 @@ export async function withStalls<T>(work: () => Promise<T>): Promise<{ value: T;
   } finally {
     meter.stop();
   }
+}
+
+/** Garbage-collection pauses of this thread, as `gc` performance entries (one observer for the process, started on first use). */
+let gcEntries: Array<{ start: number; ms: number }> | null = null;
+let gcObserver: PerformanceObserver | null = null;
+const takeGc = (): void => {
+  for (const e of gcObserver?.takeRecords() ?? []) gcEntries?.push({ start: e.startTime, ms: e.duration });
+  if (gcEntries && gcEntries.length > 10_000) gcEntries.splice(0, gcEntries.length - 10_000);
+};
+
+/**
+ * The longest garbage-collection pause of this thread from now until `stop()`: the part of a
+ * stall the thread's own heap caused. In the benches the thread that plays Electron's main
+ * process shares its heap with the window's store (in the app they are two processes), so its
+ * pauses include the window's garbage.
+ */
+export function startGcMeter(): { stop(): number } {
+  if (!gcEntries) {
+    gcEntries = [];
+    gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcEntries?.push({ start: e.startTime, ms: e.duration });
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+  }
+  const from = performance.now();
+  return {
+    stop: () => {
+      takeGc();
+      return (gcEntries ?? []).filter((e) => e.start + e.ms >= from).reduce((m, e) => Math.max(m, e.ms), 0);
+    },
+  };
 }
