@@ -21,7 +21,7 @@ import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
 import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
 import { LEXICAL_PREFIXES, statementFeatures } from '../src/extract/learn/statement-features';
-import { outlookByRules } from '../src/extract/outlook';
+import { learnedOutlookEligible, outlookByRules } from '../src/extract/outlook';
 import { positionsByRules } from '../src/extract/positions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +45,8 @@ interface Row {
   /** Items the rules produced citing this sentence. */
   ruleItems: number;
   heading: boolean;
+  /** The detector may make a learned item of this sentence at all (outlook: learnedOutlookEligible; positions: always). */
+  eligible: boolean;
   text: string;
 }
 interface Doc { id: string; set: string; goldN: number; rows: Row[] }
@@ -90,7 +92,7 @@ function articleF1(d: Doc, probs: readonly number[], pol: Policy | null): number
     const p = probs[k]!;
     const keepRules = !pol || p >= pol.veto;
     if (keepRules) for (let x = 0; x < r.ruleItems; x++) items.push(r.golds);
-    if (pol && !r.ruleItems && !r.heading && p >= pol.threshold) items.push(r.golds);
+    if (pol && !r.ruleItems && !r.heading && r.eligible && p >= pol.threshold) items.push(r.golds);
   });
   if (pol?.silent && !d.rows.some((r) => r.ruleItems)) {
     const ranked = d.rows.map((r, k) => ({ r, p: probs[k]! })).filter((x) => !x.r.heading && x.p >= pol.silent!.threshold).sort((x, y) => y.p - x.p);
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
         golds: gold.flatMap((g, gi) => (squash(s.text).includes(squash(g.keyphrase)) ? [gi] : [])),
         ruleItems: ruleItems[sec].get(s.start) ?? 0,
         heading: s.heading,
+        eligible: sec === 'positions' || learnedOutlookEligible(a, s),
         text: s.text,
       }));
       docs[sec].push({ id: c.id, set: c.set, goldN: gold.length, rows });

@@ -238,6 +238,20 @@ export function withLearnedSpeakers(a: AnalysedArticle, items: readonly Outlook[
 }
 
 /**
+ * Whether a sentence the rules did not cite may become a learned outlook item at all, whatever
+ * the model scores it (scripts/train-statements.ts trains and chooses the threshold on these only).
+ */
+export function learnedOutlookEligible(a: AnalysedArticle, s: Sentence): boolean {
+  // The rules' judgement stands where a cue matched and was set aside (a guess about the past, a forecast told before).
+  if (ANY_CUE.test(s.text)) return false;
+  // What took place, with nothing ahead in it, is no outlook.
+  if (PAST_MODAL.test(s.text) || (tenseOf(s.text) === 'past' && !AHEAD.test(s.text))) return false;
+  if (textOf(a, s, s, false, s.start).split(/\s+/).length < 4) return false;
+  // An aside that names no side, no person, no talks and no time says nothing of what comes next in them.
+  return MEETING_RE.test(s.text) || mentionsIn(a, s).length > 0 || horizonOf(a, s) != null;
+}
+
+/**
  * The learned rule (learn/statement-model.ts) beside the cue rules: a rule item in a sentence the
  * model scores below its veto level is dropped; a sentence no rule cited, scored at or above the
  * threshold, gives one outlook item in the sentence's words, said by the sentence's speaker.
@@ -246,15 +260,9 @@ export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[]
   const { kept, picked } = learnedSentences(a, rules, model);
   const out = [...kept];
   picked.forEach(({ sentence: s, p }) => {
-    // The rules' judgement stands where a cue matched and was set aside (a guess about the past, a forecast told before).
-    if (ANY_CUE.test(s.text)) return;
-    // What took place, with nothing ahead in it, is no outlook.
-    if (PAST_MODAL.test(s.text) || (tenseOf(s.text) === 'past' && !AHEAD.test(s.text))) return;
+    if (!learnedOutlookEligible(a, s)) return;
     const text = textOf(a, s, s, false, s.start);
-    if (text.split(/\s+/).length < 4) return;
     const horizon = horizonOf(a, s);
-    // An aside that names no side, no person, no talks and no time says nothing of what comes next in them.
-    if (!horizon && !MEETING_RE.test(s.text) && !mentionsIn(a, s).length) return;
     out.push({
       id: `out:${a.article.id}:${s.start}:learned`,
       sources: [refOf(a, s)],

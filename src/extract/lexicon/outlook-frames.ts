@@ -34,7 +34,7 @@ const BASE_CUES: readonly OutlookCue[] = [
   { name: 'likely', re: String.raw`\bexpects? (?:to|that)\b|\bwill likely\b|\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
   { name: 'time-ahead', re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
   // only a sequence still ahead ("is to be followed by talks"; "followed by talks on Monday" with Monday ahead): "a blast followed by gunfire" tells what happened
-  { name: 'followed-by', re: String.raw`\b(?:will|would|shall|to|could|may|might|should)\s+(?:then\s+|also\s+|soon\s+|later\s+)?be\s+followed\s+by\b`, strong: true, weight: 0.8 },
+  { name: 'followed-by', re: String.raw`(?<=\b(?:will|would|shall|to|could|may|might|should)\s+(?:then\s+|also\s+|soon\s+|later\s+)?be\s+)\bfollowed\s+by\b`, strong: true, weight: 0.8 },
   { name: 'followed-by', re: String.raw`\bfollowed\s+by\s+(?:[\p{L}’'-]+\s+){0,3}?(?:${EVENT})\b`, strong: true, weight: 0.8, ahead: true },
   { name: 'meeting-modal', re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
   { name: 'will-hold', re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
