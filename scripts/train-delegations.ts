@@ -2,7 +2,7 @@
  * Trains the learned delegation detector (rule 'learned-member' in src/extract/delegations.ts)
  * and writes src/extract/models/delegations.json.
  *
- *   npx tsx scripts/train-delegations.ts [--diagnose] [--dump] [--folds N]
+ *   npx tsx scripts/train-delegations.ts [--diagnose] [--dump] [--folds N] [--features A,B] [--l2 X,Y] [--mode union|silent]
  *
  * Training articles: the tuning half of the real corpus (corpus/texts, ids whose halfOf() is
  * 'tune'), the training-only set (tests/fixtures/train, texts in corpus/train), the two
@@ -144,7 +144,9 @@ const FEATURE_SETS: Record<string, (name: string, vocab: ReadonlySet<string>) =>
 };
 /** How learned members join the rules' teams: added everywhere, or only in an article where the rules found no team. */
 export type Mode = 'union' | 'silent';
-const MODES: Mode[] = ['silent', 'union'];
+const ALL_MODES: Mode[] = ['silent', 'union'];
+/** --mode NAME keeps one mode (a detector cheap enough to run beside the rules everywhere can ask for 'union'). */
+const MODES: Mode[] = process.argv.includes('--mode') ? ALL_MODES.filter((m) => m === process.argv[process.argv.indexOf('--mode') + 1]) : ALL_MODES;
 
 /** Common-word features seen in at least 3 different training articles. */
 function vocabulary(docs: readonly Doc[]): Set<string> {
@@ -175,14 +177,14 @@ async function main(): Promise<void> {
   // ten folds by article (--folds N to change; N = the number of articles is leave-one-out)
   const k = Number(process.argv[process.argv.indexOf('--folds') + 1]) || 10;
   const folds = foldsByGroup(ids, process.argv.includes('--folds') ? k : 10);
-  // --features NAME and --l2 X narrow the grid (a quicker run); thresholds and modes are always searched
+  // --features A,B and --l2 X,Y narrow the grid (a quicker run); thresholds are always searched
   const arg = (name: string): string | null => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? null) : null);
-  const L2 = arg('--l2') ? [Number(arg('--l2'))] : [0.001, 0.003, 0.01, 0.03, 0.1];
+  const L2 = arg('--l2') ? arg('--l2')!.split(',').map(Number) : [0.001, 0.003, 0.01, 0.03, 0.1];
   const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
   /** Every setting tried, with its per-article cross-validated F1s. */
   interface Setting { set: string; l2: number; threshold: number; mode: Mode; f1: number; perArticle: Array<number | null>; probs: Map<Row, number> }
   const settings: Setting[] = [];
-  for (const [set, sel] of Object.entries(FEATURE_SETS).filter(([name]) => !arg('--features') || name === arg('--features'))) {
+  for (const [set, sel] of Object.entries(FEATURE_SETS).filter(([name]) => !arg('--features') || arg('--features')!.split(',').includes(name))) {
     const keep = (n: string): boolean => sel(n, vocab);
     for (const l2 of L2) {
       const probs = new Map<Row, number>();

@@ -37,6 +37,22 @@ describe('learned delegation members', () => {
   });
 });
 
+describe('learned delegation features', () => {
+  it('leaves out the people a caller skips, and common words when asked to', () => {
+    const a = analyseArticle(art(TALKS));
+    const all = delegationCases(a, new Map());
+    const some = delegationCases(a, new Map(), { eligibleOnly: true, words: false, skip: (p) => p.name === 'Ana Soto' });
+    expect(all.map((c) => c.person.name)).toContain('Ana Soto');
+    expect(some.map((c) => c.person.name)).not.toContain('Ana Soto');
+    expect(some.length).toBeGreaterThan(0);
+    for (const c of some) expect([...c.features.keys()].filter((n) => n.startsWith('w:') || n.startsWith('near:w:'))).toEqual([]);
+    // the same person gets the same class features either way
+    const vidal = (cs: typeof all) => [...cs.find((c) => c.person.name === 'Jorge Vidal')!.features].filter(([n]) => !n.startsWith('w:') && !n.startsWith('near:w:'));
+    expect(vidal(some)).toEqual(vidal(all));
+    expect(all.find((c) => c.person.name === 'Jorge Vidal')!.features.has('w:across')).toBe(true);
+  });
+});
+
 describe('the delegation model file', () => {
   const file = model as unknown as DelegationModelFile;
   it('records how it was made and reads as general features, with no name or number', () => {

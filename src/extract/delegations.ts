@@ -9,7 +9,7 @@ import { findPlaces } from './parties';
 import { sidesFromSentences } from './people';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
 import { delegationCases, learnedParty, type RuleMembership } from './learn/delegation-features';
-import { delegationModel, leads, memberProbability, type DelegationModel } from './learn/delegation-model';
+import { delegationModel, leads, memberProbability, readsWords, type DelegationModel } from './learn/delegation-model';
 import { refOf } from './types';
 import { datelinePlace } from '../text/dateline';
 import { allMatches } from '../text/matches';
@@ -378,8 +378,9 @@ function learnedMembers(a: AnalysedArticle, found: readonly Found[], model: Dele
   const out: Found[] = [];
   if (model.mode === 'silent' && rules.size) return out;
   let voted: Map<string, string | null> | null = null;
-  for (const c of delegationCases(a, rules, true)) {
-    if (rules.has(c.person) || !c.nearTalks || memberProbability(model, c) < model.threshold) continue;
+  // only people the rules left out, and common-word features only when the model reads them
+  for (const c of delegationCases(a, rules, { eligibleOnly: true, words: readsWords(model), skip: (p) => rules.has(p) })) {
+    if (!c.nearTalks || memberProbability(model, c) < model.threshold) continue;
     voted ??= new Map(sidesFromSentences(a.article.text, a.sentences, a.parties, a.people).map((p) => [p.key, p.party]));
     const party = learnedParty(a, c, rules, voted);
     const s = a.sentences[c.sentence];

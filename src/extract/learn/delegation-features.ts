@@ -1,6 +1,6 @@
 import { ROLE_NOUNS } from '../lexicon/roles';
 import { isSpeechVerb } from '../lexicon/speech-verbs';
-import type { AnalysedArticle, ArticlePerson, Token } from '../types';
+import type { AnalysedArticle, ArticlePerson, PersonMention, Token } from '../types';
 
 /**
  * General features of one person of an article for the learned delegation detector: is this
@@ -64,14 +64,6 @@ export interface PersonCase {
   readonly sentence: number;
 }
 
-/** Share of an article's sentences that hold a word of class `name`. */
-function shareWith(a: AnalysedArticle, name: string): number {
-  const words = WORD_CLASSES.find((c) => c.name === name)!.words;
-  const body = a.sentences.filter((s) => !s.heading);
-  if (!body.length) return 0;
-  return body.filter((s) => (s.tokens ?? []).some((t) => words.has(t.text.toLowerCase()))).length / body.length;
-}
-
 /** How near (in characters) a party must be to a mediator word to be named as a go-between. */
 const GO_BETWEEN_NEAR = 30;
 
@@ -81,11 +73,12 @@ const GO_BETWEEN_BEFORE = /^(?:['’]s)?(?:-|\s+(?:[\p{Ll}-]+\s+)?|,\s+(?:which|
 const GO_BETWEEN_AFTER = /^\s+(?:by|of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/u;
 
 /** Parties the article names next to a mediator or host word ("mediated by X", "X-brokered", "Xian mediators", "hosted by X"). */
-export function goBetweens(a: AnalysedArticle): Set<string> {
-  const words = WORD_CLASSES.find((c) => c.name === 'mediator')!.words;
+export function goBetweens(a: AnalysedArticle, classes: readonly SentenceClasses[] = sentenceClasses(a)): Set<string> {
   const out = new Set<string>();
   for (const s of a.sentences) {
-    const cues = (s.tokens ?? []).filter((t) => words.has(t.text.toLowerCase()) || /-(?:brokered|mediated|hosted)$/i.test(t.text));
+    const sc = classes[s.index]!;
+    const toks = s.tokens ?? [];
+    const cues = toks.filter((_, i) => sc.classes[i]!.includes('mediator') || MEDIATED.test(sc.lower[i]!));
     if (!cues.length) continue;
     for (const m of a.parties) {
       if (m.sentence !== s.index) continue;
@@ -98,31 +91,93 @@ export function goBetweens(a: AnalysedArticle): Set<string> {
   return out;
 }
 
-/** Feature vectors of every person of an article (with `eligibleOnly`, of those who can be learned members: nearTalks). */
-export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>, eligibleOnly = false): PersonCase[] {
-  const talkShare = shareWith(a, 'talk');
-  const teamShare = shareWith(a, 'team');
+/** "Norway-brokered", "Qatar-mediated", "Oman-hosted" (on a lower-case token). */
+const MEDIATED = /-(?:brokered|mediated|hosted)$/;
+
+/** A role noun, then "to" or "of" and at most a few capitalised title words, right before a name: "adviser to President ". */
+const SERVED_BY = /\b([\p{Ll}-]+)\s+(?:to|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u;
+const isRoleNoun = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+
+/** What a caller asks of `delegationCases`. */
+export interface CaseOptions {
+  /** Only people who can be learned members (nearTalks), in an article that speaks of talks. */
+  readonly eligibleOnly?: boolean;
+  /** Offer the common-word features (`w:`, `near:w:`); a model that reads none can skip them. */
+  readonly words?: boolean;
+  /** People not to describe at all (the detector skips those the rules already placed). */
+  readonly skip?: (p: ArticlePerson) => boolean;
+}
+
+/** The feature names of a word class, built once: near a mention, or elsewhere in its sentence. */
+const NEAR_NAME: ReadonlyMap<string, string> = new Map(WORD_CLASSES.map((c) => [c.name, `near:${c.name}`]));
+const S_NAME: ReadonlyMap<string, string> = new Map(WORD_CLASSES.map((c) => [c.name, `s:${c.name}`]));
+
+/** The word classes of every token of every sentence, read once per article. */
+interface SentenceClasses {
+  readonly lower: readonly string[];
+  readonly classes: ReadonlyArray<readonly string[]>;
+  /** A talk or team word in it. */
+  readonly talkOrTeam: boolean;
+  /** The names of the classes it holds. */
+  readonly holds: ReadonlySet<string>;
+}
+
+function sentenceClasses(a: AnalysedArticle): SentenceClasses[] {
+  return a.sentences.map((s) => {
+    const lower = (s.tokens ?? []).map((t) => t.text.toLowerCase());
+    const classes = lower.map(classesOf);
+    const holds = new Set<string>();
+    for (const cs of classes) for (const c of cs) holds.add(c);
+    return { lower, classes, talkOrTeam: holds.has('talk') || holds.has('team'), holds };
+  });
+}
+
+/** Feature vectors of every person of an article (see CaseOptions for who is left out). */
+export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePerson, RuleMembership>, options: CaseOptions | boolean = {}): PersonCase[] {
+  const opts: CaseOptions = typeof options === 'boolean' ? { eligibleOnly: options } : options;
+  const eligibleOnly = opts.eligibleOnly ?? false;
+  const withWords = opts.words ?? true;
+  // talks have two sides at least: an article naming one party has no teams to learn
+  const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
+  if (eligibleOnly && !twoSides) return [];
+  const sc = sentenceClasses(a);
+  const body = a.sentences.filter((s) => !s.heading);
+  /** Share of the article's body sentences that hold a word of class `name`. */
+  const shareWith = (name: string): number => (body.length ? body.filter((s) => sc[s.index]!.holds.has(name)).length / body.length : 0);
+  const talkShare = shareWith('talk');
+  const talky = a.sentences.map((s) => !s.heading && sc[s.index]!.talkOrTeam);
+  // a team word alone (a rescue or football team) is no round of talks: the article must speak of talks
+  if (eligibleOnly && (talkShare === 0 || !talky.some(Boolean))) return [];
+  const teamShare = shareWith('team');
+  const strikeShare = shareWith('strike');
   // the sides of talks are the parties the article names most; a host or go-between is named less
   const partyCounts = new Map<string, number>();
   for (const m of a.parties) partyCounts.set(m.party, (partyCounts.get(m.party) ?? 0) + 1);
-  const lowerWords = new Set(a.sentences.flatMap((s) => (s.tokens ?? []).filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.text)));
+  // the article's all-lower-case words (only such a token can equal a name word in lower case)
+  const lowerWords = new Set<string>();
+  for (const s of a.sentences) (s.tokens ?? []).forEach((t, i) => t.text === sc[s.index]!.lower[i] && lowerWords.add(t.text));
+  const commonInText = (w: string): boolean => {
+    const lw = w.toLowerCase();
+    return /^\p{Ll}/u.test(lw) && lowerWords.has(lw);
+  };
   const partyRank = [...partyCounts].sort((x, y) => y[1] - x[1]).map(([party]) => party);
-  const strikeShare = shareWith(a, 'strike');
-  const ruleTeams = new Set([...rules.values()].map((r) => r.party)).size;
+  const ruleParties = new Set([...rules.values()].map((r) => r.party));
+  const ruleTeams = ruleParties.size;
   const nSent = Math.max(1, a.sentences.length);
-  // talks have two sides at least: an article naming one party has no teams to learn
-  const twoSides = new Set(a.parties.map((m) => m.party)).size >= 2;
-  const talky = a.sentences.map((s) => !s.heading && (s.tokens ?? []).some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team')));
-  // a team word alone (a rescue or football team) is no round of talks: the article must speak of talks
-  if (eligibleOnly && (!twoSides || talkShare === 0 || !talky.some(Boolean))) return [];
-  const go = goBetweens(a);
+  const go = goBetweens(a, sc);
   const out: PersonCase[] = [];
-  const mentionStarts = a.people.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m.start - y.m.start);
+  const mentionsBySentence = new Map<number, Array<{ p: ArticlePerson; m: PersonMention }>>();
+  for (const p of a.people) for (const m of p.mentions) (mentionsBySentence.get(m.sentence) ?? mentionsBySentence.set(m.sentence, []).get(m.sentence)!).push({ p, m });
+  for (const xs of mentionsBySentence.values()) xs.sort((x, y) => x.m.start - y.m.start);
+  const text = a.article.text;
   for (const p of a.people) {
-    if (eligibleOnly && !(twoSides && p.mentions.some((m) => talky[m.sentence] || talky[m.sentence - 1] || talky[m.sentence + 1]))) continue;
+    if (opts.skip?.(p)) continue;
+    const nearTalks = twoSides && p.mentions.some((m) => talky[m.sentence] || talky[m.sentence - 1] || talky[m.sentence + 1]);
+    if (eligibleOnly && !nearTalks) continue;
     const f = new Map<string, number>();
     const add = (name: string, v = 1): void => {
-      f.set(name, Math.max(f.get(name) ?? 0, v));
+      const had = f.get(name);
+      if (had === undefined || v > had) f.set(name, v);
     };
     add('art:talk-share', talkShare);
     add('art:team-share', teamShare);
@@ -142,12 +197,12 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
     if (p.party) {
       const rank = partyRank.indexOf(p.party);
       add(rank < 0 ? 'side:rank-none' : rank < 2 ? `side:rank-${rank + 1}` : 'side:rank-3+');
-      if ([...rules.values()].some((x) => x.party === p.party)) add('side:rule-team');
+      if (ruleParties.has(p.party)) add('side:rule-team');
     }
     const nameWords = p.name.split(/\s+/);
     const words = nameWords.length;
     // a "name" made of common words of the text ("Peaceful Reunification") or of capitals only ("NDF RWC") is rarely a person
-    if (nameWords.some((w) => w.length > 3 && lowerWords.has(w.toLowerCase()))) add('name:common-word');
+    if (nameWords.some((w) => w.length > 3 && commonInText(w))) add('name:common-word');
     if (nameWords.some((w) => /^\p{Lu}{2,}$/u.test(w))) add('name:all-capitals');
     add(words === 1 ? 'name:one-word' : words === 2 ? 'name:two-words' : 'name:three-words+');
     const sentences = [...new Set(p.mentions.map((m) => m.sentence))].sort((x, y) => x - y);
@@ -160,9 +215,9 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
       const s = a.sentences[si];
       if (!s) continue;
       const toks = s.tokens ?? [];
+      const { lower, classes, talkOrTeam } = sc[si]!;
       const mine = p.mentions.filter((m) => m.sentence === si);
-      const isTalk = toks.some((t) => classesOf(t.text.toLowerCase()).some((c) => c === 'talk' || c === 'team'));
-      if (isTalk) {
+      if (talkOrTeam) {
         sentenceTalk++;
         if (talkSentence < 0) talkSentence = si;
       }
@@ -175,20 +230,21 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
         if (to < 0) to = toks.length;
         return [from - NEAR, to + NEAR] as const;
       });
-      toks.forEach((t, i) => {
-        const lower = t.text.toLowerCase();
-        const w = commonWord(t);
-        if (w) add(`w:${w}`);
+      for (let i = 0; i < toks.length; i++) {
         const near = ranges.some(([x, y]) => i >= x && i < y);
-        for (const c of classesOf(lower)) add(near ? `near:${c}` : `s:${c}`);
-        if (near && w) add(`near:w:${w}`);
-        if (near && isSpeechVerb(lower)) add('near:speech');
-      });
+        for (const c of classes[i]!) add(near ? NEAR_NAME.get(c)! : S_NAME.get(c)!);
+        if (near && isSpeechVerb(lower[i]!)) add('near:speech');
+        if (!withWords) continue;
+        const w = commonWord(toks[i]!);
+        if (!w) continue;
+        add(`w:${w}`);
+        if (near) add(`near:w:${w}`);
+      }
       // listing shapes: another person named right before or after, joined by a comma or "and"
+      const inSentence = mentionsBySentence.get(si) ?? [];
       for (const m of mine) {
-        const text = a.article.text;
-        const prev = mentionStarts.filter((x) => x.p !== p && x.m.sentence === si && x.m.end <= m.start).pop();
-        const next = mentionStarts.find((x) => x.p !== p && x.m.sentence === si && x.m.start >= m.end);
+        const prev = inSentence.filter((x) => x.p !== p && x.m.end <= m.start).pop();
+        const next = inSentence.find((x) => x.p !== p && x.m.start >= m.end);
         const joined = (gap: string): boolean => gap.length <= 60 && /^[^;:.]*(?:,|\band\b)[^;:.]*$/.test(gap) && !/\b(?:said|says|told|met|with|against)\b/.test(gap);
         if ((prev && joined(text.slice(prev.m.end, m.start))) || (next && joined(text.slice(m.end, next.m.start)))) add('shape:listed');
         // "Ruritania's X", "Ruritanian envoy X": a party right before the name or its title
@@ -198,11 +254,14 @@ export function delegationCases(a: AnalysedArticle, rules: ReadonlyMap<ArticlePe
         if (/\bby\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(before) || /\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(before)) add('shape:by-agent');
         if (/:\s*(?:\p{L}[\p{L}.’'-]*\s+){0,4}$/u.test(before)) add('shape:after-colon');
         if (/^\s*\(/.test(text.slice(m.end, m.end + 3))) add('shape:paren-after');
+        // the principal an aide serves, not a member: "adviser to President X", "X's chief of staff"
+        const servedBy = SERVED_BY.exec(before);
+        if (servedBy && isRoleNoun(servedBy[1]!)) add('shape:principal-of-role');
+        if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) add('shape:possessive');
       }
     }
     add('talk-sentences', Math.min(sentenceTalk, 4) / 4);
     if (sentences.length && sentenceTalk === 0) add('talk-sentences:none');
-    const nearTalks = twoSides && sentences.some((si) => talky[si] || talky[si - 1] || talky[si + 1]);
     out.push({ person: p, nearTalks, features: f, sentence: talkSentence >= 0 ? talkSentence : (sentences[0] ?? 0) });
   }
   return out;

@@ -41,6 +41,12 @@ function checked(m: DelegationModelFile): DelegationModelFile {
   return m;
 }
 
+/** Whether the member or leader model weighs any common-word feature (`w:`, `near:w:`). */
+export function readsWords(m: DelegationModel): boolean {
+  const isWord = (n: string): boolean => n.startsWith('w:') || n.startsWith('near:w:');
+  return Object.keys(m.member.weights).some(isWord) || (m.leader.kind === 'model' && Object.keys(m.leader.model.weights).some(isWord));
+}
+
 export const memberProbability = (m: DelegationModel, c: PersonCase): number => predict(m.member, c.features);
 
 export function leads(m: DelegationModel, c: PersonCase): boolean {
