@@ -66,6 +66,9 @@ describe('dates: chrono without the parsers a sentence cannot feed', () => {
     'Shelling at dawn was followed by strikes at 5 pm on Sun. and Sat.',
     'Two days ago the guns fell silent; hours later, and three weeks from now, the talks go on.',
     'A few hours before the vote, the mediators left, some minutes after the last round ended.',
+    'The envoy left tonight; talks resume tomorrow morning and ended yesterday at noon, by the end of the month.',
+    'Strikes went on last night and this afternoon, the ministry said today, and will go on next week, at midday or this evening.',
+    'The deal is due by the last day of the month, after this week, and no later than past Friday.',
   ];
   const ref = parseIsoDate(PUB)!;
   const shape = (rs: chrono.ParsedResult[]) => rs.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);

@@ -93,13 +93,19 @@ const PARSER_NEEDS: ReadonlyArray<{ readonly name: string; readonly test: RegExp
   // "two days ago", "hours earlier": the duration's own words come last in these patterns.
   { name: 'ago', test: /ago|before|earlier/i, parsers: ['ENTimeUnitAgoFormatParser'] },
   { name: 'later', test: /later|after|from now|henceforth|forward|out/i, parsers: ['ENTimeUnitLaterFormatParser'] },
+  // The casual parsers: each pattern is one of these words (then a boundary), so the word must stand in the text.
+  { name: 'casual-day', test: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i, parsers: ['ENCasualDateParser'] },
+  { name: 'day-part', test: /morning|afternoon|evening|night|noon|midday/i, parsers: ['ENCasualTimeParser'] },
+  { name: 'month-end', test: /month/i, parsers: ['ENEndOfCurrentMonthParser'] },
+  // "(this|last|past|next|after this) <unit>": "after this" holds "this".
+  { name: 'relative', test: /this|last|past|next/i, parsers: ['ENRelativeDateFormatParser'] },
 ];
 
 /**
  * chrono's casual English configuration (what `chrono.parse` uses) with the parsers a text cannot
  * need left out. One set of parsers per value of forwardDate: a parser whose pattern depends on it
  * would otherwise build its regex again each time the value changes. The configurations are built
- * once per combination of kinds present (at most 2^5 per value): code, not answers.
+ * once per combination of kinds present (at most 2^9 per value): code, not answers.
  */
 function chronoFamily(forwardDate: boolean): (text: string, ref: Date) => chrono.ParsedResult[] {
   const all = new chrono.Chrono();
