@@ -183,7 +183,12 @@ export function isObject(a: AnalysedArticle, s: Sentence, start: number): boolea
 }
 
 /** Unnamed-source descriptions in [from, to): "A Ukrainian official", "Many officials and analysts". */
-export function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): Speaker[] {
+export function descriptionsIn(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb = false): readonly Speaker[] {
+  // asked again for the same stretch by the speaker rules and by each outlook item's candidates
+  return memo(a, `d${s.index}:${from}:${to}:${afterVerb ? 1 : 0}`, () => findDescriptions(a, s, from, to, afterVerb));
+}
+
+function findDescriptions(a: AnalysedArticle, s: Sentence, from: number, to: number, afterVerb: boolean): Speaker[] {
   const out: Array<Speaker & { at: number }> = [];
   const seg = textAt(a, from, to);
   for (const m of allMatches(DESC_RE, seg)) {
