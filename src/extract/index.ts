@@ -7,6 +7,7 @@ import { mergeFindings } from './merge';
 import { personId } from './names';
 import { detectOutlook } from './outlook';
 import { detectPositions } from './positions';
+import { gatePresence } from './learn/presence-model';
 import type { AnalysedArticle, ArticlePerson } from './types';
 
 /**
@@ -32,21 +33,28 @@ function toPerson(a: AnalysedArticle, p: ArticlePerson): Person {
   return { id: personId(p.name), name: p.name, variants: [...p.variants], roles: [...p.roles], party: p.party, sources, confidence: personConfidence(p), conflicts: [] };
 }
 
-/** Everything found in one article (not merged with others). */
-export function extractArticle(article: Article): Findings {
+/** Every section found in one article before the presence gate, with the analysis it came from. */
+export function extractSections(article: Article): { analysed: AnalysedArticle; findings: Findings } {
   const { analysed, delegations } = analyseWithDelegations(article);
   checkBudget();
   const positions = detectPositions(analysed);
   checkBudget();
   const outlook = detectOutlook(analysed);
   checkBudget();
-  return {
+  const findings = {
     people: analysed.people.map((p) => toPerson(analysed, p)),
     delegations,
     positions,
     outlook,
     attacks: detectAttacks(analysed),
   };
+  return { analysed, findings };
+}
+
+/** Everything found in one article (not merged with others); a section the presence gate rejects is empty. */
+export function extractArticle(article: Article): Findings {
+  const { analysed, findings } = extractSections(article);
+  return gatePresence(analysed, findings);
 }
 
 export interface ExtractOptions {
