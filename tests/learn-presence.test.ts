@@ -14,6 +14,11 @@ const TALKS = [
   'Chile demanded that Peru withdraw its troops from the valley before any deal is signed, Chilean Foreign Minister Ana Soto said.',
   'Peru refused to pull back and accused Chile of moving artillery toward the frontier, Peruvian envoy Luis Paredes told reporters.',
   'Both delegations said they would meet again next month in Lima.',
+  'The talks were held behind closed doors at a hotel near the airport.',
+  'Mediators from Ecuador shuttled between the two rooms for most of the afternoon.',
+  'A draft text on water rights was circulated among the negotiators.',
+  'Officials on both sides described the mood as tense but businesslike.',
+  'The dispute over the valley dates back to a survey made decades ago.',
 ].join('\n');
 const STRIKE = [
   'A car bomb exploded outside a market in the northern town of Orsk on Saturday, killing 14 people and wounding 30, police said.',
@@ -55,6 +60,10 @@ describe('the presence gate', () => {
     const out = gatePresence(analysed, withLearned, only({ positions: oneFeatureGate('share:talks', 0, 1.01) }));
     expect(out.positions.length).toBe(withLearned.positions.length - 1);
     expect(out.positions.some((p) => (p.rules ?? []).includes('learned-positions'))).toBe(false);
+  });
+  it('leaves a text of a few sentences as it is: it judges whole articles', () => {
+    const short = extractSections(art(STRIKE));
+    expect(gatePresence(short.analysed, short.findings, only({ attacks: oneFeatureGate('share:talks', 1.01, 0) }))).toBe(short.findings);
   });
   it('leaves a section above both levels, and sections without a gate, as they were', () => {
     expect(gatePresence(analysed, withLearned, only({ positions: oneFeatureGate('share:talks', 0, 0) }))).toEqual(withLearned);

@@ -50,10 +50,17 @@ export function standardised(gate: SectionGate, features: ReadonlyMap<string, nu
 /** P(the article reports the section) under its gate. */
 export const presenceProbability = (gate: SectionGate, features: ReadonlyMap<string, number>): number => predict(gate, standardised(gate, features));
 
+/**
+ * Body sentences a text needs before the gate judges it: the gate weighs a whole news article
+ * (shares of sentences, counts of items), and was trained on nothing shorter; a pasted paragraph
+ * of a few sentences is left as it is.
+ */
+export const MIN_GATED_SENTENCES = 8;
+
 /** The findings of one article with the sections its gates reject emptied; the rest as they were. */
 export function gatePresence(a: AnalysedArticle, f: Findings, model: PresenceModel = PRESENCE_MODEL): Findings {
   const gated = PRESENCE_SECTIONS.filter((s) => model.sections[s] && f[s].length > 0);
-  if (!gated.length) return f;
+  if (!gated.length || a.sentences.filter((s) => !s.heading).length < MIN_GATED_SENTENCES) return f;
   const features = presenceFeatures(a, f, gated);
   const out: Findings = { ...f };
   for (const s of gated) {
