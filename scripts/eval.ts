@@ -15,6 +15,9 @@
  * is fixed by its id (sha256 of the id, first byte even = tune), so nobody chooses it.
  *
  *   npx tsx scripts/eval.ts [--set tune] [--explain] [--json]
+ *   --set unseen scores check, blind and blind2 together and adds their pooled row "unseen"
+ *   (every article weighs the same): the larger unread set that decisions are measured on.
+ *   blind3 (tests/fixtures/blind3, texts in corpus/blind3) is the fresh estimate, read once.
  * --explain prints the scorer's miss lists, and refuses to for the check and blind sets; --json
  * lists articles of the other sets only. Blind texts live in corpus/blind/ (git-ignored).
  */
@@ -37,7 +40,10 @@ const FOLDER_SETS = [
   { set: 'train', read: true },
   { set: 'blind', read: false },
   { set: 'blind2', read: false },
+  { set: 'blind3', read: false },
 ] as const;
+/** The unread sets decisions are measured on (`--set unseen`); blind3 stays out: the fresh estimate. */
+const UNSEEN_SETS = ['check', 'blind', 'blind2'];
 const BLIND_SETS = FOLDER_SETS.filter((f) => !f.read).map((f) => f.set);
 const SECTIONS = ['people', 'delegations', 'attacks', 'positions', 'outlook'] as const;
 
@@ -139,13 +145,16 @@ async function main(): Promise<void> {
     return;
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefsmith-eval-'));
-  const all = cases().filter((c) => !only || c.set === only);
+  const wanted = only === 'unseen' ? new Set(UNSEEN_SETS) : only ? new Set([only]) : null;
+  const all = cases().filter((c) => !wanted || wanted.has(c.set));
   const results: Scored[] = [];
   for (const c of all) results.push(await score(c, tmp, explain && !UNREAD.has(c.set)));
   const sets = ['seeds', 'heldout', 'train', 'tune', 'check', ...BLIND_SETS].filter((s) => results.some((r) => r.case.set === s));
+  if (only === 'unseen') sets.push('unseen');
+  const inSet = (r: Scored, set: string): boolean => (set === 'unseen' ? UNSEEN_SETS.includes(r.case.set) : r.case.set === set);
   const table: Record<string, Record<string, number | null>> = {};
   for (const set of sets) {
-    const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
+    const rs = results.filter((r) => inSet(r, set)).map((r) => r.score);
     const row: Record<string, number | null> = { articles: rs.length };
     for (const k of SECTIONS) row[k] = mean(rs.map((s) => f1(s, k)));
     row.overall = mean(rs.map((s) => num(s, 'overall_f1')));
@@ -172,7 +181,7 @@ async function main(): Promise<void> {
   // where the gold has some (silent). Counts only, so the check half stays unread.
   console.log(`\n${'empty side'.padEnd(12)} ${SECTIONS.map((k) => k.slice(0, 7).padStart(9)).join(' ')}   (false alarm / silent, articles)`);
   for (const set of sets) {
-    const rs = results.filter((r) => r.case.set === set).map((r) => r.score);
+    const rs = results.filter((r) => inSet(r, set)).map((r) => r.score);
     const cell = (k: string): string => {
       const alarm = rs.filter((s) => num(s, k, 'gold') === 0 && (num(s, k, 'system') ?? 0) > 0).length;
       const silent = rs.filter((s) => (num(s, k, 'gold') ?? 0) > 0 && num(s, k, 'system') === 0).length;
