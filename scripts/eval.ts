@@ -177,6 +177,14 @@ async function main(): Promise<void> {
     const row = table[set]!;
     console.log(`${set.padEnd(8)} ${String(row.articles).padStart(3)} ${cols.map((c) => pct(row[c] ?? null).padStart(7)).join(' ')}  ${row.badRefs}`);
   }
+  // Strict F1 of each section (a pair counts only with the right party, kind, speaker, leader,
+  // attacker, toll and weapons): where the strict loss lies.
+  console.log(`\n${'strict'.padEnd(8)} ${'n'.padStart(3)} ${SECTIONS.map((k) => k.slice(0, 7).padStart(7)).join(' ')}`);
+  for (const set of sets) {
+    const rs = results.filter((r) => inSet(r, set)).map((r) => r.score);
+    const strictOf = (k: string): number | null => mean(rs.map((s) => (f1(s, k) == null ? null : num(s, k, 'strict_f1'))));
+    console.log(`${set.padEnd(8)} ${String(rs.length).padStart(3)} ${SECTIONS.map((k) => pct(strictOf(k)).padStart(7)).join(' ')}`);
+  }
   // Sections scored 0 for an empty side: items where the gold has none (false alarm), or none
   // where the gold has some (silent). Counts only, so the check half stays unread.
   console.log(`\n${'empty side'.padEnd(12)} ${SECTIONS.map((k) => k.slice(0, 7).padStart(9)).join(' ')}   (false alarm / silent, articles)`);
