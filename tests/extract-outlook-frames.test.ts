@@ -52,6 +52,16 @@ describe('outlook: frames', () => {
     expect(run('A new round of talks were held on Sunday in Bern.')).toEqual([]);
   });
 
+  it('reads what is still pending after an event: an inquiry, a danger, more to come', () => {
+    expect(rules('The cause of the fire at the depot remains under investigation.')).toContain('pending-inquiry');
+    expect(rules('Police in Mombasa said investigations were ongoing.')).toContain('pending-inquiry');
+    expect(rules('The governor ordered a full and independent investigation into the blast.')).toContain('pending-inquiry');
+    expect(rules('The crew said the tanker was at risk of capsizing.')).toContain('danger-ahead');
+    expect(rules('“This raid is only the beginning,” the militia commander said.')).toContain('danger-ahead');
+    expect(rules('The ministry called for an investigation into the raid.')).not.toContain('pending-inquiry');
+    expect(rules('Investigators from the capital reached the site on Monday.')).not.toContain('pending-inquiry');
+  });
+
   it('reads a sequence or an intent still ahead, not one told as past or as a purpose', () => {
     expect(rules('The pullback is to be followed by a vote in the assembly.')).toContain('followed-by');
     expect(rules('Villagers heard a loud blast followed by bursts of gunfire.')).not.toContain('followed-by');
@@ -61,6 +71,10 @@ describe('outlook: frames', () => {
     expect(rules('The rebel council plans to send a team to Maputo.')).toContain('next-step-intent');
     expect(rules('The checkpoints are intended to deter smugglers from the coast.')).not.toContain('next-step-intent');
     expect(rules('The governor had planned to visit the camp, an aide said.')).not.toContain('next-step-intent');
+    expect(rules('In March the cabinet approved a plan to register every militia.')).not.toContain('next-step-intent');
+    expect(rules('A spokesman said the movement had no plans to meet the envoy.')).not.toContain('next-step-intent');
+    expect(rules('The injured guards were moved to the base clinic.')).not.toContain('scheduled');
+    expect(rules('The vote was postponed until next month.')).toContain('scheduled');
   });
 
   it('makes one item per independent clause, each with its own source', () => {
