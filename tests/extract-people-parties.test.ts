@@ -74,6 +74,13 @@ describe('parties: sides the text defines with an acronym', () => {
     expect(sideOf(text, 'Ana Ruiz')).toBe('Chile');
     expect(sideOf(text, 'Luis Soto')).toBe('National Liberation Front');
   });
+  it('names a defined side without a title, an owner or a "-based" lead-in', () => {
+    const partiesOf = (text: string) => [...new Set(run(text).analysed.parties.map((p) => p.party))];
+    expect(partiesOf('Luis Soto, Chairman of the Andean Renewal Council (ARC), met the envoys.')).toEqual(['Andean Renewal Council']);
+    expect(partiesOf('Talks with the Kokor-based National Salvation Congress (NSC) resumed.')).toEqual(['National Salvation Congress']);
+    expect(partiesOf('Fighters of Kokor’s Highland Defence Army (HDA) held the pass.')).toEqual(['Highland Defence Army']);
+    expect(partiesOf('Members of the People’s Renewal Party (PRP) walked out.')).toEqual(['People’s Renewal Party']);
+  });
   it('keeps a known party’s own name and does not make a side of a lone capitalised word', () => {
     const parties = run('The Sudanese Armed Forces (SAF) said a Council (CC) would meet.').analysed.parties.map((p) => p.party);
     expect(parties).toEqual(['Sudan', 'Sudan']);
@@ -85,5 +92,13 @@ describe('parties: one armed group under the spellings outlets use', () => {
     const text = 'Al Shabaab fighters attacked a base on Monday. Officials said al-Shabab had warned of more raids, and Al-Shabaab later claimed both.';
     const parties = new Set(run(text).analysed.parties.map((m) => m.party));
     expect([...parties]).toEqual(['al-Shabaab']);
+  });
+});
+
+describe('people: a title before a comma that names its organisation and its charge', () => {
+  it('reads "the UN Special Envoy for X, NAME" as the envoy’s role and the organisation’s side', () => {
+    const text = 'The rebel leader received the UN Special Envoy for Ruritania, Ana Ruiz, in his residence on Tuesday.';
+    expect(sideOf(text, 'Ana Ruiz')).toBe('United Nations');
+    expect(names('Talks opened under the UN Special Envoy to Western Ruritania Ana Ruiz in Geneva.')).toEqual(['Ana Ruiz']);
   });
 });

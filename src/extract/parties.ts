@@ -1,6 +1,8 @@
 import { COUNTRIES, ORGANISATIONS } from './lexicon/countries';
 import { PLACES } from './lexicon/places';
+import { HONORIFICS, ROLE_NOUNS } from './lexicon/roles';
 import { sentenceAt } from './sentences';
+import { notASideUse, sidesFromUsage, type UsageLexicon } from './sides-from-usage';
 import type { PartyMention, Sentence } from './types';
 import { allMatches } from '../text/matches';
 
@@ -45,14 +47,18 @@ function add(form: string, entry: PartyForm): void {
   if (form.includes("'")) add(form.replace(/'/g, '’'), entry);
 }
 
+/** Each state's first demonym ("Ruritania" → "Ruritanian"). */
+const demonyms = new Map<string, string>();
 const pluralOf = (demonym: string): string | null => (/(an|i)$/.test(demonym) ? `${demonym}s` : null);
 
 for (const line of COUNTRIES.split('\n')) {
   if (!line.trim()) continue;
-  const [name, demonyms, capitals, aliases] = line.split('|').map((c) => c.trim());
+  const [name, demonymList, capitals, aliases] = line.split('|').map((c) => c.trim());
   if (!name) continue;
   add(name, { party: name, kind: 'name', state: true });
-  for (const d of splitList(demonyms)) {
+  const ds = splitList(demonymList);
+  if (ds[0]) demonyms.set(name, ds[0]);
+  for (const d of ds) {
     add(d, { party: name, kind: 'demonym', state: true });
     const pl = pluralOf(d);
     if (pl) add(pl, { party: name, kind: 'demonym', state: true });
@@ -107,10 +113,18 @@ const REGION_BEFORE = /(?:\b(?:South|North|Latin|Central|Pan)[\s-]|\bPan-)$/;
 /** Every mention of a party in the text, in order, longest form first ("United States" not "States"), with the sides the text itself names by an acronym. */
 export function findPartyMentions(text: string, sentences: readonly Sentence[]): PartyMention[] {
   const known = lexiconMentions(text, sentences);
-  const defined = definedSides(text);
+  const defined = [...definedSides(text)];
+  const named = new Set(defined.flatMap((d) => [d.party, ...d.forms]));
+  for (const u of sidesFromUsage(text, USAGE_LEXICON, known)) {
+    // a side the acronym rows defined, or a part of its name ("Democratic Party" in "the Peoples' Democratic Party (PDP)")
+    if (named.has(u.party) || u.forms.some((f) => named.has(f)) || defined.some((d) => d.party.includes(u.party))) continue;
+    defined.push({ party: u.party, kind: 'organisation', forms: u.forms });
+  }
   if (!defined.length) return known;
   return withDefinedSides(text, sentences, known, defined);
 }
+
+const USAGE_LEXICON: UsageLexicon = { partyForm, isPlace: (w) => isPlace(w), demonymOf: (p) => demonyms.get(p) ?? null };
 
 /** A side the text defines with an acronym: "the National Liberation Front (NLF)", "the Ruritanian government (GOR)". */
 interface DefinedSide {
@@ -130,13 +144,14 @@ function definedSides(text: string): DefinedSide[] {
   const out: DefinedSide[] = [];
   const taken = new Set<string>();
   for (const m of allMatches(STATE_BODY_ACRONYM, text)) {
-    const f = partyFormRaw(m[1]);
+    // "the Royal Ruritanian Government (RRG)": the state word may follow a qualifier
+    const f = partyFormRaw(m[1]) ?? partyFormRaw(m[1].split(/\s+/).pop() ?? '');
     if (!f || !f.state || taken.has(m[2]) || exact.has(m[2])) continue;
     taken.add(m[2]);
     out.push({ party: f.party, kind: 'alias', forms: [m[2]] });
   }
   for (const m of allMatches(SIDE_ACRONYM, text)) {
-    const long = m[1].replace(/^(?:The|the)\s+/, '').trim();
+    const long = sideName(m[1]);
     if (taken.has(m[2]) || exact.has(m[2]) || long.split(/\s+/).length < 2) continue;
     const known = partyFormRaw(long) ?? partyFormRaw(m[2]);
     if (known) continue;
@@ -146,6 +161,36 @@ function definedSides(text: string): DefinedSide[] {
   return out;
 }
 
+/**
+ * The name of a side as its long form gives it, without words that only lead into it: a title and
+ * its "of" ("President of the X Council (XC)"), an owner's possessive ("Northland's X Army"),
+ * a "-based" or "-backed" qualifier ("the Lima-based X Congress").
+ */
+const LEAD_IN = [
+  /^(?:The|the)\s+/u,
+  /^\p{Lu}[\p{L}-]*\s+(?:of|for)\s+(?:the\s+)?(?=\p{Lu})/u,
+  /^(?!People)\p{Lu}[\p{L}-]*[^s\s]['’]s\s+/u,
+  /^\p{Lu}[\p{L}]*-(?:based|backed|led|allied|aligned|supported)\s+/u,
+] as const;
+function sideName(long: string): string {
+  let name = long.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of LEAD_IN) {
+      const m = re.exec(name);
+      // the title's "of" only after a title or role word, never inside a name ("Union of X Courts")
+      if (!m || (re === LEAD_IN[1] && !isTitleWord(m[0].split(/\s+/)[0]!))) continue;
+      const rest = name.slice(m[0].length);
+      if (rest.split(/\s+/).length < 2) continue;
+      name = rest;
+      changed = true;
+    }
+  }
+  return name;
+}
+const isTitleWord = (w: string): boolean => HONORIFIC_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/s$/, ''));
+const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()));
+
 /** Adds the mentions of sides the text defined, dropping lexicon mentions inside them ("Ruritanian" in "Ruritanian Liberation Army"). */
 function withDefinedSides(text: string, sentences: readonly Sentence[], known: readonly PartyMention[], defined: readonly DefinedSide[]): PartyMention[] {
   const added: PartyMention[] = [];
@@ -154,7 +199,7 @@ function withDefinedSides(text: string, sentences: readonly Sentence[], known: r
       let at = text.indexOf(form);
       while (at >= 0) {
         const end = at + form.length;
-        if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[end] ?? '') && !added.some((x) => x.start < end && at < x.end)) {
+        if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[end] ?? '') && !added.some((x) => x.start < end && at < x.end) && !notASideUse(text, at, end)) {
           added.push({ party: d.party, start: at, end, text: form, sentence: sentenceAt(sentences, at)?.index ?? -1, kind: d.kind });
         }
         at = text.indexOf(form, end);

@@ -230,7 +230,8 @@ function titleObjectCut(tokens: readonly Token[], from0: number, from: number, t
     const w = tokens[f].text;
     if (!isCap(w)) break;
     const role = kindOf(clean(w)) === 'role';
-    const thing = objectOfTitle && (partyForm(w) != null || isPlace(w) || ABSTRACT_NOUN.test(w));
+    // after a title's preposition a place's second word goes too: "Envoy to Western Sahara Ana Ruiz"
+    const thing = objectOfTitle && (partyForm(w) != null || isPlace(w) || ABSTRACT_NOUN.test(w) || (f > from0 && COMPASS.test(tokens[f - 1].text)));
     if (!role && !thing) break;
     f++;
   }
@@ -243,6 +244,8 @@ function titleObjectCut(tokens: readonly Token[], from0: number, from: number, t
   return f;
 }
 
+/** A compass word that opens a place's name ("Western Sahara", "North Kivu"). */
+const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)$/;
 /** A capitalised role noun that is no word of an organisation's name ("Spokesman", "MP"; not "National", "General"). */
 const roleWord = (w: string): boolean => kindOf(clean(w)) === 'role' && !NON_PERSON_WORDS.has(w);
 /** A full name still follows token `at` in [at, to): two capitalised name words. */
@@ -501,7 +504,9 @@ function findRoles(text: string, tokens: readonly Token[], runFrom: number, c: C
     const ofAt = TITLE_OBJECT_PREPS.has(tokens[b]?.text ?? '') ? b : tokens[b]?.text.toLowerCase() === 'the' && TITLE_OBJECT_PREPS.has(tokens[b - 1]?.text ?? '') ? b - 1 : -1;
     if (ofAt > 0 && kindOf(clean(tokens[ofAt - 1].text)) === 'role') {
       b = ofAt - 2;
-      while (b >= 0 && /^(ADJ|NOUN)$/.test(tokens[b].pos) && !isCap(tokens[b].text) && b > ofAt - 4) b--;
+      // "the UN Special Envoy for X,": capitalised title words and a party's name belong to the title too
+      const titleWord = (t: Token): boolean => !isCap(t.text) || HONORIFIC_SET.has(t.text.toLowerCase()) || roleWord(t.text) || partyForm(t.text) != null;
+      while (b >= 0 && /^(ADJ|NOUN|PROPN)$/.test(tokens[b].pos) && titleWord(tokens[b]) && b > ofAt - 6) b--;
       // a possessive owner before the title: "the UN's special envoy"
       if (b >= 1 && isPossessive(tokens[b]) && (partyForm(tokens[b - 1].text) != null || isCap(tokens[b - 1].text))) b -= 2;
     }
@@ -806,7 +811,10 @@ export function findPeople(text: string, sentences: readonly Sentence[], parties
       if (known.some((k) => /^\s*(?:and|or|,)\s*$/.test(k.end <= c.start ? text.slice(k.end, c.start) : text.slice(c.end, k.start)) && (k.end <= c.start || c.end <= k.start))) c.evidence = true;
     }
   }
+  // "Zanu officials" where the text names the Zanu party: a lone word that names a side wherever it stands is no person
+  const sideSpans = new Set(parties.filter((pm) => pm.kind === 'organisation').map((pm) => `${pm.start}:${pm.end}`));
   for (const cl of singles.values()) {
+    if (cl.cands.every((c) => sideSpans.has(`${c.start}:${c.end}`))) continue;
     const weakSentences = new Set(cl.cands.filter((c) => c.weak > 0 && !c.heading && !c.veto).map((c) => c.sentence.index));
     if (weakSentences.size >= 2) for (const c of cl.cands) c.evidence ||= c.weak > 0;
     if (!cl.cands.some((c) => c.evidence && !c.heading)) continue;
