@@ -2,7 +2,7 @@
  * Trains the learned delegation detector (rule 'learned-member' in src/extract/delegations.ts)
  * and writes src/extract/models/delegations.json.
  *
- *   npx tsx scripts/train-delegations.ts [--diagnose] [--dump] [--folds N] [--features A,B] [--l2 X,Y] [--mode union|silent]
+ *   npx tsx scripts/train-delegations.ts [--diagnose] [--dump] [--folds N] [--features A,B] [--l2 X,Y] [--mode union|silent] [--score MODEL.json]
  *
  * Training articles: the tuning half of the real corpus (corpus/texts, ids whose halfOf() is
  * 'tune'), the training-only set (tests/fixtures/train, texts in corpus/train), the two
@@ -16,7 +16,7 @@
  * (rule members plus learned members, (party, name) pairs; an article with gold and system
  * both empty left out).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainingArticles, type TrainingSet } from './training-articles';
@@ -168,8 +168,28 @@ const LEADER_FEATURES: Record<string, string[]> = {
   'near-lead-or-role': ['near:lead', 'role:negotiator', 'role:envoy', 'role:minister', 'role:head', 'role:chief'],
 };
 
+/**
+ * --score FILE: a committed model judged on the training articles it was not trained on (a held-out
+ * check of its thresholds), by set: where the rules are silent at its threshold and at others,
+ * and beside the rules' teams at each threshold. Writes nothing.
+ */
+function scoreModel(docs: readonly Doc[], file: string): void {
+  const m = JSON.parse(readFileSync(file, 'utf8')) as DelegationModelFile;
+  const held = docs.filter((d) => !m.trainingIds.includes(d.id));
+  const probs = new Map<Row, number>();
+  for (const d of held) for (const r of d.rows) probs.set(r, predict(m.member, r.c.features));
+  const bySet = (f: (d: Doc) => number | null): string => [...new Set(held.map((d) => d.set))].map((set) => `${set} ${(100 * mean(held.filter((d) => d.set === set).map(f))).toFixed(1)}`).join(', ');
+  console.log(`${file}: ${held.length} articles it was not trained on; rules alone: ${bySet((d) => articleF1(d.gold, d.ruleMembers))}`);
+  const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  for (const t of THRESHOLDS) {
+    console.log(`  t=${t} silent: ${bySet((d) => articleF1(d.gold, systemOf(d, probs, t, null, m.leader, 'silent')))}`);
+    for (const b of THRESHOLDS.filter((x) => x >= t)) console.log(`  t=${t} union beside ${b}: ${bySet((d) => articleF1(d.gold, systemOf(d, probs, t, b, m.leader, 'union')))}`);
+  }
+}
+
 async function main(): Promise<void> {
   const docs = await load();
+  if (process.argv.includes('--score')) return scoreModel(docs, process.argv[process.argv.indexOf('--score') + 1]!);
   const ids = docs.map((d) => d.id);
   console.log(`training articles: ${docs.length}, people: ${docs.reduce((s, d) => s + d.rows.length, 0)}, gold members: ${docs.reduce((s, d) => s + d.gold.length, 0)}, of them people found: ${docs.reduce((s, d) => s + d.rows.filter((r) => r.label).length, 0)}`);
   console.log(`rules alone: mean article F1 ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}`);
@@ -182,7 +202,7 @@ async function main(): Promise<void> {
   const L2 = arg('--l2') ? arg('--l2')!.split(',').map(Number) : [0.001, 0.003, 0.01, 0.03, 0.1];
   const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
   /** Every setting tried, with its per-article cross-validated F1s. */
-  interface Setting { set: string; l2: number; threshold: number; mode: Mode; f1: number; perArticle: Array<number | null>; probs: Map<Row, number> }
+  interface Setting { set: string; l2: number; threshold: number; beside: number | null; mode: Mode; f1: number; perArticle: Array<number | null>; probs: Map<Row, number> }
   const settings: Setting[] = [];
   for (const [set, sel] of Object.entries(FEATURE_SETS).filter(([name]) => !arg('--features') || arg('--features')!.split(',').includes(name))) {
     const keep = (n: string): boolean => sel(n, vocab);
@@ -193,13 +213,16 @@ async function main(): Promise<void> {
         for (const d of docs.filter((x) => held.has(x.id))) for (const r of d.rows) probs.set(r, predict(model, r.c.features));
       }
       for (const t of THRESHOLDS) {
-        const alone = mean(docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, { kind: 'never' }, 'alone'))));
+        const alone = mean(docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, null, { kind: 'never' }, 'alone'))));
         const line: string[] = [];
         for (const mode of MODES) {
-          const per = docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, { kind: 'never' }, mode)));
-          settings.push({ set, l2, threshold: t, mode, f1: mean(per), perArticle: per, probs });
-          const real = per.filter((_, i) => docs[i]!.set !== 'train');
-          line.push(`${mode} ${(100 * mean(per)).toFixed(1)} (not train ${(100 * mean(real)).toFixed(1)})`);
+          // beside the rules' teams ('union'): a threshold of its own, at or above the one where the rules are silent
+          for (const beside of mode === 'union' ? THRESHOLDS.filter((b) => b >= t) : [null]) {
+            const per = docs.map((d) => articleF1(d.gold, systemOf(d, probs, t, beside, { kind: 'never' }, mode)));
+            settings.push({ set, l2, threshold: t, beside, mode, f1: mean(per), perArticle: per, probs });
+            const real = per.filter((_, i) => docs[i]!.set !== 'train');
+            line.push(`${mode}${beside === null ? '' : `/${beside}`} ${(100 * mean(per)).toFixed(1)} (not train ${(100 * mean(real)).toFixed(1)})`);
+          }
         }
         console.log(`cv ${set} l2=${l2} t=${t}: alone ${(100 * alone).toFixed(1)} ${line.join(' ')}`);
       }
@@ -217,13 +240,14 @@ async function main(): Promise<void> {
     return x.f1 >= top.f1 - se;
   };
   const setOrder = Object.keys(FEATURE_SETS);
-  const conservative = [...settings].sort((x, y) => MODES.indexOf(x.mode) - MODES.indexOf(y.mode) || setOrder.indexOf(x.set) - setOrder.indexOf(y.set) || y.l2 - x.l2 || y.threshold - x.threshold);
+  const conservative = [...settings].sort((x, y) => MODES.indexOf(x.mode) - MODES.indexOf(y.mode) || setOrder.indexOf(x.set) - setOrder.indexOf(y.set) || y.l2 - x.l2 || y.threshold - x.threshold || (y.beside ?? 1) - (x.beside ?? 1));
   const best = conservative.find(within) ?? top;
   const bySet = (x: Setting): string => [...new Set(docs.map((d) => d.set))].map((set) => `${set} ${(100 * mean(x.perArticle.filter((_, i) => docs[i]!.set === set))).toFixed(1)}`).join(', ');
   const rulesBySet = [...new Set(docs.map((d) => d.set))].map((set) => `${set} ${(100 * mean(docs.filter((d) => d.set === set).map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}`).join(', ');
   console.log(`rules alone by set: ${rulesBySet}`);
   console.log(`best by set: ${bySet(top)}; chosen by set: ${bySet(best)}`);
-  console.log(`best cv setting: ${top.set} l2=${top.l2} t=${top.threshold} ${top.mode} ${(100 * top.f1).toFixed(1)}; chosen (within one standard error of it): ${best.set} l2=${best.l2} t=${best.threshold} ${best.mode} ${(100 * best.f1).toFixed(1)}`);
+  const describe = (x: Setting): string => `${x.set} l2=${x.l2} t=${x.threshold}${x.beside === null ? '' : ` beside rules ${x.beside}`} ${x.mode} ${(100 * x.f1).toFixed(1)}`;
+  console.log(`best cv setting: ${describe(top)}; chosen (within one standard error of it): ${describe(best)}`);
   if (process.argv.includes('--dump')) {
     for (const d of docs) {
       if (!d.gold.length && !d.rows.some((r) => (best!.probs.get(r) ?? 0) >= 0.3)) continue;
@@ -244,7 +268,7 @@ async function main(): Promise<void> {
     const f1 = mean(
       folds.flatMap((held) => {
         const rule = cand.rule(held);
-        return docs.filter((d) => held.has(d.id)).map((d) => articleF1(d.gold, systemOf(d, best!.probs, best!.threshold, rule, best!.mode), true));
+        return docs.filter((d) => held.has(d.id)).map((d) => articleF1(d.gold, systemOf(d, best!.probs, best!.threshold, best!.beside, rule, best!.mode), true));
       }),
     );
     console.log(`leader ${cand.name}: strict ${(100 * f1).toFixed(1)}`);
@@ -259,20 +283,22 @@ async function main(): Promise<void> {
     threshold: best.threshold,
     leader,
     mode: best.mode,
+    ...(best.beside === null ? {} : { besideRules: best.beside }),
     features: [...new Set(all.flatMap((r) => [...r.c.features.keys()]).filter(keep))].sort(),
     trainingIds: ids,
-    made: `scripts/train-delegations.ts: L2 logistic regression (src/extract/learn/logistic.ts, 300 epochs); features '${best.set}', l2 ${best.l2}, threshold ${best.threshold}, mode '${best.mode}', leader '${bestLeader.name}', chosen by ${folds.length}-fold cross-validation by article on ${ids.length} training articles (mean article F1 ${(100 * best.f1).toFixed(1)}, rules alone ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}; leader strict F1 ${(100 * bestLeader.f1).toFixed(1)})`,
+    made: `scripts/train-delegations.ts: L2 logistic regression (src/extract/learn/logistic.ts, 300 epochs); features '${best.set}', l2 ${best.l2}, threshold ${best.threshold}${best.beside === null ? '' : ` (beside the rules' teams ${best.beside})`}, mode '${best.mode}', leader '${bestLeader.name}', chosen by ${folds.length}-fold cross-validation by article on ${ids.length} training articles (mean article F1 ${(100 * best.f1).toFixed(1)}, rules alone ${(100 * mean(docs.map((d) => articleF1(d.gold, d.ruleMembers)))).toFixed(1)}; leader strict F1 ${(100 * bestLeader.f1).toFixed(1)})`,
   };
   writeFileSync(OUT, `${JSON.stringify(file, null, 1)}\n`);
   console.log(file.made);
 }
 
-/** The delegation members the system would print: the rules' members plus learned ones at or above the threshold. */
-function systemOf(d: Doc, probs: ReadonlyMap<Row, number>, threshold: number, leader: LeaderRule, mode: Mode | 'alone'): GoldMember[] {
+/** The delegation members the system would print: the rules' members plus learned ones at or above the threshold (`beside` where the rules found members). */
+function systemOf(d: Doc, probs: ReadonlyMap<Row, number>, threshold: number, beside: number | null, leader: LeaderRule, mode: Mode | 'alone'): GoldMember[] {
   const out = mode === 'alone' ? [] : [...d.ruleMembers];
   if (mode === 'silent' && out.length) return out;
+  const t = out.length ? (beside ?? threshold) : threshold;
   for (const r of d.rows) {
-    if ((mode !== 'alone' && r.inRules) || !r.c.nearTalks || !r.party || (probs.get(r) ?? 0) < threshold) continue;
+    if ((mode !== 'alone' && r.inRules) || !r.c.nearTalks || !r.party || (probs.get(r) ?? 0) < t) continue;
     const leads = leader.kind === 'never' ? false : leader.kind === 'feature' ? leader.features.some((f) => (r.c.features.get(f) ?? 0) > 0) : predict(leader.model, r.c.features) >= leader.threshold;
     out.push({ party: r.party, name: r.c.person.name, leads });
   }

@@ -4,7 +4,7 @@ import type { Article } from '../src/model';
 import { analyseArticle, analyseWithDelegations } from '../src/extract/analyse';
 import { ruleFinds, ruleMemberships } from '../src/extract/delegations';
 import { delegationCases } from '../src/extract/learn/delegation-features';
-import { delegationModel, memberProbability, type DelegationModelFile } from '../src/extract/learn/delegation-model';
+import { delegationModel, memberProbability, memberThreshold, type DelegationModelFile } from '../src/extract/learn/delegation-model';
 import model from '../src/extract/models/delegations.json';
 
 /** The learned delegation detector (rule 'learned-member'): the committed model on invented articles. */
@@ -34,6 +34,16 @@ describe('learned delegation members', () => {
   });
   it('makes no member where the article never speaks of talks', () => {
     expect(learned('Chilean Foreign Minister Ana Soto met Peruvian President Luis Paredes in Lima and discussed trade.')).toEqual([]);
+  });
+});
+
+describe('where learned members may join', () => {
+  const m = delegationModel();
+  it('uses the threshold where the rules are silent, and beside the rules’ teams only in union mode', () => {
+    expect(memberThreshold(m, false)).toBe(m.threshold);
+    expect(memberThreshold({ ...m, mode: 'silent' }, true)).toBeNull();
+    expect(memberThreshold({ ...m, mode: 'union' }, true)).toBe(m.threshold);
+    expect(memberThreshold({ ...m, mode: 'union', besideRules: 0.9 }, true)).toBe(0.9);
   });
 });
 

@@ -9,7 +9,7 @@ import { findPlaces } from './parties';
 import { sidesFromSentences } from './people';
 import type { AnalysedArticle, ArticlePerson, PersonMention, Sentence } from './types';
 import { delegationCases, learnedParty, type RuleMembership } from './learn/delegation-features';
-import { delegationModel, leads, memberProbability, readsWords, type DelegationModel } from './learn/delegation-model';
+import { delegationModel, leads, memberProbability, memberThreshold, readsWords, type DelegationModel } from './learn/delegation-model';
 import { refOf } from './types';
 import { datelinePlace } from '../text/dateline';
 import { allMatches } from '../text/matches';
@@ -376,11 +376,12 @@ export function ruleMemberships(found: readonly Found[]): Map<ArticlePerson, Rul
 function learnedMembers(a: AnalysedArticle, found: readonly Found[], model: DelegationModel): Found[] {
   const rules = ruleMemberships(found);
   const out: Found[] = [];
-  if (model.mode === 'silent' && rules.size) return out;
+  const threshold = memberThreshold(model, rules.size > 0);
+  if (threshold === null) return out;
   let voted: Map<string, string | null> | null = null;
   // only people the rules left out, and common-word features only when the model reads them
   for (const c of delegationCases(a, rules, { eligibleOnly: true, words: readsWords(model), skip: (p) => rules.has(p) })) {
-    if (!c.nearTalks || memberProbability(model, c) < model.threshold) continue;
+    if (!c.nearTalks || memberProbability(model, c) < threshold) continue;
     voted ??= new Map(sidesFromSentences(a.article.text, a.sentences, a.parties, a.people).map((p) => [p.key, p.party]));
     const party = learnedParty(a, c, rules, voted);
     const s = a.sentences[c.sentence];

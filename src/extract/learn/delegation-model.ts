@@ -17,11 +17,13 @@ export type LeaderRule =
 
 export interface DelegationModel {
   readonly member: LogisticModel;
-  /** A person at or above it is a member. */
+  /** A person at or above it is a member (in an article where the rules found no team). */
   readonly threshold: number;
   readonly leader: LeaderRule;
   /** Where learned members are added: beside the rules' teams everywhere, or only in an article where the rules found no team. */
   readonly mode: 'union' | 'silent';
+  /** In 'union' mode, the threshold beside the rules' teams (the rules' own finds make a learned one less needed); `threshold` when absent. */
+  readonly besideRules?: number;
 }
 
 export interface DelegationModelFile extends DelegationModel {
@@ -36,7 +38,7 @@ let loaded: DelegationModel | null = null;
 export const delegationModel = (): DelegationModel => (loaded ??= checked(data as unknown as DelegationModelFile));
 
 function checked(m: DelegationModelFile): DelegationModelFile {
-  const ok = typeof m.member?.bias === 'number' && typeof m.threshold === 'number' && (m.mode === 'union' || m.mode === 'silent') && ['model', 'feature', 'never'].includes(m.leader?.kind);
+  const ok = typeof m.member?.bias === 'number' && typeof m.threshold === 'number' && (m.mode === 'union' || m.mode === 'silent') && (m.besideRules === undefined || typeof m.besideRules === 'number') && ['model', 'feature', 'never'].includes(m.leader?.kind);
   if (!ok) throw new Error('src/extract/models/delegations.json: not a delegation model (retrain with scripts/train-delegations.ts)');
   return m;
 }
@@ -48,6 +50,21 @@ export function readsWords(m: DelegationModel): boolean {
 }
 
 export const memberProbability = (m: DelegationModel, c: PersonCase): number => predict(m.member, c.features);
+
+/** The threshold a person's probability must reach, given whether the rules found a team in the article (null: no learned member at all). */
+export function memberThreshold(m: DelegationModel, rulesFoundTeams: boolean): number | null {
+  if (!rulesFoundTeams) return m.threshold;
+  switch (m.mode) {
+    case 'silent':
+      return null;
+    case 'union':
+      return m.besideRules ?? m.threshold;
+    default: {
+      const never: never = m.mode;
+      return never;
+    }
+  }
+}
 
 export function leads(m: DelegationModel, c: PersonCase): boolean {
   const rule = m.leader;
