@@ -2,7 +2,7 @@
  * Launching Debian's Chromium through playwright-core (no downloaded browsers), and building
  * the renderer with Vite when dist/renderer is missing or older than its sources.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -29,13 +29,35 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the renderer unless dist/renderer is newer than everything in renderer/ and src/. */
+/**
+ * Whether dist/renderer holds a development build: React's development JSX runtime (`jsxDEV`)
+ * in its scripts. Vite builds in development mode when the building process has NODE_ENV set to
+ * anything but `production` (vitest sets `test`), and such a build renders several times slower.
+ */
+function developmentBuild(): boolean {
+  const assets = path.join(RENDERER_DIST, 'assets');
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(path.join(assets, f), 'utf8').includes('jsxDEV'));
+}
+
+/**
+ * Builds the renderer, for production as `npm run build:renderer` does, unless dist/renderer is
+ * a production build newer than everything in renderer/ and the src/ folders it imports.
+ */
 export async function ensureRendererBuilt(): Promise<string> {
   const index = path.join(RENDERER_DIST, 'index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(path.join(REPO, 'renderer')), newestMtime(path.join(REPO, 'src', 'services')), newestMtime(path.join(REPO, 'src', 'model')));
+  const sources = ['renderer', path.join('src', 'services'), path.join('src', 'model'), path.join('src', 'project')].map((d) => newestMtime(path.join(REPO, d)));
+  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...sources) || developmentBuild();
   if (stale) {
     const { build } = await import('vite');
-    await build({ configFile: path.join(REPO, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+    const was = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(REPO, 'renderer', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      if (was === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = was;
+    }
   }
   return RENDERER_DIST;
 }
