@@ -48,3 +48,15 @@ describe('attacks: weapons', () => {
     expect(brief('Chile bombed military sites in Dunvale on Monday, killing two soldiers, to avenge a missile barrage.').map((x) => x[4])).toEqual(['? airstrike']);
   });
 });
+
+describe('attacks: raids by armed men and idioms of "hit"', () => {
+  it('codes "an ambush by insurgents" and "an attack by armed individuals" as a raid with small arms', () => {
+    expect(brief('At least nine people were killed on Friday in an ambush by Islamist insurgents outside a hotel in Dunvale.').map((x) => x[4])).toEqual(['? other']);
+    expect(brief('At least 40 people were killed last weekend in an attack by armed individuals against several villages in the Marlow region.').map((x) => x[4])).toEqual(['? other']);
+  });
+
+  it('reads "hit out at" and "hit a snag" as idioms, not strikes', () => {
+    expect(brief('The minister hit out at Dunvale for not acting against the camps.')).toEqual([]);
+    expect(brief('The talks in Marlow hit a snag after Chile refused the draft.')).toEqual([]);
+  });
+});

@@ -392,7 +392,7 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     // "launched 40 drones", "launched a wave of strikes" strike; "a bid launched by", "launched talks" do not.
     if (LAUNCH_RE.test(m[0]) && !weaponNextTo(a, s, s.start + at, s.start + at + m[0].length) && !STRIKE_OBJECT.test(s.text.slice(at + m[0].length, at + m[0].length + 60))) continue;
     // "struck a deal", "strike a balance": an idiom, not a blow.
-    if (/^str(?:uck|ike|ikes|iking)$/i.test(m[0]) && STRUCK_IDIOM_RE.test(s.text.slice(at + m[0].length, at + m[0].length + 40))) continue;
+    if (/^(?:str(?:uck|ike|ikes|iking)|hit|hitting)$/i.test(m[0]) && STRUCK_IDIOM_RE.test(s.text.slice(at + m[0].length, at + m[0].length + 40))) continue;
     // "the worst hit", "the hardest-hit districts": an adjective of harm.
     if (/^hit$/i.test(m[0]) && HIT_ADJECTIVE_BEFORE.test(before)) continue;
     const attempt = ATTEMPT_BEFORE.test(before);
@@ -995,6 +995,8 @@ const ARMED_TEST = fastRegExp(`\\b(?:${ARMED_MEN}|killing of|killings of|massacr
 const ARMED_AGENT_RE = fastRegExp(`\\b(?:${ARMED_MEN})\\s+(?:have\\s+|had\\s+|has\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+|then\\s+)?(?:${ARMED_ACTS})\\b`, 'i');
 /** "the killing of over 100 civilians ... allegedly by paramilitary X": a massacre, and the words just before its agent. */
 const KILLING_BY_RE = fastRegExp(`\\b(?:killing|killings|massacre|murder)\\s+of\\b[^.;]{0,140}?\\bby\\s+(?:the\\s+)?(?:(?:suspected|alleged|armed|paramilitary|rebel|militia)\\s+)*$`, 'i');
+/** "an ambush by Islamist insurgents", "an attack by armed individuals on several villages": a raid whose agent is armed men. */
+const ARMED_BY_RE = fastRegExp(`\\b(?:attacks?|ambush(?:es)?|raids?|assaults?|massacres?|killings?)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?by\\s+(?:(?:suspected|alleged|unidentified|unknown|[\\p{L}-]+ist)\\s+)?(${ARMED_MEN}|armed\\s+(?:men|individuals|groups?|assailants))\\b`, 'i');
 const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
 
 /**
@@ -1006,10 +1008,10 @@ const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
 function armedAgent(a: AnalysedArticle, c: Sentence): { weapon: Found<Weapon>; party: string | null } | null {
   if (!/kill|massacr|attack|storm|raid|ambush|fire|shot|gunned|executed|slaughter/i.test(c.text) || BACKGROUND_TOLL_TEST.test(c.text)) return null;
   const text = a.article.text;
-  const m = c.text.match(ARMED_AGENT_RE);
+  const m = c.text.match(ARMED_AGENT_RE) ?? c.text.match(ARMED_BY_RE);
   if (m) {
-    const at = c.start + (m.index ?? 0);
-    const label = m[0].split(/\s+/)[0];
+    const at = c.start + (m.index ?? 0) + (m[1] ? m[0].lastIndexOf(m[1]) : 0);
+    const label = m[1] ?? m[0].split(/\s+/)[0];
     return { weapon: { value: { type: 'other', count: null, label }, start: at, end: at + label.length }, party: null };
   }
   for (const x of mentionsOf(a, c)) {

@@ -30,8 +30,8 @@ export const HIT_AS_ADJECTIVE = 'worst|hardest|badly|most|heavily|severely|hard'
 /** "Launched" strikes only with what it launches next to it ("launched 40 drones", "launched a rocket attack"), not "a bid launched by", "launched talks". */
 export const LAUNCH = 'launched|launching|launches|launch';
 
-/** Objects that make "struck" an idiom, not a blow: "struck a deal", "strike a balance", "struck a conciliatory tone". */
-export const STRUCK_IDIOM = 'deals?|agreements?|accords?|bargains?|balance|tone|note|chord|compromises?|pacts?|truces?|understanding|partnerships?|alliances?|figures?|poses?|blows? for';
+/** Objects that make "struck" an idiom, not a blow: "struck a deal", "strike a balance", "struck a conciliatory tone", "hit out at", "talks hit a snag". */
+export const STRUCK_IDIOM = 'deals?|agreements?|accords?|bargains?|balance|tone|note|chord|compromises?|pacts?|truces?|understanding|partnerships?|alliances?|figures?|poses?|blows? for|out at|snags?|gridlock|deadlock|impasse|stalemate|roadblocks?|hurdles?|records?';
 
 /** Damage verbs: they tell what a strike did, never a new strike on their own ("a wall was destroyed"). */
 export const DAMAGE_ONLY = 'destroyed|damaged';
