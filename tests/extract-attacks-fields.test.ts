@@ -60,3 +60,41 @@ describe('attacks: raids by armed men and idioms of "hit"', () => {
     expect(brief('The talks in Marlow hit a snag after Chile refused the draft.')).toEqual([]);
   });
 });
+
+describe('attacks: words that only look like strikes', () => {
+  it('reads "called off", "a halt to U.S. airstrikes" and "launched peace talks aimed at" as no strike', () => {
+    expect(brief('Chile said it had called off planned attacks on the power grid of Dunvale.')).toEqual([]);
+    expect(brief('The president announced a halt to U.S. airstrikes on Dunvale.')).toEqual([]);
+    expect(brief('Peru and the rebels formally launched peace talks in Marlow aimed at ending the conflict.')).toEqual([]);
+  });
+
+  it('reads "fired warning shots" and a hyphenated "-launched" as no strike', () => {
+    expect(brief('Chilean troops in Dunvale fired warning shots at a crowd near the border post.')).toEqual([]);
+    expect(brief('Peru showed a new submarine-launched missile at a parade in Dunvale on Thursday.')).toEqual([]);
+  });
+
+  it('reads a year after a month as no toll', () => {
+    expect(brief('Talks in Marlow resumed after a Chilean airstrike in March 2019 that killed commanders near the airport.').map((x) => x[2])).not.toContain(2019);
+  });
+
+  it('drops a strike dated by a full date of an earlier year, and a campaign toll since an earlier year', () => {
+    expect(brief('Peru seeks the return of hostages taken in the October 7, 2021, raid on Dunvale.')).toEqual([]);
+    expect(brief('Chilean airstrikes have killed 2,500 civilians in Dunvale, which began in March 2020.')).toEqual([]);
+  });
+
+  it('skips a photo caption with an agency credit', () => {
+    expect(brief('Rescuers search the rubble after a Chilean missile strike on Dunvale on Monday. REUTERS/Jane Roe')).toEqual([]);
+  });
+});
+
+describe('attacks: a side\'s forces and named groups', () => {
+  it('codes "X forces killed N people" and "shot dead by X forces" as a raid by that side', () => {
+    expect(brief('Chilean forces killed 22 people in Dunvale on Sunday, the ministry said.').map((x) => [x[0], x[2], x[4]])).toEqual([['Chile', 22, '? other']]);
+    expect(brief('At least 30 people were shot dead by Peruvian forces near a roundabout in Dunvale on Thursday.').map((x) => [x[0], x[2]])).toEqual([['Peru', 30]]);
+  });
+
+  it('takes the side of "X, a group, has claimed responsibility"', () => {
+    const built = (t: string): Array<string | null> => detectAttacks(buildAnalysed(t, [], '2024-05-14', 'fl')).map((x) => x.attacker);
+    expect(built('The Rapid Support Forces, a paramilitary group, has claimed responsibility for a deadly assault on a camp in Dunvale, which killed 20 people.')).toEqual(['Rapid Support Forces']);
+  });
+});

@@ -8,6 +8,8 @@ import {
   BY_GERUND,
   DAMAGE_ONLY,
   FIRE_CONTEXT,
+  FIRED_IDIOM,
+  HYPHENATED_ADJECTIVE,
   HIT_AS_ADJECTIVE,
   LAUNCH,
   STRUCK_IDIOM,
@@ -17,6 +19,7 @@ import {
   PHOTO_CREDIT,
   RECIPROCAL,
   SCENE_VERBS,
+  STRIKE_NOUNS,
   STRIKE_WORDS,
   STRUCK_BY,
   SPEAKER_STRUCK,
@@ -61,7 +64,8 @@ const FORCE_STRIKING = fastRegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+)?(?:military|
 const defends = (after: string): boolean => DEFENDER_AFTER.test(after) && !FORCE_STRIKING.test(after);
 /** A speech verb between a party and a strike word makes the party the reporter ("Peruvian police said the shell ..."). */
 const SPEECH_BETWEEN = /\b(?:said|says|say|told|reported|reports|announced|claimed|stated|added|confirmed|according)\b/i;
-const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'-]+\\s+){0,3}$`, 'i');
+/** Up to three words between ("halt to U.S. airstrikes": an initialism's dots are a word's). */
+const NEGATED_RE = fastRegExp(`\\b(?:${NOT_AN_EVENT})\\s+(?:[\\p{L}’'.-]+\\s+){0,3}$`, 'i');
 const REFERENCE_RE = fastRegExp(String.raw`\b(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
 /** A strike named as a point in time or a cause ("the war began after the May 3 attack", "since the raid", "in retaliation for the strike"): history, never a first report. */
 const ANCHORED_REFERENCE_RE = fastRegExp(String.raw`\b(?:after|since|following|before|until|(?:in\s+)?(?:response|retaliation|revenge)\s+(?:to|for)|sparked\s+by|triggered\s+by|began\s+with)\s+(?:the|these|those|this|that)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$`, 'i');
@@ -325,9 +329,13 @@ function mergeWeapons(ws: ReadonlyArray<Found<Weapon>>): Weapon[] {
 /** "dozens", "hundreds of": a toll with no figure (the schema codes the number stated, and none is). */
 const VAGUE_TOLL = /^(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)?(?:dozens|scores|hundreds|thousands)(?:\s+of)?$/i;
 
+/** A year, not a toll: "an airstrike in January 2020 that killed", "since 2015 militants have killed". */
+const YEAR_BEFORE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|in|since|of|by|until)\s+$/i;
+
 function firstCount(res: readonly RegExp[], text: string): number | null {
   for (const re of res) {
     const m = text.match(re);
+    if (m && /^(?:19|20)\d\d$/.test(m[1].trim()) && YEAR_BEFORE.test(text.slice(0, (m.index ?? 0) + m[0].indexOf(m[1])))) continue;
     if (m && VAGUE_TOLL.test(m[1].trim())) return null;
     const c = m ? parseCount(m[1]) : null;
     if (c) return c.value;
@@ -365,8 +373,10 @@ const HIT_ADJECTIVE_BEFORE = new RegExp(`\\b(?:${HIT_AS_ADJECTIVE})[\\s-]$`, 'i'
 const DAMAGE_RE = new RegExp(`^(?:${DAMAGE_ONLY})$`, 'i');
 const STRUCK_IDIOM_RE = fastRegExp(`^\\s+(?:(?:a|an|the|its|their|his|her)\\s+)?(?:[\\p{L}-]+\\s+)?(?:${STRUCK_IDIOM})\\b`, 'i');
 const LAUNCH_RE = new RegExp(`^(?:${LAUNCH})$`, 'i');
-/** A strike noun in the object of "launched": "launched a massive attack", "launched waves of strikes". */
-const STRIKE_OBJECT = fastRegExp(`^\\s+(?:[^,;.:]{0,40}?\\s)?(?:${STRIKE_WORDS}|offensive)\\b`, 'i');
+const FIRED_IDIOM_RE = new RegExp(`^\\s+(?:(?:a|an|the|several|some|two|three)\\s+)?(?:${FIRED_IDIOM})\\b`, 'i');
+const HYPHENATED_ADJECTIVE_RE = new RegExp(`^(?:${HYPHENATED_ADJECTIVE})$`, 'i');
+/** A strike noun in the object of "launched": "launched a massive attack", "launched waves of strikes" (not "launched peace talks aimed at ending the war"). */
+const STRIKE_OBJECT = fastRegExp(`^\\s+(?:[^,;.:]{0,40}?\\s)?(?:${STRIKE_NOUNS}|waves?|salvos?|volleys?)\\b`, 'i');
 
 /** A weapon right next to a strike word: "dropped three bombs on", "the shells fell on". */
 function weaponNextTo(a: AnalysedArticle, s: Sentence, at: number, end: number): boolean {
@@ -393,6 +403,10 @@ function strikeWords(a: AnalysedArticle, s: Sentence, hasFigures: boolean): Stri
     if (LAUNCH_RE.test(m[0]) && !weaponNextTo(a, s, s.start + at, s.start + at + m[0].length) && !STRIKE_OBJECT.test(s.text.slice(at + m[0].length, at + m[0].length + 60))) continue;
     // "struck a deal", "strike a balance": an idiom, not a blow.
     if (/^(?:str(?:uck|ike|ikes|iking)|hit|hitting)$/i.test(m[0]) && STRUCK_IDIOM_RE.test(s.text.slice(at + m[0].length, at + m[0].length + 40))) continue;
+    // "fired warning shots", "fired tear gas": no strike.
+    if (/^fired$/i.test(m[0]) && FIRED_IDIOM_RE.test(s.text.slice(at + m[0].length, at + m[0].length + 30))) continue;
+    // "a submarine-launched missile", "shoulder-fired rockets": an adjective of the weapon, not a strike verb.
+    if (HYPHENATED_ADJECTIVE_RE.test(m[0]) && /\p{L}-$/u.test(s.text.slice(Math.max(0, at - 2), at))) continue;
     // "the worst hit", "the hardest-hit districts": an adjective of harm.
     if (/^hit$/i.test(m[0]) && HIT_ADJECTIVE_BEFORE.test(before)) continue;
     const attempt = ATTEMPT_BEFORE.test(before);
@@ -429,11 +443,11 @@ const SHARED_SUBJECT_START = fastRegExp(`^(?:(?:then|also|later|again)\\s+)?(?:$
 const NEW_STRIKE_RE = fastRegExp(`\\b(?:${NEW_STRIKE})\\b`, 'i');
 /** "accused X of", "blamed the X army for", "pointed the finger at X for": the accused struck. */
 const ACCUSED = /\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|point(?:ed|s|ing)\s+(?:the\s+|a\s+)?fingers?\s+at)\s+(?:the\s+)?$/i;
-/** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire" (no preposition between). */
-const MODIFIES = fastRegExp(`^(?:['’]s?)?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
+/** A party that modifies a weapon or strike word: "Russian drone and missile attacks", "Chile's artillery fire", "X-led" (no preposition between). */
+const MODIFIES = fastRegExp(`^(?:['’]s?|-(?:led|launched|fired)|\\s+\\([\\p{Lu}\\p{N}-]{2,10}\\))?\\s+(?:(?!(?:to|in|by|of|for|from|with|on|at|due|after|before|into|over|across|against|the|a|an|was|were|had|has|have|said|says)\\b)[\\p{L}-]+\\s+){0,3}$`, 'i');
 
 /** After a side that claims a strike: "X claimed responsibility", "the X terrorist group has claimed responsibility", "X, claimed responsibility". */
-const CLAIM_AFTER = /^,?\s+(?:[\w-]+\s+){0,2}?(?:claimed|claims|took|has claimed|have claimed|had claimed) responsibility\b/i;
+const CLAIM_AFTER = /^(?:\s+\([\p{Lu}\p{N}-]{2,10}\))?(?:,[^,;.:]{1,60},)?,?\s+(?:[\w-]+\s+){0,2}?(?:claimed|claims|took|has claimed|have claimed|had claimed) responsibility\b/iu;
 /** A named group that claims a strike, named by words only: "the Balochistan Liberation Army, claimed responsibility". */
 const CLAIMANT_NAME = /((?:\p{Lu}[\p{L}’'-]*\s+){1,4})$/u;
 const CLAIM_TEST = /\b(?:claim(?:ed|s)|took) responsibility\b/i;
@@ -655,14 +669,16 @@ function refineWeapons(old: readonly Weapon[], fresh: readonly Weapon[]): Weapon
 
 /** A caption opens with a noun phrase and a present-tense scene verb: "A plume of smoke rises during a strike on ...". */
 const SCENE_OPENING = fastRegExp(`^[“"‘']?((?:[\\p{L}\\p{N}’'-]+\\s+){1,7}?)(?:${SCENE_VERBS})\\b`, 'i');
-const PHOTO_CREDIT_RE = new RegExp(PHOTO_CREDIT);
+const DAMAGE_WORDS = new RegExp(`\\b(?:${DAMAGE_ONLY})\\b`, 'gi');
+const PHOTO_CREDIT_RE = new RegExp(PHOTO_CREDIT, 'u');
 /** Words before a scene verb that show the sentence is narrated, not captioned. */
 const NARRATED = /\b(?:said|says|told|reported|added|was|were|had|has|have|will|would|as|when|while|if|after|that|which|who)\b/i;
 
 /** A photo caption: a present-tense scene ("A girl looks at the damage after a strike"), or a paragraph with a photo credit. */
 function isCaption(a: AnalysedArticle, s: Sentence): boolean {
   const m = s.text.match(SCENE_OPENING);
-  if (m && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1])) return true;
+  // "A destroyed car is seen at the site": a damage word in the scene's subject still opens a caption.
+  if (m && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1].replace(DAMAGE_WORDS, ''))) return true;
   for (let i = s.index; i >= 0 && a.sentences[i].paragraph === s.paragraph; i--) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
   for (let i = s.index + 1; i < a.sentences.length && a.sentences[i].paragraph === s.paragraph; i++) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
   return false;
@@ -882,6 +898,10 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const pubYear = Number((published ?? '').slice(0, 4)) || null;
   const years = allMatches(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g, c.text).map((m) => Number(m[1]));
   if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
+  // "Hamas' October 7, 2023, attack", "erupted on 8 October 2023": a full date of a year before the report's.
+  if (!figures && pubYear != null && [...c.text.matchAll(FULL_DATE_YEAR)].some((m) => Number(m[1]) < pubYear)) return;
+  // "killed 3,800 civilians in airstrikes, which began in March 2015": a campaign's toll since an earlier year, not one strike.
+  if (pubYear != null && [...c.text.matchAll(CAMPAIGN_BEGAN)].some((m) => Number(m[1]) < pubYear)) return;
   if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides && !LETHAL_ONE.test(c.text)) return;
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
   // same place (or none), same weapon type, no other day or attacker — one record.
@@ -991,12 +1011,19 @@ function reciprocalSides(a: AnalysedArticle, c: Sentence): [string, string] | nu
   return null;
 }
 
-const ARMED_TEST = fastRegExp(`\\b(?:${ARMED_MEN}|killing of|killings of|massacre of)\\b`, 'i');
+/** Armed men, a massacre, or a side's forces that kill ("X troops killed", "shot dead by X forces"). */
+const ARMED_TEST = fastRegExp(`\\b(?:${ARMED_MEN}|killing of|killings of|massacre of|(?:forces|troops|soldiers|army|military|police|snipers)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+)?(?:killed|shot|gunned|opened fire|fired on)|(?:killed|shot dead|shot and killed|gunned down|fired on|shot)\\s+by)\\b`, 'i');
 const ARMED_AGENT_RE = fastRegExp(`\\b(?:${ARMED_MEN})\\s+(?:have\\s+|had\\s+|has\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+|then\\s+)?(?:${ARMED_ACTS})\\b`, 'i');
 /** "the killing of over 100 civilians ... allegedly by paramilitary X": a massacre, and the words just before its agent. */
 const KILLING_BY_RE = fastRegExp(`\\b(?:killing|killings|massacre|murder)\\s+of\\b[^.;]{0,140}?\\bby\\s+(?:the\\s+)?(?:(?:suspected|alleged|armed|paramilitary|rebel|militia)\\s+)*$`, 'i');
 /** "an ambush by Islamist insurgents", "an attack by armed individuals on several villages": a raid whose agent is armed men. */
 const ARMED_BY_RE = fastRegExp(`\\b(?:attacks?|ambush(?:es)?|raids?|assaults?|massacres?|killings?)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?by\\s+(?:(?:suspected|alleged|unidentified|unknown|[\\p{L}-]+ist)\\s+)?(${ARMED_MEN}|armed\\s+(?:men|individuals|groups?|assailants))\\b`, 'i');
+/** "X forces killed 22 people", "X troops opened fire on": a side's armed men killing with no weapon named. */
+const FORCES = String.raw`(?:forces|troops|soldiers|security forces|army|military|police|snipers)`;
+const FORCES_KILLED_AFTER = fastRegExp(`^(?:['’]s?)?\\s+(?:[\\p{Ll}-]+\\s+)?${FORCES}\\s+(?:have\\s+|had\\s+|has\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+)?(?:killed|shot dead|shot and killed|gunned down|opened fire on|fired on)\\s+(?:at\\s+least\\s+|more\\s+than\\s+|some\\s+|about\\s+)?(?:\\d|a\\b|an\\b|one\\b|two\\b|three\\b|four\\b|five\\b|six\\b|seven\\b|eight\\b|nine\\b|ten\\b|dozens\\b|[\\p{Ll}]+\\s+(?:people|civilians|protesters|villagers|men|women|children)\\b)`, 'i');
+/** "were shot dead by X forces", "fired on by X troops". */
+const KILLED_BY_FORCES_BEFORE = /\b(?:killed|shot dead|shot and killed|gunned down|fired on|shot)\s+by\s+(?:the\s+)?$/i;
+const FORCES_AFTER = fastRegExp(`^(?:['’]s?)?\\s+(?:[\\p{Ll}-]+\\s+)?${FORCES}\\b`, 'i');
 const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
 
 /**
@@ -1016,11 +1043,20 @@ function armedAgent(a: AnalysedArticle, c: Sentence): { weapon: Found<Weapon>; p
   }
   for (const x of mentionsOf(a, c)) {
     if (!x.party || x.person) continue;
-    if (!KILLING_BY_RE.test(text.slice(c.start, x.start))) continue;
+    // "X forces killed 22 people", "were shot dead by X forces": the side's forces killed, with no weapon named.
+    const forces =
+      FORCES_KILLED_AFTER.test(text.slice(x.end, Math.min(c.end, x.end + 80))) ||
+      (KILLED_BY_FORCES_BEFORE.test(text.slice(Math.max(c.start, x.start - 40), x.start)) && FORCES_AFTER.test(text.slice(x.end, Math.min(c.end, x.end + 30))));
+    if (!forces && !KILLING_BY_RE.test(text.slice(c.start, x.start))) continue;
     return { weapon: { value: { type: 'other', count: null, label: x.text }, start: x.start, end: x.end }, party: x.party };
   }
   return null;
 }
+
+/** A day with its year: "October 7, 2023", "8 October 2023". */
+const FULL_DATE_YEAR = /\b(?:[A-Z][a-z]+\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+,?\s+)((?:19|20)\d\d)\b/g;
+/** "which began in October 2023", "since it started in 2015": a campaign dated by the year it began. */
+const CAMPAIGN_BEGAN = /\b(?:began|started|erupted|begun)\s+(?:(?:in|on)\s+)?(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g;
 
 /** One strike named as deadly ("the fatal bombing of a camp"): an event, not a trend. */
 const LETHAL_ONE = fastRegExp(`\\b(?:${LETHAL})\\s+(?:[\\p{L}-]+\\s+)?(?:attack|strike|airstrike|air strike|bombing|shelling|raid|blast|explosion)\\b`, 'i');
@@ -1152,6 +1188,11 @@ function withoutSummaries(out: Attack[], separate: ReadonlySet<Attack>): Attack[
       out.find((y) => y !== x && !dropped.has(y) && x.location != null && placeKey(x.location) === placeKey(y.location) && detail(y) > detail(x) && compatible(x, y));
     if (!samePlace) continue;
     for (const r of x.sources) if (!samePlace.sources.some((q) => q.start === r.start)) samePlace.sources.push(r);
+    // "Russian missiles hit two buildings in A" ... "two buildings were hit in A, leaving 26 dead": the summary names what struck.
+    if (!samePlace.weapons.length && x.weapons.length) {
+      samePlace.weapons = [...x.weapons];
+      addRule(samePlace, 'memory:summary-weapons');
+    }
     if (samePlace !== same) {
       samePlace.attacker ??= x.attacker;
       samePlace.killed ??= x.killed;

@@ -6,7 +6,7 @@
 /** Casualty and interception verbs, and the words for who was hit ("killing at least three people"). */
 export const CASUALTY = {
   killing: 'killing|killed|kills|kill',
-  killed: 'killed|dead|died',
+  killed: 'killed|shot dead|dead|died',
   injuring: 'injuring|injured|wounding|wounded|hurting',
   injured: 'injured|wounded|hurt',
   intercepting: 'shot down|brought down|intercepted|downed|destroyed|neutrali[sz]ed|repelled',

@@ -10,7 +10,7 @@ export const STRIKE_WORDS =
 
 /** Words just before a strike word that make it no event: truces, plans, hypotheticals. */
 export const NOT_AN_EVENT =
-  'halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|can|cannot|capable of|able to|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
+  'call(?:ed|ing|s)? off|halt(?:ed|ing|s)?|pause(?:d|s)?|pausing|stop(?:ped|ping|s)?|end(?:ed|ing|s)?|cease|refrain(?:ed|ing)? from|moratorium on|ban on|truce on|ceasefire on|cease-fire on|not to|no longer|prevent(?:ing)?|avoid(?:ing)?|deter(?:ring)?|would|could|might|may|can|cannot|capable of|able to|if|threaten(?:ed|s|ing)? to|plan(?:s|ned|ning)? to|vow(?:ed|s)? to|to launch|to carry out|to conduct|declaring|suspend(?:ed|ing)?|limit(?:ed|ing)?|fear(?:s|ed)? of|risk of|threat of|threats? to|against';
 
 /** Nouns that make "fire" a strike ("from Paraguayan fire", "opened fire", "came under fire"). */
 export const FIRE_CONTEXT = 'from|by|under|opened|open|opening|returned|heavy|enemy|cross-border|artillery|tank|mortar|sniper|rocket|traded|exchanged|trading|exchanging';
@@ -36,6 +36,12 @@ export const STRUCK_IDIOM = 'deals?|agreements?|accords?|bargains?|balance|tone|
 /** Damage verbs: they tell what a strike did, never a new strike on their own ("a wall was destroyed"). */
 export const DAMAGE_ONLY = 'destroyed|damaged';
 
+/** Objects that make "fired" no strike: "fired warning shots", "fired tear gas", "fired flares". */
+export const FIRED_IDIOM = 'warning shots?|shots? in the air|tear ?gas|rubber bullets|flares?|salutes?|gun salutes?';
+
+/** Strike verbs that, joined to the word before by a hyphen, are adjectives of a weapon: "submarine-launched", "shoulder-fired". */
+export const HYPHENATED_ADJECTIVE = 'launched|fired|dropped|guided';
+
 
 /**
  * Present-tense verbs of a photographed scene: a photo caption ("A man stands in the ruins of a
@@ -45,11 +51,14 @@ export const DAMAGE_ONLY = 'destroyed|damaged';
 export const SCENE_VERBS =
   'rises|rise|billows|billow|stands|stand|looks|look|walks|walk|sits|sit|lies|lie|gathers|gather|mourns|mourn|inspects|inspect|reacts|react|carries|carry|searches|search|sifts|sift|checks|check|holds|hold|waits|wait|prays|pray|cries|cry|weeps|weep|clears|clear|removes|remove|surveys|survey|helps|help|evacuates|evacuate|works|work|rides|ride|passes|pass|flees|flee|comforts|comfort|embraces|embrace|examines|examine|extinguish|extinguishes|is seen|are seen|are pictured|is pictured';
 
-/** A photo credit makes its paragraph a caption: "Photograph: NAME/AGENCY", "Photo: AFP", "NAME/Getty Images". */
-export const PHOTO_CREDIT = String.raw`\b(?:Photograph|Photo|Photos|Picture|Image|Images|Photo credit)\s*:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|Reuters|AP|EPA|Anadolu)\b`;
+/** A photo credit makes its paragraph a caption: "Photograph: NAME/AGENCY", "Photo: AFP", "NAME/Getty Images", "AGENCY/NAME", "(SUPPLIED)". */
+export const PHOTO_CREDIT = String.raw`\b(?:Photograph|Photo|Photos|Picture|Image|Images|Photo credit)\s*:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|Reuters|AP|EPA|Anadolu)\b|\b(?:REUTERS|AFP|AP|EPA|ANADOLU)\s*/\s*\p{Lu}|\((?:SUPPLIED|Supplied|FILE|File photo)\)`;
 
 /** Passive participles whose "by" names who struck: "hit by Russian drones", "shells fired by Pakistani troops". */
 export const STRUCK_BY = 'hit|struck|attacked|targeted|fired|launched|shelled|bombed|bombarded|pounded|carried out|conducted|dropped|killed|wounded|injured|raided|stormed|ambushed|claimed';
+
+/** Nouns of a strike, the object that makes "launched" a strike ("launched a wave of air raids", not "launched peace talks aimed at"). */
+export const STRIKE_NOUNS = 'attacks?|strikes?|air ?strikes?|airstrikes?|air raids?|raids?|assaults?|ambush(?:es)?|bombings?|shelling|bombardments?|offensives?|incursions?|barrages?';
 
 /** Verbs of two sides striking each other: "A and B traded fire", "A exchanged strikes with B". */
 export const RECIPROCAL = 'traded|exchanged|trade|exchange|trading|exchanging';
