@@ -122,6 +122,8 @@ const NOT_PLACE = new Set(
 const ORIGIN_BEFORE = /\b(?:fired|launched|flown|sent|took off|taking off)\s+from\s+([^,;.]{0,50})$/i;
 /** A toll just before a place: "three people in Kherson", "two in the Donetsk region". */
 const PLACE_TOLL = fastRegExp(`(${COUNT})\\s+(?:(?:people|civilians|others|more|persons|children)\\s+)?(?:(?:were\\s+)?(?:killed|dead)\\s+)?in\\s+(?:the\\s+)?$`, 'i');
+/** "the Donetsk region", "Zaporizhzhia oblast": the word after a place name that belongs to it. */
+const PLACE_SUFFIX_AFTER = fastRegExp(`^\\s+(${PLACE_SUFFIX})\\b`, 'i');
 /** How far (characters) a place may stand from the strike or weapon word it locates. */
 const PLACE_REACH = 90;
 const CAPITAL_OF = (() => {
@@ -182,7 +184,7 @@ function placesIn(a: AnalysedArticle, s: Sentence): Place[] {
     const known = placeOf(name);
     if (!slot) continue;
     if (!known && !party && !/^\p{Lu}\p{Ll}/u.test(name)) continue;
-    const suffix = text.slice(at + name.length, s.end).match(new RegExp(`^\\s+(${PLACE_SUFFIX})\\b`, 'i'));
+    const suffix = text.slice(at + name.length, s.end).match(PLACE_SUFFIX_AFTER);
     const full = suffix ? `${name} ${suffix[1]}` : name;
     const country = known?.country ?? (form?.kind === 'name' ? form.party : null) ?? (form?.party ?? null);
     const strong = !/\b(?:across|over|on|of|into)\s+(?:the\s+)?(?:\p{L}+\s+)?$/iu.test(before);
@@ -674,19 +676,25 @@ const PHOTO_CREDIT_RE = new RegExp(PHOTO_CREDIT, 'u');
 /** Words before a scene verb that show the sentence is narrated, not captioned. */
 const NARRATED = /\b(?:said|says|told|reported|added|was|were|had|has|have|will|would|as|when|while|if|after|that|which|who)\b/i;
 
+/** The paragraphs that hold a photo credit ("Photograph: NAME/AGENCY"): captions, read once per article. */
+function creditedParagraphs(a: AnalysedArticle): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const s of a.sentences) if (!out.has(s.paragraph) && PHOTO_CREDIT_RE.test(s.text)) out.add(s.paragraph);
+  return out;
+}
+
 /** A photo caption: a present-tense scene ("A girl looks at the damage after a strike"), or a paragraph with a photo credit. */
-function isCaption(a: AnalysedArticle, s: Sentence): boolean {
+function isCaption(s: Sentence, credited: ReadonlySet<number>): boolean {
+  if (credited.has(s.paragraph)) return true;
   const m = s.text.match(SCENE_OPENING);
   // "A destroyed car is seen at the site": a damage word in the scene's subject still opens a caption.
-  if (m && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1].replace(DAMAGE_WORDS, ''))) return true;
-  for (let i = s.index; i >= 0 && a.sentences[i].paragraph === s.paragraph; i--) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
-  for (let i = s.index + 1; i < a.sentences.length && a.sentences[i].paragraph === s.paragraph; i++) if (PHOTO_CREDIT_RE.test(a.sentences[i].text)) return true;
-  return false;
+  return m != null && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1].replace(DAMAGE_WORDS, ''));
 }
 
 export function detectAttacks(a: AnalysedArticle): Attack[] {
   const out: Attack[] = [];
   const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null, separate: new Set() };
+  let credited: ReadonlySet<number> | null = null;
   for (const s of a.sentences) {
     if (s.heading) continue;
     // Nothing struck and no weapon named: no attack here (most sentences end at this cheap test).
@@ -694,7 +702,8 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     // So may a killing by armed men ("gunmen killed 17 pilgrims"), with no strike or weapon word at all.
     const tollNear = CASUALTY_WORD.test(s.text) && (out.length > 0 || ARMED_TEST.test(s.text));
     if (!tollNear && !STRIKE_TEST.test(s.text) && !weaponsOf(a, s).length) continue;
-    if (isCaption(a, s)) continue;
+    credited ??= creditedParagraphs(a);
+    if (isCaption(s, credited)) continue;
     const clauses = clausesOf(a, s);
     clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
@@ -718,6 +727,9 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const own = armed ? [armed.weapon] : named;
   const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
   const weapons: Array<Found<Weapon>> = own.length ? own : borrowed.map((w) => ({ value: { ...w, count: null }, start: c.start, end: c.start }));
+  // The clause's places, read once when first asked for.
+  let placesRead: Place[] | null = null;
+  const placesHere = (): Place[] => (placesRead ??= placesIn(a, c));
   const hasToll = CASUALTY_WORD.test(c.text);
   let killed = hasToll ? (firstCount(KILLED_RES, c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : NONE_KILLED.test(c.text) ? 0 : null)) : null;
   let injured = hasToll ? (firstCount(INJURED_RES, c.text) ?? (ONE_INJURED.some((re) => re.test(c.text)) ? 1 : NONE_INJURED.test(c.text) ? 0 : null)) : null;
@@ -740,7 +752,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     return;
   }
   // "... three people were killed and 10 others were injured": the rest of the toll of the record this sentence told of.
-  if (c.elliptical && !strikes.length && !own.length && mem.current && mem.at === s.index && (killed != null || injured != null) && !placesIn(a, c).length) {
+  if (c.elliptical && !strikes.length && !own.length && mem.current && mem.at === s.index && (killed != null || injured != null) && !placesHere().length) {
     mem.current.killed ??= killed;
     mem.current.injured ??= injured;
     return;
@@ -775,7 +787,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     last.injured ??= injured;
     last.intercepted ??= intercepted;
     if (!last.location) {
-      const place = mainPlace(placesIn(a, c), strikes.map((x) => x.start));
+      const place = mainPlace(placesHere(), strikes.map((x) => x.start));
       if (place) last.location = place.name;
     }
     addRule(last, 'memory:later-toll');
@@ -811,7 +823,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const sameClause = (x: number, y: number): boolean => !/[,;:—–()]/.test(text.slice(Math.min(x, y), Math.max(x, y)));
   // "In Kharkiv, a glide bomb killed two": a place that opens the sentence sets the scene for all of it.
   const opening = c.text.match(/^(?:In|At|Near|Outside|Across)\s+(?:the\s+)?[^,]{2,40},/);
-  const places = placesIn(a, c).filter(
+  const places = placesHere().filter(
     (p) => (opening && p.end <= c.start + opening[0].length) || anchors.some((at) => Math.abs(p.start - at) <= PLACE_REACH && sameClause(p.start, at)),
   );
   // "In Kharkiv, a glide bomb hit a depot outside the Zenit plant": the opening place is where it fell, the later name a landmark in it.
@@ -896,12 +908,14 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   const dated = when != null && (when.date != null || /night|morning|evening|afternoon|overnight|yesterday|today/i.test(when.text));
   // "since Russia attacked Ukraine in February 2022": background, not a reported strike.
   const pubYear = Number((published ?? '').slice(0, 4)) || null;
-  const years = allMatches(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g, c.text).map((m) => Number(m[1]));
-  if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
-  // "Hamas' October 7, 2023, attack", "erupted on 8 October 2023": a full date of a year before the report's.
-  if (!figures && pubYear != null && [...c.text.matchAll(FULL_DATE_YEAR)].some((m) => Number(m[1]) < pubYear)) return;
-  // "killed 3,800 civilians in airstrikes, which began in March 2015": a campaign's toll since an earlier year, not one strike.
-  if (pubYear != null && [...c.text.matchAll(CAMPAIGN_BEGAN)].some((m) => Number(m[1]) < pubYear)) return;
+  if (YEAR_TEST.test(c.text)) {
+    const years = allMatches(/\b(?:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b/g, c.text).map((m) => Number(m[1]));
+    if (!figures && years.some((y) => pubYear == null || y < pubYear)) return;
+    // "Hamas' October 7, 2023, attack", "erupted on 8 October 2023": a full date of a year before the report's.
+    if (!figures && pubYear != null && [...c.text.matchAll(FULL_DATE_YEAR)].some((m) => Number(m[1]) < pubYear)) return;
+    // "killed 3,800 civilians in airstrikes, which began in March 2015": a campaign's toll since an earlier year, not one strike.
+    if (pubYear != null && [...c.text.matchAll(CAMPAIGN_BEGAN)].some((m) => Number(m[1]) < pubYear)) return;
+  }
   if (groups.length === 1 && groups[0].place?.isCountry && !figures && !merged.length && !dated && !verbal && !sides && !LETHAL_ONE.test(c.text)) return;
   // The same strike told again a sentence or two on, with exact figures ("15 rockets were fired ... towards Asuncion"):
   // same place (or none), same weapon type, no other day or attacker — one record.
@@ -1053,6 +1067,8 @@ function armedAgent(a: AnalysedArticle, c: Sentence): { weapon: Found<Weapon>; p
   return null;
 }
 
+/** A year in a clause: the year rules below read only clauses that have one. */
+const YEAR_TEST = /\b(?:19|20)\d\d\b/;
 /** A day with its year: "October 7, 2023", "8 October 2023". */
 const FULL_DATE_YEAR = /\b(?:[A-Z][a-z]+\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+,?\s+)((?:19|20)\d\d)\b/g;
 /** "which began in October 2023", "since it started in 2015": a campaign dated by the year it began. */
