@@ -58,7 +58,8 @@ describe('saveProjectFile / openProjectFile', () => {
     await saveProjectFile(file, p);
     expect(readFileSync(file, 'utf8')).toBe(serializeProject(p));
     const opened = await openProjectFile(file);
-    expect(opened).toEqual({ project: p, migratedFrom: null, usedBackup: false });
+    // The file is the project's checked text: passed on as it is (the project worker's reply).
+    expect(opened).toEqual({ project: p, migratedFrom: null, usedBackup: false, text: serializeProject(p) });
   });
 
   it('keeps the previous file as .bak and leaves no temp files', async () => {
@@ -143,7 +144,7 @@ describe('saveProjectFile / openProjectFile', () => {
 describe('damaged files: a clear error naming the file and offering the backup', () => {
   const damage: Array<[string, (good: string) => string | Buffer, RegExp]> = [
     ['truncated JSON', (g) => g.slice(0, g.length - 40), /cut short/],
-    ['wrong schema', (g) => g.replace('"articles": [', '"articles": [42, '), /damaged: articles\[0\]/],
+    ['wrong schema', (g) => g.replace('"articles":[', '"articles":[42, '), /damaged: articles\[0\]/],
     ['not JSON', () => 'Dear analyst, this is not a project.', /not valid JSON/],
     ['empty', () => '', /is empty/],
     ['binary', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x10, 0x00, 0x80]), /binary file/],
@@ -190,7 +191,7 @@ describe('damaged files: a clear error naming the file and offering the backup',
     const file = path.join(fresh(), 'p.briefsmith');
     await saveProjectFile(file, project('One'));
     await saveProjectFile(file, project('Two'));
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 1', '"version": 3'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"version":1', '"version":3'));
     const e = (await rejection(openProjectFile(file))) as ProjectOpenError;
     expect(e.code).toBe('newer-version');
     expect(e.message).toContain('made by a newer Briefsmith (v3); this app reads up to v1');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefsmithError } from '../src/model/result';
 import { PROJECT_VERSION, ProjectSchema, type Project } from '../src/model/project';
-import { MIGRATIONS, newProject, parseProject, serializeProject } from '../src/project/project';
+import { MIGRATIONS, newProject, parseProject, projectFromCheckedText, serializeProject } from '../src/project/project';
 
 const NOW = new Date('2026-03-04T10:00:00Z');
 
@@ -54,7 +54,7 @@ describe('serializeProject / parseProject', () => {
     expect(serializeProject(project)).toBe(text);
   });
 
-  it('is stable: the same project in any key order gives the same bytes, keys sorted, pretty, newline-terminated', () => {
+  it('is stable: the same project in any key order gives the same bytes, keys sorted, one line, newline-terminated', () => {
     const p = sample();
     const shuffled = JSON.parse(JSON.stringify(p), function (this: unknown, _k, v) {
       if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).reverse());
@@ -64,10 +64,55 @@ describe('serializeProject / parseProject', () => {
     const a = serializeProject(p);
     expect(serializeProject(shuffled)).toBe(a);
     expect(a.endsWith('}\n')).toBe(true);
-    expect(a.split('\n')[1]).toMatch(/^ {2}"articles": \[/);
+    expect(a.split('\n')).toEqual([expect.stringMatching(/^\{"articles":\[/), '']);
     const top = Object.keys(JSON.parse(a));
     expect(top).toEqual([...top].sort());
     expect(Object.keys(JSON.parse(a).overlay.decisions.aa.fields)).toEqual(['a', 'b', 'text']);
+  });
+
+  it('leaves out a source sentence where its article holds it at its place, and puts it back on reading', () => {
+    const p = sample();
+    const elsewhere = { article: 'a9', sentence: 'Not in this project.', start: 0, end: 20 };
+    const moved = { article: 'a1', sentence: 'Talks resumed on Tuesday.', start: 25, end: 50 };
+    p.findings.outlook[0]!.sources.push(elsewhere, moved);
+    const text = serializeProject(p);
+    const refs = (JSON.parse(text) as Project).findings.outlook[0]!.sources;
+    expect(refs[0]).toEqual({ article: 'a1', start: 25, end: 60 });
+    expect(refs.slice(1)).toEqual([elsewhere, moved]);
+    expect(text.split('slowly').length).toBe(2); // in the article's text only
+    expect(parseProject(text, null).project).toEqual(p);
+    // The window's read of the project worker's reply (the same text, checked there) puts them back too.
+    expect(projectFromCheckedText(text)).toEqual(p);
+  });
+
+  it('reads a file written the old way (indented, every sentence repeated) as the same project', () => {
+    const p = sample();
+    const old = JSON.stringify(p, null, 2) + '\n';
+    const { project, migratedFrom } = parseProject(old, 'old.briefsmith');
+    expect(migratedFrom).toBeNull();
+    expect(project).toEqual(p);
+    expect(serializeProject(project).length).toBeLessThan(old.length);
+  });
+
+  it('passes the file text on only when the check gives back what the file holds', () => {
+    const text = serializeProject(sample());
+    expect(parseProject(text, null).text).toBe(text);
+    const doc = JSON.parse(text) as { findings: { outlook: Array<Record<string, unknown>> } };
+    delete doc.findings.outlook[0]!.conflicts; // the check puts in []
+    const changed = parseProject(JSON.stringify(doc), null);
+    expect(changed.text).toBeNull();
+    expect(changed.project.findings.outlook[0]!.conflicts).toEqual([]);
+    const v0 = JSON.parse(text) as Record<string, unknown>;
+    v0.version = 0;
+    expect(parseProject(JSON.stringify(v0), null).text).toBeNull();
+  });
+
+  it('reports a source without a sentence whose place is not in its article as damage', () => {
+    const doc = JSON.parse(serializeProject(sample())) as { findings: { outlook: Array<{ sources: Array<{ end: number }> }> } };
+    doc.findings.outlook[0]!.sources[0]!.end = 999;
+    const e = errorOf(() => parseProject(JSON.stringify(doc), 'cut.briefsmith'));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/findings\.outlook\[0\]\.sources\[0\]\.sentence/);
   });
 
   it('refuses to serialise an invalid project (so it never writes a file it cannot open)', () => {
@@ -92,7 +137,7 @@ describe('parseProject errors name the file and the problem', () => {
     ['binary', '\u0000\u0001PK\u0003\u0004\u0000garbage', /binary file/],
     ['JSON but not a project', '{"hello": 1}', /not a Briefsmith project/],
     ['a JSON array', '[1,2,3]', /not a Briefsmith project/],
-    ['bad version', good.replace('"version": 1', '"version": "one"'), /version/],
+    ['bad version', good.replace('"version":1', '"version":"one"'), /version/],
   ];
   for (const [name, text, re] of cases) {
     it(name, () => {

@@ -247,7 +247,7 @@ export async function saveProjectFile(path: string, p: Project, limits: ProjectS
 // ---------------------------------------------------------------------------------------
 
 /** Reads and parses one project file; errors are plain `BriefsmithError`s naming `shownAs`. */
-async function readProject(path: string, shownAs: string): Promise<{ project: Project; migratedFrom: number | null }> {
+async function readProject(path: string, shownAs: string): Promise<{ project: Project; migratedFrom: number | null; text: string | null }> {
   let bytes: Buffer;
   // Only regular files: a device (/dev/zero) would be read forever, a FIFO would block the
   // open. Checked before opening, opened non-blocking, checked again on the open file, and
@@ -317,10 +317,10 @@ async function probeBackup(path: string): Promise<{ ok: boolean; savedAt: string
  * names the file and, when `path.bak` opens cleanly, offers it (`openBackup(path)`).
  * `usedBackup` is always false here; `openBackup` sets it.
  */
-export async function openProjectFile(path: string): Promise<{ project: Project; migratedFrom: number | null; usedBackup: boolean }> {
+export async function openProjectFile(path: string): Promise<{ project: Project; migratedFrom: number | null; usedBackup: boolean; text: string | null }> {
   try {
-    const { project, migratedFrom } = await readProject(path, path);
-    return { project, migratedFrom, usedBackup: false };
+    const { project, migratedFrom, text } = await readProject(path, path);
+    return { project, migratedFrom, usedBackup: false, text };
   } catch (e) {
     if (!(e instanceof BriefsmithError)) throw e;
     if (e.code === 'invalid-input' || e.code === 'too-large') throw e;
@@ -333,10 +333,10 @@ export async function openProjectFile(path: string): Promise<{ project: Project;
 }
 
 /** Opens `path.bak`, the file kept by the previous save; for when the user accepts the offer. */
-export async function openBackup(path: string): Promise<{ project: Project; migratedFrom: number | null; usedBackup: boolean }> {
+export async function openBackup(path: string): Promise<{ project: Project; migratedFrom: number | null; usedBackup: boolean; text: string | null }> {
   const bak = backupPathOf(path);
-  const { project, migratedFrom } = await readProject(bak, bak);
-  return { project, migratedFrom, usedBackup: true };
+  const { project, migratedFrom, text } = await readProject(bak, bak);
+  return { project, migratedFrom, usedBackup: true, text };
 }
 
 // ---------------------------------------------------------------------------------------

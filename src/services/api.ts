@@ -27,6 +27,7 @@ import {
 import type { ApiMethodName, MenuCommand } from './channels';
 import type { FindingsUpdate } from './findings-update';
 import { readReplyText, type ReplyText } from './reply-text';
+import { projectFromCheckedText } from '../project/project';
 
 /** One file that could not be imported, with a message that names it. */
 export interface ImportFailure {
@@ -376,8 +377,8 @@ export function readText(api: Pick<BriefsmithApi, 'readTextPart'>, text: ReplyTe
   });
 }
 
-/** The window's side of a `ProjectReply`: the project parsed from its text (the project worker checked it; it is not checked again). */
+/** The window's side of a `ProjectReply`: the project parsed from its text, sentences put back (the project worker checked it; it is not checked again). */
 export async function readProjectReply<R extends ProjectReply>(api: Pick<BriefsmithApi, 'readTextPart'>, r: R): Promise<Omit<R, 'projectText'> & { readonly project: Project }> {
   const { projectText, ...rest } = r;
-  return { ...rest, project: JSON.parse(await readText(api, projectText)) as Project };
+  return { ...rest, project: projectFromCheckedText(await readText(api, projectText)) };
 }

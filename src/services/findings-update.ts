@@ -8,6 +8,7 @@
  * Pure: used by the worker (`diffFindings`) and the renderer (`applyFindingsUpdate`).
  */
 import { ITEM_SECTIONS, type Findings, type ItemOf, type ItemSection } from '../model';
+import { samePlainData } from '../project/same-data';
 
 export interface FindingsUpdate {
   /** The version these findings are, to name as `base` next time. */
@@ -55,19 +56,5 @@ export function applyFindingsUpdate(base: Findings | null, u: FindingsUpdate): F
   return out as unknown as Findings;
 }
 
-/** Deep equality of plain data, whatever the order of object keys (a project file's findings against the extraction's). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => same(x, bb[i]));
-  }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 /** Whether two findings hold the same items in the same order (an update made for one applies to the other). */
-export const sameFindings = (a: Findings, b: Findings): boolean => ITEM_SECTIONS.every((s) => same(a[s], b[s]));
+export const sameFindings = (a: Findings, b: Findings): boolean => ITEM_SECTIONS.every((s) => samePlainData(a[s], b[s]));

@@ -33,7 +33,7 @@ import type { HandOver, PrimeRequest } from './extract-cache';
 import type { DocumentDirs, DocumentProgress } from './document-jobs';
 import type { ExportFormat, PreviewPages } from './api';
 import { applyProjectPatch, MissingBase, type HeldProject, type ProjectPatch } from './project-patch';
-import { newProject } from '../project/project';
+import { newProject, serializeCheckedProject } from '../project/project';
 import type { HeldTexts, ReplyText } from './reply-text';
 
 /** What a `document` job makes of the held project. */
@@ -86,11 +86,12 @@ const hold = (version: string, project: Project): HeldProject => ({ version, pro
 /** The held project of version `version`, when it is whole (an adopted one waits for its first patch). */
 const heldWhole = (h: ProjectHolder, version: string): HeldProject | null => (h.held?.version === version && !h.held.partial ? h.held : null);
 
-const opened = (h: ProjectHolder, id: number, project: Project, migratedFrom: number | null): ProjectJobReply => ({
+/** `text`: the file's own text when it is the project's checked text (`parseProject`), passed on without writing the project out again. */
+const opened = (h: ProjectHolder, id: number, project: Project, migratedFrom: number | null, text: string | null): ProjectJobReply => ({
   id,
   kind: 'opened',
-  // Plain JSON (no sorted keys, no indent): the window reads it in parts and parses it once.
-  projectText: h.texts.keep(JSON.stringify(project)),
+  // The file's form (no sentence its article holds again): the window reads it in parts, parses it once and puts the sentences back.
+  projectText: h.texts.keep(text ?? serializeCheckedProject(project)),
   migratedFrom,
   title: project.briefing.title,
 });
@@ -153,9 +154,9 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob, progress?
         return held ? await documentJob(h, held.project, job, progress) : { id, kind: 'missing' };
       }
       case 'open': {
-        const { project, migratedFrom } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
+        const { project, migratedFrom, text } = job.backup ? await openBackup(job.path) : await openProjectFile(job.path);
         h.held = hold(job.version, project);
-        return opened(h, id, project, migratedFrom);
+        return opened(h, id, project, migratedFrom, text);
       }
       case 'prime': {
         const held = heldWhole(h, job.held);
@@ -185,7 +186,7 @@ export async function runProjectJob(h: ProjectHolder, job: ProjectJob, progress?
           return { id, kind: 'none' };
         }
         h.held = hold(job.version, got.project);
-        return opened(h, id, got.project, got.migratedFrom);
+        return opened(h, id, got.project, got.migratedFrom, got.text);
       }
       case 'part': {
         const text = h.texts.part(job.ticket, job.index);
