@@ -41,8 +41,10 @@ export async function benchHandlers(userDataDir: string, dialogs: BenchDialogs =
 
 /** What main saw of the messages of one piece of work (measured in main's own thread). */
 export interface IpcStats {
-  /** The longest stall of main's event loop while it handled one of the messages. */
+  /** The longest stall of main's event loop while it handled one of the messages (wall: the machine's load is in it). */
   block: number;
+  /** The most CPU main's own thread ran between two ticks of that meter (`StallMeter.worstOwn`): its longest stretch of its own work. */
+  own: number;
   /** The longest garbage-collection pause of main's thread meanwhile (main's own heap: the window runs in another thread). */
   gc: number;
   /** Main's event loop busy (event-loop utilisation's active ms) over the messages. */
@@ -61,7 +63,7 @@ export interface IpcStats {
   autosaveThread: string;
 }
 
-const noStats = (): IpcStats => ({ block: 0, gc: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0, autosaveThread: 'idle' });
+const noStats = (): IpcStats => ({ block: 0, own: 0, gc: 0, busy: 0, cpu: 0, cpus: [], messages: 0, bytes: 0, autosaveThread: 'idle' });
 
 type ToMain =
   | { readonly kind: 'call'; readonly id: number; readonly method: ApiMethod; readonly req: unknown }
@@ -100,6 +102,7 @@ async function serveAsMain(port: NonNullable<typeof parentPort>, userDataDir: st
     } finally {
       meter.stop();
       stats.block = Math.max(stats.block, meter.worst());
+      stats.own = Math.max(stats.own, meter.worstOwn());
       stats.gc = Math.max(stats.gc, gc.stop());
       stats.busy += performance.eventLoopUtilization(elu).active;
     }
