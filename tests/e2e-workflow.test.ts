@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importBytes } from '../src/import';
 import { extractAll } from '../src/extract';
-import { ProjectSchema, type Outlook, type Position } from '../src/model';
+import type { Outlook, Position } from '../src/model';
+import { parseProject } from '../src/project/project';
 import { readProjectReply, readText, type BriefsmithBridge } from '../src/services/api';
 import type { AppServer } from './e2e/server';
 import { shot } from './e2e/shots';
@@ -209,7 +210,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     server.dialogs.save.push(projectPath);
     await page.getByRole('button', { name: 'Save As…' }).click();
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
-    const saved = ProjectSchema.parse(JSON.parse(await readFile(`${projectPath}.briefsmith`, 'utf8')));
+    const saved = parseProject(await readFile(`${projectPath}.briefsmith`, 'utf8'), null).project;
     expect(saved.briefing.title).toBe(TITLE);
     expect(saved.briefing.sections).toEqual(order);
     expect(saved.overlay.decisions[toReject!.id]).toEqual({ status: 'rejected' });
@@ -306,7 +307,7 @@ describe.skipIf(skipReason !== null)('desktop workflow in Chromium', () => {
     await expect.poll(() => server.eventClients()).toBe(1);
     server.sendMenu('saveAs');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
-    expect(ProjectSchema.parse(JSON.parse(await readFile(target, 'utf8'))).briefing.title).toBe('Recovered briefing');
+    expect(parseProject(await readFile(target, 'utf8'), null).project.briefing.title).toBe('Recovered briefing');
     // Saving clears the recovery copy.
     await expect.poll(async () => {
       const r = await server.api.recover({});
