@@ -22,6 +22,23 @@ describe('attacks: bombings and raids by armed men', () => {
     expect(truck[0]?.weapons).toEqual([expect.objectContaining({ type: 'bomb', count: 1 })]);
   });
 
+  it('reads a blast with no weapon named as a bomb, counted by its number', () => {
+    const two = detectAttacks(build('Two blasts outside a stadium in Cartagena killed 14 people on Monday, police said.'));
+    expect(two[0]?.weapons).toEqual([expect.objectContaining({ type: 'bomb', count: 2 })]);
+    const one = detectAttacks(build('The bombing at a bus terminal in Medellin on Monday killed nine people and wounded 30.'));
+    expect(one[0]?.weapons).toEqual([expect.objectContaining({ type: 'bomb', count: 1 })]);
+    const ied = detectAttacks(build('An improvised explosive device hit a patrol near Tumbes on Monday, killing three soldiers.'));
+    expect(ied[0]?.weapons).toEqual([expect.objectContaining({ type: 'bomb' })]);
+  });
+
+  it('leaves a bombing in an article of air raids without a bomb', () => {
+    const text = [
+      'Warplanes struck a market in Cartagena on Monday. Air strikes also hit two villages nearby, and jets flew over the port.',
+      'Doctors said 20 people were killed in the bombing of the market on Monday.',
+    ].join('\n');
+    expect(detectAttacks(build(text)).some((x) => x.weapons.some((w) => w.type === 'bomb'))).toBe(false);
+  });
+
   it('does not read a date before "A suicide bomber" as the number of bombers', () => {
     const out = detectAttacks(build('2024-05-13 A suicide bomber struck a market in Arequipa on Monday, killing six people.'));
     expect(out[0]?.weapons[0]?.count).toBe(1);

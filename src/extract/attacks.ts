@@ -28,7 +28,7 @@ import {
 } from './lexicon/strike-verbs';
 import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
 import { OFFICIAL_NOUNS, REGION_ADJECTIVES } from './lexicon/places';
-import { WEAPONS } from './lexicon/weapons';
+import { AIR_WAR, BLASTS, WEAPONS } from './lexicon/weapons';
 import { NUMBER, QUALIFIER, numberSpans, parseCount, type NumberSpan } from './numbers';
 import { partyForm, placeOf } from './parties';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
@@ -715,7 +715,34 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
       addRule(x, 'attacker:claimed-in-article');
     }
   }
-  return withoutSummaries(out, mem.separate);
+  const kept = withoutSummaries(out, mem.separate);
+  blastsAsBombs(a, kept);
+  return kept;
+}
+
+/** A blast word with the count just before it: "two blasts", "Three powerful blasts", "One bomber". */
+const BLAST_RE = fastRegExp(`(?:\\b(${COUNT})\\s+(?:[\\p{L}-]+\\s+)?)?\\b(${BLASTS})\\b(?!\\s+(?:campaigns?|raids?|runs?|sorties))`, 'iu');
+const BLASTS_ALL = fastRegExp(`\\b(?:${BLASTS}|bombs?)\\b`, 'gi');
+const AIR_WAR_ALL = fastRegExp(`\\b(?:${AIR_WAR})\\b`, 'gi');
+
+/**
+ * A strike told with no weapon, where its sentence names a blast ("two blasts killed 100", "the
+ * bombing at the market killed six"): a bomb, counted by the number before it, one for a singular
+ * word. Not in an article whose words of war from the air or by fire are as many as its blasts and
+ * bombs (the "bombing" may be an air raid, the "explosions" a missile's), nor a "bombing campaign".
+ */
+function blastsAsBombs(a: AnalysedArticle, out: readonly Attack[]): void {
+  let air: boolean | null = null;
+  for (const x of out) {
+    if (x.weapons.length || !x.sources.length) continue;
+    const m = x.sources[0].sentence.match(BLAST_RE);
+    if (!m) continue;
+    air ??= allMatches(AIR_WAR_ALL, a.article.text).length >= allMatches(BLASTS_ALL, a.article.text).length;
+    if (air) return;
+    const count = m[1] ? (parseCount(m[1])?.value ?? null) : /s$/i.test(m[2]) ? null : 1;
+    x.weapons = [{ type: 'bomb', count, label: m[2] }];
+    addRule(x, 'weapon:blast');
+  }
 }
 
 /** The attacks of one clause: a new record, new facts for the one being told, or nothing. */

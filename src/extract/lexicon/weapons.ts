@@ -22,5 +22,15 @@ export const WEAPONS: ReadonlyArray<readonly [WeaponType, string]> = [
   ['bomb', '(?:suicide |car |truck |roadside )bomb(?:ings?|ers?)'],
   ['bomb', 'explosives?-(?:laden|packed|filled|rigged) (?:vehicles?|cars?|trucks?|vans?|motorcycles?)|suicide vests?'],
   ['bomb', '(?:barrel |car |truck |roadside |cluster |aerial )?bombs?'],
-  ['other', 'grenades?|landmines?|mines|improvised explosive devices?|IEDs?|sniper fire|gunfire'],
+  ['bomb', 'improvised explosive devices?|IEDs?'],
+  ['other', 'grenades?|landmines?|mines|sniper fire|gunfire'],
 ];
+
+/**
+ * Words of a blast that name no weapon of their own ("two blasts", "the bombing at the market",
+ * "a suicide bomber", "explosions killed"): a bomb, when nothing else is named for the strike.
+ */
+export const BLASTS = 'bombings?|bombers?|blasts?|explosions?|detonations?';
+
+/** Words of a war from the air: where they are written, a bombing or a blast may have come from the air. */
+export const AIR_WAR = 'air ?strikes?|airstrikes?|air raids?|air force|warplanes?|fighter jets?|jets|aircraft|aerial|helicopters?|gunships?|drones?|missiles?|rockets?|shells?|shelling|artillery';
