@@ -12,7 +12,7 @@ const person = (id: string, name: string, variants: string[] = [], roles: string
 const delegation = (members: DelegationMember[]): Delegation => ({ id: 'd1', party: 'Ostria', venue: 'Velmora', date: '2026-03-02', members, sources: [src('a1', 0)], confidence: 0.8, conflicts: [] });
 const project = (d: Delegation): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles: [],
   findings: { ...emptyFindings(), delegations: [d] },
   overlay: emptyOverlay(),

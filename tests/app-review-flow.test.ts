@@ -10,7 +10,7 @@ import { reviewedFindings } from '../src/services/reviewed';
 
 const project = (over: Partial<Project> = {}): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles: [],
   findings: emptyFindings(),
   overlay: emptyOverlay(),

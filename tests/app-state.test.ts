@@ -7,7 +7,7 @@ import { articleLabel, blankItem, EDITABLE_FIELDS, effectiveItem, fieldsFromForm
 
 const project = (): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles: [],
   findings: emptyFindings(),
   overlay: emptyOverlay(),

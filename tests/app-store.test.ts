@@ -14,7 +14,7 @@ import { HeldTexts } from '../src/services/reply-text';
 
 const project = (title = 'T'): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles: [],
   findings: emptyFindings(),
   overlay: emptyOverlay(),

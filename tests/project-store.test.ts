@@ -191,10 +191,10 @@ describe('damaged files: a clear error naming the file and offering the backup',
     const file = path.join(fresh(), 'p.briefsmith');
     await saveProjectFile(file, project('One'));
     await saveProjectFile(file, project('Two'));
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"version":1', '"version":3'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"version":2', '"version":3'));
     const e = (await rejection(openProjectFile(file))) as ProjectOpenError;
     expect(e.code).toBe('newer-version');
-    expect(e.message).toContain('made by a newer Briefsmith (v3); this app reads up to v1');
+    expect(e.message).toContain('made by a newer Briefsmith (v3); this app reads up to v2');
     expect(e.backupAvailable).toBe(true);
   });
 

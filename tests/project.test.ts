@@ -137,7 +137,7 @@ describe('parseProject errors name the file and the problem', () => {
     ['binary', '\u0000\u0001PK\u0003\u0004\u0000garbage', /binary file/],
     ['JSON but not a project', '{"hello": 1}', /not a Briefsmith project/],
     ['a JSON array', '[1,2,3]', /not a Briefsmith project/],
-    ['bad version', good.replace('"version":1', '"version":"one"'), /version/],
+    ['bad version', good.replace('"version":2', '"version":"one"'), /version/],
   ];
   for (const [name, text, re] of cases) {
     it(name, () => {
@@ -170,7 +170,7 @@ describe('parseProject errors name the file and the problem', () => {
     doc.somethingNew = { x: 1 };
     const e = errorOf(() => parseProject(JSON.stringify(doc), 'new.briefsmith'));
     expect(e.code).toBe('newer-version');
-    expect(e.message).toContain('made by a newer Briefsmith (v3); this app reads up to v1');
+    expect(e.message).toContain('made by a newer Briefsmith (v3); this app reads up to v2');
     expect(e.message).toContain('"new.briefsmith"');
   });
 
@@ -193,10 +193,10 @@ describe('migration v0 → v1', () => {
     return p;
   }
 
-  it('opens a v0 file as v1 and reports the version it came from', () => {
+  it('opens a v0 file as the current version and reports the version it came from', () => {
     const { project, migratedFrom } = parseProject(JSON.stringify(v0()), 'old.briefsmith');
     expect(migratedFrom).toBe(0);
-    expect(project.version).toBe(1);
+    expect(project.version).toBe(2);
     expect(project.briefing.templateId).toBe('situation');
     expect('template' in project.briefing).toBe(false);
     expect(project.briefing.options).toEqual({ citations: null, language: 'en-GB' });
@@ -204,6 +204,14 @@ describe('migration v0 → v1', () => {
     expect(project.overlay.personSplits).toEqual([]);
     expect(project.overlay.decisions.o1).toEqual({ status: 'accepted' });
     expect(project.articles).toEqual(sample().articles);
+  });
+
+  it('opens a v1 file (every sentence written out) as v2, and reports it came from v1', () => {
+    const v1 = { ...sample(), version: 1 };
+    const { project, migratedFrom, text } = parseProject(JSON.stringify(v1, null, 2), 'v1.briefsmith');
+    expect(migratedFrom).toBe(1);
+    expect(project).toEqual(sample());
+    expect(text).toBeNull(); // written out again in the current version, never passed on as it was
   });
 
   it('is pure: the input document is not changed', () => {

@@ -16,7 +16,7 @@ const PART = 500;
 
 const project = (): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles: [0, 1].map((i) => ({ id: `a${i}`, title: `Harbour talks, round ${i}`, outlet: 'The Example Gazette', published: '2026-01-02', byline: null, text: 'Negotiators met again on the ferry crossing. '.repeat(40), origin: { kind: 'paste' } })),
   findings: emptyFindings(),
   overlay: emptyOverlay(),

@@ -21,7 +21,7 @@ const position = (i: number): Position => ({ id: `q${i}`, sources: src(`a${i % 5
 
 const project = (articles: Article[], findings: Findings, notes = ''): Project => ({
   format: 'briefsmith',
-  version: 1,
+  version: 2,
   articles,
   findings,
   overlay: emptyOverlay(),

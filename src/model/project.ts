@@ -5,7 +5,7 @@ import { FindingsSchema } from './findings';
 import { OverlaySchema } from './review';
 
 export const PROJECT_FORMAT = 'briefsmith';
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
 /**
  * A `.briefsmith` project file: everything the analyst needs to pick up the work.

@@ -172,8 +172,17 @@ function migrateV0toV1(v0: Json): Json {
   };
 }
 
+/**
+ * Version 2 may leave out a source reference's `sentence` where it is the article's text between
+ * its `start` and `end` (reading puts it back), so a version-1 app must not open it; a version-1
+ * file holds every sentence and is otherwise the same.
+ */
+function migrateV1toV2(v1: Json): Json {
+  return { ...v1, version: 2 };
+}
+
 /** `MIGRATIONS[n]` turns a version-n document into version n + 1. Each is pure. */
-export const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [migrateV0toV1];
+export const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [migrateV0toV1, migrateV1toV2];
 
 if (MIGRATIONS.length !== PROJECT_VERSION) {
   // A new PROJECT_VERSION needs its migration; fail loudly at load time rather than silently.
