@@ -9,6 +9,7 @@ import { triggerIndex, triggersOf } from './cue-triggers';
 import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/statement-model';
 import { statementText } from './learn/statement-text';
 import { KIND_MODEL, kindModelActive, kindOf, type KindModel } from './learn/kind-model';
+import { filterPositionItems } from './learn/position-item-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 import { allMatches } from '../text/matches';
 
@@ -248,7 +249,7 @@ const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
 export function detectPositions(a: AnalysedArticle): Position[] {
   const done = DETECTED.get(a);
   if (done) return done;
-  const out = withLearnedKinds(withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL), KIND_MODEL);
+  const out = withLearnedKinds(filterPositionItems(a, withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL)), KIND_MODEL);
   DETECTED.set(a, out);
   return out;
 }
