@@ -47,3 +47,10 @@ describe('sides from usage: the opposition set against the government', () => {
     expect(partiesOf('Estonian opposition lawmakers criticised the budget on Monday.')).toEqual(['Estonia']);
   });
 });
+
+describe('sides from usage: the country of an opposition named by no demonym', () => {
+  it('takes the state whose government faces the opposition, not a backer or the venue', () => {
+    const text = 'Latvia’s government and the U.S.-backed opposition forces met in Tallinn, Estonia on Monday. The U.S. and the United States welcomed the talks held in Estonia. Opposition negotiator Ana Soto spoke.';
+    expect(sideOf(text, 'Ana Soto')).toBe('Latvian opposition');
+  });
+});

@@ -1186,7 +1186,7 @@ function homeState(parties: readonly PartyMention[]): string | null {
 const BACKER_AFTER = /^-(?:backed|supported|sponsored|funded|armed|allied|aligned|brokered|mediated)\b/i;
 const PLACE_NOUN_AFTER = /^\s+(?:capital|city|border|coast|coastline|territory|soil|waters|airspace|side of the border|town|village|port|island|mainland)\b/i;
 /** "both President X and Ruritania's leadership", "X or Ruritania": a party coordinated with the person is another side. */
-const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(?:['’]s?\s+[\p{Ll}-]+\s+)?(?:and|or|nor)\s+(?:\p{Lu}\S*\s+){0,3}$/u;
+const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(?:['’]s?\s+[\p{Ll}-]+\s+|\s+(?:government|regime|administration|camp)\s+)?(?:and|or|nor)\s+(?:the\s+)?(?:\p{Lu}\S*\s+){0,3}$/u;
 
 /**
  * The side a person's own sentences put them on, when no role says it: party words that own or

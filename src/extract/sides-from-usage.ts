@@ -132,8 +132,10 @@ function mostNamedState(text: string, known: readonly PartyMention[]): string | 
   const counts = new Map<string, number>();
   for (const pm of known) {
     if (pm.kind === 'organisation' || pm.kind === 'capital') continue;
-    if (VENUE_BEFORE.test(text.slice(Math.max(0, pm.start - 30), pm.start))) continue;
-    counts.set(pm.party, (counts.get(pm.party) ?? 0) + (pm.kind === 'demonym' ? 0.5 : 1));
+    if (VENUE_BEFORE.test(text.slice(Math.max(0, pm.start - 30), pm.start)) || BACKER_AFTER.test(text.slice(pm.end, pm.end + 12))) continue;
+    // "Ruritania's government and the opposition": the government the cue sets the opposition against
+    const owner = OWN_GOVERNMENT_AFTER.test(text.slice(pm.end, pm.end + 24)) ? 2 : 0;
+    counts.set(pm.party, (counts.get(pm.party) ?? 0) + owner + (pm.kind === 'demonym' ? 0.5 : 1));
   }
   let best: string | null = null;
   let most = 0;
@@ -141,6 +143,9 @@ function mostNamedState(text: string, known: readonly PartyMention[]): string | 
   return best;
 }
 
+/** "the Ruritania-backed opposition": a backer is not the state the opposition opposes. */
+const BACKER_AFTER = /^-(?:backed|led|sponsored|supported|allied|aligned)\b/;
+const OWN_GOVERNMENT_AFTER = /^(?:['’]s)?\s+(?:government|regime)\s+and\s/;
 const VENUE_BEFORE = /(?:\b(?:in|at|to|from)\s+(?:the\s+)?|\p{Lu}[\p{L}-]*,\s+)$/u;
 
 const ROWS: readonly Row[] = [

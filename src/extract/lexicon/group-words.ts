@@ -52,4 +52,4 @@ export const STATE_BODY_WORDS: ReadonlySet<string> = new Set([
  * negotiates, fights or faces the government ("the government and the opposition", "opposition
  * negotiators", "the armed opposition").
  */
-export const OPPOSITION_SIDE = /\b(?:(?:government|regime)\s+and\s+(?:the\s+)?(?:[\p{L}-]+\s+)?opposition|opposition\s+(?:delegation|delegates|negotiat\w*|team|groups?|coalition|forces|fighters|bloc|alliance|representatives|side|movement|leaders|platform|umbrella)|armed\s+opposition|opposition['’]s\s+(?:delegation|negotiat\w*|team))\b/iu;
+export const OPPOSITION_SIDE = /\b(?:(?:government|regime)\s+and\s+(?:the\s+)?(?:[\p{L}.-]+\s+)?opposition|opposition\s+(?:delegation|delegates|negotiat\w*|team|groups?|coalition|forces|fighters|bloc|alliance|representatives|side|movement|leaders|platform|umbrella)|armed\s+opposition|opposition['’]s\s+(?:delegation|negotiat\w*|team))\b/iu;
