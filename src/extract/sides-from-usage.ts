@@ -63,8 +63,16 @@ function nameBeforeGroupNoun(text: string, lex: UsageLexicon): UsageSide[] {
 /** "Al Shabaab fighters": the lexicon knows the words together (or their last ones) as a party. */
 const namesKnown = (words: readonly string[], lex: UsageLexicon): boolean => words.some((_, i) => lex.partyForm(words.slice(i).join(' ')) != null);
 
-/** A group's head word ("Front", "Movement"): the capitalised words before it are its name. */
-const GROUP_HEAD = /(?<=\p{Lu}[\p{L}\p{N}’'-]*\s+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/gu;
+/**
+ * A group's head word ("Front", "Movement"): the capitalised words before it are its name. The
+ * lookahead for the heads themselves comes first so that the costly lookbehind runs only where a
+ * head stands; a capitalised word that is no head was skipped anyway, and its match took no text
+ * another match needs (a head starts after a space), so the matches kept are the same.
+ */
+const GROUP_HEAD = new RegExp(
+  `(?=(?:${[...GROUP_HEADS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}-]))(?<=\\p{Lu}[\\p{L}\\p{N}’'-]*\\s+)(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}-])`,
+  'gu',
+);
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the']);
 
 function groupHeadNames(text: string, lex: UsageLexicon): UsageSide[] {

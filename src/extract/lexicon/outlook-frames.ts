@@ -3,6 +3,9 @@
  * assessments of prospects and doubts. Regex sources, matched case-insensitively on whole
  * words. `strong` cues stand even in a sentence that also states a position; weak ones
  * ("might", "most likely") count only in a sentence that is not a position.
+ * An alternative that opens with a lookbehind first looks ahead for its own opening words
+ * ("(?=under)(?<=…)\bunder"): the same matches, but the lookbehind then runs only where those
+ * words stand, not at every position of every sentence (outlook.ts tests all cues at once).
  */
 import { words } from './inflect';
 
@@ -34,7 +37,7 @@ const BASE_CUES: readonly OutlookCue[] = [
   { name: 'likely', re: String.raw`\bexpects? (?:to|that)\b|\bwill likely\b|\blikely["”’]?\s+to\b|\bunlikely\s+to\b|\bprobably\b|\b(?:remains?|seems?|looks?|appears?) (?:unlikely|likely|improbable|possible|doubtful)\b`, strong: true, weight: 0.85 },
   { name: 'time-ahead', re: String.raw`\bwithin (?:days|weeks|months|a (?:week|month))\b|\bin the (?:coming|next) (?:days|weeks|months)\b|\bnext (?:week|month|round|year)\b|\blater this (?:week|month|year)\b`, strong: true, weight: 0.85 },
   // only a sequence still ahead ("is to be followed by talks"; "followed by talks on Monday" with Monday ahead): "a blast followed by gunfire" tells what happened
-  { name: 'followed-by', re: String.raw`(?<=\b(?:will|would|shall|to|could|may|might|should)\s+(?:then\s+|also\s+|soon\s+|later\s+)?be\s+)\bfollowed\s+by\b`, strong: true, weight: 0.8 },
+  { name: 'followed-by', re: String.raw`(?=followed)(?<=\b(?:will|would|shall|to|could|may|might|should)\s+(?:then\s+|also\s+|soon\s+|later\s+)?be\s+)\bfollowed\s+by\b`, strong: true, weight: 0.8 },
   { name: 'followed-by', re: String.raw`\bfollowed\s+by\s+(?:[\p{L}’'-]+\s+){0,3}?(?:${EVENT})\b`, strong: true, weight: 0.8, ahead: true },
   { name: 'meeting-modal', re: String.raw`\b(?:will|would|shall)\s+(?:then\s+|also\s+|mostly\s+|likely\s+|probably\s+|first\s+|now\s+)?(?:${MEETING_VERBS})\b`, strong: false, weight: 0.8 },
   { name: 'will-hold', re: String.raw`\bwill hold\b|\bwill (?:last|collapse|fail|succeed|falter)\b`, strong: true, weight: 0.8 },
@@ -51,7 +54,7 @@ const BASE_CUES: readonly OutlookCue[] = [
   { name: 'prospects-of', re: String.raw`\bprospects? (?:of|for)\b|\bchances? (?:of|for) (?:a |an )?(?:deal|agreement|peace|cease-?fire|truce|breakthrough|success)\b`, strong: true, weight: 0.7 },
   { name: 'continue-war', re: String.raw`\bcontinue (?:the war|fighting)\b`, strong: true, weight: 0.65 },
   // assessments in reported speech and quotes: "said a joint statement was unlikely", "I would be surprised to see"
-  { name: 'unlikely', re: String.raw`\bunlikely\b|\bwould be surprised\b|\b(?:will|would) (?:remain|stay on|drag on)\b|(?<!\b(?:can[’']t|cannot|can not|couldn[’']t|could not|impossible to|hard to|difficult to|no way to)\s)\bpredict(?:s|ed|ing)?\b`, strong: true, weight: 0.75 },
+  { name: 'unlikely', re: String.raw`\bunlikely\b|\bwould be surprised\b|\b(?:will|would) (?:remain|stay on|drag on)\b|(?=predict)(?<!\b(?:can[’']t|cannot|can not|couldn[’']t|could not|impossible to|hard to|difficult to|no way to)\s)\bpredict(?:s|ed|ing)?\b`, strong: true, weight: 0.75 },
   { name: 'expect-to', re: String.raw`\bexpect(?:s|ed)?\b(?=[^.;]{1,60}?\bto (?:hold|last|collapse|resume|continue|fail|succeed|meet|convene|sign|take|stay|end)\b)`, strong: true, weight: 0.75 },
   { name: 'caution', re: String.raw`\bcautioned that\b|\b(?:less|more|not) (?:sanguine|optimistic|hopeful|confident)\b|\brais(?:ed|es|ing) (?:fresh |new |serious )?(?:doubts|questions) (?:over|about|on|as to|whether)\b`, strong: true, weight: 0.7 },
   { name: 'fragile', re: String.raw`\bhow (?:fragile|precarious|tenuous|uncertain)\b|\b(?:is|was|are|were|remains?|remained) (?:still )?(?:fragile|precarious|provisional|tenuous)\b`, strong: true, weight: 0.7 },
@@ -88,7 +91,7 @@ const FRAME_CUES: readonly OutlookCue[] = [
   // agreed or intended next steps (not a purpose, "is intended to deter", an earlier plan, "had planned to", nor a plan
   // as a thing someone has or made, "approved a plan to", "the army's plan to", "no plans to")
   { name: 'next-step-agreed', re: String.raw`\bagreed (?:to|on|upon)\s+(?:${STEP})\b|\bagreed (?:on|upon) (?:a|the) (?:next|new|further|second|timetable|schedule|date)\b`, strong: true, weight: 0.75 },
-  { name: 'next-step-intent', re: String.raw`(?<!\b(?:is|are|was|were|been|be|had|a|an|its|their|his|her|no|any)\s|[’']s\s)\b(?:intends?|intended|intending|plans?|planned|planning)\s+to\s+[a-z]+\b|\b(?:keep|continue|carry on) (?:working|talking|negotiating|meeting|the talks|talks|negotiations|contacts|consultations|discussions|dialogue)\b`, strong: true, weight: 0.75 },
+  { name: 'next-step-intent', re: String.raw`(?=intend|plan)(?<!\b(?:is|are|was|were|been|be|had|a|an|its|their|his|her|no|any)\s|[’']s\s)\b(?:intends?|intended|intending|plans?|planned|planning)\s+to\s+[a-z]+\b|\b(?:keep|continue|carry on) (?:working|talking|negotiating|meeting|the talks|talks|negotiations|contacts|consultations|discussions|dialogue)\b`, strong: true, weight: 0.75 },
   // scheduled events in reduced form: "due to start after", "pencilled in for", "the forthcoming summit"
   { name: 'scheduled', re: String.raw`\b(?:due|set|scheduled|slated|expected|poised|planned) to (?:start|begin|open|resume|take place|be held|meet|convene|continue|end|conclude|visit|travel|arrive|sign|hold|reconvene|run|expire|close)\b|\b(?:scheduled|penciled in|pencilled in|slated|planned|set|earmarked|fixed|tentatively set|rescheduled|postponed|delayed|pushed back) (?:for|until|to|by)\b(?=\s+(?:next|later|early|the|a|\d|[A-Z]))|\bno later than\b`, strong: true, weight: 0.8 },
   // an event ahead named in passing: "the upcoming summit", "a new round of talks" (not when the clause says it took place)
@@ -114,8 +117,8 @@ const FRAME_CUES: readonly OutlookCue[] = [
   { name: 'sufficiency', re: String.raw`\b(?:may|might|could|will|would|won[’']t|wouldn[’']t)\s+(?:not\s+|still\s+|also\s+)?(?:be\s+)?(?:enough|sufficient|insufficient|adequate)\b|\b(?:enough|sufficient)\b[^.;]{0,40}?\bto (?:enable|allow|permit|ensure|secure|reach|seal|clinch) (?:progress|a deal|an agreement|a breakthrough|a ceasefire|a truce|a compromise)\b`, strong: true, weight: 0.7 },
   // what is still pending after an event: an inquiry under way ("remains under investigation", "investigations are ongoing",
   // "is conducting a review", "ordered a full investigation"), a danger ahead ("at risk of sinking"), more to come ("only the beginning")
-  { name: 'pending-inquiry', re: String.raw`(?<=\b(?:remains?|is|are|was|were)\s+(?:still\s+)?)\bunder\s+(?:investigation|review)\b|\b(?:investigations?|inquiry|inquiries|probes?)\s+(?:is|are|was|were|remains?)\s+(?:still\s+)?(?:ongoing|under\s?way|continuing)\b|(?<=\b(?:is|are|was|were)\s+(?:still\s+)?)\b(?:investigating|conducting\s+(?:a|an)\s+(?:\w+\s+)?(?:review|investigation|inquiry|probe))\b|\b(?:ordered|launched|opened)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:investigation|inquiry|probe)\b`, strong: true, weight: 0.65 },
-  { name: 'danger-ahead', re: String.raw`(?<=\b(?:at|in)\s+(?:serious\s+|grave\s+|imminent\s+)?)\b(?:risk|danger)\s+of\s+[a-z]+ing\b|(?<=\b(?:just|only)\s+the\s+)\b(?:beginning|start)\b`, strong: true, weight: 0.65 },
+  { name: 'pending-inquiry', re: String.raw`(?=under)(?<=\b(?:remains?|is|are|was|were)\s+(?:still\s+)?)\bunder\s+(?:investigation|review)\b|\b(?:investigations?|inquiry|inquiries|probes?)\s+(?:is|are|was|were|remains?)\s+(?:still\s+)?(?:ongoing|under\s?way|continuing)\b|(?=investigating|conducting)(?<=\b(?:is|are|was|were)\s+(?:still\s+)?)\b(?:investigating|conducting\s+(?:a|an)\s+(?:\w+\s+)?(?:review|investigation|inquiry|probe))\b|\b(?:ordered|launched|opened)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:investigation|inquiry|probe)\b`, strong: true, weight: 0.65 },
+  { name: 'danger-ahead', re: String.raw`(?=risk|danger)(?<=\b(?:at|in)\s+(?:serious\s+|grave\s+|imminent\s+)?)\b(?:risk|danger)\s+of\s+[a-z]+ing\b|(?=beginning|start)(?<=\b(?:just|only)\s+the\s+)\b(?:beginning|start)\b`, strong: true, weight: 0.65 },
   // forecasts about the talks or their subjects: "the new truce will not survive", "the toll may rise"
   { name: 'forecast-topic', re: String.raw`\b(?:${TOPIC})\b(?:\s+[\p{L}’'-]+){0,4}?\s+(?:will|would|could|may|might|won[’']t|wouldn[’']t|is likely to|are likely to|is unlikely to|are unlikely to)\s+(?:not\s+|also\s+|soon\s+|likely\s+|probably\s+|still\s+)?(?:be\s+)?[a-z]+`, strong: true, weight: 0.7 },
 ];
