@@ -52,7 +52,7 @@ describe('attacks: weapons', () => {
 describe('attacks: raids by armed men and idioms of "hit"', () => {
   it('codes "an ambush by insurgents" and "an attack by armed individuals" as a raid with small arms', () => {
     expect(brief('At least nine people were killed on Friday in an ambush by Islamist insurgents outside a hotel in Dunvale.').map((x) => x[4])).toEqual(['? other']);
-    expect(brief('At least 40 people were killed last weekend in an attack by armed individuals against several villages in the Marlow region.').map((x) => x[4])).toEqual(['? other']);
+    expect(brief('Some 40 farmers died on Saturday in an attack by armed individuals on two hamlets near Marlow.').map((x) => x[4])).toEqual(['? other']);
   });
 
   it('reads "hit out at" and "hit a snag" as idioms, not strikes', () => {
@@ -63,7 +63,7 @@ describe('attacks: raids by armed men and idioms of "hit"', () => {
 
 describe('attacks: words that only look like strikes', () => {
   it('reads "called off", "a halt to U.S. airstrikes" and "launched peace talks aimed at" as no strike', () => {
-    expect(brief('Chile said it had called off planned attacks on the power grid of Dunvale.')).toEqual([]);
+    expect(brief('Chile told the mediators it had called off planned attacks against refineries in Dunvale.')).toEqual([]);
     expect(brief('The president announced a halt to U.S. airstrikes on Dunvale.')).toEqual([]);
     expect(brief('Peru and the rebels formally launched peace talks in Marlow aimed at ending the conflict.')).toEqual([]);
   });
@@ -95,6 +95,6 @@ describe('attacks: a side\'s forces and named groups', () => {
 
   it('takes the side of "X, a group, has claimed responsibility"', () => {
     const built = (t: string): Array<string | null> => detectAttacks(buildAnalysed(t, [], '2024-05-14', 'fl')).map((x) => x.attacker);
-    expect(built('The Rapid Support Forces, a paramilitary group, has claimed responsibility for a deadly assault on a camp in Dunvale, which killed 20 people.')).toEqual(['Rapid Support Forces']);
+    expect(built('The Harbour Brigades, an armed faction, has claimed responsibility for the raid on a depot in Dunvale that left 20 guards dead.')).toEqual(['Harbour Brigades']);
   });
 });

@@ -39,7 +39,7 @@ describe('sides from usage: a capitalised name ending in a group head', () => {
 
 describe('sides from usage: the opposition set against the government', () => {
   it('names the opposition after its country and ties its negotiators to it', () => {
-    const text = 'Estonia’s government and the opposition met in Oslo. The opposition negotiating team is led by Ana Soto. Opposition legislator Luis Vega said the opposition to the plan was strong.';
+    const text = 'Estonia’s government and the opposition sat down in Oslo. Ana Soto heads the opposition delegation. Opposition legislator Luis Vega said the opposition to the plan was strong.';
     expect(sideOf(text, 'Luis Vega')).toBe('Estonian opposition');
     expect(run(text).analysed.parties.filter((p) => p.party === 'Estonian opposition').map((p) => p.text)).toEqual(['opposition', 'opposition', 'Opposition']);
   });
@@ -50,7 +50,7 @@ describe('sides from usage: the opposition set against the government', () => {
 
 describe('sides from usage: the country of an opposition named by no demonym', () => {
   it('takes the state whose government faces the opposition, not a backer or the venue', () => {
-    const text = 'Latvia’s government and the U.S.-backed opposition forces met in Tallinn, Estonia on Monday. The U.S. and the United States welcomed the talks held in Estonia. Opposition negotiator Ana Soto spoke.';
+    const text = 'Latvia’s government and the U.S.-backed opposition forces held a first round in Tallinn, Estonia on Monday. The U.S. praised the round hosted by Estonia. Opposition negotiator Ana Soto spoke.';
     expect(sideOf(text, 'Ana Soto')).toBe('Latvian opposition');
   });
 });

@@ -687,7 +687,7 @@ function creditedParagraphs(a: AnalysedArticle): ReadonlySet<number> {
 function isCaption(s: Sentence, credited: ReadonlySet<number>): boolean {
   if (credited.has(s.paragraph)) return true;
   const m = s.text.match(SCENE_OPENING);
-  // "A destroyed car is seen at the site": a damage word in the scene's subject still opens a caption.
+  // "A wrecked lorry lies beside the crater": a damage word in the scene's subject still opens a caption.
   return m != null && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1].replace(DAMAGE_WORDS, ''));
 }
 
@@ -1057,7 +1057,7 @@ const ARMED_TEST = fastRegExp(`\\b(?:${ARMED_MEN}|killing of|killings of|massacr
 const ARMED_AGENT_RE = fastRegExp(`\\b(?:${ARMED_MEN})\\s+(?:have\\s+|had\\s+|has\\s+)?(?:reportedly\\s+|allegedly\\s+|also\\s+|then\\s+)?(?:${ARMED_ACTS})\\b`, 'i');
 /** "the killing of over 100 civilians ... allegedly by paramilitary X": a massacre, and the words just before its agent. */
 const KILLING_BY_RE = fastRegExp(`\\b(?:killing|killings|massacre|murder)\\s+of\\b[^.;]{0,140}?\\bby\\s+(?:the\\s+)?(?:(?:suspected|alleged|armed|paramilitary|rebel|militia)\\s+)*$`, 'i');
-/** "an ambush by Islamist insurgents", "an attack by armed individuals on several villages": a raid whose agent is armed men. */
+/** "an ambush by Islamist insurgents", "an attack by armed individuals on two hamlets": a raid whose agent is armed men. */
 const ARMED_BY_RE = fastRegExp(`\\b(?:attacks?|ambush(?:es)?|raids?|assaults?|massacres?|killings?)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?by\\s+(?:(?:suspected|alleged|unidentified|unknown|[\\p{L}-]+ist)\\s+)?(${ARMED_MEN}|armed\\s+(?:men|individuals|groups?|assailants))\\b`, 'i');
 /** "X forces killed 22 people", "X troops opened fire on": a side's armed men killing with no weapon named. */
 const FORCES = String.raw`(?:forces|troops|soldiers|security forces|army|military|police|snipers)`;
