@@ -50,7 +50,7 @@ describe('sides from usage: the opposition set against the government', () => {
 
 describe('sides from usage: the country of an opposition named by no demonym', () => {
   it('takes the state whose government faces the opposition, not a backer or the venue', () => {
-    const text = 'Latvia’s government and the U.S.-backed opposition forces held a first round in Tallinn, Estonia on Monday. The U.S. praised the round hosted by Estonia. Opposition negotiator Ana Soto spoke.';
+    const text = 'Latvia’s government held a first round with the U.S.-backed opposition in Tallinn, Estonia on Monday. The U.S. praised the round hosted by Estonia. Opposition negotiator Ana Soto spoke.';
     expect(sideOf(text, 'Ana Soto')).toBe('Latvian opposition');
   });
 });
