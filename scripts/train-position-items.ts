@@ -21,6 +21,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from '../src/model';
+import { articleF1 as f1, matchedItems as matching } from './item-matching';
 import { trainingArticles } from './training-articles';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
@@ -50,32 +51,6 @@ interface Doc {
 /** One candidate item; `head` is the index (in its article) of its cue match's first item, whose fate a later element shares. */
 interface Row { doc: number; features: Map<string, number>; golds: number[]; label: 0 | 1; learned: boolean; head: number }
 
-/** Maximum one-to-one matching between gold items and system items (an item covers `golds`); which items are matched. */
-function matching(goldN: number, items: ReadonlyArray<readonly number[]>): boolean[] {
-  const owner = new Array<number>(goldN).fill(-1);
-  const tryItem = (j: number, seen: boolean[]): boolean => {
-    for (const g of items[j]!) {
-      if (seen[g]) continue;
-      seen[g] = true;
-      if (owner[g] === -1 || tryItem(owner[g]!, seen)) {
-        owner[g] = j;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let j = 0; j < items.length; j++) tryItem(j, new Array<boolean>(goldN).fill(false));
-  const out = new Array<boolean>(items.length).fill(false);
-  for (const j of owner) if (j >= 0) out[j] = true;
-  return out;
-}
-
-function f1(tp: number, nSys: number, nGold: number): number | null {
-  if (nSys + nGold === 0) return null;
-  const p = nSys === 0 ? (nGold === 0 ? 1 : 0) : tp / nSys;
-  const r = nGold === 0 ? (nSys === 0 ? 1 : 0) : tp / nGold;
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-}
 const mean = (xs: Array<number | null>): number => {
   const ys = xs.filter((x): x is number => x != null);
   return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;

@@ -16,6 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { articleF1 as f1, matchedCount as matched } from './item-matching';
 import { trainingArticles } from './training-articles';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
@@ -51,32 +52,6 @@ interface Row {
 }
 interface Doc { id: string; set: string; goldN: number; rows: Row[] }
 
-/** Maximum matching between gold items and system items (an item covers the golds its sentence contains). */
-function matched(goldN: number, items: ReadonlyArray<readonly number[]>): number {
-  const owner = new Array<number>(goldN).fill(-1);
-  const tryItem = (j: number, seen: boolean[]): boolean => {
-    for (const g of items[j]!) {
-      if (seen[g]) continue;
-      seen[g] = true;
-      if (owner[g] === -1 || tryItem(owner[g]!, seen)) {
-        owner[g] = j;
-        return true;
-      }
-    }
-    return false;
-  };
-  let n = 0;
-  for (let j = 0; j < items.length; j++) if (tryItem(j, new Array<boolean>(goldN).fill(false))) n++;
-  return n;
-}
-
-/** The scorer's F1 for one article, or null when neither side has items (not counted). */
-function f1(tp: number, nSys: number, nGold: number): number | null {
-  if (nSys + nGold === 0) return null;
-  const p = nSys === 0 ? (nGold === 0 ? 1 : 0) : tp / nSys;
-  const r = nGold === 0 ? (nSys === 0 ? 1 : 0) : tp / nGold;
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-}
 
 interface Policy {
   threshold: number;
