@@ -44,8 +44,15 @@ const nameWord = (w: string, lex: UsageLexicon): boolean =>
 /** "Renamo rebels", "the KLF militants", "Maoist rebels": up to three capitalised words before a group noun. */
 const NAME_BEFORE_NOUN = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}\p{N}’']*(?:\s+\p{Lu}[\p{L}\p{N}’']*){0,2})\s+(\p{Ll}+)(?![\p{L}-])/gu;
 
+/**
+ * Some group noun as a whole word after a space, as every kept match of NAME_BEFORE_NOUN ends: a
+ * text without one (most texts) skips the scan of all its capitalised words.
+ */
+const ANY_GROUP_NOUN = new RegExp(`\\s(?:${[...GROUP_NOUNS].join('|')})(?![\\p{L}-])`, 'u');
+
 function nameBeforeGroupNoun(text: string, lex: UsageLexicon): UsageSide[] {
   const out: UsageSide[] = [];
+  if (!ANY_GROUP_NOUN.test(text)) return out;
   for (const m of allMatches(NAME_BEFORE_NOUN, text)) {
     if (!GROUP_NOUNS.has(m[2])) continue;
     const words = m[1].split(/\s+/);

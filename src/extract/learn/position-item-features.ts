@@ -52,6 +52,8 @@ const lexical = (f: string): boolean => LEXICAL_PREFIXES.some((p) => f.startsWit
 export interface ItemContext {
   readonly sentenceAt: ReadonlyMap<number, number>;
   readonly sentenceFeatures: ReadonlyArray<readonly string[]>;
+  /** The structural features (not lexical) of each sentence an item cites, as item features ("s:…"), in their order. */
+  readonly structural: ReadonlyMap<number, readonly string[]>;
   readonly rank: ReadonlyMap<string, number>;
   readonly share: ReadonlyMap<string, number>;
   readonly article: ReadonlyMap<string, number>;
@@ -102,9 +104,16 @@ export function itemContext(a: AnalysedArticle, items: readonly Position[]): Ite
     if (head == null) seen.set(hit, i);
     return { nth: seen.size - 1, element: head != null, head: head ?? i };
   });
+  const sentenceAt = new Map(a.sentences.map((s, i) => [s.start, i]));
+  const structural = new Map<number, readonly string[]>();
+  for (const p of items) {
+    const si = sentenceAt.get(p.sources[0]!.start) ?? -1;
+    if (!structural.has(si)) structural.set(si, (sentenceFeatures[si] ?? []).filter((x) => !lexical(x)).map((x) => `s:${x}`));
+  }
   return {
-    sentenceAt: new Map(a.sentences.map((s, i) => [s.start, i])),
+    sentenceAt,
     sentenceFeatures,
+    structural,
     rank: new Map(ranked.map(([p], i) => [p, i + 1])),
     share: new Map(ranked.map(([p, k]) => [p, k / total])),
     article,
@@ -124,7 +133,7 @@ export function positionItemFeatures(a: AnalysedArticle, ctx: ItemContext, item:
   const si = ctx.sentenceAt.get(item.sources[0]!.start) ?? -1;
   const s = a.sentences[si];
   const text = s?.text ?? item.sources[0]!.sentence;
-  for (const x of ctx.sentenceFeatures[si] ?? []) if (!lexical(x)) f.set(`s:${x}`, 1);
+  for (const x of ctx.structural.get(si) ?? []) f.set(x, 1);
   if (item.party == null) f.set('party:none', 1);
   else {
     const r = ctx.rank.get(item.party);

@@ -44,10 +44,12 @@ export function positionItemScores(a: AnalysedArticle, items: readonly Position[
 export function filterPositionItems(a: AnalysedArticle, items: readonly Position[], model: ItemFilterModel = POSITION_ITEM_MODEL): Position[] {
   if (!items.length || (model.levels.rules <= 0 && model.levels.learned <= 0)) return [...items];
   const ctx = itemContext(a, items);
+  const scored = new Map<number, number>();
   const keep = items.map((x, i) => {
     if (ctx.order[i]!.element) return false;
     const si = ctx.sentenceAt.get(x.sources[0]!.start);
-    const prob = si == null ? 0 : statementProbability(POSITIONS_MODEL, ctx.sentenceFeatures[si] ?? []);
+    // items of one sentence share its detector score: scored once per sentence in this article
+    const prob = si == null ? 0 : (scored.get(si) ?? scored.set(si, statementProbability(POSITIONS_MODEL, ctx.sentenceFeatures[si] ?? [])).get(si)!);
     return predict(model, positionItemFeatures(a, ctx, x, i, prob)) >= ((x.rules ?? []).includes(POSITIONS_MODEL.name) ? model.levels.learned : model.levels.rules);
   });
   return items.filter((_, i) => keep[ctx.order[i]!.head]);
