@@ -74,7 +74,7 @@ const COUNT = `(?:${QUALIFIER})?${NUMBER}`;
 const WEAPON_HEAD_RE = fastRegExp(`\\b(?:${WEAPONS.map(([, label]) => `(${label})`).join('|')})\\b`, flags);
 /** "22 people, including six children, were killed": an appositive between the count and its verb. */
 const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|been|killed|injured|wounded|died|dead)\\b)[\\p{L}\\p{N}’'-]+";
-const APPOSITIVE = `(?:,?\\s+(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+|\\s*[—–]\\s*${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?\\s*[—–]\\s*)?`;
+const APPOSITIVE = `(?:,?\\s*(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+|\\s*[—–]\\s*${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?\\s*[—–]\\s*)?`;
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,—–])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:(?:reported|confirmed|believed|feared|said)\\s+(?:to\\s+(?:be|have\\s+been)\\s+)?)?(?:${CASUALTY.killed})\\b`, 'i'),
@@ -84,8 +84,27 @@ const KILLED_RES = [
   // "the number of fatalities left by the attack on ... increased to 21": the toll named, then where it stands.
   fastRegExp(`\\b(?:death toll|number of (?:dead|deaths|fatalities|people killed|those killed))\\b[^.;]{0,140}?\\b(?:rose|risen|rises|increased|increases|climbed|climbs|reached|reaches|jumped|grew|stood at|stands at)\\s+(?:to\\s+)?(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
-  // "deplored the killing of some 40 farmers", "the deaths of three soldiers".
-  fastRegExp(`\\b(?:killing|killings|massacre|deaths)\\s+of\\s+(${COUNT})\\b`, 'i'),
+  // "deplored the killing of some 40 farmers", "the deaths of three soldiers", "resulted in the death of at least four people".
+  fastRegExp(`\\b(?:${CASUALTY.deathOf})\\s+of\\s+(${COUNT})\\b`, 'i'),
+  // "resulted in the loss of at least 12 lives".
+  fastRegExp(`\\b(?:${CASUALTY.livesLost})\\s+(${COUNT})\\s+(?:[\\p{L}-]+\\s+)?lives\\b`, 'i'),
+  // Last: "with over 600 casualties reported" when no death is counted otherwise.
+  fastRegExp(`\\b(${COUNT})\\s+(?:[\\p{Ll}-]+\\s+)?casualties\\b`, 'i'),
+];
+/** One group of victims after its count: "civilians", "of its soldiers", "aid workers" (no verb, preposition or unit). */
+const VICTIM_GROUP = (() => {
+  const word = "(?!(?:were|was|are|is|have|has|had|and|or|as|plus|of|in|on|at|by|from|after|when|while|during|since|who|which|that|injured|wounded|hurt|injuries|wounds|casualties|days?|hours?|weeks?|months?|years?|minutes?|times|percent|per|km|kilometres|kilometers|miles|metres|meters)\\b)[\\p{L}-]+";
+  return `(?:of\\s+(?:its|their|the|his|her)\\s+)?(?:${word}\\s+){0,2}${word}`;
+})();
+const AND_GROUP = `\\s+(?:and|as well as|plus)\\s+`;
+/**
+ * Two groups of dead counted apart, summed ("killing at least 13 civilians and two policemen",
+ * "four of its soldiers and two civilians died"): the toll is both. Not when the second group
+ * was hurt ("killing three people and 12 others were wounded").
+ */
+const SUM_KILLED_RES = [
+  fastRegExp(`\\b(?:${CASUALTY.killing}|(?:${CASUALTY.deathOf})\\s+of)\\s+(${COUNT})\\s+${VICTIM_GROUP}${AND_GROUP}(${COUNT})\\s+${VICTIM_GROUP}(?![\\p{L}-])(?!\\s+(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:${CASUALTY.injured}|${CASUALTY.injuries}))`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+${VICTIM_GROUP}${AND_GROUP}(${COUNT})\\s+${VICTIM_GROUP}\\s+(?:also\\s+)?(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+|are\\s+)?(?:(?:reported|confirmed|believed)\\s+)?(?:${CASUALTY.killed})\\b`, 'i'),
 ];
 /** "with no casualties reported": a toll of nobody. */
 const NONE_KILLED = fastRegExp(`\\b(?:${CASUALTY.noneKilled})\\b`, 'i');
@@ -208,6 +227,8 @@ interface Found<T> {
   readonly end: number;
   /** A weapon named once in the singular ("a drone"): one, though no number is written. */
   readonly singular?: boolean;
+  /** Its count is of the ones shot down ("29 drones were shot down", "intercepted 40 drones"), not of those launched. */
+  readonly intercepted?: boolean;
 }
 
 /** The number spans of the document (built once in analyse.ts; computed here for documents built by hand). */
@@ -253,6 +274,17 @@ function isSingular(type: Weapon['type'], label: string, before: string, after: 
   return oneOf ? plural : !plural && SINGULAR_BEFORE.test(before);
 }
 
+/** "shot down 29 drones": the interception verb takes the counted weapon as its object. */
+const INTERCEPTED_OBJECT = fastRegExp(`\\b(?:${CASUALTY.intercepting})\\s+(?:all\\s+|the\\s+)?(?:${COUNT}\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:and|as well as|,)\\s+)?${COUNT}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'i');
+/** "Four missile strikes", "over 150 missile and drone attacks": the number counts strikes, not the weapons in them. */
+const STRIKES_AFTER = /^(?:\s+(?:and|or)\s+[\p{L}-]+)?\s+(?:strikes|attacks|raids)\b/iu;
+/** Aircraft that carry what strikes ("two warplanes launched eight missiles"): a weapon only when nothing they fire is named. */
+const PLATFORM = /^(?:warplanes?|fighter jets?)$/i;
+/** "29 drones were shot down", "40 missiles, all of which were intercepted". */
+const INTERCEPTED_SUBJECT = fastRegExp(`^(?:\\s+(?:of them|in all))?,?\\s+(?:(?:all|most)\\s+of\\s+which\\s+)?(?:were|was|had been|have been|being)\\s+(?:all\\s+|also\\s+|reportedly\\s+|successfully\\s+)?(?:${CASUALTY.intercepting})\\b`, 'i');
+/** A counted weapon whose count is of those shot down, not of those launched. */
+const countIntercepted = (before: string, after: string): boolean => INTERCEPTED_OBJECT.test(before) || INTERCEPTED_SUBJECT.test(after);
+
 /** Weapon words that are also bare verbs ("to bomb", "to shell"). */
 const VERB_FORM_WEAPON = /^(?:bomb|shell|rocket)$/i;
 
@@ -284,8 +316,10 @@ function weaponsIn(a: AnalysedArticle, s: Sentence): Array<Found<Weapon>> {
     const whole = /^\s+(?:out\s+)?of\s+(?:the\s+)?$/i;
     const total = spans.find((n) => n.start >= at + m[0].length && n.start - at - m[0].length <= 12 && whole.test(text.slice(at + m[0].length, n.start)));
     if (total && (total.kind === 'count' || total.kind === 'range') && total.value != null && (count == null || total.value > count)) count = total.value;
+    if (count != null && count > 1 && WEAPONS[k][0] !== 'airstrike' && STRIKES_AFTER.test(text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 30)))) count = null;
+    const intercepted = count != null && countIntercepted(text.slice(Math.max(s.start, at - 60), at), text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 50)));
     const singular = count == null && isSingular(WEAPONS[k][0], m[0], text.slice(Math.max(s.start, at - 50), at), text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 20)));
-    found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length, singular });
+    found.push({ value: { type: WEAPONS[k][0], count, label: m[0] }, start: at, end: at + m[0].length, singular, intercepted });
   }
   return found;
 }
@@ -306,7 +340,7 @@ function mentionsOf(a: AnalysedArticle, c: Sentence): Mention[] {
 }
 
 /** A word any casualty or interception figure needs; without one the figure regexes are not run. */
-const CASUALTY_WORD = /kill|dead|died|death|fatalit|casualt|lives of|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
+const CASUALTY_WORD = /kill|dead|died|death|fatalit|casualt|lives|slain|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
 
 /** A weapon type named only in the singular ("hit by a drone") counts one; a number written anywhere for it wins. */
 function withSingulars(merged: readonly Weapon[], found: ReadonlyArray<Found<Weapon>>): Weapon[] {
@@ -333,6 +367,18 @@ const VAGUE_TOLL = /^(?:(?:at least|more than|over|some|about|around|nearly|almo
 
 /** A year, not a toll: "an airstrike in January 2020 that killed", "since 2015 militants have killed". */
 const YEAR_BEFORE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|in|since|of|by|until)\s+$/i;
+
+/** The dead of a clause: two groups counted apart and summed, else the first toll phrase that gives a count. */
+function killedCount(text: string): number | null {
+  for (const re of SUM_KILLED_RES) {
+    const m = text.match(re);
+    if (!m || VAGUE_TOLL.test(m[1].trim()) || VAGUE_TOLL.test(m[2].trim())) continue;
+    const x = parseCount(m[1]);
+    const y = parseCount(m[2]);
+    if (x && y && !/^(?:19|20)\d\d$/.test(m[1].trim()) && !/^(?:19|20)\d\d$/.test(m[2].trim())) return x.value + y.value;
+  }
+  return firstCount(KILLED_RES, text);
+}
 
 function firstCount(res: readonly RegExp[], text: string): number | null {
   for (const re of res) {
@@ -585,6 +631,9 @@ const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|another(?:\\s+(?:one|st
 const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\\s+(?=(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later)\\b|${ELLIPTICAL})|,\\s+(?=${ELLIPTICAL})`, 'gi');
 const ELLIPTICAL_START = fastRegExp(`^(?:(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later),?\\s+)?${ELLIPTICAL}`, 'i');
 
+/** An elliptical clause that counts the hurt: "491 others injured", "20 more were wounded". */
+const OTHERS_HURT_START = fastRegExp(`^${COUNT}\\s+(?:more\\s+|others?\\s+|other\\s+people\\s+|people\\s+)?(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+)?(?:${CASUALTY.injured})\\b`, 'i');
+
 function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
   // The sentence itself when it is one clause, so what is cached per sentence is reused.
   const whole: Clause = s;
@@ -605,6 +654,11 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
     const elliptical = !own && ELLIPTICAL_START.test(right.text);
     // "Ten people were killed and 40 others injured in the shelling": a toll before the only strike is that strike's.
     if (own && !kept.length) {
+      const left = s.text.slice(0, cut.at);
+      if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;
+    }
+    // "At least 199 have been killed and 491 others injured in the strikes": the hurt of the same toll, not a share at another place.
+    if (elliptical && !kept.length && OTHERS_HURT_START.test(right.text)) {
       const left = s.text.slice(0, cut.at);
       if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;
     }
@@ -649,6 +703,11 @@ const addRule = (x: Attack, rule: string): void => {
 const addSource = (a: AnalysedArticle, x: Attack, s: Sentence): void => {
   if (!x.sources.some((r) => r.start === s.start)) x.sources.push(refOf(a, s));
 };
+
+/** A clause's weapons without the counts of those shot down where the strike being told already counts its type ("launched 31 drones ... 29 were shot down"). */
+function launchedCounts(weapons: ReadonlyArray<Found<Weapon>>, last: Attack): Array<Found<Weapon>> {
+  return weapons.filter((w) => !(w.intercepted && last.weapons.some((x) => x.type === w.value.type && x.count != null)));
+}
 
 /** Exact counts replace rounded ones ("hundreds of drones" → "388 drones"); a new type is added. */
 function refineWeapons(old: readonly Weapon[], fresh: readonly Weapon[]): Weapon[] {
@@ -749,7 +808,9 @@ function blastsAsBombs(a: AnalysedArticle, out: readonly Attack[]): void {
 function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number, out: Attack[], mem: Memory): void {
   const text = a.article.text;
   // "bombed sites in B to avenge a missile barrage": the weapons of the strike being answered are another strike's.
-  const named = weaponsOf(a, c).filter((w) => !ANSWERED_BEFORE.test(text.slice(Math.max(c.start, w.start - 60), w.start)));
+  const answering = weaponsOf(a, c).filter((w) => !ANSWERED_BEFORE.test(text.slice(Math.max(c.start, w.start - 60), w.start)));
+  // "two warplanes launched eight missiles": the aircraft carry the weapon named, they are not another.
+  const named = answering.some((w) => !PLATFORM.test(w.value.label)) ? answering.filter((w) => !PLATFORM.test(w.value.label)) : answering;
   const armed = named.length ? null : armedAgent(a, c);
   const own = armed ? [armed.weapon] : named;
   const borrowed = c.elliptical && !own.length && mem.previous ? mem.previous.weapons : [];
@@ -758,7 +819,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   let placesRead: Place[] | null = null;
   const placesHere = (): Place[] => (placesRead ??= placesIn(a, c));
   const hasToll = CASUALTY_WORD.test(c.text);
-  let killed = hasToll ? (firstCount(KILLED_RES, c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : NONE_KILLED.test(c.text) ? 0 : null)) : null;
+  let killed = hasToll ? (killedCount(c.text) ?? (ONE_KILLED.some((re) => re.test(c.text)) ? 1 : NONE_KILLED.test(c.text) ? 0 : null)) : null;
   let injured = hasToll ? (firstCount(INJURED_RES, c.text) ?? (ONE_INJURED.some((re) => re.test(c.text)) ? 1 : NONE_INJURED.test(c.text) ? 0 : null)) : null;
   const intercepted = hasToll ? firstCount(INTERCEPTED_RES, c.text) : null;
   const rules: string[] = [];
@@ -825,7 +886,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
   if (!fresh.length && counted && last && since <= DETAIL_REACH && last.weapons.some((w) => weapons.some((x) => x.value.type === w.type))) {
     confirm();
     addSource(a, last, s);
-    last.weapons = refineWeapons(last.weapons, mergeWeapons(weapons));
+    last.weapons = refineWeapons(last.weapons, mergeWeapons(launchedCounts(weapons, last)));
     last.killed ??= killed;
     last.injured ??= injured;
     addRule(last, 'memory:exact-breakdown');
@@ -968,7 +1029,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     (killed == null || last.killed == null || killed === last.killed)
   ) {
     addSource(a, last, s);
-    last.weapons = refineWeapons(last.weapons, plain);
+    last.weapons = refineWeapons(last.weapons, bombed ? plain : mergeWeapons(launchedCounts(weapons, last)));
     last.killed ??= killed;
     last.injured ??= injured;
     last.intercepted ??= intercepted;

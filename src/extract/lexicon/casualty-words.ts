@@ -6,7 +6,7 @@
 /** Casualty and interception verbs, and the words for who was hit ("killing at least three people"). */
 export const CASUALTY = {
   killing: 'killing|killed|kills|kill',
-  killed: 'killed|shot dead|dead|died',
+  killed: 'killed|shot dead|dead|died|slain|lost their lives',
   injuring: 'injuring|injured|wounding|wounded|hurting',
   injured: 'injured|wounded|hurt',
   intercepting: 'shot down|brought down|intercepted|downed|destroyed|neutrali[sz]ed|repelled',
@@ -14,10 +14,14 @@ export const CASUALTY = {
   deaths: 'deaths|fatalities|dead',
   /** Phrases that take the toll as their object: "claimed the lives of at least nine". */
   lives: 'claimed the lives of|claiming the lives of|took the lives of|taking the lives of|cost the lives of',
+  /** Nouns whose "of" takes the toll: "the deaths of three soldiers", "resulted in the death of at least four people". */
+  deathOf: 'killing|killings|massacre|deaths|death',
+  /** A loss counted in lives: "the loss of at least 12 lives". */
+  livesLost: 'loss of',
   /** Nouns of an injury toll: "local officials reported 11 injuries". */
   injuries: 'injuries',
   /** A toll of nobody: "with no casualties reported" (no one killed), "causing no injuries". */
-  noneKilled: 'no casualties|no deaths|no fatalities|no one was killed|nobody was killed|no one died|without casualties|no one killed',
+  noneKilled: 'no (?:[\\p{L}-]+\\s+)?casualties|no deaths|no fatalities|no one was killed|nobody was killed|no one died|without casualties|no one killed',
   noneInjured: 'no injuries|no one was (?:injured|hurt|wounded)|nobody was (?:injured|hurt|wounded)|without injuries',
   victims: 'people|individuals|civilians|persons|children|soldiers|residents|others|troops|fighters|workers|servicemen|women|men|Palestinians|Israelis|Ukrainians|Russians|aid workers|journalists|medics',
 } as const;

@@ -18,7 +18,7 @@ export const WEAPONS: ReadonlyArray<readonly [WeaponType, string]> = [
   ['rocket', '(?:Grad |Qassam |Katyusha )?rockets?'],
   ['rocket', 'multiple rocket launchers?|MLRS|HIMARS'],
   ['airstrike', 'air ?strikes?|airstrikes?|air raids?|aerial bombardments?|warplanes?|fighter jets?'],
-  ['artillery', 'artillery(?: shells?| fire| strikes?)?|shells?|shelling|shelled|mortars?(?: shells| rounds| fire)?|howitzers?|tank fire'],
+  ['artillery', 'artillery(?: shells?| fire| strikes?)?|shells?|shellfire|shelling|shelled|mortars?(?: shells| rounds| fire)?|howitzers?|tank fire'],
   ['bomb', '(?:suicide |car |truck |roadside )bomb(?:ings?|ers?)'],
   ['bomb', 'explosives?-(?:laden|packed|filled|rigged) (?:vehicles?|cars?|trucks?|vans?|motorcycles?)|suicide vests?'],
   ['bomb', '(?:barrel |car |truck |roadside |cluster |aerial )?bombs?'],
