@@ -20,7 +20,8 @@ import { POSITION_KINDS, type Position, type PositionKind } from '../src/model';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
 import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
-import { KIND_LEXICAL_PREFIX, kindFeatures } from '../src/extract/learn/kind-features';
+import { isKindLexical, kindContext, kindFeatures } from '../src/extract/learn/kind-features';
+import type { AnalysedArticle } from '../src/extract/types';
 import { POSITIONS_MODEL } from '../src/extract/learn/statement-model';
 import { positionsByRules, withLearnedPositions } from '../src/extract/positions';
 
@@ -40,7 +41,8 @@ const partyKey = (p: string | null | undefined): string => (p ?? '').toLowerCase
 interface Pair { doc: string; features: string[]; cue: PositionKind; gold: PositionKind; learned: boolean }
 
 /** Gold positions paired one to one with the items citing their sentence (same party first). */
-function pairs(id: string, gold: readonly GoldPosition[], items: readonly Position[]): Pair[] {
+function pairs(a: AnalysedArticle, id: string, gold: readonly GoldPosition[], items: readonly Position[]): Pair[] {
+  const byStart = new Map(a.sentences.map((s) => [s.start, s]));
   const used = new Set<number>();
   const out: Pair[] = [];
   for (const g of gold) {
@@ -48,12 +50,15 @@ function pairs(id: string, gold: readonly GoldPosition[], items: readonly Positi
     const pick = cands.find(({ p }) => partyKey(p.party) === partyKey(g.party)) ?? cands[0];
     if (!pick) continue;
     used.add(pick.j);
-    out.push({ doc: id, features: kindFeatures(pick.p), cue: pick.p.kind, gold: g.kind, learned: (pick.p.rules ?? []).includes(POSITIONS_MODEL.name) });
+    const s = byStart.get(pick.p.sources[0]?.start ?? -1);
+    const context = s && !NO_CONTEXT ? kindContext(a, s, pick.p.text) : undefined;
+    out.push({ doc: id, features: kindFeatures({ ...pick.p, context }), cue: pick.p.kind, gold: g.kind, learned: (pick.p.rules ?? []).includes(POSITIONS_MODEL.name) });
   }
   return out;
 }
 
-const lexical = (f: string): boolean => f.startsWith(KIND_LEXICAL_PREFIX);
+const lexical = isKindLexical;
+const NO_CONTEXT = process.argv.includes('--no-context');
 
 function fit(ps: readonly Pair[], l2: number): Record<PositionKind, LogisticModel> {
   const seenIn = new Map<string, Set<string>>();
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
     if (!article) continue;
     const a = analyseArticle(article);
     ids.push(c.id);
-    all.push(...pairs(c.id, c.gold.positions ?? [], withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL)));
+    all.push(...pairs(a, c.id, c.gold.positions ?? [], withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL)));
   }
   const counts = Object.fromEntries(POSITION_KINDS.map((k) => [k, all.filter((p) => p.gold === k).length]));
   console.log(`training articles: ${ids.length}; paired position items: ${all.length} (${all.filter((p) => p.learned).length} learned); gold kinds ${JSON.stringify(counts)}`);

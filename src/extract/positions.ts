@@ -9,6 +9,7 @@ import { triggerIndex, triggersOf } from './cue-triggers';
 import { learnedSentences, POSITIONS_MODEL, type StatementModel } from './learn/statement-model';
 import { statementText } from './learn/statement-text';
 import { KIND_MODEL, kindModelActive, kindOf, type KindModel } from './learn/kind-model';
+import { kindContext } from './learn/kind-features';
 import { filterPositionItems } from './learn/position-item-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
 import { allMatches } from '../text/matches';
@@ -249,16 +250,22 @@ const DETECTED = new WeakMap<AnalysedArticle, Position[]>();
 export function detectPositions(a: AnalysedArticle): Position[] {
   const done = DETECTED.get(a);
   if (done) return done;
-  const out = withLearnedKinds(filterPositionItems(a, withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL)), KIND_MODEL);
+  const out = withLearnedKinds(filterPositionItems(a, withLearnedPositions(a, positionsByRules(a), POSITIONS_MODEL)), KIND_MODEL, a);
   DETECTED.set(a, out);
   return out;
 }
 
-/** Each item's kind as the learned kind model (learn/kind-model.ts) says, where its file says to use it. */
-export function withLearnedKinds(items: readonly Position[], model: KindModel): Position[] {
+/**
+ * Each item's kind as the learned kind model (learn/kind-model.ts) says, where its file says to use
+ * it; with the article, the model also reads the item's sentence (kindContext).
+ */
+export function withLearnedKinds(items: readonly Position[], model: KindModel, a?: AnalysedArticle): Position[] {
   if (!kindModelActive(model)) return [...items];
+  const byStart = a ? new Map(a.sentences.map((s) => [s.start, s])) : null;
   return items.map((p) => {
-    const kind = kindOf(model, p, (p.rules ?? []).includes(POSITIONS_MODEL.name));
+    const s = byStart?.get(p.sources[0]?.start ?? -1);
+    const context = a && s ? kindContext(a, s, p.text) : undefined;
+    const kind = kindOf(model, { ...p, context }, (p.rules ?? []).includes(POSITIONS_MODEL.name));
     return kind === p.kind ? p : { ...p, kind, rules: [...(p.rules ?? []), model.name] };
   });
 }
