@@ -20,8 +20,9 @@ import { articleF1 as f1, matchedCount as matched } from './item-matching';
 import { trainingArticles } from './training-articles';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
-import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
-import { LEXICAL_PREFIXES, statementFeatures } from '../src/extract/learn/statement-features';
+import { fitStatementModel } from './statement-fit';
+import { foldsByGroup, predict, type LogisticModel } from '../src/extract/learn/logistic';
+import { statementFeatures } from '../src/extract/learn/statement-features';
 import { learnedOutlookEligible, outlookByRules } from '../src/extract/outlook';
 import { positionsByRules } from '../src/extract/positions';
 
@@ -81,23 +82,8 @@ const mean = (xs: Array<number | null>): number => {
   return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;
 };
 
-/** Words kept as features: those seen in at least three different articles of the training documents. */
-function vocabulary(docs: readonly Doc[]): Set<string> {
-  const seenIn = new Map<string, number>();
-  for (const d of docs) for (const w of new Set(d.rows.flatMap((r) => r.features.filter(lexical)))) seenIn.set(w, (seenIn.get(w) ?? 0) + 1);
-  return new Set([...seenIn].filter(([, n]) => n >= 3).map(([w]) => w));
-}
-
-const lexical = (f: string): boolean => LEXICAL_PREFIXES.some((p) => f.startsWith(p));
-const keep = (vocab: ReadonlySet<string>) => (f: string): boolean => !lexical(f) || vocab.has(f);
-
-function fit(docs: readonly Doc[], l2: number): LogisticModel {
-  const vocab = vocabulary(docs);
-  const ok = keep(vocab);
-  const examples: Example[] = docs.flatMap((d) => d.rows.filter((r) => !r.heading).map((r): Example => ({ features: r.features.filter(ok), label: r.golds.length ? 1 : 0 })));
-  const pos = examples.filter((e) => e.label === 1).length;
-  return train(examples, { l2, epochs: 300, positiveWeight: Math.max(1, (examples.length - pos) / Math.max(1, pos) / 2) });
-}
+/** The fit scripts/statement-fit.ts shares with the scripts that refit these detectors by fold. */
+const fit = (docs: readonly Doc[], l2: number): LogisticModel => fitStatementModel(docs.map((d) => ({ rows: d.rows.map((r) => ({ features: r.features, label: r.golds.length > 0, heading: r.heading })) })), l2);
 
 const L2S = [0.01, 0.003, 0.001, 0.0003];
 const FOLDS = 10;

@@ -3,6 +3,7 @@ import { expectNoHeldOutIds } from './fixtures/training-ids';
 import type { Article, Findings } from '../src/model';
 import { extractArticle, extractSections } from '../src/extract';
 import { presenceFeatures } from '../src/extract/learn/presence-features';
+import { STATEMENT_MODELS, type StatementModel, type StatementModels } from '../src/extract/learn/statement-model';
 import { gatePresence, PRESENCE_MODEL, presenceProbability, type PresenceModel, type PresenceModelFile, type SectionGate } from '../src/extract/learn/presence-model';
 import model from '../src/extract/models/presence.json';
 
@@ -41,6 +42,19 @@ describe('presence features', () => {
     expect(s.get('share:attack')!).toBeGreaterThan(t.get('share:attack')!);
     expect(s.get('items:attacks')!).toBeGreaterThan(0);
     expect(t.get('own:pmax')!).toBeGreaterThan(s.get('own:pmax')!);
+  });
+  it('score the sentences with the statement detectors the extraction ran with (a trainer’s refitted ones)', () => {
+    // Detectors that never fire: no learned item, and the best sentence score is the one their bias gives.
+    const mute = (m: StatementModel): StatementModel => ({ ...m, bias: -20, weights: {} });
+    const models: StatementModels = { positions: mute(STATEMENT_MODELS.positions), outlook: mute(STATEMENT_MODELS.outlook) };
+    const shipped = extractSections(art(TALKS));
+    const refit = extractSections(art(TALKS), models);
+    const learned = (f: Findings): number => [...f.positions, ...f.outlook].filter((x) => (x.rules ?? []).some((r) => r === 'learned-positions' || r === 'learned-outlook')).length;
+    expect(learned(refit.findings)).toBe(0);
+    expect(refit.findings.positions.length).toBeGreaterThan(0);
+    const features = presenceFeatures(refit.analysed, refit.findings, ['positions', 'outlook'], models);
+    expect(features.positions!.get('own:pmax')!).toBeLessThan(1e-6);
+    expect(presenceFeatures(shipped.analysed, shipped.findings, ['positions']).positions!.get('own:pmax')!).toBeGreaterThan(0.1);
   });
   it('name no word, name or number of the text', () => {
     const { analysed, findings } = extractSections(art(TALKS));

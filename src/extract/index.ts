@@ -8,6 +8,7 @@ import { personId } from './names';
 import { detectOutlook } from './outlook';
 import { detectPositions } from './positions';
 import { gatePresence } from './learn/presence-model';
+import { STATEMENT_MODELS, type StatementModels } from './learn/statement-model';
 import type { AnalysedArticle, ArticlePerson } from './types';
 
 /**
@@ -33,13 +34,16 @@ function toPerson(a: AnalysedArticle, p: ArticlePerson): Person {
   return { id: personId(p.name), name: p.name, variants: [...p.variants], roles: [...p.roles], party: p.party, sources, confidence: personConfidence(p), conflicts: [] };
 }
 
-/** Every section found in one article before the presence gate, with the analysis it came from. */
-export function extractSections(article: Article): { analysed: AnalysedArticle; findings: Findings } {
+/**
+ * Every section found in one article before the presence gate, with the analysis it came from;
+ * `models` replace the shipped statement detectors (scripts/train-presence.ts refits them by fold).
+ */
+export function extractSections(article: Article, models: StatementModels = STATEMENT_MODELS): { analysed: AnalysedArticle; findings: Findings } {
   const { analysed, delegations } = analyseWithDelegations(article);
   checkBudget();
-  const positions = detectPositions(analysed);
+  const positions = detectPositions(analysed, models.positions);
   checkBudget();
-  const outlook = detectOutlook(analysed);
+  const outlook = detectOutlook(analysed, models);
   checkBudget();
   const findings = {
     people: analysed.people.map((p) => toPerson(analysed, p)),

@@ -4,7 +4,7 @@ import { articleTimes, parseIsoDate, tenseOf } from './dates';
 import { EVENT_HAPPENED, MEETING_NOUNS, OUTLOOK_CUES } from './lexicon/outlook-frames';
 import { detectPositions } from './positions';
 import { triggerIndex, triggersOf } from './cue-triggers';
-import { learnedSentences, OUTLOOK_MODEL, type StatementModel } from './learn/statement-model';
+import { learnedSentences, POSITIONS_MODEL, STATEMENT_MODELS, type StatementModel, type StatementModels } from './learn/statement-model';
 import { speakerCandidates, type SpeakerCandidate } from './learn/speaker-features';
 import { chooseSpeaker, OUTLOOK_SPEAKER_MODEL, type SpeakerModel } from './learn/speaker-model';
 import { refOf, type AnalysedArticle, type Sentence } from './types';
@@ -204,8 +204,9 @@ export function postposedSpeaker(a: AnalysedArticle, s: Sentence): Speaker | nul
   return null;
 }
 
-export function detectOutlook(a: AnalysedArticle): Outlook[] {
-  return withLearnedSpeakers(a, withLearnedOutlook(a, outlookByRules(a), OUTLOOK_MODEL), OUTLOOK_SPEAKER_MODEL);
+/** The outlook of an article; `models` replace the shipped statement detectors (a training script's refitted ones). */
+export function detectOutlook(a: AnalysedArticle, models: StatementModels = STATEMENT_MODELS): Outlook[] {
+  return withLearnedSpeakers(a, withLearnedOutlook(a, outlookByRules(a, models.positions), models.outlook), OUTLOOK_SPEAKER_MODEL);
 }
 
 /** The sentence an item cites first, with the speaker named after the statement there (", said X"). */
@@ -284,8 +285,8 @@ export function withLearnedOutlook(a: AnalysedArticle, rules: readonly Outlook[]
 }
 
 /** The outlook items the cue rules find (the learned rule's training compares against these). */
-export function outlookByRules(a: AnalysedArticle): Outlook[] {
-  const positioned = new Set(detectPositions(a).flatMap((p) => p.sources.map((r) => r.start)));
+export function outlookByRules(a: AnalysedArticle, positionsModel: StatementModel = POSITIONS_MODEL): Outlook[] {
+  const positioned = new Set(detectPositions(a, positionsModel).flatMap((p) => p.sources.map((r) => r.start)));
   const out: Outlook[] = [];
   type Said = { paragraph: number; name: string; index: number };
   let prevSpeaker = null as Said | null;

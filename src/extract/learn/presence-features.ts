@@ -1,7 +1,7 @@
 import { POSITION_KINDS, type Findings } from '../../model';
 import type { AnalysedArticle } from '../types';
 import { statementFeatures } from './statement-features';
-import { OUTLOOK_MODEL, POSITIONS_MODEL, statementProbability } from './statement-model';
+import { OUTLOOK_MODEL, POSITIONS_MODEL, STATEMENT_MODELS, statementProbability, type StatementModels } from './statement-model';
 
 /**
  * General features of one article for the learned presence gate (presence-model.ts): does the
@@ -64,8 +64,8 @@ function articleFeatures(a: AnalysedArticle, f: Findings, sentenceFeatures: Read
 }
 
 /** The statement detector's probabilities of the body sentences, best first. */
-function rankedProbabilities(a: AnalysedArticle, sentenceFeatures: ReadonlyArray<readonly string[]>, section: 'positions' | 'outlook'): number[] {
-  const model = section === 'positions' ? POSITIONS_MODEL : OUTLOOK_MODEL;
+function rankedProbabilities(a: AnalysedArticle, sentenceFeatures: ReadonlyArray<readonly string[]>, section: 'positions' | 'outlook', models: StatementModels): number[] {
+  const model = models[section];
   return a.sentences.filter((s) => !s.heading).map((s) => statementProbability(model, sentenceFeatures[s.index] ?? [])).sort((x, y) => y - x);
 }
 
@@ -103,21 +103,27 @@ function itemFeatures(a: AnalysedArticle, items: readonly ItemLike[], out: Map<s
 
 /**
  * The features of one article for every section's gate, from the analysis and the sections as
- * extracted (before the gate). The sentences' statement features are those the analysis holds.
+ * extracted (before the gate) by the statement detectors `models`, which score the sentences here
+ * too. The sentences' statement features are those the analysis holds.
  */
-export function presenceFeatures(a: AnalysedArticle, f: Findings, sections: readonly PresenceSection[] = PRESENCE_SECTIONS): Partial<Record<PresenceSection, Map<string, number>>> {
+export function presenceFeatures(
+  a: AnalysedArticle,
+  f: Findings,
+  sections: readonly PresenceSection[] = PRESENCE_SECTIONS,
+  models: StatementModels = STATEMENT_MODELS,
+): Partial<Record<PresenceSection, Map<string, number>>> {
   const sentenceFeatures = a.statementFeatures ?? statementFeatures(a);
   const shared = articleFeatures(a, f, sentenceFeatures);
-  return Object.fromEntries(sections.map((s) => [s, sectionFeatures(a, f, s, sentenceFeatures, new Map(shared))]));
+  return Object.fromEntries(sections.map((s) => [s, sectionFeatures(a, f, s, sentenceFeatures, new Map(shared), models)]));
 }
 
-function sectionFeatures(a: AnalysedArticle, f: Findings, section: PresenceSection, sentenceFeatures: ReadonlyArray<readonly string[]>, out: Map<string, number>): Map<string, number> {
+function sectionFeatures(a: AnalysedArticle, f: Findings, section: PresenceSection, sentenceFeatures: ReadonlyArray<readonly string[]>, out: Map<string, number>, models: StatementModels): Map<string, number> {
   switch (section) {
     case 'positions':
     case 'outlook': {
       const items = f[section];
       itemFeatures(a, items, out);
-      const ranked = rankedProbabilities(a, sentenceFeatures, section);
+      const ranked = rankedProbabilities(a, sentenceFeatures, section, models);
       out.set('own:pmax', ranked[0] ?? 0);
       out.set('own:ptop3', ranked.slice(0, 3).reduce((s, x) => s + x, 0) / 3);
       out.set('own:p50', squash(ranked.filter((p) => p >= 0.5).length));

@@ -28,6 +28,17 @@ export interface StatementModelFile extends StatementModel {
 export const POSITIONS_MODEL: StatementModel = positionsData as StatementModelFile;
 export const OUTLOOK_MODEL: StatementModel = outlookData as StatementModelFile;
 
+/**
+ * The statement detectors one extraction runs with: the shipped models, or (scripts/train-presence.ts)
+ * models refitted without the article's fold, so that what a later stage learns from their scores
+ * and items is what unseen text gets.
+ */
+export interface StatementModels {
+  readonly positions: StatementModel;
+  readonly outlook: StatementModel;
+}
+export const STATEMENT_MODELS: StatementModels = { positions: POSITIONS_MODEL, outlook: OUTLOOK_MODEL };
+
 export const statementProbability = (m: StatementModel, features: readonly string[]): number => predict(m, features);
 
 /**
