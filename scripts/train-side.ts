@@ -25,7 +25,7 @@ import { importFiles } from '../src/import';
 import { overlapTest } from '../src/extract/analyse';
 import { findDelegations } from '../src/extract/delegations';
 import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
-import { withoutSideModel, type SideModelFile } from '../src/extract/learn/side-model';
+import { mayReplace, SIDE_MODES, withoutSideModel, type SideMode, type SideModelFile } from '../src/extract/learn/side-model';
 import { samePerson } from '../src/extract/names';
 import { numberSpans } from '../src/extract/numbers';
 import { findPartyMentions } from '../src/extract/parties';
@@ -130,8 +130,8 @@ const FEATURE_SETS: Record<string, (n: string, vocab: ReadonlySet<string>) => bo
   'role-words': (n, vocab) => !isWord(n) || vocab.has(n),
   'no-rules': (n, vocab) => (!isWord(n) || vocab.has(n)) && !isRule(n),
 };
-type Mode = 'fill' | 'override';
-const MODES: Mode[] = ['fill', 'override'];
+type Mode = SideMode;
+const MODES: readonly Mode[] = SIDE_MODES;
 
 const restrict = (f: ReadonlyMap<string, number>, keep: (n: string) => boolean): Map<string, number> => new Map([...f].filter(([n]) => keep(n)));
 
@@ -148,7 +148,7 @@ const mean = (xs: Array<number | null>): number => {
 /** The side chosen for a person under a setting. */
 function chosen(p: Person, probs: readonly number[], threshold: number, mode: Mode): string | null {
   // as people.ts: a commentator keeps the rules' answer
-  if ((mode === 'fill' && p.rule) || p.commentator) return p.rule;
+  if (!mayReplace(mode, p.rule, p.by) || p.commentator) return p.rule;
   let best = -1;
   probs.forEach((v, k) => {
     if (best < 0 || v > probs[best]!) best = k;

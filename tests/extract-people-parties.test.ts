@@ -102,3 +102,12 @@ describe('people: a title before a comma that names its organisation and its cha
     expect(names('Talks opened under the UN Special Envoy to Western Ruritania Ana Ruiz in Geneva.')).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('people: international bodies by their usual names', () => {
+  it('gives "Nato Secretary General X", a Red Cross spokeswoman and a UN agency head their body', () => {
+    const text = 'Nato Secretary General Mari Tamm met the envoys in Riga.\nRed Cross spokeswoman Ana Soto said two clinics were hit.\nUNRWA director Sven Holm said the school was full.';
+    expect(sideOf(text, 'Mari Tamm')).toBe('NATO');
+    expect(sideOf(text, 'Ana Soto')).toBe('International Committee of the Red Cross');
+    expect(sideOf(text, 'Sven Holm')).toBe('United Nations');
+  });
+});

@@ -21,4 +21,16 @@ describe('people: sides from sentences', () => {
     expect(sideOf(text, 'Soto')).toBe('Chile');
     expect(sideOf(text, 'Jorge Vidal')).toBe('Chile');
   });
+  it('does not give a bare office the side whose holder of that office the text names', () => {
+    const text = 'Peruvian President Ana Soto arrived on Monday.\nPresident Jorge Vidal said Peru had shelled the border villages overnight.';
+    expect(sideOf(text, 'Ana Soto')).toBe('Peru');
+    expect(sideOf(text, 'Jorge Vidal')).not.toBe('Peru');
+    // a former holder is another office
+    expect(sideOf('Peruvian President Ana Soto arrived on Monday.\nFormer President Jorge Vidal said Peru’s harvest was poor.', 'Jorge Vidal')).toBe('Peru');
+  });
+  it('does not give a national office a group its sentences name', () => {
+    const text = 'Talks between the Estonian government and the Kanu rebels resumed on Monday.\nPrime Minister Tomas Vey said the Kanu rebels had broken the truce.';
+    expect(sideOf(text, 'Tomas Vey')).not.toBe('Kanu');
+  });
 });
+

@@ -29,6 +29,13 @@ describe('sides from usage: a capitalised name ending in a group head', () => {
     expect(sideOf(text, 'Ana Soto')).toBe('Hill Peoples Conference');
     expect(sideOf(text, 'Tomas Vey')).toBe('Zanu Party');
   });
+  it('leaves a backer, a seat and a modifier before the name out of it', () => {
+    expect(partiesOf('Estonia met the Estonia-backed Southern Unity Council and the Tartu-based Hill Peoples Front.')).toEqual(['Estonia', 'Southern Unity Council', 'Hill Peoples Front']);
+    expect(sideOf('Ana Soto, a Former Unity Council chairman, met the envoy.', 'Ana Soto')).toBe('Unity Council');
+  });
+  it('takes a known side before a group noun whole, a creed word and all', () => {
+    expect(partiesOf('Islamic State fighters attacked the town.')).toEqual(['Islamic State']);
+  });
   it('keeps a state body named with its state, and a security council, out', () => {
     expect(partiesOf('The Estonian Army and the National Security Council met.')).toEqual(['Estonia']);
   });

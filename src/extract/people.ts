@@ -1083,7 +1083,7 @@ export function sidesFromSentences(text: string, sentences: readonly Sentence[],
   return ruled.map((p, i) => {
     // a commentator's role ("analyst", "professor") names no side: the rules' answer, if any, stands
     if (cases[i]!.input.commentator) return p;
-    const party = chooseSide(model, cases[i]!.candidates, p.party);
+    const party = chooseSide(model, cases[i]!.candidates, p.party, p.partyBy);
     return party && party !== p.party ? { ...p, party, partyBy: 'learned-side' } : p;
   });
 }
@@ -1107,6 +1107,7 @@ export function sideCases(text: string, sentences: readonly Sentence[], parties:
   });
   let home: string | null | undefined;
   const principals = principalsOf(people);
+  const taken = takenOffices(ruled);
   return people.map((p, i) => {
     const r = ruled[i]!;
     const proposals: Proposal[] = [...((p as Partial<SidedPerson>).proposals ?? [])];
@@ -1120,8 +1121,57 @@ export function sideCases(text: string, sentences: readonly Sentence[], parties:
       home ??= homeState(parties);
       if (home) proposals.push({ by: 'home-state', party: home });
     }
-    const input: SideInput = { person: p, ruleParty: r.party, ruleBy: r.partyBy, proposals, votes: sentenceVotes(text, sentences, a.bySentence, p, people), commentator: commentator(p) };
+    home ??= homeState(parties);
+    const input: SideInput = {
+      person: p,
+      ruleParty: r.party,
+      ruleBy: r.partyBy,
+      proposals,
+      votes: sentenceVotes(text, sentences, a.bySentence, p, people),
+      commentator: commentator(p),
+      officeTaken: taken[i],
+      nationalOffice: p.roles.some((x) => NATIONAL_OFFICES.has(officeKey(x) ?? '')),
+      home,
+    };
     return { input, candidates: sideCandidates(a, input, others) };
+  });
+}
+
+/** Evidence rows that read the person's own words or team: a side they give stands for the person's office too. */
+const STRONG_EVIDENCE: ReadonlySet<PartyEvidence> = new Set(['role', 'role-owner', 'possessor', 'speaks-for', 'bracketed', 'leads-team', 'title-coreference']);
+/** National offices: a state's, seldom a group's. */
+const NATIONAL_OFFICES: ReadonlySet<string> = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'vice president', 'foreign minister', 'defence minister', 'interior minister', 'minister', 'secretary of state', 'foreign secretary', 'defence secretary', 'home minister', 'deputy prime minister']);
+/** Offices one person holds in a state at a time: two people with one of them are of two states. */
+const SINGLE_OFFICES: ReadonlySet<string> = new Set([...NATIONAL_OFFICES].filter((o) => o !== 'minister'));
+/**
+ * A role as an office key: lower case, without courtesy titles, determiners, possessives and
+ * party words ("Ruritania's Foreign Minister" → "foreign minister"; "former President" keeps
+ * "former", so it is another office). Null for a role of more than four such words.
+ */
+function officeKey(role: string): string | null {
+  const words = role
+    .split(/\s+/)
+    .filter((w) => w && !COURTESY_TITLES.has(w) && !(DETERMINERS.has(w.toLowerCase()) && !/^(?:former|then)$/i.test(w)) && !/['’]s?$/.test(w) && partyForm(w) == null)
+    .map((w) => w.toLowerCase().replace(/^defense$/, 'defence'));
+  return words.length && words.length <= 4 ? words.join(' ') : null;
+}
+
+/**
+ * For each person, the sides whose holder of one of the person's single-holder offices is
+ * another person, by strong evidence: with "Ruritanian President A" in the text, a bare
+ * "President B" is no Ruritanian.
+ */
+function takenOffices(sided: readonly SidedPerson[]): Array<ReadonlySet<string>> {
+  const offices = sided.map((p) => [...new Set(p.roles.map(officeKey).filter((k): k is string => k != null && SINGLE_OFFICES.has(k)))]);
+  const holders = new Map<string, Array<{ i: number; party: string }>>();
+  sided.forEach((r, i) => {
+    if (!r.party || !r.partyBy || !STRONG_EVIDENCE.has(r.partyBy)) return;
+    for (const k of offices[i]!) (holders.get(k) ?? holders.set(k, []).get(k)!).push({ i, party: r.party });
+  });
+  return offices.map((keys, i) => {
+    const out = new Set<string>();
+    for (const k of keys) for (const h of holders.get(k) ?? []) if (h.i !== i) out.add(h.party);
+    return out;
   });
 }
 
@@ -1146,23 +1196,27 @@ export function ruleSides(text: string, sentences: readonly Sentence[], parties:
     if (l) l.push(pm);
     else bySentence.set(pm.sentence, [pm]);
   }
-  const vote = (p: SidedPerson): SidedPerson => {
-    const party = sideFromSentences(text, sentences, bySentence, p, people);
+  // a side whose holder of the person's office is someone else, and for a national office a group, is not the person's
+  const taken = takenOffices(sided);
+  const orgs = new Set(parties.filter((pm) => pm.kind === 'organisation').map((pm) => pm.party));
+  const excluded = sided.map((p, i) => (p.roles.some((r) => NATIONAL_OFFICES.has(officeKey(r) ?? '')) ? new Set([...taken[i]!, ...orgs]) : taken[i]!));
+  const vote = (p: SidedPerson, i: number): SidedPerson => {
+    const party = sideFromSentences(text, sentences, bySentence, p, people, excluded[i]!);
     return party ? { ...p, party, partyBy: 'own-sentences' } : p;
   };
   // people with a principal ("Mr. X's envoy") take X's side once X has one; the others vote first
   const principals = principalsOf(people);
-  const first = sided.map((p, i) => (p.party || commentator(p) || principals[i] ? p : vote(p)));
+  const first = sided.map((p, i) => (p.party || commentator(p) || principals[i] ? p : vote(p, i)));
   let home: string | null | undefined;
   return first.map((p, i) => {
     if (p.party || commentator(p)) return p;
     const principal = principals[i];
     const side = principal ? first[people.indexOf(principal)]?.party : null;
     if (side) return { ...p, party: side, partyBy: 'principal' };
-    const voted = vote(p);
+    const voted = vote(p, i);
     if (voted.party || !p.roles.some(stateOfficeRole)) return voted;
     home ??= homeState(parties);
-    return home ? { ...p, party: home, partyBy: 'home-state' } : p;
+    return home && !excluded[i]!.has(home) ? { ...p, party: home, partyBy: 'home-state' } : p;
   });
 }
 
@@ -1194,8 +1248,8 @@ const COORDINATED = /^\s*(?:,\s*)?(?:and|or|nor|as well as)\s+(?:the\s+)?$|^\s*(
  * after a preposition of target ("to", "against", "with") does not count; one named inside another
  * person's role is that person's. The party must lead clearly, else null.
  */
-function sideFromSentences(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[]): string | null {
-  const ranked = [...sentenceVotes(text, sentences, bySentence, p, people)].sort((a, b) => b[1] - a[1]);
+function sideFromSentences(text: string, sentences: readonly Sentence[], bySentence: ReadonlyMap<number, readonly PartyMention[]>, p: ArticlePerson, people: readonly ArticlePerson[], excluded: ReadonlySet<string>): string | null {
+  const ranked = [...sentenceVotes(text, sentences, bySentence, p, people)].filter(([party]) => !excluded.has(party)).sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return null;
   if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
   return ranked[0][0];

@@ -56,6 +56,8 @@ function nameBeforeGroupNoun(text: string, lex: UsageLexicon): UsageSide[] {
   for (const m of allMatches(NAME_BEFORE_NOUN, text)) {
     if (!GROUP_NOUNS.has(m[2])) continue;
     const words = m[1].split(/\s+/);
+    // "Islamic State fighters": the lexicon knows the words together, before a creed word is taken off
+    if (namesKnown(words, lex)) continue;
     // "Yemen's X rebels", "The X rebels": owners and function words lead into the name
     while (words.length && (NOT_GROUP_NAMES.has(words[0]) || isPossessive(words[0]))) words.shift();
     if (!words.length || !words.every((w) => nameWord(w, lex) && !NOT_GROUP_NAMES.has(w)) || namesKnown(words, lex)) continue;
@@ -96,8 +98,11 @@ function groupHeadNames(text: string, lex: UsageLexicon): UsageSide[] {
       if (!/^\p{Lu}/u.test(w) && !CONNECTORS.has(w)) break;
       words.unshift(w);
     }
-    // "Chairman of the X Front", "Ruritania's X Front", "The X Front": a title and its "of", an owner, a determiner lead in
-    while (words.length && (CONNECTORS.has(words[0]) || FUNCTION_WORDS.has(words[0]) || isPossessive(words[0]) || HONORIFIC_WORDS.has(words[0]) || (ROLE_NOUNS.has(words[0].toLowerCase()) && CONNECTORS.has(words[1] ?? '')))) words.shift();
+    // "the Ruritania-backed X Council", "the Capital-based X Front": the backer or seat before the name is not part of it
+    const backer = words.findLastIndex((w) => BACKED_WORD.test(w));
+    if (backer >= 0) words.splice(0, backer + 1);
+    // "Chairman of the X Front", "Ruritania's X Front", "The X Front", "Former X Council": a title and its "of", an owner, a determiner, a modifier lead in
+    while (words.length && (CONNECTORS.has(words[0]) || FUNCTION_WORDS.has(words[0]) || NAME_MODIFIERS.has(words[0]) || isPossessive(words[0]) || HONORIFIC_WORDS.has(words[0]) || (ROLE_NOUNS.has(words[0].toLowerCase()) && CONNECTORS.has(words[1] ?? '')))) words.shift();
     // "the 444th X Brigade", "the Fourth Army": a numbered unit is a state's
     if (!words.length || /\d\S*$/.test(before[before.length - words.length - 1] ?? '')) continue;
     // "the X Council for National Y", "the X Party of Ruritania": the name goes on after its head
@@ -114,6 +119,10 @@ function groupHeadNames(text: string, lex: UsageLexicon): UsageSide[] {
   }
   return out;
 }
+/** "Ruritania-backed", "Capital-based": a word naming who backs a group or where it sits. */
+const BACKED_WORD = /-(?:backed|based|led|sponsored|supported|allied|aligned|funded)$/i;
+/** Words that qualify a name before it and never open one: "Former X Council", "the then X Front". */
+const NAME_MODIFIERS: ReadonlySet<string> = new Set(['Former', 'Then', 'Ex', 'Late', 'Outgoing', 'Incoming', 'Interim', 'Acting']);
 /** "of the Northern Hills", "for National Renewal": capitalised words after a head's "of" or "for". */
 const NAME_TAIL = /^\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}’'-]*){0,3}/u;
 

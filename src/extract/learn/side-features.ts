@@ -1,6 +1,7 @@
 import { NON_STATE_ROLES, ROLE_NOUNS } from '../lexicon/roles';
 import { OFFICIALS } from '../lexicon/person-words';
-import type { ArticlePerson, PartyMention, Sentence } from '../types';
+import { isSpeechVerb } from '../lexicon/speech-verbs';
+import type { ArticlePerson, PartyMention, Sentence, Token } from '../types';
 
 /**
  * General features of one (person, candidate side) pair for the learned side chooser (rule
@@ -31,6 +32,15 @@ export interface SideInput {
   readonly votes: ReadonlyMap<string, number>;
   /** The person's role is a commentator's or a body's that is no side ("analyst", "professor"). */
   readonly commentator: boolean;
+  /**
+   * Sides whose holder of one of this person's single-holder offices is another person, by strong
+   * evidence ("Ruritanian President A" makes a bare "President B" no Ruritanian): a state has one president.
+   */
+  readonly officeTaken?: ReadonlySet<string>;
+  /** The person holds a national office (president, prime minister, a minister): a state's, seldom a group's. */
+  readonly nationalOffice?: boolean;
+  /** The state the article names most, when it leads clearly (people.ts homeState), or null. */
+  readonly home?: string | null;
 }
 
 export interface SideCandidate {
@@ -70,6 +80,27 @@ export function sideArticle(text: string, sentences: readonly Sentence[], partie
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const rank = new Map(ranked.map(([p], i) => [p, i]));
   return { text, sentences, parties, bySentence, counts, rank, total: parties.length, first: parties[0]?.party ?? null, state };
+}
+
+/**
+ * A verb of saying whose speaker is the person's mention: "X said", "X, the envoy, told", ", said X",
+ * "according to X". `at` is where the report lies: after the verb (the speaker before it) or
+ * before it (the speaker after it).
+ */
+function speakerVerb(toks: readonly Token[], start: number, end: number): { at: number; after: boolean } | null {
+  const k = toks.findIndex((t) => t.start >= end);
+  if (k < 0) return null;
+  // "X said", "X, the envoy, said", "X told": a verb of saying within a few words after the name
+  for (let j = k; j < Math.min(toks.length, k + 8); j++) {
+    if (isSpeechVerb(toks[j]!.text) && (toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX')) return { at: toks[j]!.end, after: true };
+    if (/^[.;:!?]$/.test(toks[j]!.text)) break;
+  }
+  // ", said X", "according to X": the report stands before
+  const b = toks.findIndex((t) => t.start >= start);
+  const prev = toks[b - 1];
+  if (prev && isSpeechVerb(prev.text)) return { at: prev.start, after: false };
+  if (prev?.text.toLowerCase() === 'to' && toks[b - 2]?.text.toLowerCase() === 'according') return { at: toks[b - 2]!.start, after: false };
+  return null;
 }
 
 const lastWord = (r: string): string => (r.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean).pop() ?? '').replace(/s$/, '');
@@ -135,6 +166,8 @@ export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap
     if (!s) continue;
     const toks = s.tokens ?? [];
     const verbAt = toks.find((t) => t.pos === 'VERB' || t.pos === 'AUX')?.start ?? s.end;
+    // the person as the speaker of a verb of saying: "X said ...", "..., said X", "according to X"
+    const speech = speakerVerb(toks, m.start, m.end);
     const inSentence = a.bySentence.get(m.sentence) ?? [];
     const people = (others.get(m.sentence) ?? []).filter((o) => o.key !== p.key);
     for (const pm of inSentence) {
@@ -153,6 +186,8 @@ export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap
       if (pm.start < verbAt && m.start >= verbAt) add(f, 'shape:party-subject');
       if (pm.start < verbAt && m.start < verbAt) add(f, 'shape:both-subject');
       if (pm.start >= verbAt && m.start < verbAt) add(f, 'shape:person-subject');
+      // a side named in what the person is reported to say: their own or the one they speak of
+      if (speech && (speech.after ? pm.start >= speech.at : pm.end <= speech.at)) add(f, 'speech:reported');
       const prev = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(s.start, pm.start - 14), pm.start).toLowerCase())?.[1] ?? '';
       if (PREPS.has(prev)) add(f, `prep:${prev}`);
       add(f, `kind:${pm.kind ?? 'name'}`);
@@ -188,6 +223,9 @@ export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap
     if (!p.roles.length) add(f, `role:none&${kind}`);
     if (stateOffice) add(f, `role:official&${kind}`);
     if (x.commentator) add(f, `role:commentator&${kind}`);
+    if (x.officeTaken?.has(party)) add(f, 'office:held-by-other');
+    if (x.nationalOffice) add(f, `role:national&${kind}`);
+    if (x.home && party === x.home) add(f, 'art:home-state');
     for (const w of nouns) add(f, `role:${w}&${kind}`);
     const head = lastWord(p.roles[0] ?? '');
     if (head && NON_STATE_ROLES.has(head)) add(f, `role:non-state&${kind}`);

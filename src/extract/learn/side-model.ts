@@ -13,7 +13,35 @@ import type { SideCandidate } from './side-features';
 export interface SideModel {
   readonly model: LogisticModel;
   readonly threshold: number;
-  readonly mode: 'override' | 'fill';
+  readonly mode: SideMode;
+}
+
+/**
+ * When the model's pick replaces the rules' answer: 'fill' only for people the rules leave
+ * without a side; 'weak' also where the side came from a row that reads no words of the person's
+ * own (the vote over their sentences, the article's home state, a team the delegations stage
+ * gave, a companion's or principal's side); 'override' always.
+ */
+export type SideMode = 'fill' | 'weak' | 'override';
+export const SIDE_MODES: readonly SideMode[] = ['fill', 'weak', 'override'];
+/** Rows whose answer the model may replace in mode 'weak'. */
+export const WEAK_ROWS: ReadonlySet<string> = new Set(['own-sentences', 'home-state', 'team', 'companion', 'principal']);
+
+/** Whether the model's pick may replace the rules' answer (given by the row `ruleBy`) in mode `mode`. */
+export function mayReplace(mode: SideMode, ruleParty: string | null, ruleBy: string | null): boolean {
+  if (!ruleParty) return true;
+  switch (mode) {
+    case 'fill':
+      return false;
+    case 'weak':
+      return ruleBy != null && WEAK_ROWS.has(ruleBy);
+    case 'override':
+      return true;
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown side mode ${String(never)}`);
+    }
+  }
 }
 
 export interface SideModelFile extends SideModel {
@@ -23,7 +51,7 @@ export interface SideModelFile extends SideModel {
 }
 
 function checked(m: SideModelFile): SideModelFile {
-  const ok = typeof m.model?.bias === 'number' && typeof m.threshold === 'number' && (m.mode === 'override' || m.mode === 'fill');
+  const ok = typeof m.model?.bias === 'number' && typeof m.threshold === 'number' && SIDE_MODES.includes(m.mode);
   if (!ok) throw new Error('src/extract/models/side.json: not a side model (retrain with scripts/train-side.ts)');
   return m;
 }
@@ -50,8 +78,8 @@ export function withoutSideModel<T>(fn: () => T): T {
 export const sideProbabilities = (m: SideModel, cands: readonly SideCandidate[]): number[] => cands.map((c) => predict(m.model, c.features));
 
 /** The side the model picks for a person, or the rule table's answer when it picks none. */
-export function chooseSide(m: SideModel, cands: readonly SideCandidate[], ruleParty: string | null): string | null {
-  if (m.mode === 'fill' && ruleParty) return ruleParty;
+export function chooseSide(m: SideModel, cands: readonly SideCandidate[], ruleParty: string | null, ruleBy: string | null = null): string | null {
+  if (!mayReplace(m.mode, ruleParty, ruleBy)) return ruleParty;
   let best: string | null = null;
   let bestP = -1;
   cands.forEach((c) => {

@@ -208,16 +208,16 @@ Zimbabwe | Zimbabwean | Harare |
  *   canonical name | adjectives and members | other names
  */
 export const ORGANISATIONS = `
-NATO | | North Atlantic Treaty Organization, North Atlantic Alliance, Atlantic alliance
+NATO | | Nato, North Atlantic Treaty Organization, North Atlantic Alliance, Atlantic alliance
 European Union | | EU, E.U., European Commission, Brussels
-United Nations | | UN, U.N., UN Security Council, U.N. Security Council, UN General Assembly
+United Nations | | UN, U.N., UN Security Council, U.N. Security Council, UN General Assembly, UNRWA, UNICEF, UNHCR, OCHA, UNIFIL, MONUSCO, UNSMIL, UNAMA, UN Relief and Works Agency, United Nations Relief and Works Agency, World Food Programme, WFP
 African Union | |
 Arab League | | League of Arab States
 Hamas | Hamas militants | Islamic Resistance Movement, Qassam Brigades, al-Qassam Brigades
 Hezbollah | | Hizbollah, Hizballah, Hizbullah
 Houthis | Houthi, Houthi rebels | Ansar Allah, Ansarallah
 Rapid Support Forces | | RSF
-Islamic State | | ISIS, ISIL, Daesh
+Islamic State | | ISIS, ISIL, Isis, Isil, Daesh
 Taliban | | 
 al-Qaeda | | Al Qaeda, al Qaeda, Al-Qaeda
 Palestinian Islamic Jihad | | Islamic Jihad
@@ -258,4 +258,9 @@ Tehreek-e-Taliban Pakistan | | TTP, Pakistani Taliban
 Balochistan Liberation Army | | BLA
 Free Syrian Army | | FSA
 Kurdistan Region | | Kurdistan Regional Government, KRG
+International Committee of the Red Cross | | ICRC, Red Cross
+World Health Organization | | WHO
+Doctors Without Borders | | MSF, Médecins Sans Frontières, Medecins Sans Frontieres
+Human Rights Watch | | HRW
+Amnesty International | |
 `;
