@@ -45,6 +45,11 @@ describe('learned side chooser', () => {
     expect(s.get('Chile')!).toBeGreaterThan(s.get('Peru') ?? 0);
     expect(side(SHELLING, 'Marta Ruiz')[0]).toBe('Chile');
   });
+  it('raises the state of the town a resident’s sentence names', () => {
+    const lead = 'Russia and Ukraine traded strikes overnight.\n';
+    const odds = (text: string): number => (scores(text, 'Olena Marchuk').get('Ukraine') ?? 0) / (scores(text, 'Olena Marchuk').get('Russia') ?? 1);
+    expect(odds(`${lead}Resident Olena Marchuk said her block in Kharkiv burned.`)).toBeGreaterThan(odds(`${lead}Resident Olena Marchuk said her block burned.`));
+  });
   it('keeps the side a role names', () => {
     const text = 'Peruvian envoy Luis Paredes met Chile’s foreign minister Ana Soto in Quito.\nParedes said the talks were useful.';
     expect(side(text, 'Luis Paredes')).toEqual(['Peru', 'role']);

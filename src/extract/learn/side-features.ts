@@ -1,4 +1,5 @@
-import { NON_STATE_ROLES, ROLE_NOUNS } from '../lexicon/roles';
+import { CIVILIAN_ROLES, NON_STATE_ROLES, ROLE_NOUNS } from '../lexicon/roles';
+import { findPlaces } from '../parties';
 import { OFFICIALS } from '../lexicon/person-words';
 import { isSpeechVerb } from '../lexicon/speech-verbs';
 import type { ArticlePerson, PartyMention, Sentence, Token } from '../types';
@@ -64,6 +65,10 @@ export interface SideArticle {
   readonly first: string | null;
   /** Whether a party is a state (a country's name, demonym, capital or alias) rather than an organisation. */
   readonly state: ReadonlyMap<string, boolean>;
+  /** The states of the towns and regions named in each sentence ("Kharkiv" → Ukraine), by sentence index. */
+  readonly placeStates: ReadonlyMap<number, readonly string[]>;
+  /** The state whose towns and regions the article names most, or null. */
+  readonly placeTop: string | null;
 }
 
 export function sideArticle(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): SideArticle {
@@ -79,7 +84,17 @@ export function sideArticle(text: string, sentences: readonly Sentence[], partie
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const rank = new Map(ranked.map(([p], i) => [p, i]));
-  return { text, sentences, parties, bySentence, counts, rank, total: parties.length, first: parties[0]?.party ?? null, state };
+  // towns and regions (not capitals, which are party mentions already) and the states they lie in
+  const placeStates = new Map<number, string[]>();
+  const placeCounts = new Map<string, number>();
+  for (const pm of findPlaces(text, sentences)) {
+    const c = pm.place.country;
+    if (!c || (pm.place.kind !== 'city' && pm.place.kind !== 'region') || pm.sentence < 0) continue;
+    (placeStates.get(pm.sentence) ?? placeStates.set(pm.sentence, []).get(pm.sentence)!).push(c);
+    placeCounts.set(c, (placeCounts.get(c) ?? 0) + 1);
+  }
+  const placeTop = [...placeCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  return { text, sentences, parties, bySentence, counts, rank, total: parties.length, first: parties[0]?.party ?? null, state, placeStates, placeTop };
 }
 
 /**
@@ -159,6 +174,22 @@ export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap
   }
   // the parties the article names most are candidates too: the side of a person named far from any party word
   for (const [party, r] of a.rank) if (r < 2) add(feats(party), 'cand:article-top');
+  // the states whose towns the person's sentences name, and the one the article's towns lie in most
+  const civilian = p.roles.some((r) => r.toLowerCase().split(/[^\p{L}-]+/u).some((w) => CIVILIAN_ROLES.has(w) || CIVILIAN_ROLES.has(w.replace(/s$/, ''))));
+  for (const si of sentencesOf) {
+    for (const d of [-1, 0, 1]) {
+      for (const c of a.placeStates.get(si + d) ?? []) {
+        const f = feats(c);
+        add(f, d === 0 ? 'place:same-sentence' : 'place:next-sentence');
+        if (civilian) add(f, d === 0 ? 'civilian&place:same-sentence' : 'civilian&place:next-sentence');
+      }
+    }
+  }
+  if (a.placeTop) {
+    const f = feats(a.placeTop);
+    add(f, 'place:article-top');
+    if (civilian) add(f, 'civilian&place:article-top');
+  }
   const minDist = new Map<string, number>();
   // pair shapes: the nearest mention of each candidate to each of the person's mentions in a sentence
   for (const m of p.mentions) {
@@ -223,6 +254,7 @@ export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap
     if (!p.roles.length) add(f, `role:none&${kind}`);
     if (stateOffice) add(f, `role:official&${kind}`);
     if (x.commentator) add(f, `role:commentator&${kind}`);
+    if (civilian) add(f, `role:civilian&${kind}`);
     if (x.officeTaken?.has(party)) add(f, 'office:held-by-other');
     if (x.nationalOffice) add(f, `role:national&${kind}`);
     if (x.home && party === x.home) add(f, 'art:home-state');

@@ -38,6 +38,16 @@ export const ROLE_NOUNS = new Set(
   photographer photojournalist villager superintendent`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Roles of people a conflict happens to rather than of its actors: residents, medics, relatives,
+ * witnesses. Their side is most often the state where they live, which the places around them name.
+ */
+export const CIVILIAN_ROLES = new Set(
+  `doctor nurse worker farmer teacher student resident witness eyewitness survivor victim father mother son daughter
+  wife husband brother sister uncle aunt widow owner shopkeeper driver businessman businesswoman medic paramedic
+  surgeon villager citizen volunteer housewife neighbour neighbor grandmother grandfather`.split(/\s+/).filter(Boolean),
+);
+
 /** Roles whose holders are commentators, not actors of a state: no party is taken from their role. */
 export const NON_STATE_ROLES = new Set(
   `analyst expert researcher scholar professor economist historian strategist journalist correspondent reporter
