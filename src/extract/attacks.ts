@@ -28,6 +28,8 @@ import {
 } from './lexicon/strike-verbs';
 import { PLACE_SUFFIX, TARGET_HEADS, TARGET_MODIFIERS } from './lexicon/targets';
 import { OFFICIAL_NOUNS, REGION_ADJECTIVES } from './lexicon/places';
+import { attackerArticle, attackerCandidates, isStruckObject, type AttackerCandidate, type AttackerInput, type AttackerProposal, type StrikeSides } from './learn/attacker-features';
+import { attackerModel, attackerProbabilities, chooseAttacker } from './learn/attacker-model';
 import { AIR_WAR, BLASTS, WEAPONS } from './lexicon/weapons';
 import { NUMBER, QUALIFIER, numberSpans, parseCount, type NumberSpan } from './numbers';
 import { partyForm, placeOf } from './parties';
@@ -547,31 +549,38 @@ interface Attribution {
 }
 
 /**
- * Who struck, by named rules in order: the accused ("accused X of"), the claimant, the
+ * Who struck, by named rules in order (every rule that answers; the first is the rules' choice): the accused ("accused X of"), the claimant, the
  * agent of "by V-ing" (the clause subject: "X broke the truce by shelling ..."), the party
  * that modifies a weapon or strike word ("Bolivian drones", "from Chilean fire"), the subject
  * of a strike verb. A party that reports ("X's army said"), defends ("X air defences") or
  * flags a ship ("X-flagged") is never the attacker.
  */
-function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: readonly StrikeWord[], weapons: ReadonlyArray<Found<Weapon>>): Attribution {
+function attributionsIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: readonly StrikeWord[], weapons: ReadonlyArray<Found<Weapon>>, all: boolean): Attribution[] {
   const text = a.article.text;
+  const out: Attribution[] = [];
+  const done = (): boolean => !all && out.length > 0;
   const ms = mentionsOf(a, c).filter((m) => m.party && !FLAG_AFTER.test(text.slice(m.end, m.end + 12)));
   const accused = ms.find((m) => ACCUSED.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
-  if (accused) return { party: accused.party, rule: 'attacker:accused' };
+  if (accused) out.push({ party: accused.party, rule: 'attacker:accused' });
+  if (done()) return out;
   // "The Houthis claimed responsibility for an attack on ...".
   const claimed = ms.find((m) => CLAIM_AFTER.test(text.slice(m.end, m.end + 60)));
-  if (claimed) return { party: claimed.party, rule: 'attacker:claimed' };
+  if (claimed) out.push({ party: claimed.party, rule: 'attacker:claimed' });
+  if (done()) return out;
   // "X said its forces struck ...", "X's military said its jets hit ...": the speaker owns the forces that struck.
   const owner = ms.find((m) => !m.person && OWN_FORCES_AFTER.test(text.slice(m.end, Math.min(c.end, m.end + 220))));
-  if (owner) return { party: owner.party, rule: 'attacker:own-forces' };
+  if (owner) out.push({ party: owner.party, rule: 'attacker:own-forces' });
+  if (done()) return out;
   // "a house hit by Russian drones", "a shell fired by Pakistani troops": the agent of a passive strike verb.
   const agent = ms.find((m) => !m.person && STRUCK_BY_BEFORE.test(text.slice(Math.max(c.start, m.start - 30), m.start)) && !AIR_DEFENCE_AFTER.test(text.slice(m.end, m.end + 40)));
-  if (agent) return { party: agent.party, rule: 'attacker:passive-agent' };
+  if (agent) out.push({ party: agent.party, rule: 'attacker:passive-agent' });
+  if (done()) return out;
   const by = strikes.find((x) => x.byGerund);
   if (by) {
     const subj = subjectsAt(a, s, by.start).find((h) => h.party);
-    if (subj?.party) return { party: subj.party, rule: 'attacker:by-gerund-subject' };
+    if (subj?.party) out.push({ party: subj.party, rule: 'attacker:by-gerund-subject' });
   }
+  if (done()) return out;
   const anchors = [...strikes.filter((x) => !x.reference || x.verbal).map((x) => x.start), ...weapons.map((w) => w.start)];
   for (const m of ms) {
     if (m.person) continue;
@@ -579,8 +588,10 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
     if (defends(after)) continue;
     const near = anchors.find((at) => at >= m.end && MODIFIES.test(text.slice(m.end, at)) && !/[,.;]/.test(text.slice(m.end, at)) && !ms.some((o) => o !== m && o.start >= m.end && o.end <= at));
     if (near == null || SPEECH_BETWEEN.test(text.slice(m.end, near))) continue;
-    return { party: m.party, rule: 'attacker:modifies-weapon' };
+    out.push({ party: m.party, rule: 'attacker:modifies-weapon' });
+    break;
   }
+  if (done()) return out;
   for (const st of strikes) {
     if (!st.verbal || st.byGerund) continue;
     if (/\b(?:was|were|been|be)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, st.start - 20), st.start))) continue;
@@ -591,29 +602,40 @@ function attackerIn(a: AnalysedArticle, s: Sentence, c: Sentence, strikes: reado
     const subj = subjectsAt(a, s, st.start).find((h) => h.party && h.person == null && ms.some((m) => m.party === h.party && m.start >= c.start && m.end <= st.start && !defends(text.slice(m.end, m.end + 60))));
     const subjAt = subj ? ms.find((m) => m.party === subj.party && m.end <= st.start) : undefined;
     // "X's emergency service reported that a drone hit ...": the reporter is not the subject of the strike verb.
-    if (subj?.party && !(subjAt && SPEECH_BETWEEN.test(text.slice(subjAt.end, st.start)))) return { party: subj.party, rule: 'attacker:verb-subject' };
+    if (subj?.party && !(subjAt && SPEECH_BETWEEN.test(text.slice(subjAt.end, st.start)))) {
+      out.push({ party: subj.party, rule: 'attacker:verb-subject' });
+      break;
+    }
   }
-  return { party: null, rule: null };
+  return out;
 }
 
-/** The party most often named just before strike and weapon words across the article ("Russian drones"). */
-function usualAttacker(a: AnalysedArticle): string | null {
-  const counts = new Map<string, number>();
+/** How often each side is named just before strike and weapon words ("Russian drones") and as what they struck ("strikes on X"), over the article. */
+function sidesAtStrikes(a: AnalysedArticle): StrikeSides {
+  const modifier = new Map<string, number>();
+  const struck = new Map<string, number>();
   const text = a.article.text;
   for (const s of a.sentences) {
     // Only sentences that name a side can count; their strike and weapon words are read only then.
     const sides = (mentionsIn(a, s) as Mention[]).filter((m): m is Mention & { party: string } => !!m.party && !m.person);
     if (!sides.length) continue;
     const anchors = allMatches(STRIKE_RE, s.text).map((m) => s.start + (m.index ?? 0)).concat(weaponsOf(a, s).map((w) => w.start));
+    if (!anchors.length) continue;
     for (const m of sides) {
       if (anchors.some((at) => at >= m.end && at - m.end < 30 && /^['’]?s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(m.end, at)))) {
-        counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
+        modifier.set(m.party, (modifier.get(m.party) ?? 0) + 1);
       }
+      if (anchors.some((at) => at < m.start && m.start - at < 60) && isStruckObject(text.slice(Math.max(s.start, m.start - 16), m.start))) struck.set(m.party, (struck.get(m.party) ?? 0) + 1);
     }
   }
+  return { modifier, struck };
+}
+
+/** The party most often named just before strike and weapon words across the article ("Russian drones"). */
+function usualAttacker(sides: StrikeSides): string | null {
   let best: string | null = null;
   let n = 0;
-  for (const [p, c] of counts) if (c > n) [best, n] = [p, c];
+  for (const [p, c] of sides.modifier) if (c > n) [best, n] = [p, c];
   return best;
 }
 
@@ -685,10 +707,16 @@ interface Memory {
   /** The weapons and toll verb of the previous clause, for an elliptical one ("and another two at B"). */
   previous: { weapons: Weapon[]; toll: 'killed' | 'injured' | null; attacker: string | null } | null;
   usual: string | null | undefined;
+  /** The article's sides named at strike words, read once when first asked for. */
+  sides: StrikeSides | null;
+  /** Every attacker rule answers (for the chooser's features), not only the first. */
+  readonly all: boolean;
   /** A strike named with too little to stand alone ("Ukrainian drone and missile attacks on a region"): a record once the next sentences add figures. */
   pending: { x: Attack; at: number } | null;
   /** Records whose clause says it is another strike ("also", "another", "separately"): never folded into an earlier one. */
   readonly separate: Set<Attack>;
+  /** Where each record was made and what the attacker rules proposed there, for the learned chooser (this article only). */
+  readonly origins: Map<Attack, AttackerInput>;
 }
 
 /** How far (sentences) a definite back-reference reaches ("the raids had killed 60", three sentences on). */
@@ -750,9 +778,62 @@ function isCaption(s: Sentence, credited: ReadonlySet<number>): boolean {
   return m != null && !NARRATED.test(m[1]) && !STRIKE_TEST.test(m[1].replace(DAMAGE_WORDS, ''));
 }
 
+/** The attacks of an article, the attacker chosen by the learned chooser where its model is committed. */
 export function detectAttacks(a: AnalysedArticle): Attack[] {
+  const model = attackerModel();
+  // A model that only fills needs the records the rules leave without attacker, and the first rule's answer of the others.
+  const all = model?.mode === 'override';
+  const found = detect(a, all);
+  if (model && found.attacks.length) {
+    for (const { attack, candidates, ruleParty } of attackerCases(a, found, !all)) {
+      const party = chooseAttacker(model, candidates, attackerProbabilities(model, candidates), ruleParty);
+      if (party === ruleParty) continue;
+      attack.attacker = party;
+      addRule(attack, 'attacker:learned');
+    }
+  }
+  return found.attacks;
+}
+
+/** One record with the candidate sides of its attacker and the rules' answer: what the chooser reads and the trainer learns from. */
+export interface AttackerCase {
+  readonly attack: Attack;
+  readonly candidates: AttackerCandidate[];
+  readonly ruleParty: string | null;
+}
+
+/**
+ * Each record's attacker candidates, with every rule's answer (records made with no clause of their
+ * own, such as the second side of a reciprocal strike, have none); only those of records without
+ * attacker when `unattributed`.
+ */
+export function attackerCases(a: AnalysedArticle, found: Detected = detect(a, true), unattributed = false): AttackerCase[] {
+  const records = found.attacks.filter((x) => found.origins.has(x) && (!unattributed || x.attacker == null));
+  if (!records.length) return [];
+  const art = attackerArticle(a.article.text, a.sentences, a.parties, found.claimant, found.sides ?? sidesAtStrikes(a));
+  const out: AttackerCase[] = [];
+  for (const attack of records) {
+    const origin = found.origins.get(attack);
+    if (!origin) continue;
+    const proposals = origin.proposals.concat(found.claimant ? [{ party: found.claimant, rule: 'attacker:claimed-in-article' }] : []);
+    // the rules' answer comes first
+    const first = attack.attacker ? [{ party: attack.attacker, rule: 'attacker:chosen' }] : [];
+    out.push({ attack, candidates: attackerCandidates(art, { ...origin, proposals: [...first, ...proposals] }), ruleParty: attack.attacker });
+  }
+  return out;
+}
+
+interface Detected {
+  readonly attacks: Attack[];
+  readonly origins: ReadonlyMap<Attack, AttackerInput>;
+  readonly claimant: string | null;
+  readonly sides: StrikeSides | null;
+}
+
+/** The records of an article by the rules; `all` asks every attacker rule for its answer (the chooser's features), not only the first that answers. */
+function detect(a: AnalysedArticle, all: boolean): Detected {
   const out: Attack[] = [];
-  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null, separate: new Set() };
+  const mem: Memory = { current: null, at: -1, previous: null, usual: undefined, pending: null, separate: new Set(), origins: new Map(), sides: null, all };
   let credited: ReadonlySet<number> | null = null;
   for (const s of a.sentences) {
     if (s.heading) continue;
@@ -766,7 +847,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
     const clauses = clausesOf(a, s);
     clauses.forEach((c, k) => clauseAttacks(a, s, c, clauses.length > 1 ? k : -1, out, mem));
   }
-  const claimant = out.some((x) => x.attacker == null) ? claimantOf(a) : null;
+  const claimant = all || out.some((x) => x.attacker == null) ? claimantOf(a) : null;
   if (claimant) {
     for (const x of out) {
       if (x.attacker != null) continue;
@@ -776,7 +857,7 @@ export function detectAttacks(a: AnalysedArticle): Attack[] {
   }
   const kept = withoutSummaries(out, mem.separate);
   blastsAsBombs(a, kept);
-  return kept;
+  return { attacks: kept, origins: mem.origins, claimant, sides: mem.sides };
 }
 
 /** A blast word with the count just before it: "two blasts", "Three powerful blasts", "One bomber". */
@@ -939,36 +1020,32 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
     : pairs.length >= 2
       ? pairs.map(({ p, t }) => ({ place: p, target: t.value }))
       : [{ place: (openingPlace && !openingPlace.isCountry ? openingPlace : null) ?? mainPlace(places, anchors), target: targets.find((t) => fresh.some((x) => x.start <= t.start))?.value ?? targets[0]?.value ?? null }];
-  const found: Attribution = sides ? { party: sides[0], rule: 'attacker:reciprocal' } : attackerIn(a, s, c, fresh, own);
+  const proposals: Attribution[] = sides ? [{ party: sides[0], rule: 'attacker:reciprocal' }] : attributionsIn(a, s, c, fresh, own, mem.all);
+  const found: Attribution = proposals[0] ?? { party: null, rule: null };
   let attacker = found.party;
   if (found.rule) rules.push(found.rule);
   if (armed) rules.push('weapon:armed-men');
-  if (!attacker && armed?.party) {
-    attacker = armed.party;
-    rules.push('attacker:killing-by');
-  }
-  if (!attacker && c.elliptical && mem.previous?.attacker) {
-    attacker = mem.previous.attacker;
-    rules.push('attacker:elliptical');
-  }
+  // The later rules of the chain: each answers only where the ones before it left no attacker, and each answer is a proposal for the learned chooser.
+  const fallback = (party: string | null | undefined, rule: string): void => {
+    if (!party) return;
+    if (!proposals.some((p) => p.party === party && p.rule === rule)) proposals.push({ party, rule });
+    if (attacker) return;
+    attacker = party;
+    rules.push(rule);
+  };
+  fallback(armed?.party, 'attacker:killing-by');
+  if (c.elliptical) fallback(mem.previous?.attacker, 'attacker:elliptical');
   // "X said it had fired rockets at A, and launched drones at B": a clause that opens with its verb shares the subject of the clause before.
-  if (!attacker && part > 0 && mem.at === s.index && mem.previous?.attacker && SHARED_SUBJECT_START.test(c.text)) {
-    attacker = mem.previous.attacker;
-    rules.push('attacker:shared-subject');
-  }
+  if (part > 0 && mem.at === s.index && SHARED_SUBJECT_START.test(c.text)) fallback(mem.previous?.attacker, 'attacker:shared-subject');
   // "Pakistan answered within hours. Its army launched ...": the possessive names the previous sentence's subject.
-  if (!attacker && /^(?:Its|Their)\s/.test(c.text) && s.index > 0) {
+  if (/^(?:Its|Their)\s/.test(c.text) && s.index > 0) {
     const prev = a.sentences[s.index - 1];
-    attacker = prev && !prev.heading ? (mentionsIn(a, prev).find((m) => m.party && !m.person)?.party ?? null) : null;
-    if (attacker) rules.push('attacker:possessive-previous');
+    fallback(prev && !prev.heading ? mentionsIn(a, prev).find((m) => m.party && !m.person)?.party : null, 'attacker:possessive-previous');
   }
-  if (!attacker) {
-    mem.usual ??= usualAttacker(a);
+  if (!attacker || mem.all) {
+    mem.usual ??= usualAttacker((mem.sides ??= sidesAtStrikes(a)));
     const where = groups[0].place;
-    if (mem.usual && (!where || where.country !== mem.usual)) {
-      attacker = mem.usual;
-      rules.push('attacker:usual');
-    }
+    if (!where || where.country !== mem.usual) fallback(mem.usual, 'attacker:usual');
   }
   const published = a.article.published;
   const statementAt = c.text.search(/\b(?:said|says|told|added|wrote|announced)\s+(?:on\s+)?/i);
@@ -1071,6 +1148,7 @@ function clauseAttacks(a: AnalysedArticle, s: Sentence, c: Clause, part: number,
       intercepted,
       aggregate: AGGREGATE_RE.test(c.text) || (plain.filter((w) => w.count != null).length >= 2 && /\battacks\b/i.test(c.text) && !/\bnight\b|\bovernight\b/i.test(c.text)),
     };
+    mem.origins.set(x, { sentence: s, clause: { start: c.start, end: c.end }, anchors, proposals: proposals.filter((p): p is AttackerProposal => p.party != null && p.rule != null), placeCountry: g.place?.country ?? null });
     if (weak) {
       mem.pending = { x, at: s.index };
       return;
@@ -1234,6 +1312,7 @@ function tollInSequence(a: AnalysedArticle, s: Sentence, c: Sentence, toll: { ki
       aggregate: false,
     };
     out.push(x);
+    mem.origins.set(x, { sentence: s, clause: { start: c.start, end: c.end }, anchors: [], proposals: attacker ? [{ party: attacker, rule: 'attacker:sequence' }] : [], placeCountry: named?.country ?? null });
     mem.current = x;
     mem.at = s.index;
     mem.previous = { weapons: [], toll: toll.killed != null ? 'killed' : 'injured', attacker };
