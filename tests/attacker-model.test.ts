@@ -35,8 +35,9 @@ describe('learned attacker chooser', () => {
     expect(attackers(text)).toEqual(ruleAttackers(text));
     expect(attackers(text)).toEqual(['Peru']);
   });
-  it('never proposes a side the text names only as a flag state or as denying', () => {
+  it('never proposes a side the text names only as a flag state, as denying or as the place struck', () => {
     expect(attackers('A missile hit the Maltese-flagged tanker Grey Gull off Velmora, killing one sailor.')).toEqual([null]);
+    expect(attackers('Drones struck two hangars at an airbase in Bolivia on Sunday, killing three mechanics.')).toEqual([null]);
     const denied = ['A car bomb exploded outside a police station in Arequipa on Monday, killing nine officers.', 'The Andean Liberation Front denied claims that it took responsibility.'].join('\n');
     expect(attackers(denied)).toEqual([null]);
   });

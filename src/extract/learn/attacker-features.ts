@@ -62,8 +62,10 @@ export interface AttackerArticle {
  * Mentions that name a side as no attacker, by the words after it: a ship's flag state
  * ("the Maltese-flagged tanker"), a side denying a strike ("X denied any role"), air defences
  * that shoot down ("X air defences downed"), officials reporting what others did ("X police
- * said", not "X said its jets").
+ * said", not "X said its jets"); and by the words before it, the place struck ("hit a yard in
+ * X", "airfields in X").
  */
+const NOT_ATTACKER_BEFORE: ReadonlyArray<readonly [string, RegExp]> = [['struck-place', /\b(?:in|at|near|outside|inside|into|on|over|across|towards?|against)\s+(?:the\s+)?$/i]];
 const NOT_ATTACKER: ReadonlyArray<readonly [string, RegExp]> = [
   ['flag-state', new RegExp(`^(?:${FLAG_SUFFIX})\\b`, 'i')],
   ['denies', /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|disclaimed|rejected)\b/iu],
@@ -119,7 +121,7 @@ export function attackerArticle(text: string, sentences: readonly Sentence[], pa
   const clearedOf = new Map<string, boolean>();
   const cleared = (party: string): boolean => {
     let c = clearedOf.get(party);
-    if (c === undefined) clearedOf.set(party, (c = parties.every((pm) => pm.party !== party || NOT_ATTACKER.some(([, re]) => re.test(text.slice(pm.end, pm.end + 60))))));
+    if (c === undefined) clearedOf.set(party, (c = parties.every((pm) => pm.party !== party || NOT_ATTACKER.some(([, re]) => re.test(text.slice(pm.end, pm.end + 60))) || NOT_ATTACKER_BEFORE.some(([, re]) => re.test(text.slice(Math.max(0, pm.start - 16), pm.start))))));
     return c;
   };
   return { text, sentences, bySentence, counts, rank, total: parties.length, lede, modifierCounts: sides.modifier, struckCounts: sides.struck, claimant, state, cleared };
