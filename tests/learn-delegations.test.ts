@@ -32,6 +32,10 @@ describe('learned delegation members', () => {
     expect(probability(STRIKE, 'Jorge Vidal')).toBeLessThan(delegationModel().threshold);
     expect(learned(STRIKE)).toEqual([]);
   });
+  it('adds a minister seated at the talks to their own side’s team beside a team the rules found', () => {
+    const text = 'Talks between Chile and Peru on the border dispute opened in Quito on Monday.\nThe Peruvian delegation is led by envoy Luis Paredes.\nChilean Defence Minister Ana Soto and Deputy Foreign Minister Jorge Vidal sat across the table from the Peruvian team.\nThe negotiations are expected to last three days, officials said.';
+    expect(learned(text).find((d) => d.party === 'Chile')?.members).toContain('Ana Soto');
+  });
   it('makes no member where the article never speaks of talks', () => {
     expect(learned('Chilean Foreign Minister Ana Soto met Peruvian President Luis Paredes in Lima and discussed trade.')).toEqual([]);
   });
@@ -42,8 +46,12 @@ describe('where learned members may join', () => {
   it('uses the threshold where the rules are silent, and beside the rules’ teams only in union mode', () => {
     expect(memberThreshold(m, false)).toBe(m.threshold);
     expect(memberThreshold({ ...m, mode: 'silent' }, true)).toBeNull();
-    expect(memberThreshold({ ...m, mode: 'union' }, true)).toBe(m.threshold);
+    expect(memberThreshold({ member: m.member, threshold: m.threshold, leader: m.leader, mode: 'union' }, true)).toBe(m.threshold);
     expect(memberThreshold({ ...m, mode: 'union', besideRules: 0.9 }, true)).toBe(0.9);
+  });
+  it('adds learned members beside the rules’ teams no more readily than where the rules are silent', () => {
+    const beside = memberThreshold(m, true);
+    expect(beside === null || beside >= m.threshold).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Article, Delegation } from '../model';
-import { findDelegations } from './delegations';
+import { delegationsAndSides } from './delegations';
 import { numberSpans } from './numbers';
 import { findPartyMentions } from './parties';
 import { findPeople, sidesFromSentences } from './people';
@@ -23,9 +23,7 @@ export function analyseWithDelegations(article: Article): { analysed: AnalysedAr
   const inName = overlapTest(people.flatMap((p) => p.mentions));
   const parties = allParties.filter((m) => !inName(m));
   const base: AnalysedArticle = { article, sentences, parties, people, numbers: numberSpans(sentences) };
-  const delegations = findDelegations(base);
-  const partyOf = new Map<string, string>();
-  for (const d of delegations) for (const m of d.members) if (!partyOf.has(m.name)) partyOf.set(m.name, d.party);
+  const { delegations, sides: partyOf } = delegationsAndSides(base);
   const inTeams: ArticlePerson[] = people.map((p) => (p.party || !partyOf.has(p.name) ? p : { ...p, party: partyOf.get(p.name) ?? null }));
   // the learned side chooser fills in people the evidence rows leave without a side (the
   // delegations stage above reads the rules' sides only: guessed sides there cost check delegations)

@@ -49,6 +49,8 @@ const SENT = /\b(?:sent|sends|will\s+send|is\s+sending|dispatched|dispatches)\s+
 const AT_SIDE = /\bwith\s+[^;:.!?]{2,120}?\s+at\s+(?:his|her|their)\s+side\b/giu;
 /** A cheap first test: a sentence without any of these words holds no delegation cue. */
 const MAYBE = /delegation|team|negotia|talks|side|joined|represented|includ|compris|\bmet\b|\bmeets?\b|\b(?:led|headed|chaired) by|accompanied|flanked|travell?ed with|\b(?:travell?ed|flew|arrived|came)\b[^.]{0,50}\bwith\b|sent|dispatched|attend|involv|taking part|members|meeting/i;
+/** A team verb or noun between two names: they are not one compound subject ("A led the X team and B ..."). */
+const TEAM_CLAUSE_IN_GAP = /\b(?:leads|led|leading|headed|heading|chaired|delegation|team)\b/i;
 const PRONOUN_PARTY = /\b(its|his|her|their)(\s+country['’]s)?\s*$/i;
 
 /** Clause boundaries inside a sentence: "A led X; B was represented by Y", "..., while B ...". */
@@ -349,9 +351,21 @@ function leadersByOffice(a: AnalysedArticle, found: readonly Found[], sideOf: (p
 
 /** Finds the delegations of one article, one per party, with members and their sources: the rules' teams, then the learned detector's members. */
 export function findDelegations(a: AnalysedArticle, model: DelegationModel | null = delegationModel()): Delegation[] {
+  return delegationsAndSides(a, model).delegations;
+}
+
+/**
+ * The delegations, and the side each member's team gives them (by name) for the people stage: a
+ * learned member beside the rules' teams shows in the delegations but lends no side to the person
+ * (the side chooser decides those), as before learned members joined the rules' teams.
+ */
+export function delegationsAndSides(a: AnalysedArticle, model: DelegationModel | null = delegationModel()): { delegations: Delegation[]; sides: Map<string, string> } {
   const found = ruleFinds(a);
-  if (model) found.push(...learnedMembers(a, found, model));
-  return assemble(a, found);
+  const learned = model ? learnedMembers(a, found, model) : [];
+  const lend = ruleMemberships(found).size ? found : [...found, ...learned];
+  const sides = new Map<string, string>();
+  for (const f of lend) for (const x of f.members) if (f.party && !sides.has(x.person.name)) sides.set(x.person.name, f.party);
+  return { delegations: assemble(a, [...found, ...learned]), sides };
 }
 
 /** The people the rules put in a team, with its party and whether they lead it. */
@@ -441,7 +455,8 @@ export function ruleFinds(a: AnalysedArticle): Found[] {
       const co: ArticlePerson[] = [];
       for (let k = ms.length - 2; k >= 0; k--) {
         const gap = text.slice(ms[k].m.end, ms[k + 1].m.start);
-        if (!/(?:^|\s|,)and\s|^,\s/.test(gap) || gap.length > 60 || /[;:]|\b(?:said|says|while|who|which)\b/.test(gap)) break;
+        // "A led the X delegation and B led the Y one": a gap with its own team verb or noun is another clause
+        if (!/(?:^|\s|,)and\s|^,\s/.test(gap) || gap.length > 60 || /[;:]|\b(?:said|says|while|who|which)\b/.test(gap) || TEAM_CLAUSE_IN_GAP.test(gap)) break;
         co.unshift(ms[k].p);
       }
       const nounAt = at + m[0].length - m[2].length;
