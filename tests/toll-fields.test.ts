@@ -59,3 +59,28 @@ describe('toll: weapons counted as launched, not as shot down', () => {
     expect(weapons('Rocket and shellfire on Dunvale killed at least 13 civilians on Friday.')).toEqual(['? rocket+? artillery']);
   });
 });
+
+describe('toll: one strike, its toll told in a coordinated predicate', () => {
+  it('keeps ", and injured N others in a targeted attack" with the strike that killed', () => {
+    const text = 'The rocket and drone strikes on Dunvale resulted in the deaths of 14 civilians, including two nurses, and injured 30 others in a targeted attack on the market.';
+    expect(killed(text)).toEqual([14]);
+    expect(injured(text)).toEqual([30]);
+  });
+
+  it('reads "have been reportedly killed" and "N martyrs"', () => {
+    expect(killed('At least 40 villagers have been reportedly killed in Peruvian drone strikes on Dunvale on Monday.')).toEqual([40]);
+    expect(killed('A medic said there were 12 martyrs after a Peruvian air strike on a school in Dunvale on Thursday.')).toEqual([12]);
+  });
+});
+
+describe('toll: raids by armed men', () => {
+  it('codes "gunmen attacks" as a raid with small arms', () => {
+    expect(weapons('At least 60 villagers were killed during gunmen attacks across the hamlet of Dunvale on Sunday.')).toEqual(['? other']);
+  });
+
+  it('reads "the deadliest attack since" as one event, and never counts a year as bombs', () => {
+    const text = 'In the deadliest attack in Dunvale since the 2019 bombing, 31 people were killed when gunmen opened fire on a market on Tuesday.';
+    expect(killed(text)).toEqual([31]);
+    expect(weapons(text)).toEqual(['? other']);
+  });
+});

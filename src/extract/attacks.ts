@@ -79,7 +79,7 @@ const APPOSITIVE_WORD = "(?!(?:were|was|had|have|has|are|been|killed|injured|wou
 const APPOSITIVE = `(?:,?\\s*(?:including|among them|most of them|many of them|among whom)\\s+${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?,?\\s+|\\s*[—–]\\s*${APPOSITIVE_WORD}(?:\\s+${APPOSITIVE_WORD}){0,4}?\\s*[—–]\\s*)?`;
 const KILLED_RES = [
   fastRegExp(`\\b(?:${CASUALTY.killing})\\s+(${COUNT})\\b`, 'i'),
-  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,—–])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:(?:reported|confirmed|believed|feared|said)\\s+(?:to\\s+(?:be|have\\s+been)\\s+)?)?(?:${CASUALTY.killed})\\b`, 'i'),
+  fastRegExp(`\\b(${COUNT})\\s+(?:other\\s+)?(?:(?:${CASUALTY.victims})(?=[\\s,—–])\\s*|(?:(?!(?:were|was|are|have|had|and|or|of|in|on|at|by|from|after|when|while)\\b)[\\p{L}-]+(?:\\s+|(?=,))){1,3}?)?${APPOSITIVE}(?:were\\s+|was\\s+|have\\s+been\\s+|had\\s+been\\s+|has\\s+been\\s+|are\\s+|have\\s+|has\\s+|had\\s+)?(?:(?:reportedly|allegedly|also)\\s+)?(?:(?:reported|confirmed|believed|feared|said)\\s+(?:to\\s+(?:be|have\\s+been)\\s+)?)?(?:${CASUALTY.killed})\\b`, 'i'),
   fastRegExp(`\\b(${COUNT})\\s+(?:more\\s+|other\\s+)?(?:${CASUALTY.deaths})\\b`, 'i'),
   fastRegExp(`\\b(?:leaving|left)\\s+(${COUNT})\\s+(?:(?:${CASUALTY.victims})\\s+)?dead\\b`, 'i'),
   fastRegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,2}(?:to|at|of)\\s+(${COUNT})\\b`, 'i'),
@@ -342,7 +342,7 @@ function mentionsOf(a: AnalysedArticle, c: Sentence): Mention[] {
 }
 
 /** A word any casualty or interception figure needs; without one the figure regexes are not run. */
-const CASUALTY_WORD = /kill|dead|died|death|fatalit|casualt|lives|slain|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
+const CASUALTY_WORD = /kill|dead|died|death|fatalit|casualt|martyr|lives|slain|injur|wound|hurt|intercept|shot down|brought down|downed|destroy|neutrali|repelled/i;
 
 /** A weapon type named only in the singular ("hit by a drone") counts one; a number written anywhere for it wins. */
 function withSingulars(merged: readonly Weapon[], found: ReadonlyArray<Found<Weapon>>): Weapon[] {
@@ -653,6 +653,8 @@ const ELLIPTICAL = `(?:(?:another|a further)\\s+${COUNT}|another(?:\\s+(?:one|st
 const CLAUSE_CUT = fastRegExp(`;\\s+|,\\s+(?:and|while|whereas|but)\\s+|\\s+and\\s+(?=(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later)\\b|${ELLIPTICAL})|,\\s+(?=${ELLIPTICAL})`, 'gi');
 const ELLIPTICAL_START = fastRegExp(`^(?:(?:then|later|(?:hours|minutes|days|a day|moments)\\s+later),?\\s+)?${ELLIPTICAL}`, 'i');
 
+/** A clause that opens with a toll verb sharing the strike as its subject: "and injured 21 others", "and wounded dozens". */
+const TOLL_PREDICATE_START = /^(?:also\s+)?(?:injured|wounded|injuring|wounding|killed|killing|left)\b/i;
 /** An elliptical clause that counts the hurt: "491 others injured", "20 more were wounded". */
 const OTHERS_HURT_START = fastRegExp(`^${COUNT}\\s+(?:more\\s+|others?\\s+|other\\s+people\\s+|people\\s+)?(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+)?(?:${CASUALTY.injured})\\b`, 'i');
 
@@ -675,6 +677,8 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
     const own = weaponsIn(a, right).length > 0 || (STRIKE_TEST.test(right.text) && strikeWords(a, right, true).some((x) => x.verbal && !x.reference));
     const elliptical = !own && ELLIPTICAL_START.test(right.text);
     // "Ten people were killed and 40 others injured in the shelling": a toll before the only strike is that strike's.
+    // "the shelling killed 16 civilians, and injured 21 others in a targeted attack": the same strike's toll goes on.
+    if (TOLL_PREDICATE_START.test(right.text)) return;
     if (own && !kept.length) {
       const left = s.text.slice(0, cut.at);
       if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;
@@ -879,6 +883,8 @@ function blastsAsBombs(a: AnalysedArticle, out: readonly Attack[]): void {
     if (!m) continue;
     air ??= allMatches(AIR_WAR_ALL, a.article.text).length >= allMatches(BLASTS_ALL, a.article.text).length;
     if (air) return;
+    // "since the 2019 bombing": a year names another blast, not a count of this one.
+    if (m[1] && /^(?:19|20)\d\d$/.test(m[1].trim())) continue;
     const count = m[1] ? (parseCount(m[1])?.value ?? null) : /s$/i.test(m[2]) ? null : 1;
     x.weapons = [{ type: 'bomb', count, label: m[2] }];
     addRule(x, 'weapon:blast');
@@ -1205,6 +1211,11 @@ const FORCES_KILLED_AFTER = fastRegExp(`^(?:['’]s?)?\\s+(?:[\\p{Ll}-]+\\s+)?${
 const KILLED_BY_FORCES_BEFORE = /\b(?:killed|shot dead|shot and killed|gunned down|fired on|shot)\s+by\s+(?:the\s+)?$/i;
 const FORCES_AFTER = fastRegExp(`^(?:['’]s?)?\\s+(?:[\\p{Ll}-]+\\s+)?${FORCES}\\b`, 'i');
 const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
+/** "the deadliest attack in the region since 2019": a record that dates one event, not a toll over a period. */
+const RECORD_SINCE = /\b(?:deadliest|worst|bloodiest|biggest|largest|first)\b[^.;,]{0,80}?\bsince\b/gi;
+/** "during gunmen attacks on the village": a raid named by the armed men who made it. */
+const ARMED_RAID_RE = fastRegExp(`\\b(${ARMED_MEN})\\s+(?:attacks?|assaults?|raids?|ambush(?:es)?)\\b`, 'i');
+const BLAST_WORD = fastRegExp(`\\b(?:${BLASTS})\\b`, 'i');
 
 /**
  * A raid by armed men with no weapon named ("gunmen killed 17 pilgrims", "insurgents attacked the
@@ -1213,9 +1224,9 @@ const BACKGROUND_TOLL_TEST = fastRegExp(`\\b(?:${BACKGROUND_TOLL})\\b`, 'i');
  * have killed thousands since 2015").
  */
 function armedAgent(a: AnalysedArticle, c: Sentence): { weapon: Found<Weapon>; party: string | null } | null {
-  if (!/kill|massacr|attack|storm|raid|ambush|fire|shot|gunned|executed|slaughter/i.test(c.text) || BACKGROUND_TOLL_TEST.test(c.text)) return null;
+  if (!/kill|massacr|attack|storm|raid|ambush|fire|shot|gunned|executed|slaughter/i.test(c.text) || BACKGROUND_TOLL_TEST.test(c.text.replace(RECORD_SINCE, ''))) return null;
   const text = a.article.text;
-  const m = c.text.match(ARMED_AGENT_RE) ?? c.text.match(ARMED_BY_RE);
+  const m = c.text.match(ARMED_AGENT_RE) ?? c.text.match(ARMED_BY_RE) ?? (BLAST_WORD.test(c.text) ? null : c.text.match(ARMED_RAID_RE));
   if (m) {
     const at = c.start + (m.index ?? 0) + (m[1] ? m[0].lastIndexOf(m[1]) : 0);
     const label = m[1] ?? m[0].split(/\s+/)[0];

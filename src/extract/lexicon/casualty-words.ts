@@ -11,7 +11,7 @@ export const CASUALTY = {
   injured: 'injured|wounded|hurt',
   intercepting: 'shot down|brought down|intercepted|downed|destroyed|neutrali[sz]ed|repelled',
   /** Nouns of a death toll: "18 deaths", "31 fatalities". */
-  deaths: 'deaths|fatalities|dead',
+  deaths: 'deaths|fatalities|dead|martyrs',
   /** Phrases that take the toll as their object: "claimed the lives of at least nine". */
   lives: 'claimed the lives of|claiming the lives of|took the lives of|taking the lives of|cost the lives of',
   /** Nouns whose "of" takes the toll: "the deaths of three soldiers", "resulted in the death of at least four people". */
@@ -39,4 +39,4 @@ export const BACKGROUND_TOLL = 'war|conflict|invasion|fighting|since|so far this
 export const ARMED_MEN = 'gunmen|gunman|militants|insurgents|jihadists|attackers|assailants|rebels|terrorists|bandits|militiamen|militia fighters|fighters|extremists|guerrillas|guerrilla fighters';
 
 /** What armed men do to people or a place in a raid: "killed", "massacred", "stormed", "opened fire on". */
-export const ARMED_ACTS = 'killed|massacred|shot dead|gunned down|executed|slaughtered|abducted and killed|attacked|stormed|raided|ambushed|opened fire';
+export const ARMED_ACTS = 'killed|massacred|shot dead|gunned down|executed|slaughtered|abducted and killed|attacked|stormed|raided|ambushed|opened fire|(?:launched|carried out) (?:an? |the )?(?:attacks?|assaults?|raids?)';
