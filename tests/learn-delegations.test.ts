@@ -32,9 +32,10 @@ describe('learned delegation members', () => {
     expect(probability(STRIKE, 'Jorge Vidal')).toBeLessThan(delegationModel().threshold);
     expect(learned(STRIKE)).toEqual([]);
   });
-  it('adds a minister seated at the talks to their own side’s team beside a team the rules found', () => {
+  it('scores a minister seated at the talks as a member beside a team the rules found (used in union mode only)', () => {
     const text = 'Talks between Chile and Peru on the border dispute opened in Quito on Monday.\nThe Peruvian delegation is led by envoy Luis Paredes.\nChilean Defence Minister Ana Soto and Deputy Foreign Minister Jorge Vidal sat across the table from the Peruvian team.\nThe negotiations are expected to last three days, officials said.';
-    expect(learned(text).find((d) => d.party === 'Chile')?.members).toContain('Ana Soto');
+    expect(probability(text, 'Ana Soto')).toBeGreaterThanOrEqual(0.6);
+    expect(probability(STRIKE, 'Jorge Vidal')).toBeLessThan(0.6);
   });
   it('makes no member where the article never speaks of talks', () => {
     expect(learned('Chilean Foreign Minister Ana Soto met Peruvian President Luis Paredes in Lima and discussed trade.')).toEqual([]);
