@@ -21,11 +21,11 @@ describe('toll: the number of dead as news writes it', () => {
   });
 
   it('reads the whole count before an unpunctuated "including" group', () => {
-    expect(killed('Officials said six pilgrims including two boys had been killed in an air strike on a shrine in Dunvale on Sunday.')).toEqual([6]);
+    expect(killed('Witnesses said seven worshippers including three girls had been killed when an air strike hit a shrine in Dunvale on Sunday.')).toEqual([7]);
   });
 
   it('reads "the death of N", "the loss of N lives" and "N lost their lives"', () => {
-    expect(killed('A car bomb at a bus depot in Marlow on Monday resulted in the death of at least seven passengers.')).toEqual([7]);
+    expect(killed('On Monday a car bomb outside a bus depot in Marlow caused the death of at least seven passengers.')).toEqual([7]);
     expect(killed('A Peruvian missile strike on Dunvale on Monday caused the loss of at least 18 lives.')).toEqual([18]);
     expect(killed('At least nine traders lost their lives when a truck bomb exploded at a market in Marlow on Monday.')).toEqual([9]);
   });

@@ -86,7 +86,7 @@ const KILLED_RES = [
   // "the number of fatalities left by the attack on ... increased to 21": the toll named, then where it stands.
   fastRegExp(`\\b(?:death toll|number of (?:dead|deaths|fatalities|people killed|those killed))\\b[^.;]{0,140}?\\b(?:rose|risen|rises|increased|increases|climbed|climbs|reached|reaches|jumped|grew|stood at|stands at)\\s+(?:to\\s+)?(${COUNT})\\b`, 'i'),
   fastRegExp(`\\b(?:${CASUALTY.lives})\\s+(${COUNT})\\b`, 'i'),
-  // "deplored the killing of some 40 farmers", "the deaths of three soldiers", "resulted in the death of at least four people".
+  // "condemned the killing of about 30 herders", "the deaths of five guards", "caused the death of no fewer than six people".
   fastRegExp(`\\b(?:${CASUALTY.deathOf})\\s+of\\s+(${COUNT})\\b`, 'i'),
   // "resulted in the loss of at least 12 lives".
   fastRegExp(`\\b(?:${CASUALTY.livesLost})\\s+(${COUNT})\\s+(?:[\\p{L}-]+\\s+)?lives\\b`, 'i'),
@@ -100,8 +100,8 @@ const VICTIM_GROUP = (() => {
 })();
 const AND_GROUP = `\\s+(?:and|as well as|plus)\\s+`;
 /**
- * Two groups of dead counted apart, summed ("killing at least 13 civilians and two policemen",
- * "four of its soldiers and two civilians died"): the toll is both. Not when the second group
+ * Two groups of dead counted apart, summed ("killing at least nine villagers and three guards",
+ * "five of its troops and one civilian died"): the toll is both. Not when the second group
  * was hurt ("killing three people and 12 others were wounded").
  */
 const SUM_KILLED_RES = [
@@ -683,7 +683,7 @@ function clausesOf(a: AnalysedArticle, s: Sentence): Clause[] {
       const left = s.text.slice(0, cut.at);
       if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;
     }
-    // "At least 199 have been killed and 491 others injured in the strikes": the hurt of the same toll, not a share at another place.
+    // "Some 80 were killed and 240 others hurt in the raids": the hurt of the same toll, not a share at another place.
     if (elliptical && !kept.length && OTHERS_HURT_START.test(right.text)) {
       const left = s.text.slice(0, cut.at);
       if (CASUALTY_WORD.test(left) && !STRIKE_TEST.test(left) && !weaponsIn(a, make(0, cut.at, false)).length) return;

@@ -14,7 +14,7 @@ export const CASUALTY = {
   deaths: 'deaths|fatalities|dead|martyrs',
   /** Phrases that take the toll as their object: "claimed the lives of at least nine". */
   lives: 'claimed the lives of|claiming the lives of|took the lives of|taking the lives of|cost the lives of',
-  /** Nouns whose "of" takes the toll: "the deaths of three soldiers", "resulted in the death of at least four people". */
+  /** Nouns whose "of" takes the toll: "the deaths of five guards", "caused the death of no fewer than six people". */
   deathOf: 'killing|killings|massacre|deaths|death',
   /** A loss counted in lives: "the loss of at least 12 lives". */
   livesLost: 'loss of',
