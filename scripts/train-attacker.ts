@@ -15,9 +15,10 @@
  * maximising the mean per-article attacker accuracy (the scorer's: right attackers over gold
  * attacks with an attacker), with the one-standard-error rule toward the more conservative setting.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scorerFold, scorerPartyKey } from './scorer-party';
 import { trainingArticles } from './training-articles';
 import type { Article, Attack } from '../src/model';
 import { importFiles } from '../src/import';
@@ -27,7 +28,6 @@ import { foldsByGroup, predict, train, type Example, type LogisticModel } from '
 import { chooseAttacker, withoutAttackerModel, type AttackerModel, type AttackerModelFile } from '../src/extract/learn/attacker-model';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 const OUT = path.join(root, 'src', 'extract', 'models', 'attacker.json');
 const diagnose = process.argv.includes('--diagnose');
 const arg = (name: string): string | null => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : null);
@@ -35,23 +35,8 @@ const arg = (name: string): string | null => (process.argv.includes(name) ? proc
 interface GoldWeapon { type?: string; count?: number | null }
 interface GoldAttack { attacker?: string | null; keyphrase?: string; killed?: number | null; weapons?: GoldWeapon[] }
 
-/** The scorer's party comparison (../shared/eval/score.mjs party()): folded, "the" dropped, its alias table. */
-const PARTY_ALIASES: Record<string, readonly string[]> = (() => {
-  const src = readFileSync(path.join(shared, 'eval', 'score.mjs'), 'utf8');
-  const m = /const PARTY_ALIASES = (\{[\s\S]*?\n\});/.exec(src);
-  if (!m) throw new Error('score.mjs: no PARTY_ALIASES table');
-  return JSON.parse(m[1]!.replace(/'/g, '"').replace(/,(\s*[}\]])/g, '$1').replace(/^(\s*)([a-z]+):/gm, '$1"$2":')) as Record<string, string[]>;
-})();
-const ALIAS = new Map<string, string>();
-for (const [canon, al] of Object.entries(PARTY_ALIASES)) {
-  ALIAS.set(canon, canon);
-  for (const a of al) ALIAS.set(a, canon);
-}
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-const partyKey = (p: string | null | undefined): string | null => {
-  const f = fold(p ?? '').replace(/^the /, '');
-  return f ? (ALIAS.get(f) ?? f) : null;
-};
+const fold = scorerFold;
+const partyKey = scorerPartyKey;
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const weaponType = (t: string | undefined): string => fold(t ?? '').replace(/s$/, '');
 

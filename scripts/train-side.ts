@@ -16,9 +16,10 @@
  * maximising the mean per-article share of people whose side is right (the scorer's
  * affiliation accuracy), with the one-standard-error rule toward the more conservative setting.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scorerPartyKey } from './scorer-party';
 import { trainingArticles } from './training-articles';
 import type { Article } from '../src/model';
 import { importFiles } from '../src/import';
@@ -34,7 +35,6 @@ import { splitSentences } from '../src/extract/sentences';
 import type { AnalysedArticle, ArticlePerson } from '../src/extract/types';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 const OUT = path.join(root, 'src', 'extract', 'models', 'side.json');
 const diagnose = process.argv.includes('--diagnose');
 
@@ -51,23 +51,7 @@ function sources(): Source[] {
   }));
 }
 
-/** The scorer's party comparison (../shared/eval/score.mjs party()): folded, "the" dropped, its alias table. */
-const PARTY_ALIASES: Record<string, readonly string[]> = (() => {
-  const src = readFileSync(path.join(shared, 'eval', 'score.mjs'), 'utf8');
-  const m = /const PARTY_ALIASES = (\{[\s\S]*?\n\});/.exec(src);
-  if (!m) throw new Error('score.mjs: no PARTY_ALIASES table');
-  return JSON.parse(m[1]!.replace(/'/g, '"').replace(/,(\s*[}\]])/g, '$1').replace(/^(\s*)([a-z]+):/gm, '$1"$2":')) as Record<string, string[]>;
-})();
-const ALIAS = new Map<string, string>();
-for (const [canon, al] of Object.entries(PARTY_ALIASES)) {
-  ALIAS.set(canon, canon);
-  for (const a of al) ALIAS.set(a, canon);
-}
-const foldP = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-const partyKey = (p: string | null | undefined): string | null => {
-  const f = foldP(p ?? '').replace(/^the /, '');
-  return f ? (ALIAS.get(f) ?? f) : null;
-};
+const partyKey = scorerPartyKey;
 
 interface Row { party: string; features: Map<string, number>; label: 0 | 1 }
 interface Person { rule: string | null; gold: string; rows: Row[]; name: string; by: string | null; commentator: boolean }

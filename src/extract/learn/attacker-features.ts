@@ -1,5 +1,6 @@
 import { FLAG_SUFFIX } from '../lexicon/casualty-words';
 import type { PartyMention, Sentence } from '../types';
+import { tallyParties } from './party-tally';
 
 /**
  * General features of one (strike record, candidate side) pair for the learned attacker chooser
@@ -99,16 +100,7 @@ export interface StrikeSides {
 export const isStruckObject = (before: string): boolean => TARGET_PREP.test(before);
 
 export function attackerArticle(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[], claimant: string | null, sides: StrikeSides): AttackerArticle {
-  const bySentence = new Map<number, PartyMention[]>();
-  const counts = new Map<string, number>();
-  const state = new Map<string, boolean>();
-  for (const pm of parties) {
-    const l = bySentence.get(pm.sentence);
-    if (l) l.push(pm);
-    else bySentence.set(pm.sentence, [pm]);
-    counts.set(pm.party, (counts.get(pm.party) ?? 0) + 1);
-    if (!state.has(pm.party) || pm.kind !== 'organisation') state.set(pm.party, pm.kind !== 'organisation');
-  }
+  const { bySentence, counts, state } = tallyParties(parties);
   const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const rank = new Map(ranked.map(([p], i) => [p, i]));
   const lede = new Set<string>();

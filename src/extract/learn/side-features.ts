@@ -3,6 +3,7 @@ import { findPlaces } from '../parties';
 import { OFFICIALS } from '../lexicon/person-words';
 import { isSpeechVerb } from '../lexicon/speech-verbs';
 import type { ArticlePerson, PartyMention, Sentence, Token } from '../types';
+import { tallyParties } from './party-tally';
 
 /**
  * General features of one (person, candidate side) pair for the learned side chooser (rule
@@ -72,16 +73,7 @@ export interface SideArticle {
 }
 
 export function sideArticle(text: string, sentences: readonly Sentence[], parties: readonly PartyMention[]): SideArticle {
-  const bySentence = new Map<number, PartyMention[]>();
-  const counts = new Map<string, number>();
-  const state = new Map<string, boolean>();
-  for (const pm of parties) {
-    const l = bySentence.get(pm.sentence);
-    if (l) l.push(pm);
-    else bySentence.set(pm.sentence, [pm]);
-    counts.set(pm.party, (counts.get(pm.party) ?? 0) + 1);
-    if (!state.has(pm.party) || pm.kind !== 'organisation') state.set(pm.party, pm.kind !== 'organisation');
-  }
+  const { bySentence, counts, state } = tallyParties(parties);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const rank = new Map(ranked.map(([p], i) => [p, i]));
   // towns and regions (not capitals, which are party mentions already) and the states they lie in
