@@ -1,5 +1,6 @@
 import { FLAG_SUFFIX } from '../lexicon/casualty-words';
 import type { PartyMention, Sentence } from '../types';
+import { candidateTable } from './candidate-table';
 import { tallyParties } from './party-tally';
 
 /**
@@ -128,15 +129,7 @@ const topOf = (m: ReadonlyMap<string, number>): string | null => {
 
 /** The candidate sides of one record with their features, sorted by party. */
 export function attackerCandidates(a: AttackerArticle, x: AttackerInput): AttackerCandidate[] {
-  const cands = new Map<string, Map<string, number>>();
-  const feats = (party: string): Map<string, number> => {
-    let f = cands.get(party);
-    if (!f) cands.set(party, (f = new Map()));
-    return f;
-  };
-  const add = (f: Map<string, number>, name: string, v = 1): void => {
-    f.set(name, Math.max(f.get(name) ?? 0, v));
-  };
+  const { cands, feats, add } = candidateTable();
   const ruled = x.proposals[0]?.party ?? null;
   x.proposals.forEach((pr, i) => {
     const f = feats(pr.party);

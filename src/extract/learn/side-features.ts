@@ -3,6 +3,7 @@ import { findPlaces } from '../parties';
 import { OFFICIALS } from '../lexicon/person-words';
 import { isSpeechVerb } from '../lexicon/speech-verbs';
 import type { ArticlePerson, PartyMention, Sentence, Token } from '../types';
+import { candidateTable } from './candidate-table';
 import { tallyParties } from './party-tally';
 
 /**
@@ -127,15 +128,7 @@ function roleNouns(p: ArticlePerson): string[] {
 /** The candidate sides of one person with their features. */
 export function sideCandidates(a: SideArticle, x: SideInput, others: ReadonlyMap<number, ReadonlyArray<{ key: string; start: number; end: number; party: string | null }>>): SideCandidate[] {
   const p = x.person;
-  const cands = new Map<string, Map<string, number>>();
-  const feats = (party: string): Map<string, number> => {
-    let f = cands.get(party);
-    if (!f) cands.set(party, (f = new Map()));
-    return f;
-  };
-  const add = (f: Map<string, number>, name: string, v = 1): void => {
-    f.set(name, Math.max(f.get(name) ?? 0, v));
-  };
+  const { cands, feats, add } = candidateTable();
   x.proposals.forEach((pr, i) => {
     const f = feats(pr.party);
     add(f, `row:${pr.by}`);
