@@ -22,12 +22,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from '../src/model';
 import { articleF1 as f1, matchedItems as matching } from './item-matching';
+import { fitStatementModel } from './statement-fit';
 import { trainingArticles } from './training-articles';
 import { gatherArticles } from '../src/cli/commands';
 import { analyseArticle } from '../src/extract/analyse';
-import { foldsByGroup, predict, train, type Example, type LogisticModel } from '../src/extract/learn/logistic';
+import { foldsByGroup, predict, train, type LogisticModel } from '../src/extract/learn/logistic';
 import { ITEM_LEXICAL_PREFIX, itemContext, positionItemFeatures } from '../src/extract/learn/position-item-features';
-import { LEXICAL_PREFIXES, statementFeatures } from '../src/extract/learn/statement-features';
+import { statementFeatures } from '../src/extract/learn/statement-features';
 import { POSITIONS_MODEL, type StatementModel, type StatementModelFile } from '../src/extract/learn/statement-model';
 import type { AnalysedArticle } from '../src/extract/types';
 import { positionsByRules, withLearnedPositions } from '../src/extract/positions';
@@ -56,16 +57,9 @@ const mean = (xs: Array<number | null>): number => {
   return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;
 };
 
-/** The positions detector as scripts/train-statements.ts fits it: words seen in three articles, positives up-weighted. */
-function fitStatements(docs: readonly Doc[], l2: number): LogisticModel {
-  const lexical = (f: string): boolean => LEXICAL_PREFIXES.some((p) => f.startsWith(p));
-  const seenIn = new Map<string, number>();
-  for (const d of docs) for (const w of new Set(d.sentences.flatMap((r) => r.features.filter(lexical)))) seenIn.set(w, (seenIn.get(w) ?? 0) + 1);
-  const ok = (f: string): boolean => !lexical(f) || (seenIn.get(f) ?? 0) >= 3;
-  const examples: Example[] = docs.flatMap((d) => d.sentences.filter((r) => !r.heading).map((r): Example => ({ features: r.features.filter(ok), label: r.gold ? 1 : 0 })));
-  const pos = examples.filter((e) => e.label === 1).length;
-  return train(examples, { l2, epochs: 300, positiveWeight: Math.max(1, (examples.length - pos) / Math.max(1, pos) / 2) });
-}
+/** The positions detector as scripts/train-statements.ts fits it (scripts/statement-fit.ts). */
+const fitStatements = (docs: readonly Doc[], l2: number): LogisticModel =>
+  fitStatementModel(docs.map((d) => ({ rows: d.sentences.map((r) => ({ features: r.features, label: r.gold, heading: r.heading })) })), l2);
 
 /** Fitted on the first item of each cue match (a later element shares its fate). */
 function fitItems(rows: readonly Row[], docs: readonly Doc[], l2: number, words: boolean): LogisticModel {
